@@ -1,0 +1,111 @@
+package com.textinbox.shared.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.auth.Caller;
+import com.textinbox.shared.auth.Role;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.observability.Observability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every API function: API Gateway proxy event in, route by method and resource template
+ * (API Gateway has matched the path already), caller from the authorizer, errors as JSON.
+ *
+ * <p>Free users reach only the routes registered with {@code freeUsersAllowed}; every other role
+ * check is the route's own.
+ */
+public abstract class ApiHandler implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+  private record Registered(Route route, boolean freeUsersAllowed) {}
+
+  private final Map<String, Registered> routes = new HashMap<>();
+
+  protected final void route(String method, String resource, Route route) {
+    routes.put(key(method, resource), new Registered(route, false));
+  }
+
+  /** A route free users may call too (their profile, notification center, internal chat). */
+  protected final void routeForEveryone(String method, String resource, Route route) {
+    routes.put(key(method, resource), new Registered(route, true));
+  }
+
+  /** The method + resource pairs this handler serves, for the test that checks template.yaml. */
+  public final java.util.Set<String> routeKeys() {
+    return java.util.Set.copyOf(routes.keySet());
+  }
+
+  @Override
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = Json.read(input);
+    ApiResponse response = Observability.around(context, () -> handle(event));
+    output.write(Json.bytes(response.toProxyResponse()));
+  }
+
+  /** Also the entry point for tests that hold the event as a tree. */
+  public final ApiResponse handle(JsonNode event) {
+    try {
+      String method = Json.text(event, "httpMethod");
+      String resource = Json.text(event, "resource");
+      Registered registered = routes.get(key(method, resource));
+      if (registered == null) {
+        return ApiResponse.error(new ApiError(404, "no_route", "No such route: " + method + " " + resource, null));
+      }
+      Caller caller = Caller.fromAuthorizer(event.path("requestContext").path("authorizer"));
+      if (caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
+        throw ApiError.forbidden("Free users cannot use this part of the app.");
+      }
+      ApiRequest request =
+          new ApiRequest(
+              method,
+              resource,
+              Json.text(event, "path"),
+              strings(event.get("pathParameters"), false),
+              strings(event.get("queryStringParameters"), false),
+              strings(event.get("headers"), true),
+              decodeBody(event),
+              caller);
+      return registered.route().handle(request);
+    } catch (ApiError e) {
+      return ApiResponse.error(e);
+    } catch (RuntimeException e) {
+      LOG.error("request failed", e);
+      return ApiResponse.error(new ApiError(500, "internal", "Something went wrong on our side; it was logged.", null));
+    }
+  }
+
+  private static String decodeBody(JsonNode event) {
+    String body = Json.text(event, "body");
+    if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
+      return new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return body;
+  }
+
+  private static Map<String, String> strings(JsonNode node, boolean lowerCaseKeys) {
+    Map<String, String> map = new HashMap<>();
+    if (node != null && node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String name = lowerCaseKeys ? field.getKey().toLowerCase(Locale.ROOT) : field.getKey();
+        map.put(name, field.getValue().asText());
+      }
+    }
+    return map;
+  }
+
+  private static String key(String method, String resource) {
+    return method.toUpperCase(Locale.ROOT) + " " + resource;
+  }
+}

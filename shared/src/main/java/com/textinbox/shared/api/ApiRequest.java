@@ -1,0 +1,61 @@
+package com.textinbox.shared.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.auth.Caller;
+import com.textinbox.shared.json.Json;
+import java.util.Locale;
+import java.util.Map;
+
+/** One API Gateway (REST, proxy integration) request, as a handler needs it. */
+public record ApiRequest(
+    String method,
+    String resource,
+    String path,
+    Map<String, String> pathParameters,
+    Map<String, String> query,
+    Map<String, String> headers,
+    String body,
+    Caller caller) {
+
+  public String pathParameter(String name) {
+    String value = pathParameters.get(name);
+    if (value == null || value.isBlank()) {
+      throw ApiError.invalid(name, "The path parameter '" + name + "' is missing.");
+    }
+    return value;
+  }
+
+  public String query(String name) {
+    String value = query.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  public String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The JSON body; an absent or malformed one is a 400 that says so. */
+  public JsonNode json() {
+    if (body == null || body.isBlank()) {
+      throw ApiError.badRequest("The request needs a JSON body.");
+    }
+    try {
+      return Json.read(body);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("The body is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** The JSON body mapped onto a record or class; a field of the wrong type is a 400 naming it. */
+  public <T> T json(Class<T> type) {
+    JsonNode node = json();
+    try {
+      return Json.MAPPER.treeToValue(node, type);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+      throw ApiError.invalid(field, "The field '" + field + "' has the wrong type.");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.badRequest("The body does not match what this call takes: " + e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.textinbox.shared.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a function's configuration from its environment, as template.yaml sets it.
+ *
+ * <p>On Lambda the source is the process environment. The local cloud runs every function in
+ * its own class loader inside one JVM, so it hands each one the environment the template gives
+ * that function through {@link #use(Map)}; the code that reads it is the same.
+ */
+public final class Env {
+  private static volatile Function<String, String> source = System::getenv;
+
+  private Env() {}
+
+  /** Replaces the environment for this class loader (the local cloud and tests use it). */
+  public static void use(Map<String, String> variables) {
+    Map<String, String> copy = Map.copyOf(variables);
+    source = copy::get;
+  }
+
+  /** The variable's value; a missing or blank one stops the function at start with its name. */
+  public static String require(String name) {
+    String value = source.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new MissingConfigurationException(name);
+    }
+    return value;
+  }
+
+  public static Optional<String> optional(String name) {
+    String value = source.apply(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  public static String optional(String name, String fallback) {
+    return optional(name).orElse(fallback);
+  }
+
+  public static int optionalInt(String name, int fallback) {
+    return optional(name).map(Integer::parseInt).orElse(fallback);
+  }
+
+  /** Thrown when template.yaml does not set a variable the code needs. */
+  public static final class MissingConfigurationException extends IllegalStateException {
+    private final String variable;
+
+    public MissingConfigurationException(String variable) {
+      super("environment variable " + variable + " is not set (template.yaml must set it)");
+      this.variable = variable;
+    }
+
+    public String variable() {
+      return variable;
+    }
+  }
+}

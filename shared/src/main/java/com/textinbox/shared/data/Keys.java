@@ -1,0 +1,178 @@
+package com.textinbox.shared.data;
+
+/**
+ * Every key of the table, in one place. Tenant data always starts with {@code A#<accountId>}
+ * (principle 4); the only keys that do not are the global look-ups needed to find the account in
+ * the first place (a company phone number) and the global work lists of scheduled functions.
+ *
+ * <p>Times inside sort keys are ISO-8601 UTC instants, which sort as text.
+ */
+public final class Keys {
+  private Keys() {}
+
+  public static String account(String accountId) {
+    return "A#" + accountId;
+  }
+
+  // ---- account partition: the account, its users, teams, memberships, settings, counters
+  public static final String ACCOUNT_SK = "ACCOUNT";
+
+  public static String userSk(String userId) {
+    return "USER#" + userId;
+  }
+
+  public static String teamSk(String teamId) {
+    return "TEAM#" + teamId;
+  }
+
+  public static String memberSk(String teamId, String userId) {
+    return "MEMBER#" + teamId + "#" + userId;
+  }
+
+  /** GSI1 of a membership: the teams of one user. */
+  public static String teamsOfUser(String accountId, String userId) {
+    return account(accountId) + "#USERTEAMS#" + userId;
+  }
+
+  /** Monthly counters (sent, received, appointment outcomes), added to as things happen. */
+  public static String statsSk(String yearMonth) {
+    return "STATS#" + yearMonth;
+  }
+
+  // ---- company phone numbers (global: the inbound carrier payload names only the number)
+  public static String companyNumber(String e164) {
+    return "NUMBER#" + e164;
+  }
+
+  public static final String COMPANY_NUMBER_SK = "NUMBER";
+
+  // ---- customers
+  public static String customer(String accountId, String customerId) {
+    return account(accountId) + "#C#" + customerId;
+  }
+
+  public static final String PROFILE_SK = "PROFILE";
+
+  /** Uniqueness guard and look-up: one profile per mobile number in an account. */
+  public static String customerPhone(String accountId, String e164) {
+    return account(accountId) + "#PHONE#" + e164;
+  }
+
+  public static final String PHONE_SK = "PHONE";
+
+  /** GSI1: the account's customers by name. */
+  public static String customersOf(String accountId) {
+    return account(accountId) + "#CUSTOMERS";
+  }
+
+  /** GSI2: customers by the business's own reference. */
+  public static String customerReference(String accountId, String reference) {
+    return account(accountId) + "#CREF#" + reference;
+  }
+
+  /** GSI3: unsubscribed customers, sort key the time they unsubscribed. */
+  public static String unsubscribedCustomers(String accountId) {
+    return account(accountId) + "#UNSUBSCRIBED";
+  }
+
+  /** GSI4: customers without a mobile number. */
+  public static String customersWithoutMobile(String accountId) {
+    return account(accountId) + "#NOMOBILE";
+  }
+
+  // ---- conversations: the conversation item and its timeline share a partition
+  public static String conversation(String accountId, String conversationId) {
+    return account(accountId) + "#CONV#" + conversationId;
+  }
+
+  public static final String CONVERSATION_SK = "CONVERSATION";
+
+  /** Messages, notes and events in one time-ordered timeline (a date range is a key range). */
+  public static String timelineSk(String isoTime, String itemId) {
+    return "T#" + isoTime + "#" + itemId;
+  }
+
+  public static final String TIMELINE_PREFIX = "T#";
+
+  /** Per-user read state of a conversation. */
+  public static String readSk(String userId) {
+    return "READ#" + userId;
+  }
+
+  /** GSI1: conversations of one assignee (user or team) in one status, newest activity first. */
+  public static String assigneeList(String accountId, String assigneeKind, String assigneeId, String status) {
+    return account(accountId) + "#ASSIGNEE#" + assigneeKind + "#" + assigneeId + "#" + status;
+  }
+
+  /** GSI2: the conversations (active and archived) of one profile. */
+  public static String conversationsOfCustomer(String accountId, String customerId) {
+    return account(accountId) + "#CUSTCONV#" + customerId;
+  }
+
+  /** GSI3: every conversation of the account in one status by last activity (all lists, auto-close). */
+  public static String conversationsByStatus(String accountId, String status) {
+    return account(accountId) + "#CONVS#" + status;
+  }
+
+  /** GSI4: conversations with a customer message not answered yet, sort key since when. */
+  public static String unansweredConversations(String accountId) {
+    return account(accountId) + "#UNANSWERED";
+  }
+
+  /** Sort key of activity lists: the time, then the id so equal times stay distinct. */
+  public static String activitySk(String isoTime, String id) {
+    return isoTime + "#" + id;
+  }
+
+  // ---- carrier ids
+  /** Dedupe marker of an inbound SMS, keyed by the carrier's message id. */
+  public static String inboundCarrierMessage(String accountId, String carrierMessageId) {
+    return account(accountId) + "#INBOUND#" + carrierMessageId;
+  }
+
+  /** Maps a carrier's id of an outbound SMS back to the message, for delivery receipts. */
+  public static String outboundCarrierMessage(String carrierMessageId) {
+    return "CARRIERMSG#" + carrierMessageId;
+  }
+
+  // ---- notifications of a user
+  public static String notificationsOf(String accountId, String userId) {
+    return account(accountId) + "#U#" + userId + "#NOTIFICATIONS";
+  }
+
+  public static String notificationSk(String isoTime, String notificationId) {
+    return "N#" + isoTime + "#" + notificationId;
+  }
+
+  /** GSI1 (sparse, removed once read): a user's unread notifications. */
+  public static String unreadNotificationsOf(String accountId, String userId) {
+    return account(accountId) + "#U#" + userId + "#UNREAD";
+  }
+
+  /** Items waiting for a user's next daily digest. */
+  public static String digestOf(String accountId, String userId) {
+    return account(accountId) + "#U#" + userId + "#DIGEST";
+  }
+
+  // ---- global work lists of scheduled functions (GSI4, sparse)
+  /** Away users with a return date; sort key the return time. */
+  public static final String AWAY_RETURNS = "DUE#AWAY_RETURNS";
+
+  /** Digest users of one UTC hour. */
+  public static String digestsDueAt(int utcHour) {
+    return "DUE#DIGEST#" + utcHour;
+  }
+
+  /** Accounts with auto-close on (the scheduled run queries each one's open list by cutoff). */
+  public static final String AUTO_CLOSE_ACCOUNTS = "DUE#AUTO_CLOSE";
+
+  // ---- jobs (export, import, bulk assignment)
+  public static String jobSk(String jobId) {
+    return "JOB#" + jobId;
+  }
+
+  // ---- idempotency of queue consumers
+  public static String idempotency(String scope, String key) {
+    return "IDEMPOTENCY#" + scope + "#" + key;
+  }
+}

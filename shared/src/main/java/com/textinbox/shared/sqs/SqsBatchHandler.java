@@ -1,0 +1,60 @@
+package com.textinbox.shared.sqs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.observability.Observability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every SQS-triggered function: each record is processed on its own, and only the failed
+ * ones are reported back ({@code ReportBatchItemFailures}), so SQS redelivers just those and, after
+ * the queue's maxReceiveCount, moves them to its DLQ. Nothing is lost and nothing loops forever.
+ *
+ * <p>On a FIFO queue the first failure fails the rest of the batch too, to keep the order.
+ */
+public abstract class SqsBatchHandler implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(SqsBatchHandler.class);
+
+  /** Does the work of one message; throwing leaves the message for a retry (and finally the DLQ). */
+  protected abstract void process(SqsMessage message) throws Exception;
+
+  @Override
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = Json.read(input);
+    List<String> failed = Observability.around(context, () -> processBatch(event));
+    List<Map<String, String>> failures = new ArrayList<>();
+    failed.forEach(id -> failures.add(Map.of("itemIdentifier", id)));
+    output.write(Json.bytes(Map.of("batchItemFailures", failures)));
+  }
+
+  /** The ids of the messages that failed. */
+  public final List<String> processBatch(JsonNode event) {
+    List<String> failed = new ArrayList<>();
+    boolean failRest = false;
+    for (JsonNode record : event.path("Records")) {
+      SqsMessage message = SqsMessage.of(record);
+      if (failRest) {
+        failed.add(message.messageId());
+        continue;
+      }
+      try {
+        process(message);
+      } catch (Exception e) {
+        LOG.warn("message {} failed (receive count {}): {}", message.messageId(), message.receiveCount(), e.toString());
+        failed.add(message.messageId());
+        failRest = message.eventSourceArn() != null && message.eventSourceArn().endsWith(".fifo");
+      }
+    }
+    return failed;
+  }
+}
