@@ -1,0 +1,89 @@
+package com.textinbox.authorizer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.auth.Caller;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.observability.Observability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's TOKEN authorizer. API Gateway calls it with the Authorization header; it answers an
+ * IAM policy for the whole API (so API Gateway may cache it per token) and a context with the
+ * caller's account, user and role, which reaches every API function as
+ * {@code requestContext.authorizer}. A bad token raises "Unauthorized", which API Gateway turns
+ * into a 401 without calling the function.
+ */
+public final class TokenAuthorizer implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenAuthorizer.class);
+  private final TokenVerifier verifier;
+
+  public TokenAuthorizer() {
+    this(TokenVerifier.forJwksUrl(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"), Env.require("JWT_JWKS_URL")));
+  }
+
+  TokenAuthorizer(TokenVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JsonNode event = Json.read(input);
+    Map<String, Object> policy = Observability.around(context, () -> authorize(event));
+    output.write(Json.bytes(policy));
+  }
+
+  Map<String, Object> authorize(JsonNode event) {
+    String header = Json.text(event, "authorizationToken");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthorizedException();
+    }
+    Caller caller;
+    try {
+      caller = verifier.verify(header.substring(7).trim());
+    } catch (TokenVerifier.InvalidToken e) {
+      LOG.info("token refused: {}", e.getMessage());
+      throw new UnauthorizedException();
+    }
+    Map<String, Object> context = new java.util.HashMap<>();
+    context.put(Caller.ACCOUNT_ID, caller.accountId());
+    context.put(Caller.USER_ID, caller.userId());
+    context.put(Caller.ROLE, caller.role().claim());
+    if (caller.email() != null) {
+      context.put(Caller.EMAIL, caller.email());
+    }
+    return Map.of(
+        "principalId", caller.userId(),
+        "policyDocument", Map.of(
+            "Version", "2012-10-17",
+            "Statement", List.of(Map.of(
+                "Action", "execute-api:Invoke",
+                "Effect", "Allow",
+                "Resource", wholeApi(Json.text(event, "methodArn"))))),
+        "context", context);
+  }
+
+  /** arn:aws:execute-api:region:account:api/stage/METHOD/path -> arn:...:api/stage/* */
+  static String wholeApi(String methodArn) {
+    if (methodArn == null) {
+      throw new UnauthorizedException();
+    }
+    String[] parts = methodArn.split("/", 3);
+    return parts.length < 2 ? methodArn : parts[0] + "/" + parts[1] + "/*";
+  }
+
+  /** The exact message API Gateway maps to 401. */
+  static final class UnauthorizedException extends RuntimeException {
+    UnauthorizedException() {
+      super("Unauthorized");
+    }
+  }
+}
