@@ -1,0 +1,143 @@
+package com.textinbox.localcloud;
+
+import com.textinbox.localcloud.template.Intrinsics;
+import com.textinbox.localcloud.template.SamTemplate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What each template resource is called here, answering {@code Ref} and {@code Fn::GetAtt} as
+ * CloudFormation would, but pointing at the local engines: a queue's Ref is its ElasticMQ URL, the
+ * user pool's ProviderURL is the local token issuer, the search domain's endpoint is the local
+ * OpenSearch.
+ */
+public final class LocalResources implements Intrinsics.Resources {
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT = "000000000000";
+  public static final String USER_POOL_ID = REGION + "_localpool";
+  public static final String USER_POOL_CLIENT_ID = "local-web-client";
+  public static final String API_ID = "localapi";
+
+  private final SamTemplate template;
+  private final Endpoints endpoints;
+  private final Intrinsics intrinsics;
+
+  /** Where the engines and servers listen. */
+  public record Endpoints(String dynamoDb, String sqs, String s3, String sns, String ses, String openSearch, String control, String api) {}
+
+  public LocalResources(SamTemplate template, Endpoints endpoints) {
+    this.template = template;
+    this.endpoints = endpoints;
+    Map<String, String> parameters = new LinkedHashMap<>(template.parameterDefaults());
+    parameters.put("AWS::Region", REGION);
+    parameters.put("AWS::AccountId", ACCOUNT);
+    parameters.put("AWS::StackName", "textinbox-local");
+    parameters.put("AWS::Partition", "aws");
+    parameters.put("AWS::URLSuffix", "amazonaws.com");
+    parameters.put("AWS::NoValue", "");
+    this.intrinsics = new Intrinsics(parameters, this);
+  }
+
+  public String resolve(Object value) {
+    return intrinsics.resolve(value);
+  }
+
+  public SamTemplate template() {
+    return template;
+  }
+
+  /** The physical name: the resource's own name property, else a generated one as CloudFormation does. */
+  public String name(String logicalId) {
+    Map<String, Object> properties = template.properties(logicalId);
+    String property = switch (template.typeOf(logicalId)) {
+      case "AWS::SQS::Queue" -> "QueueName";
+      case "AWS::DynamoDB::Table" -> "TableName";
+      case "AWS::S3::Bucket" -> "BucketName";
+      case "AWS::SNS::Topic" -> "TopicName";
+      case "AWS::OpenSearchService::Domain" -> "DomainName";
+      case "AWS::Serverless::Function" -> "FunctionName";
+      default -> null;
+    };
+    Object value = property == null ? null : properties.get(property);
+    return value != null ? resolve(value) : "textinbox-local-" + logicalId;
+  }
+
+  public String queueUrl(String logicalId) {
+    return endpoints.sqs() + "/" + ACCOUNT + "/" + name(logicalId);
+  }
+
+  public String arn(String logicalId) {
+    String name = name(logicalId);
+    return switch (template.typeOf(logicalId)) {
+      case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
+      case "AWS::SNS::Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
+      case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
+      case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
+      case "AWS::Serverless::Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
+      case "AWS::Cognito::UserPool" -> "arn:aws:cognito-idp:" + REGION + ":" + ACCOUNT + ":userpool/" + USER_POOL_ID;
+      case "AWS::OpenSearchService::Domain" -> "arn:aws:es:" + REGION + ":" + ACCOUNT + ":domain/" + name;
+      default -> "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + logicalId;
+    };
+  }
+
+  /** The local token issuer, standing in for https://cognito-idp.REGION.amazonaws.com/POOL_ID. */
+  public String issuer() {
+    return endpoints.control() + "/cognito/" + USER_POOL_ID;
+  }
+
+  @Override
+  public String ref(String logicalId) {
+    if (!template.resources().containsKey(logicalId)) {
+      throw new IllegalArgumentException("Ref to unknown resource or parameter " + logicalId);
+    }
+    return switch (template.typeOf(logicalId)) {
+      case "AWS::SQS::Queue" -> queueUrl(logicalId);
+      case "AWS::SNS::Topic" -> arn(logicalId);
+      case "AWS::Cognito::UserPool" -> USER_POOL_ID;
+      case "AWS::Cognito::UserPoolClient" -> USER_POOL_CLIENT_ID;
+      case "AWS::Serverless::Api" -> API_ID;
+      default -> name(logicalId);
+    };
+  }
+
+  @Override
+  public String getAtt(String logicalId, String attribute) {
+    if (!template.resources().containsKey(logicalId)) {
+      throw new IllegalArgumentException("GetAtt of unknown resource " + logicalId);
+    }
+    String type = template.typeOf(logicalId);
+    return switch (type + "." + attribute) {
+      case "AWS::SQS::Queue.Arn", "AWS::SNS::Topic.TopicArn", "AWS::DynamoDB::Table.Arn",
+          "AWS::S3::Bucket.Arn", "AWS::Serverless::Function.Arn", "AWS::Cognito::UserPool.Arn",
+          "AWS::OpenSearchService::Domain.Arn", "AWS::OpenSearchService::Domain.DomainArn" -> arn(logicalId);
+      case "AWS::SQS::Queue.QueueName", "AWS::SNS::Topic.TopicName" -> name(logicalId);
+      case "AWS::SQS::Queue.QueueUrl" -> queueUrl(logicalId);
+      case "AWS::DynamoDB::Table.StreamArn" -> arn(logicalId) + "/stream/local";
+      case "AWS::Cognito::UserPool.ProviderURL" -> issuer();
+      case "AWS::Cognito::UserPool.ProviderName" -> issuer().replaceFirst("^https?://", "");
+      case "AWS::OpenSearchService::Domain.DomainEndpoint" -> endpoints.openSearch().replaceFirst("^https?://", "");
+      case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> endpoints.s3().replaceFirst("^https?://", "");
+      default -> throw new IllegalArgumentException("Fn::GetAtt " + logicalId + "." + attribute + " is not supported locally");
+    };
+  }
+
+  /**
+   * The environment a function gets: the template's variables, resolved, plus what Lambda itself
+   * sets and the endpoints of the local engines (the SDK inside the function reads them).
+   */
+  public Map<String, String> environmentOf(SamTemplate.FunctionDefinition function) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("AWS_REGION", REGION);
+    environment.put("AWS_DEFAULT_REGION", REGION);
+    environment.put("AWS_LAMBDA_FUNCTION_NAME", name(function.logicalId()));
+    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.properties().getOrDefault("MemorySize", 1024)));
+    environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
+    environment.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
+    environment.put("AWS_ENDPOINT_URL_S3", endpoints.s3());
+    environment.put("AWS_ENDPOINT_URL_SNS", endpoints.sns());
+    environment.put("AWS_ENDPOINT_URL_SES", endpoints.ses());
+    environment.put("AWS_ENDPOINT_URL_SESV2", endpoints.ses());
+    function.environment().forEach((name, value) -> environment.put(name, resolve(value)));
+    return environment;
+  }
+}

@@ -1,0 +1,108 @@
+package com.textinbox.localcloud.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One function of template.yaml, run as Lambda runs it: created at its first invocation (the cold
+ * start, timed), then reused; one invocation at a time per instance, as a Lambda instance does.
+ */
+public final class LocalFunction {
+  private final String logicalId;
+  private final String arn;
+  private final String handlerClass;
+  private final Path code;
+  private final Map<String, String> environment;
+  private final int memoryMb;
+  private final int timeoutSeconds;
+
+  private RequestStreamHandler handler;
+  private FunctionClassLoader loader;
+  private long initMillis = -1;
+  private long firstInvokeMillis = -1;
+  private final AtomicLong invocations = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+
+  public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
+      Map<String, String> environment, int memoryMb, int timeoutSeconds) {
+    this.logicalId = logicalId;
+    this.arn = arn;
+    this.handlerClass = handlerClass;
+    this.code = code;
+    this.environment = Map.copyOf(environment);
+    this.memoryMb = memoryMb;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  public String logicalId() {
+    return logicalId;
+  }
+
+  public String arn() {
+    return arn;
+  }
+
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Invokes the handler with the event's JSON bytes; returns what it wrote. A thrown error is a {@link FunctionError}. */
+  public synchronized byte[] invoke(byte[] event) {
+    invocations.incrementAndGet();
+    boolean first = handler == null;
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try {
+      if (first) {
+        long start = System.nanoTime();
+        loader = new FunctionClassLoader(logicalId, code);
+        thread.setContextClassLoader(loader);
+        loader.setEnvironment(environment);
+        handler = (RequestStreamHandler) loader.newHandler(handlerClass);
+        initMillis = (System.nanoTime() - start) / 1_000_000;
+      }
+      thread.setContextClassLoader(loader);
+      long start = System.nanoTime();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(logicalId, arn, memoryMb, timeoutSeconds));
+      if (first) {
+        firstInvokeMillis = (System.nanoTime() - start) / 1_000_000;
+      }
+      return out.toByteArray();
+    } catch (Exception | LinkageError e) {
+      errors.incrementAndGet();
+      throw new FunctionError(logicalId, e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Figures for /_local/functions: cold start (class loading + constructor) and first invocation. */
+  public synchronized Map<String, Object> stats() {
+    return Map.of(
+        "logicalId", logicalId,
+        "handler", handlerClass,
+        "started", handler != null,
+        "initMillis", initMillis,
+        "firstInvokeMillis", firstInvokeMillis,
+        "invocations", invocations.get(),
+        "errors", errors.get());
+  }
+
+  /** The function failed: Lambda reports it as a function error. */
+  public static final class FunctionError extends RuntimeException {
+    FunctionError(String logicalId, Throwable cause) {
+      super(logicalId + " failed: " + cause, cause);
+    }
+
+    /** The function's own message (e.g. "Unauthorized" from an authorizer). */
+    public String functionMessage() {
+      Throwable cause = getCause();
+      return cause == null ? null : cause.getMessage();
+    }
+  }
+}

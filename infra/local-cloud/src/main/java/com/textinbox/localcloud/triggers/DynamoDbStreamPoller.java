@@ -1,0 +1,185 @@
+package com.textinbox.localcloud.triggers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.textinbox.localcloud.LocalResources;
+import com.textinbox.localcloud.lambda.LocalFunction;
+import com.textinbox.shared.json.Json;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The DynamoDB stream event source mapping: reads every shard of the table's stream in order and
+ * hands the function batches in Lambda's event shape. A failed batch is retried (from the first
+ * failed record when the function reports item failures) up to MaximumRetryAttempts, then skipped
+ * with a log line, as Lambda does without an on-failure destination.
+ */
+public final class DynamoDbStreamPoller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamPoller.class);
+
+  private final DynamoDbStreamsClient streams;
+  private final String streamArn;
+  private final LocalFunction function;
+  private final int batchSize;
+  private final int maxRetries;
+  private final Map<String, String> iterators = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public DynamoDbStreamPoller(DynamoDbStreamsClient streams, String streamArn, LocalFunction function, int batchSize, int maxRetries) {
+    this.streams = streams;
+    this.streamArn = streamArn;
+    this.function = function;
+    this.batchSize = Math.max(1, Math.min(1000, batchSize));
+    this.maxRetries = maxRetries;
+    this.thread = Thread.ofPlatform().daemon().name("stream-" + function.logicalId()).start(this::run);
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        boolean any = false;
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+          any |= poll(shard.shardId());
+        }
+        if (!any) {
+          Thread.sleep(250);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.warn("reading the stream for {} failed: {}", function.logicalId(), e.toString());
+          sleepQuietly();
+        }
+      }
+    }
+  }
+
+  private boolean poll(String shardId) throws InterruptedException {
+    String iterator = iterators.computeIfAbsent(shardId, id -> streams.getShardIterator(b -> b.streamArn(streamArn)
+        .shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+    if (iterator.isEmpty()) {
+      return false; // a closed shard read to its end
+    }
+    var result = streams.getRecords(b -> b.shardIterator(iterator).limit(batchSize));
+    iterators.put(shardId, result.nextShardIterator() == null ? "" : result.nextShardIterator());
+    List<Record> records = result.records();
+    if (records.isEmpty()) {
+      return false;
+    }
+    int from = 0;
+    for (int attempt = 0; from < records.size(); attempt++) {
+      int failedAt = deliver(records.subList(from, records.size()));
+      if (failedAt < 0) {
+        break;
+      }
+      if (maxRetries >= 0 && attempt >= maxRetries) {
+        LOG.error("{} failed a stream batch {} times; skipping {} records", function.logicalId(), attempt + 1, records.size() - from - failedAt);
+        break;
+      }
+      from += failedAt;
+      Thread.sleep(1000);
+    }
+    return true;
+  }
+
+  /** -1 when the batch succeeded, else the index of the first record to retry from. */
+  private int deliver(List<Record> records) {
+    ObjectNode event = Json.object();
+    ArrayNode out = event.putArray("Records");
+    for (Record record : records) {
+      ObjectNode r = out.addObject();
+      r.put("eventID", record.eventID());
+      r.put("eventName", record.eventNameAsString());
+      r.put("eventVersion", "1.1");
+      r.put("eventSource", "aws:dynamodb");
+      r.put("awsRegion", LocalResources.REGION);
+      r.put("eventSourceARN", streamArn);
+      ObjectNode d = r.putObject("dynamodb");
+      var s = record.dynamodb();
+      if (s.approximateCreationDateTime() != null) {
+        d.put("ApproximateCreationDateTime", s.approximateCreationDateTime().getEpochSecond());
+      }
+      d.set("Keys", image(s.keys()));
+      if (s.hasNewImage()) {
+        d.set("NewImage", image(s.newImage()));
+      }
+      if (s.hasOldImage()) {
+        d.set("OldImage", image(s.oldImage()));
+      }
+      d.put("SequenceNumber", s.sequenceNumber());
+      d.put("SizeBytes", s.sizeBytes());
+      d.put("StreamViewType", s.streamViewTypeAsString());
+    }
+    try {
+      JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
+      JsonNode failures = answer == null ? null : answer.path("batchItemFailures");
+      if (failures == null || failures.isEmpty()) {
+        return -1;
+      }
+      String first = failures.get(0).path("itemIdentifier").asText();
+      for (int i = 0; i < records.size(); i++) {
+        if (records.get(i).dynamodb().sequenceNumber().equals(first)) {
+          return i;
+        }
+      }
+      return 0;
+    } catch (Exception e) {
+      LOG.warn("{} failed a stream batch: {}", function.logicalId(), e.getMessage());
+      return 0;
+    }
+  }
+
+  /** DynamoDB JSON, as the stream event carries it. */
+  static ObjectNode image(Map<String, AttributeValue> item) {
+    ObjectNode node = Json.object();
+    item.forEach((name, value) -> node.set(name, value(value)));
+    return node;
+  }
+
+  private static ObjectNode value(AttributeValue v) {
+    ObjectNode node = Json.object();
+    switch (v.type()) {
+      case S -> node.put("S", v.s());
+      case N -> node.put("N", v.n());
+      case B -> node.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
+      case BOOL -> node.put("BOOL", v.bool());
+      case NUL -> node.put("NULL", true);
+      case SS -> v.ss().forEach(node.putArray("SS")::add);
+      case NS -> v.ns().forEach(node.putArray("NS")::add);
+      case BS -> v.bs().forEach(b -> node.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
+      case M -> node.set("M", image(v.m()));
+      case L -> {
+        ArrayNode list = node.putArray("L");
+        v.l().forEach(item -> list.add(value(item)));
+      }
+      default -> throw new IllegalArgumentException("unknown attribute type " + v.type());
+    }
+    return node;
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.join(3000);
+  }
+}
