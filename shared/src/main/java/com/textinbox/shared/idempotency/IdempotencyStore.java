@@ -5,7 +5,6 @@ import com.textinbox.shared.data.Table;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,14 +41,6 @@ public final class IdempotencyStore {
    * @return true when it ran now, false when it had completed before
    */
   public boolean once(String scope, String key, Duration keepFor, Duration timeout, Runnable work) {
-    Supplier<Boolean> asSupplier = () -> {
-      work.run();
-      return true;
-    };
-    return claimAndRun(scope, key, keepFor, timeout, asSupplier);
-  }
-
-  private boolean claimAndRun(String scope, String key, Duration keepFor, Duration timeout, Supplier<Boolean> work) {
     long now = clock.instant().getEpochSecond();
     Map<String, AttributeValue> id = Map.of(
         Table.PK, s(Keys.idempotency(scope, key)),
@@ -76,7 +67,7 @@ public final class IdempotencyStore {
       throw new InProgressElsewhere(key);
     }
     try {
-      work.get();
+      work.run();
     } catch (RuntimeException e) {
       dynamoDb.deleteItem(b -> b.tableName(table).key(id));
       throw e;

@@ -1,0 +1,78 @@
+package com.textinbox.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local cloud, started once for all end-to-end tests as its own process, exactly as
+ * {@code infra/local-cloud.sh} starts it (same classes, same template), on free ports and in memory.
+ * Its output goes to target/local-cloud.log.
+ */
+public final class LocalCloudProcess {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static JsonNode endpoints;
+
+  private LocalCloudProcess() {}
+
+  public static synchronized JsonNode endpoints() {
+    if (endpoints == null) {
+      endpoints = start();
+    }
+    return endpoints;
+  }
+
+  public static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+
+  private static JsonNode start() {
+    try {
+      Path root = repositoryRoot();
+      Path cloud = root.resolve("infra/local-cloud/target");
+      String classpath = cloud.resolve("classes") + java.io.File.pathSeparator + Files.readString(cloud.resolve("classpath.txt")).trim();
+      Path work = Files.createTempDirectory("e2e-local-cloud");
+      Path endpointsFile = work.resolve("endpoints.json");
+      Path log = Path.of("target/local-cloud.log").toAbsolutePath();
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx1500m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+          "-cp", classpath, "com.textinbox.localcloud.LocalCloud",
+          "--port", "0", "--endpoints", endpointsFile.toString(),
+          "--retry-delay", "1", "--receipt-delay-ms", "100"));
+      Process process = new ProcessBuilder(command).directory(root.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the local cloud exited with " + process.exitValue() + "; see " + log);
+        }
+        if (Files.exists(endpointsFile)) {
+          return JSON.readTree(endpointsFile.toFile());
+        }
+        Thread.sleep(200);
+      }
+      process.destroy();
+      throw new IllegalStateException("the local cloud was not ready within 120 s; see " + log);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

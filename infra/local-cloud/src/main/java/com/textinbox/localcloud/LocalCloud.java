@@ -1,0 +1,392 @@
+package com.textinbox.localcloud;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.textinbox.localcloud.auth.LocalTokenIssuer;
+import com.textinbox.localcloud.carrier.LocalCarrier;
+import com.textinbox.localcloud.demo.DemoData;
+import com.textinbox.localcloud.engines.DynamoDbEngine;
+import com.textinbox.localcloud.engines.OpenSearchEngine;
+import com.textinbox.localcloud.engines.Ports;
+import com.textinbox.localcloud.engines.S3Engine;
+import com.textinbox.localcloud.engines.SqsEngine;
+import com.textinbox.localcloud.lambda.LocalFunction;
+import com.textinbox.localcloud.standins.SesStandIn;
+import com.textinbox.localcloud.standins.SnsStandIn;
+import com.textinbox.localcloud.template.SamTemplate;
+import com.textinbox.localcloud.triggers.ApiGateway;
+import com.textinbox.localcloud.triggers.AwsScheduleExpression;
+import com.textinbox.localcloud.triggers.DynamoDbStreamPoller;
+import com.textinbox.localcloud.triggers.Scheduler;
+import com.textinbox.localcloud.triggers.SqsPoller;
+import com.textinbox.shared.json.Json;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole suite in one process: reads template.yaml, starts the engines and stand-ins, creates
+ * every resource, wires every function to its triggers, seeds the demo companies, and writes the
+ * endpoints file. {@code infra/local-cloud.sh} starts it; see the README for what it prints.
+ */
+public final class LocalCloud implements AutoCloseable {
+  private static final String ACCESS_KEY = "local";
+  private static final String SECRET_KEY = "local-secret";
+
+  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private final Map<String, Object> endpointsDocument = new LinkedHashMap<>();
+
+  /** Command line: --port BASE (0 = any free ports), --data DIR, --template FILE, --endpoints FILE, --retry-delay SECONDS. */
+  public record Options(int basePort, Path dataDir, Path template, Path endpointsFile, Integer retryDelaySeconds, long receiptDelayMillis) {
+    static Options parse(String[] args) {
+      int port = 4510;
+      Path data = null;
+      Path template = null;
+      Path endpoints = null;
+      Integer retry = null;
+      long receiptDelay = 300;
+      for (int i = 0; i < args.length; i++) {
+        String value = i + 1 < args.length ? args[i + 1] : null;
+        switch (args[i]) {
+          case "--port" -> port = Integer.parseInt(require(args[i], value));
+          case "--data" -> data = Path.of(require(args[i], value));
+          case "--template" -> template = Path.of(require(args[i], value));
+          case "--endpoints" -> endpoints = Path.of(require(args[i], value));
+          case "--retry-delay" -> retry = Integer.parseInt(require(args[i], value));
+          case "--receipt-delay-ms" -> receiptDelay = Long.parseLong(require(args[i], value));
+          case "--help", "-h" -> {
+            System.out.println(usage());
+            System.exit(0);
+          }
+          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
+        }
+        i++;
+      }
+      if (template == null) {
+        template = findTemplate();
+      }
+      if (endpoints == null) {
+        endpoints = template.toAbsolutePath().getParent().resolve(".local-cloud/endpoints.json");
+      }
+      return new Options(port, data, template, endpoints, retry, receiptDelay);
+    }
+
+    private static String require(String option, String value) {
+      if (value == null) {
+        throw new IllegalArgumentException(option + " needs a value\n" + usage());
+      }
+      return value;
+    }
+
+    static String usage() {
+      return """
+          usage: infra/local-cloud.sh [--port BASE] [--data DIR] [--template FILE] [--endpoints FILE] [--retry-delay SECONDS]
+            --port BASE        first of the ports used (API = BASE, control = BASE+1, ...); 0 picks free ports (default 4510)
+            --data DIR         keep the table, files, search index and signing key in DIR between runs (default: in memory)
+            --template FILE    the SAM template to run (default: template.yaml of this repository)
+            --endpoints FILE   where to write the endpoints file (default: .local-cloud/endpoints.json)
+            --retry-delay S    retry a failed queue message after S seconds instead of the queue's visibility timeout""";
+    }
+
+    private static Path findTemplate() {
+      Path dir = Path.of("").toAbsolutePath();
+      while (dir != null) {
+        if (Files.exists(dir.resolve("template.yaml"))) {
+          return dir.resolve("template.yaml");
+        }
+        dir = dir.getParent();
+      }
+      throw new IllegalArgumentException("no template.yaml here or above; use --template");
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    long start = System.nanoTime();
+    LocalCloud cloud = new LocalCloud();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nstopping the local cloud...");
+      cloud.close();
+      stopped.countDown();
+    }));
+    try {
+      cloud.start(options);
+    } catch (Exception e) {
+      System.err.println("the local cloud could not start: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.out.println(cloud.banner((System.nanoTime() - start) / 1_000_000));
+    stopped.await();
+  }
+
+  @SuppressWarnings("unchecked")
+  public void start(Options options) throws Exception {
+    System.setProperty("aws.region", LocalResources.REGION);
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    SamTemplate template = SamTemplate.load(options.template());
+    Path data = options.dataDir();
+    int base = options.basePort();
+    int apiPort = Ports.pick(base == 0 ? 0 : base);
+    int controlPort = Ports.pick(base == 0 ? 0 : base + 1);
+
+    // the engines start side by side: OpenSearch is the slowest
+    ExecutorService starter = Executors.newFixedThreadPool(4);
+    CompletableFuture<DynamoDbEngine> dynamo = supply(starter, () -> DynamoDbEngine.start(port(base, 2), sub(data, "dynamodb")));
+    CompletableFuture<SqsEngine> sqsEngine = supply(starter, () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
+    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3"), ACCESS_KEY, SECRET_KEY));
+    CompletableFuture<OpenSearchEngine> search = supply(starter, () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
+    DynamoDbEngine dynamoDbEngine = closing(dynamo.join());
+    SqsEngine sqsServer = closing(sqsEngine.join());
+    S3Engine s3Server = closing(s3Engine.join());
+    OpenSearchEngine openSearch = closing(search.join());
+    starter.shutdown();
+
+    SdkHttpClient http = closing(UrlConnectionHttpClient.create());
+    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    Region region = Region.of(LocalResources.REGION);
+    DynamoDbClient dynamoDb = closing(DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(dynamoDbEngine.endpoint()).build());
+    DynamoDbStreamsClient streams = closing(DynamoDbStreamsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(dynamoDbEngine.endpoint()).build());
+    SqsClient sqs = closing(SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(sqsServer.endpoint()).build());
+    S3Client s3 = closing(S3Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(s3Server.endpoint()).forcePathStyle(true).build());
+    SnsStandIn snsStandIn = closing(SnsStandIn.start(port(base, 6), LocalResources.REGION, LocalResources.ACCOUNT, sqs));
+    SesStandIn sesStandIn = closing(SesStandIn.start(port(base, 7)));
+    SnsClient sns = closing(SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(snsStandIn.endpoint()).build());
+
+    String control = "http://127.0.0.1:" + controlPort;
+    LocalResources resources = new LocalResources(template, new LocalResources.Endpoints(
+        dynamoDbEngine.endpoint().toString(), sqsServer.endpoint().toString(), s3Server.endpoint().toString(),
+        snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), openSearch.endpoint().toString(),
+        control, "http://127.0.0.1:" + apiPort));
+
+    new Provisioner(resources, dynamoDb, sqs, s3, sns).provisionAll();
+    Provisioner.searchIndexes(template.baseDir().resolve("infra/opensearch"), openSearch.endpoint().toString());
+
+    Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    for (SamTemplate.FunctionDefinition f : template.functions()) {
+      functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.arn(f.logicalId()), f.handlerClass(),
+          template.baseDir().resolve(f.codeUri()), resources.environmentOf(f),
+          Integer.parseInt(String.valueOf(f.properties().getOrDefault("MemorySize", 1024))),
+          Integer.parseInt(String.valueOf(f.properties().getOrDefault("Timeout", 20)))));
+    }
+
+    ApiGateway api = closing(new ApiGateway(apiPort, resources, functions));
+    Scheduler scheduler = closing(new Scheduler());
+    ExecutorService asyncInvokes = Executors.newFixedThreadPool(2);
+    toClose.push(asyncInvokes::shutdownNow);
+    snsStandIn.onLambda((functionArn, eventJson) -> functions.values().stream()
+        .filter(f -> f.arn().equals(functionArn)).findFirst()
+        .ifPresent(f -> asyncInvokes.submit(() -> invokeAsync(f, eventJson))));
+    for (SamTemplate.FunctionDefinition definition : template.functions()) {
+      LocalFunction function = functions.get(definition.logicalId());
+      for (SamTemplate.EventDefinition event : definition.events()) {
+        Map<String, Object> p = event.properties();
+        switch (event.type()) {
+          case "Api" -> { /* served by the API gateway */ }
+          case "SQS" -> {
+            String queueId = getAttTarget(p.get("Queue"));
+            boolean itemFailures = SamTemplate.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
+            closing(new SqsPoller(sqs, resources.queueUrl(queueId), resources.arn(queueId), function,
+                Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 10))), itemFailures, options.retryDelaySeconds()));
+          }
+          case "SNS" -> sns.subscribe(b -> b.topicArn(resources.resolve(p.get("Topic"))).protocol("lambda").endpoint(function.arn()));
+          case "Schedule", "ScheduleV2" -> {
+            String expression = resources.resolve(p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression"));
+            Object zone = p.get("ScheduleExpressionTimezone");
+            scheduler.add(new Scheduler.Schedule(function, event.name(), AwsScheduleExpression.parse(expression),
+                zone == null ? ZoneId.of("UTC") : ZoneId.of(resources.resolve(zone)),
+                p.containsKey("Input") ? resources.resolve(p.get("Input")) : null));
+          }
+          case "DynamoDB" -> {
+            String tableId = getAttTarget(p.get("Stream"));
+            String streamArn = dynamoDb.describeTable(b -> b.tableName(resources.name(tableId))).table().latestStreamArn();
+            closing(new DynamoDbStreamPoller(streams, streamArn, function,
+                Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 100))),
+                Integer.parseInt(String.valueOf(p.getOrDefault("MaximumRetryAttempts", -1)))));
+          }
+          default -> throw new IllegalArgumentException("function " + definition.logicalId() + ": event type "
+              + event.type() + " is not supported by the local cloud");
+        }
+      }
+    }
+
+    String tableId = template.resourcesOfType("AWS::DynamoDB::Table").get(0);
+    new DemoData(dynamoDb, resources.name(tableId)).seed();
+
+    LocalTokenIssuer tokens = LocalTokenIssuer.create(resources.issuer(), LocalResources.USER_POOL_CLIENT_ID,
+        data == null ? null : data.resolve("signing-key.json"));
+    LocalCarrier carrier = closing(new LocalCarrier(snsStandIn, carrierTopic(template, resources, "inbound"),
+        carrierTopic(template, resources, "events"), options.receiptDelayMillis()));
+    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, scheduler, tokens, functions, sqs, resources));
+    controlServer.start();
+
+    Map<String, String> userTokens = new LinkedHashMap<>();
+    for (DemoData.DemoUser user : DemoData.USERS) {
+      userTokens.put(user.key(), tokens.issue(user.accountId(), user.userId(), user.email(), user.role(), Duration.ofDays(7)));
+    }
+    endpointsDocument.put("apiUrl", api.url());
+    endpointsDocument.put("tokens", userTokens);
+    endpointsDocument.put("companyNumber", DemoData.DEALERSHIP.number());
+    endpointsDocument.put("otherCompanyNumber", DemoData.CLINIC.number());
+    endpointsDocument.put("carrier", Map.of(
+        "send", control + "/carrier/send",
+        "raw", control + "/carrier/raw",
+        "outbox", control + "/carrier/outbox",
+        "inbox", control + "/carrier/inbox"));
+    endpointsDocument.put("mailbox", control + "/mailbox");
+    endpointsDocument.put("schedules", control + "/_local/schedules");
+    endpointsDocument.put("tokenIssuer", control + "/_local/tokens");
+    endpointsDocument.put("queues", control + "/_local/queues");
+    endpointsDocument.put("functions", control + "/_local/functions");
+    endpointsDocument.put("demo", Map.of(
+        "accounts", Map.of("dealership", DemoData.DEALERSHIP.accountId(), "clinic", DemoData.CLINIC.accountId()),
+        "users", DemoData.USERS.stream().collect(java.util.stream.Collectors.toMap(DemoData.DemoUser::key, DemoData.DemoUser::userId)),
+        "customers", DemoData.CUSTOMERS.stream().collect(java.util.stream.Collectors.toMap(DemoData.DemoCustomer::customerId,
+            c -> c.mobile() == null ? "" : c.mobile()))));
+    Map<String, String> aws = new LinkedHashMap<>();
+    aws.put("region", LocalResources.REGION);
+    aws.put("accessKeyId", ACCESS_KEY);
+    aws.put("secretAccessKey", SECRET_KEY);
+    aws.put("dynamodb", dynamoDbEngine.endpoint().toString());
+    aws.put("sqs", sqsServer.endpoint().toString());
+    aws.put("s3", s3Server.endpoint().toString());
+    aws.put("sns", snsStandIn.endpoint().toString());
+    aws.put("ses", sesStandIn.endpoint().toString());
+    aws.put("opensearch", openSearch.endpoint().toString());
+    aws.put("table", resources.name(tableId));
+    endpointsDocument.put("aws", aws);
+    Files.createDirectories(options.endpointsFile().toAbsolutePath().getParent());
+    Path temporary = options.endpointsFile().resolveSibling(options.endpointsFile().getFileName() + ".tmp");
+    Files.write(temporary, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(endpointsDocument));
+    Files.move(temporary, options.endpointsFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    endpointsDocument.put("endpointsFile", options.endpointsFile().toAbsolutePath().toString());
+  }
+
+  /** An asynchronous invocation (SNS -> Lambda): retried twice on error, as Lambda does. */
+  private static void invokeAsync(LocalFunction function, String eventJson) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        function.invoke(eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return;
+      } catch (LocalFunction.FunctionError e) {
+        System.err.println(function.logicalId() + " failed an asynchronous invocation (attempt " + (attempt + 1) + "): " + e.getMessage());
+      }
+    }
+  }
+
+  private static String carrierTopic(SamTemplate template, LocalResources resources, String role) {
+    for (String id : template.resourcesOfType("AWS::SNS::Topic")) {
+      Map<String, Object> local = SamTemplate.map(SamTemplate.map(template.resource(id).get("Metadata")).get("LocalCloud"));
+      if (role.equals(local.get("Carrier"))) {
+        return resources.arn(id);
+      }
+    }
+    return null;
+  }
+
+  private static String getAttTarget(Object getAtt) {
+    List<Object> parts = SamTemplate.list(SamTemplate.map(getAtt).get("Fn::GetAtt"));
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("expected !GetAtt Resource.Attribute, found " + getAtt);
+    }
+    return parts.get(0).toString();
+  }
+
+  private static int port(int base, int offset) {
+    return base == 0 ? 0 : base + offset;
+  }
+
+  private static Path sub(Path data, String name) {
+    return data == null ? null : data.resolve(name);
+  }
+
+  private interface StartStep<T> {
+    T start() throws Exception;
+  }
+
+  private static <T> CompletableFuture<T> supply(ExecutorService executor, StartStep<T> step) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return step.start();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, executor);
+  }
+
+  private <T> T closing(T resource) {
+    if (resource instanceof AutoCloseable closeable) {
+      toClose.push(closeable);
+    }
+    return resource;
+  }
+
+  @SuppressWarnings("unchecked")
+  private String banner(long startMillis) {
+    Map<String, String> tokens = (Map<String, String>) endpointsDocument.get("tokens");
+    Map<String, String> carrier = (Map<String, String>) endpointsDocument.get("carrier");
+    StringBuilder out = new StringBuilder();
+    out.append("\n==== local cloud ready in ").append(startMillis).append(" ms ====\n");
+    out.append("API:            ").append(endpointsDocument.get("apiUrl")).append('\n');
+    out.append("Endpoints file: ").append(endpointsDocument.get("endpointsFile")).append('\n');
+    out.append("Company number: ").append(endpointsDocument.get("companyNumber"))
+        .append(" (Maple Motors); other company: ").append(endpointsDocument.get("otherCompanyNumber")).append(" (Harbor Clinic)\n");
+    out.append("\nBearer tokens (valid 7 days):\n");
+    tokens.forEach((user, token) -> out.append("  ").append(String.format("%-11s", user)).append(token).append('\n'));
+    out.append("\nTry it:\n");
+    out.append("  curl -H \"Authorization: Bearer $(jq -r .tokens.admin ").append(".local-cloud/endpoints.json)\" ")
+        .append(endpointsDocument.get("apiUrl")).append("/me\n");
+    out.append("  curl -X POST ").append(carrier.get("send"))
+        .append(" -d '{\"from\":\"+15145550112\",\"to\":\"").append(endpointsDocument.get("companyNumber")).append("\",\"body\":\"Hi, is my car ready?\"}'\n");
+    out.append("  curl ").append(carrier.get("outbox")).append("      # every SMS the system sent, with its delivery status\n");
+    out.append("  curl ").append(endpointsDocument.get("mailbox")).append("             # every email sent\n");
+    out.append("  curl -X POST ").append(endpointsDocument.get("schedules")).append("/<FunctionLogicalId>   # run a scheduled function now\n");
+    out.append("\nCtrl-C stops everything.\n");
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    while (!toClose.isEmpty()) {
+      try {
+        toClose.pop().close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+  }
+}
