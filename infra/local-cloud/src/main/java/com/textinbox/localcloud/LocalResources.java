@@ -35,7 +35,7 @@ public final class LocalResources implements Intrinsics.Resources {
     parameters.put("AWS::Partition", "aws");
     parameters.put("AWS::URLSuffix", "amazonaws.com");
     parameters.put("AWS::NoValue", "");
-    this.intrinsics = new Intrinsics(parameters, this);
+    this.intrinsics = new Intrinsics(parameters, this, template.conditions());
   }
 
   public String resolve(Object value) {

@@ -23,10 +23,42 @@ public final class Intrinsics {
 
   private final Map<String, String> parameters;
   private final Resources resources;
+  private final Map<String, Object> conditions;
 
   public Intrinsics(Map<String, String> parametersAndPseudoParameters, Resources resources) {
+    this(parametersAndPseudoParameters, resources, Map.of());
+  }
+
+  /** With the template's Conditions, for {@code Fn::If}. */
+  public Intrinsics(Map<String, String> parametersAndPseudoParameters, Resources resources, Map<String, Object> conditions) {
     this.parameters = parametersAndPseudoParameters;
     this.resources = resources;
+    this.conditions = conditions;
+  }
+
+  /** Evaluates a named condition of the template's Conditions section. */
+  public boolean condition(String name) {
+    if (!conditions.containsKey(name)) {
+      throw new IllegalArgumentException("unknown condition " + name);
+    }
+    return test(conditions.get(name));
+  }
+
+  private boolean test(Object expression) {
+    Map<String, Object> map = SamTemplate.map(expression);
+    if (map.size() != 1) {
+      throw new IllegalArgumentException("not a condition: " + expression);
+    }
+    var entry = map.entrySet().iterator().next();
+    List<Object> args = SamTemplate.list(entry.getValue());
+    return switch (entry.getKey()) {
+      case "Fn::Equals" -> resolve(args.get(0)).equals(resolve(args.get(1)));
+      case "Fn::Not" -> !test(args.get(0));
+      case "Fn::And" -> args.stream().allMatch(this::test);
+      case "Fn::Or" -> args.stream().anyMatch(this::test);
+      case "Condition" -> condition((String) entry.getValue());
+      default -> throw new IllegalArgumentException("unsupported condition function " + entry.getKey());
+    };
   }
 
   public String resolve(Object value) {
@@ -65,6 +97,10 @@ public final class Intrinsics {
             ? list.stream().map(this::resolve).toList()
             : List.of(resolve(from).split(","));
         yield items.get(index);
+      }
+      case "Fn::If" -> {
+        List<Object> parts = SamTemplate.list(arg);
+        yield resolve(condition((String) parts.get(0)) ? parts.get(1) : parts.get(2));
       }
       case "Fn::Split" -> throw new IllegalArgumentException("Fn::Split only inside Fn::Select");
       default -> throw new IllegalArgumentException("unsupported intrinsic " + entry.getKey());

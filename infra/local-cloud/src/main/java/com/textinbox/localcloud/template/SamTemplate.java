@@ -64,6 +64,10 @@ public final class SamTemplate {
     return ids;
   }
 
+  public Map<String, Object> conditions() {
+    return map(root.get("Conditions"));
+  }
+
   /** Parameter defaults (the local cloud deploys with them). */
   public Map<String, String> parameterDefaults() {
     Map<String, String> defaults = new LinkedHashMap<>();

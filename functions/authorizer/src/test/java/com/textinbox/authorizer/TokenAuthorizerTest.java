@@ -1,0 +1,84 @@
+package com.textinbox.authorizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.textinbox.shared.json.Json;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TokenAuthorizerTest {
+  private static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool";
+  private static final String CLIENT = "web-client";
+  private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123:api1/dev/GET/me";
+  private static RSAKey poolKey;
+  private static RSAKey otherKey;
+  private static TokenAuthorizer authorizer;
+
+  @BeforeAll
+  static void keys() throws Exception {
+    poolKey = new RSAKeyGenerator(2048).keyID("pool").generate();
+    otherKey = new RSAKeyGenerator(2048).keyID("pool").generate();
+    authorizer = new TokenAuthorizer(new TokenVerifier(ISSUER, CLIENT, new ImmutableJWKSet<>(new JWKSet(poolKey.toPublicJWK()))));
+  }
+
+  private static String token(RSAKey key, Consumer<JWTClaimsSet.Builder> change) throws Exception {
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(ISSUER).audience(CLIENT).subject("user-1")
+        .claim("token_use", "id").claim("custom:account_id", "acct-1").claim("custom:role", "admin")
+        .claim("email", "a@example.com")
+        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
+    change.accept(claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("pool").build(), claims.build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private static Map<String, Object> authorize(String header) {
+    return authorizer.authorize(Json.MAPPER.valueToTree(Map.of("type", "TOKEN", "authorizationToken", header, "methodArn", METHOD_ARN)));
+  }
+
+  @Test
+  void aValidPoolTokenAllowsTheWholeApiAndPassesTheIdentityOn() throws Exception {
+    JsonNode policy = Json.MAPPER.valueToTree(authorize("Bearer " + token(poolKey, c -> { })));
+    assertEquals("user-1", policy.path("principalId").asText());
+    assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
+    assertEquals("arn:aws:execute-api:us-east-1:123:api1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").asText());
+    assertEquals("acct-1", policy.path("context").path("accountId").asText());
+    assertEquals("admin", policy.path("context").path("role").asText());
+  }
+
+  @Test
+  void everyFaultInTheTokenIsUnauthorized() throws Exception {
+    String[] bad = {
+        "",
+        "Bearer ",
+        "Basic abc",
+        "Bearer not-a-jwt",
+        "Bearer " + token(otherKey, c -> { }),
+        "Bearer " + token(poolKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(300)))),
+        "Bearer " + token(poolKey, c -> c.issuer("https://evil.example")),
+        "Bearer " + token(poolKey, c -> c.audience("another-client")),
+        "Bearer " + token(poolKey, c -> c.claim("token_use", "access")),
+        "Bearer " + token(poolKey, c -> c.claim("custom:account_id", null)),
+    };
+    for (String header : bad) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> authorize(header), header);
+      assertEquals("Unauthorized", e.getMessage(), "API Gateway maps exactly this message to 401");
+    }
+  }
+}

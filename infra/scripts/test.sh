@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's test command: builds every module and runs every test (unit, template checks,
+# integration against the emulators, end to end through the local cloud), then prints the
+# function jar sizes. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source infra/scripts/find-jdk.sh
+mvn -B verify "$@"
+infra/scripts/jar-sizes.sh
