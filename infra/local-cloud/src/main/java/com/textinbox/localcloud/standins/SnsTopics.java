@@ -1,0 +1,292 @@
+package com.textinbox.localcloud.standins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The topics and their subscriptions. Records are immutable snapshots, replaced on change, so a
+ * fan-out can read them without holding the lock.
+ */
+final class SnsTopics {
+  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+  private static final Pattern SQS_ARN = Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?");
+  private static final Pattern LAMBDA_ARN =
+      Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,140}(:[A-Za-z0-9$_-]+)?");
+  private static final Set<String> PROTOCOLS =
+      Set.of("http", "https", "email", "email-json", "sms", "sqs", "application", "lambda", "firehose");
+  /** The protocols this stand-in delivers to; the others would silently lose messages, so they are refused. */
+  private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sms", "application");
+  private static final Set<String> SUBSCRIPTION_ATTRIBUTES = Set.of("DeliveryPolicy", "FilterPolicy",
+      "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Topic(String arn, String name, Map<String, String> attributes) {}
+
+  record Subscription(String arn, String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
+    boolean rawDelivery() {
+      return "true".equalsIgnoreCase(attributes.get("RawMessageDelivery"));
+    }
+  }
+
+  private final String region;
+  private final String accountId;
+  private final Map<String, Topic> topics = new LinkedHashMap<>();
+  private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+
+  SnsTopics(String region, String accountId) {
+    this.region = region;
+    this.accountId = accountId;
+  }
+
+  /** Creates a topic, or gives the existing one of that name when its attributes agree. */
+  synchronized String create(String name, Map<String, String> attributes) {
+    if (name == null || !TOPIC_NAME.matcher(name).matches()) {
+      throw SnsMessage.invalidParameter("Topic Name");
+    }
+    String arn = "arn:aws:sns:" + region + ":" + accountId + ":" + name;
+    Topic existing = topics.get(arn);
+    if (existing != null) {
+      attributes.forEach((key, value) -> {
+        if (!Objects.equals(existing.attributes().get(key), value)) {
+          throw SnsMessage.invalidParameter("Attributes Reason: Topic already exists with different attributes");
+        }
+      });
+      return arn;
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("TopicArn", arn);
+    all.put("Owner", accountId);
+    all.put("DisplayName", "");
+    all.put("Policy", defaultPolicy(arn));
+    all.putAll(attributes);
+    topics.put(arn, new Topic(arn, name, Map.copyOf(all)));
+    return arn;
+  }
+
+  /** Deletes a topic and its subscriptions; deleting one that is not there is no error, as in SNS. */
+  synchronized void delete(String topicArn) {
+    topics.remove(topicArn);
+    subscriptions.values().removeIf(s -> s.topicArn().equals(topicArn));
+  }
+
+  synchronized List<String> arns() {
+    return List.copyOf(topics.keySet());
+  }
+
+  synchronized Topic topic(String topicArn) {
+    if (topicArn == null || !topicArn.startsWith("arn:") || topicArn.split(":", -1).length != 6) {
+      throw SnsMessage.invalidParameter("TopicArn");
+    }
+    Topic topic = topics.get(topicArn);
+    if (topic == null) {
+      throw new ServiceError(404, "NotFound", "Topic does not exist");
+    }
+    return topic;
+  }
+
+  /** The attributes GetTopicAttributes gives, with the subscription counts filled in. */
+  synchronized Map<String, String> attributes(String topicArn) {
+    Map<String, String> all = new LinkedHashMap<>(topic(topicArn).attributes());
+    long confirmed = subscriptions.values().stream().filter(s -> s.topicArn().equals(topicArn)).count();
+    all.put("SubscriptionsConfirmed", Long.toString(confirmed));
+    all.put("SubscriptionsPending", "0");
+    all.put("SubscriptionsDeleted", "0");
+    return all;
+  }
+
+  synchronized void setAttribute(String topicArn, String name, String value) {
+    Topic topic = topic(topicArn);
+    if (name == null || name.isEmpty() || name.equals("FifoTopic") || name.equals("TopicArn")
+        || name.equals("Owner")) {
+      throw SnsMessage.invalidParameter("AttributeName");
+    }
+    Map<String, String> attributes = new LinkedHashMap<>(topic.attributes());
+    attributes.put(name, value == null ? "" : value);
+    topics.put(topicArn, new Topic(topicArn, topic.name(), Map.copyOf(attributes)));
+  }
+
+  /**
+   * Subscribes an endpoint, confirmed at once (SNS confirms SQS and Lambda subscriptions within the
+   * account itself). Subscribing the same endpoint again gives the same subscription.
+   */
+  synchronized Subscription subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
+    topic(topicArn);
+    if (protocol == null || !PROTOCOLS.contains(protocol)) {
+      throw SnsMessage.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
+    }
+    if (!DELIVERED.contains(protocol)) {
+      throw SnsMessage.invalidParameter("Protocol Reason: the local SNS stand-in does not deliver to " + protocol
+          + " endpoints (it delivers to sqs, lambda, sms and application)");
+    }
+    checkEndpoint(protocol, endpoint);
+    attributes.forEach((name, value) -> checkSubscriptionAttribute(protocol, name, value));
+    for (Subscription existing : subscriptions.values()) {
+      if (existing.topicArn().equals(topicArn) && existing.protocol().equals(protocol)
+          && existing.endpoint().equals(endpoint)) {
+        attributes.forEach((name, value) -> {
+          if (!value.equalsIgnoreCase(existing.attributes().getOrDefault(name, ""))) {
+            throw SnsMessage.invalidParameter(
+                "Attributes Reason: Subscription already exists with different attributes");
+          }
+        });
+        return existing;
+      }
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("RawMessageDelivery", "false");
+    all.put("FilterPolicyScope", "MessageAttributes");
+    attributes.forEach((name, value) -> all.put(name, normalise(name, value)));
+    Subscription subscription = new Subscription(topicArn + ":" + UUID.randomUUID(), topicArn, protocol,
+        endpoint, Map.copyOf(all));
+    subscriptions.put(subscription.arn(), subscription);
+    return subscription;
+  }
+
+  private static void checkEndpoint(String protocol, String endpoint) {
+    if (endpoint == null || endpoint.isEmpty()) {
+      throw SnsMessage.invalidParameter("Endpoint");
+    }
+    switch (protocol) {
+      case "sqs" -> {
+        if (!SQS_ARN.matcher(endpoint).matches()) {
+          throw SnsMessage.invalidParameter("SQS endpoint ARN");
+        }
+      }
+      case "lambda" -> {
+        if (!LAMBDA_ARN.matcher(endpoint).matches()) {
+          throw SnsMessage.invalidParameter("Lambda endpoint ARN");
+        }
+      }
+      case "sms" -> {
+        if (!SnsOutbox.isE164(endpoint)) {
+          throw SnsMessage.invalidParameter("SMS endpoint");
+        }
+      }
+      case "application" -> {
+        if (!endpoint.startsWith("arn:") || !endpoint.contains(":endpoint/")) {
+          throw SnsMessage.invalidParameter("ApplicationEndpoint ARN");
+        }
+      }
+      default -> throw new IllegalStateException(protocol);
+    }
+  }
+
+  private static void checkSubscriptionAttribute(String protocol, String name, String value) {
+    if (!SUBSCRIPTION_ATTRIBUTES.contains(name)) {
+      throw SnsMessage.invalidParameter("AttributeName");
+    }
+    switch (name) {
+      case "RawMessageDelivery" -> {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+          throw SnsMessage.invalidParameter("Attributes Reason: RawMessageDelivery: Invalid value [" + value
+              + "]. Must be true or false.");
+        }
+        if (value.equalsIgnoreCase("true") && !protocol.equals("sqs")) {
+          throw SnsMessage.invalidParameter("Attributes Reason: Delivery protocol [" + protocol
+              + "] does not support raw message delivery.");
+        }
+      }
+      case "FilterPolicy" -> {
+        if (!value.isEmpty()) {
+          SnsFilterPolicy.parse(value);
+        }
+      }
+      case "FilterPolicyScope" -> {
+        if (!value.equals("MessageAttributes") && !value.equals("MessageBody")) {
+          throw SnsMessage.invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [" + value
+              + "]. Please use either MessageBody or MessageAttributes");
+        }
+      }
+      default -> checkJsonIfAny(name, value);
+    }
+  }
+
+  private static void checkJsonIfAny(String name, String value) {
+    if (name.endsWith("Policy") && !value.isEmpty()) {
+      try {
+        JsonNode node = JSON.readTree(value);
+        if (node == null || !node.isObject()) {
+          throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
+      }
+    }
+  }
+
+  private static String normalise(String name, String value) {
+    return name.equals("RawMessageDelivery") ? value.toLowerCase(java.util.Locale.ROOT) : value;
+  }
+
+  /** Unsubscribes; an unknown subscription is no error (SNS answers it the same way). */
+  synchronized void unsubscribe(String subscriptionArn) {
+    subscriptions.remove(subscriptionArn);
+  }
+
+  synchronized Subscription subscription(String subscriptionArn) {
+    Subscription subscription = subscriptions.get(subscriptionArn);
+    if (subscription == null) {
+      throw new ServiceError(404, "NotFound", "Subscription does not exist");
+    }
+    return subscription;
+  }
+
+  synchronized void setSubscriptionAttribute(String subscriptionArn, String name, String value) {
+    Subscription subscription = subscription(subscriptionArn);
+    String text = value == null ? "" : value;
+    checkSubscriptionAttribute(subscription.protocol(), name, text);
+    Map<String, String> attributes = new LinkedHashMap<>(subscription.attributes());
+    attributes.put(name, normalise(name, text));
+    subscriptions.put(subscriptionArn, new Subscription(subscriptionArn, subscription.topicArn(),
+        subscription.protocol(), subscription.endpoint(), Map.copyOf(attributes)));
+  }
+
+  /** What GetSubscriptionAttributes gives. */
+  Map<String, String> subscriptionAttributes(String subscriptionArn) {
+    Subscription subscription = subscription(subscriptionArn);
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("SubscriptionArn", subscription.arn());
+    all.put("TopicArn", subscription.topicArn());
+    all.put("Owner", accountId);
+    all.put("Protocol", subscription.protocol());
+    all.put("Endpoint", subscription.endpoint());
+    all.put("ConfirmationWasAuthenticated", "true");
+    all.put("PendingConfirmation", "false");
+    all.putAll(subscription.attributes());
+    return all;
+  }
+
+  synchronized List<Subscription> subscriptions() {
+    return List.copyOf(subscriptions.values());
+  }
+
+  synchronized List<Subscription> subscriptions(String topicArn) {
+    topic(topicArn);
+    List<Subscription> ofTopic = new ArrayList<>();
+    for (Subscription subscription : subscriptions.values()) {
+      if (subscription.topicArn().equals(topicArn)) {
+        ofTopic.add(subscription);
+      }
+    }
+    return ofTopic;
+  }
+
+  String accountId() {
+    return accountId;
+  }
+
+  private String defaultPolicy(String arn) {
+    return "{\"Version\":\"2008-10-17\",\"Id\":\"__default_policy_ID\",\"Statement\":[{\"Sid\":\"__default_statement_ID\","
+        + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":[\"SNS:Publish\",\"SNS:Subscribe\","
+        + "\"SNS:GetTopicAttributes\",\"SNS:SetTopicAttributes\"],\"Resource\":\"" + arn + "\","
+        + "\"Condition\":{\"StringEquals\":{\"AWS:SourceOwner\":\"" + accountId + "\"}}}]}";
+  }
+}
