@@ -103,6 +103,10 @@ final class ControlServer implements AutoCloseable {
       } catch (LocalFunction.FunctionError e) {
         status = 502;
         answer = Map.of("error", Map.of("message", e.getMessage()));
+      } catch (RuntimeException | LinkageError e) {
+        status = 500;
+        answer = Map.of("error", Map.of("message", "the local cloud failed: " + e));
+        e.printStackTrace();
       }
       byte[] bytes = answer instanceof RawJson raw ? raw.json().getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(answer);
       exchange.getResponseHeaders().set("Content-Type", "application/json");

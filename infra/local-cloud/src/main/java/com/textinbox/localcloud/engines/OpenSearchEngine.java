@@ -36,8 +36,8 @@ public final class OpenSearchEngine implements AutoCloseable {
       settings.put("http.port", Integer.toString(httpPort));
       settings.put("transport.port", Integer.toString(transportPort));
       settings.put("discovery.type", "single-node");
-      settings.putList("discovery.seed_hosts");
-      settings.putList("cluster.initial_cluster_manager_nodes");
+      settings.remove("discovery.seed_hosts");
+      settings.remove("cluster.initial_cluster_manager_nodes");
       settings.put("action.auto_create_index", "false");
       settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
     }).build(OpenSearchRunner.newConfigs()
