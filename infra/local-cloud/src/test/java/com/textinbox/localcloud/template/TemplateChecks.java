@@ -206,9 +206,7 @@ public final class TemplateChecks {
   public static List<String> eventTypes(SamTemplate template) {
     List<String> problems = new ArrayList<>();
     for (FunctionDefinition function : template.functions()) {
-      if (function.events().isEmpty()) {
-        continue;
-      }
+      // functions without events too: an ApiHandler with none serves routes nothing reaches
       try (StartedFunction started = StartedFunction.start(template, function)) {
         if (started.handlerClass == null) {
           problems.add("function " + function.logicalId() + ": cannot check its events: " + started.failure);
@@ -221,7 +219,7 @@ public final class TemplateChecks {
             case "Api" -> problems.addAll(apiEvent(template, where, event, supertypes));
             case "SQS" -> problems.addAll(sqsEvent(template, where, event, supertypes));
             default -> {
-              if (!hasBaseClassNamedFor(event.type(), supertypes)) {
+              if (!hasBaseClassNamedFor(event.type(), started.handlerClass)) {
                 problems.add(where + ": event type " + event.type() + " is not supported yet by this check"
                     + " (give the handler a base class named for it in shared/, and teach TemplateChecks.eventTypes"
                     + " what to check)");
@@ -230,7 +228,7 @@ public final class TemplateChecks {
           }
         }
         if (supertypes.contains(API_HANDLER)) {
-          problems.addAll(routesServedButNotDeclared(started));
+          problems.addAll(routesAgree(started));
         }
       }
     }
@@ -245,14 +243,19 @@ public final class TemplateChecks {
     }
     String api = refTarget(event.properties().get("RestApiId"));
     if (api == null || !"AWS::Serverless::Api".equals(typeOrNull(template, api))) {
-      problems.add(where + ": RestApiId must be !Ref of an AWS::Serverless::Api of " + fileName(template)
+      problems.add(where + ": RestApiId must be !Ref of an AWS::Serverless::Api of " + fileName(template) + ", not "
+          + show(event.properties().get("RestApiId"))
           + " (without it SAM makes an implicit API, with none of our API's authorizer and settings)");
     }
     return problems;
   }
 
-  /** Both ways: a declared route the handler does not serve is a 404; a served one not declared is dead code. */
-  private static List<String> routesServedButNotDeclared(StartedFunction started) {
+  /**
+   * The routes of the function's Api events and those its handler serves are the same, both ways:
+   * a declared route the handler does not serve answers 404; a served one not declared is never
+   * reached.
+   */
+  private static List<String> routesAgree(StartedFunction started) {
     List<String> problems = new ArrayList<>();
     String id = started.function.logicalId();
     if (started.handler == null) {
@@ -294,18 +297,24 @@ public final class TemplateChecks {
     String queue = getAttTarget(event.properties().get("Queue"), "Arn");
     if (queue == null || !"AWS::SQS::Queue".equals(typeOrNull(template, queue))) {
       problems.add(where + ": Queue must be !GetAtt <queue>.Arn of an AWS::SQS::Queue of " + fileName(template)
-          + " (the queues check makes sure it has a DLQ)");
+          + ", not " + show(event.properties().get("Queue")) + " (the queues check makes sure it has a DLQ)");
     }
     return problems;
   }
 
-  /** {@code Schedule} and {@code ScheduleV2} -> a base class named Schedule..., {@code SNS} -> Sns..., and so on. */
-  private static boolean hasBaseClassNamedFor(String eventType, Set<String> supertypes) {
+  /**
+   * A base class of ours named for the event type: {@code Schedule} and {@code ScheduleV2} ->
+   * Schedule...Handler, {@code SNS} -> Sns...Handler, {@code DynamoDB} -> DynamoDb...Handler.
+   */
+  private static boolean hasBaseClassNamedFor(String eventType, Class<?> handlerClass) {
     String prefix = String.valueOf(eventType).replaceFirst("V\\d+$", "").toLowerCase(Locale.ROOT);
-    return supertypes.stream()
-        .filter(name -> name.startsWith("com.textinbox."))
-        .map(name -> name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))
-        .anyMatch(simpleName -> simpleName.startsWith(prefix) && simpleName.endsWith("handler"));
+    for (Class<?> base = handlerClass.getSuperclass(); base != null; base = base.getSuperclass()) {
+      String simpleName = base.getSimpleName().toLowerCase(Locale.ROOT);
+      if (base.getName().startsWith("com.textinbox.") && simpleName.startsWith(prefix) && simpleName.endsWith("handler")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** API Gateway calls an authorizer with its own event; SAM only needs it to be a function of ours. */
@@ -320,7 +329,7 @@ public final class TemplateChecks {
             .filter(f -> f.logicalId().equals(functionId)).findFirst().orElse(null);
         if (function == null) {
           problems.add(where + ": FunctionArn must be !GetAtt <function>.Arn of an AWS::Serverless::Function of "
-              + fileName(template));
+              + fileName(template) + ", not " + show(SamTemplate.map(authorizer).get("FunctionArn")));
           return;
         }
         try (StartedFunction started = StartedFunction.load(template, function)) {
@@ -371,6 +380,14 @@ public final class TemplateChecks {
               + " (read configuration through the shared library's Env)");
           continue;
         }
+        for (String variable : started.readNames) {
+          if (!function.environment().containsKey(variable) && !started.missingVariables.contains(variable)
+              && !RUNTIME_VARIABLES.matcher(variable).matches()) {
+            problems.add("function " + id + " reads environment variable " + variable + " (optional, with a default in"
+                + " the code) which " + fileName(template) + " does not set: set it in the function's"
+                + " Environment.Variables, so the template stays the one place the wiring is read from");
+          }
+        }
         for (String variable : function.environment().keySet()) {
           if (!started.readNames.contains(variable) && !RUNTIME_VARIABLES.matcher(variable).matches()) {
             problems.add("function " + id + ": " + fileName(template) + " sets environment variable " + variable
@@ -414,14 +431,15 @@ public final class TemplateChecks {
       Object redrive = template.properties(queue).get("RedrivePolicy");
       if (redrive == null) {
         problems.add("queue " + queue + " has no RedrivePolicy: give it a dead-letter queue (RedrivePolicy:"
-            + " {deadLetterTargetArn: !GetAtt <dlq>.Arn, maxReceiveCount: 5})");
+            + " {deadLetterTargetArn: !GetAtt <dlq>.Arn, maxReceiveCount: 5}); or, if it is meant to be a"
+            + " dead-letter queue, no queue's RedrivePolicy points at it");
         continue;
       }
       Map<String, Object> policy = SamTemplate.map(redrive);
       String dlq = getAttTarget(policy.get("deadLetterTargetArn"), "Arn");
       if (dlq == null || !"AWS::SQS::Queue".equals(typeOrNull(template, dlq))) {
         problems.add("queue " + queue + ": RedrivePolicy.deadLetterTargetArn must be !GetAtt <dlq>.Arn of an"
-            + " AWS::SQS::Queue of " + fileName(template));
+            + " AWS::SQS::Queue of " + fileName(template) + ", not " + show(policy.get("deadLetterTargetArn")));
       }
       Integer maxReceiveCount = integer(policy.get("maxReceiveCount"));
       if (maxReceiveCount == null || maxReceiveCount < 1 || maxReceiveCount > 10) {
@@ -456,7 +474,7 @@ public final class TemplateChecks {
       String topicName = Objects.requireNonNullElse(refTarget(topic), String.valueOf(topic));
       if (queue == null || !"AWS::SQS::Queue".equals(typeOrNull(template, queue))) {
         problems.add("SNS subscription of topic " + topicName + ": Endpoint must be !GetAtt <queue>.Arn of an"
-            + " AWS::SQS::Queue of " + fileName(template));
+            + " AWS::SQS::Queue of " + fileName(template) + ", not " + show(subscription.get("Endpoint")));
       } else if (!queuePolicyAllowsTopic(template, queue, topic)) {
         problems.add("queue " + queue + " is subscribed to topic " + topicName + " but no AWS::SQS::QueuePolicy lets"
             + " that topic send to it: add one with Queues: [!Ref " + queue + "] and a statement Allow, Principal"
@@ -470,7 +488,9 @@ public final class TemplateChecks {
   private static boolean queuePolicyAllowsTopic(SamTemplate template, String queue, Object topicArn) {
     for (String id : template.resourcesOfType("AWS::SQS::QueuePolicy")) {
       Map<String, Object> properties = template.properties(id);
-      if (!SamTemplate.list(properties.get("Queues")).contains(Map.of("Ref", queue))) {
+      boolean forQueue = SamTemplate.list(properties.get("Queues")).stream()
+          .anyMatch(url -> queue.equals(refTarget(url)) || queue.equals(getAttTarget(url, "QueueUrl")));
+      if (!forQueue) {
         continue;
       }
       for (Object item : asList(SamTemplate.map(properties.get("PolicyDocument")).get("Statement"))) {
@@ -481,7 +501,7 @@ public final class TemplateChecks {
             .anyMatch(test -> topicArn.equals(test.get("aws:SourceArn")) || topicArn.equals(test.get("aws:sourceArn")));
         if ("Allow".equals(statement.get("Effect"))
             && asList(statement.get("Action")).contains("sqs:SendMessage")
-            && "sns.amazonaws.com".equals(SamTemplate.map(statement.get("Principal")).get("Service"))
+            && asList(SamTemplate.map(statement.get("Principal")).get("Service")).contains("sns.amazonaws.com")
             && fromTopic) {
           return true;
         }
@@ -544,7 +564,7 @@ public final class TemplateChecks {
       String resource = resourceReferencedBy(parameters.get(parameter));
       if (resource == null || !type.equals(typeOrNull(template, resource))) {
         problems.add(where + ": " + name + "." + parameter + " must be !Ref or !GetAtt of an " + type + " of "
-            + fileName(template) + ", not " + parameters.get(parameter));
+            + fileName(template) + ", not " + show(parameters.get(parameter)));
       } else if (!resourcesInEnvironment.contains(resource)) {
         problems.add(where + ": " + name + " allows the function on " + resource + ", but none of its environment"
             + " variables refers to " + resource + ": a function that cannot find a resource has no business being"
@@ -558,6 +578,9 @@ public final class TemplateChecks {
     List<String> problems = new ArrayList<>();
     for (Object item : asList(statements)) {
       Map<String, Object> statement = SamTemplate.map(item);
+      if ("Deny".equals(statement.get("Effect"))) {
+        continue; // grants nothing
+      }
       List<String> reasons = new ArrayList<>();
       if (asList(statement.get("Resource")).contains("*")) {
         reasons.add("Resource '*' allows every resource of the account");
@@ -569,7 +592,7 @@ public final class TemplateChecks {
       }
       reasons.add("grant through a SAM policy template on one resource of the template instead"
           + " (TemplateChecks.POLICY_TEMPLATES)");
-      problems.add(where + ": inline statement " + statement.get("Action") + " on " + statement.get("Resource") + ": "
+      problems.add(where + ": inline statement " + show(statement.get("Action")) + " on " + show(statement.get("Resource")) + ": "
           + String.join("; ", reasons));
     }
     return problems;
@@ -615,6 +638,10 @@ public final class TemplateChecks {
     static StartedFunction load(SamTemplate template, FunctionDefinition function) {
       StartedFunction started = new StartedFunction(function);
       Path jar = template.baseDir().resolve(String.valueOf(function.codeUri()));
+      if (function.handler() == null) {
+        started.failure = "it has no Handler (see the handlers check)";
+        return started;
+      }
       if (!Files.isRegularFile(jar)) {
         started.failure = "its CodeUri " + function.codeUri() + " does not exist (see the handlers check)";
         return started;
@@ -638,7 +665,7 @@ public final class TemplateChecks {
       try {
         environment = new LinkedHashMap<>(resolvedEnvironment(template, function));
       } catch (IllegalArgumentException e) {
-        started.failure = "its environment does not resolve: " + e.getMessage();
+        started.failure = "its environment does not resolve: " + e.getMessage() + " (fix the !Ref / !GetAtt / !Sub)";
         started.environmentResolved = false;
         return started;
       }
@@ -650,15 +677,23 @@ public final class TemplateChecks {
           } catch (RuntimeException e) {
             String missing = missingVariable(e);
             if (missing == null || started.missingVariables.contains(missing)) {
+              // after a missing variable, a later failure may come from its placeholder: the
+              // missing variable is the problem to report, and it is
               started.failure = String.valueOf(e);
               break;
             }
             started.missingVariables.add(missing);
             environment.put(missing, "http://127.0.0.1:1/placeholder-for-" + missing);
+          } finally {
+            // static initialisers run once per class loader: keep what every attempt read
+            Set<String> read = started.envReadNames();
+            if (read != null) {
+              started.readNames = started.readNames == null ? new TreeSet<>() : started.readNames;
+              started.readNames.addAll(read);
+            }
           }
         }
       });
-      started.readNames = started.envReadNames();
       return started;
     }
 
@@ -835,6 +870,16 @@ public final class TemplateChecks {
   static String getAttTarget(Object value, String attribute) {
     List<Object> parts = SamTemplate.list(SamTemplate.map(value).get("Fn::GetAtt"));
     return parts.size() == 2 && attribute.equals(parts.get(1)) && parts.get(0) instanceof String id ? id : null;
+  }
+
+  /** A template value as it is written in YAML: {@code !Ref X}, {@code !GetAtt X.Arn}, else as it is. */
+  static String show(Object value) {
+    String ref = refTarget(value);
+    List<Object> getAtt = SamTemplate.list(SamTemplate.map(value).get("Fn::GetAtt"));
+    if (ref != null) {
+      return "!Ref " + ref;
+    }
+    return getAtt.size() == 2 ? "!GetAtt " + getAtt.get(0) + "." + getAtt.get(1) : String.valueOf(value);
   }
 
   /** X of {@code !Ref X} or {@code !GetAtt X.anything}, else null. */

@@ -189,7 +189,8 @@ class TemplateConsistencyTest {
       SamTemplate mutated = mutated(root -> eventProperties(root, function.logicalId(), event.name())
           .put("Queue", "arn:aws:sqs:us-east-1:123456789012:elsewhere"));
 
-      assertReported(TemplateChecks.eventTypes(mutated), "event " + event.name(), "Queue must be !GetAtt <queue>.Arn");
+      assertReported(TemplateChecks.eventTypes(mutated), "event " + event.name(), "Queue must be !GetAtt <queue>.Arn",
+          "not arn:aws:sqs:us-east-1:123456789012:elsewhere");
     }
 
     @Test
@@ -220,6 +221,15 @@ class TemplateConsistencyTest {
 
       assertReported(TemplateChecks.environment(mutated),
           "function " + function.logicalId() + " reads environment variable TABLE_NAME which template.yaml does not set");
+    }
+
+    @Test
+    void withoutAVariableTheCodeReadsWithADefaultIsReported() {
+      FunctionDefinition function = firstFunctionSetting("DEFAULT_PHONE_REGION");
+      SamTemplate mutated = mutated(root -> variables(root, function.logicalId()).remove("DEFAULT_PHONE_REGION"));
+
+      assertReported(TemplateChecks.environment(mutated),
+          "function " + function.logicalId() + " reads environment variable DEFAULT_PHONE_REGION", "does not set");
     }
 
     @Test
