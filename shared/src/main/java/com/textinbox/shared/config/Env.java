@@ -2,6 +2,8 @@ package com.textinbox.shared.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -10,21 +12,44 @@ import java.util.function.Function;
  * <p>On Lambda the source is the process environment. The local cloud runs every function in
  * its own class loader inside one JVM, so it hands each one the environment the template gives
  * that function through {@link #use(Map)}; the code that reads it is the same.
+ *
+ * <p>It also notes the names read, so the test that checks template.yaml can tell a variable the
+ * template sets but no code reads ({@link #readNames()}). Reads happen at cold start, a handful of
+ * times, so one concurrent set add per read costs nothing that matters.
  */
 public final class Env {
-  private static volatile Function<String, String> source = System::getenv;
+  /** Where values come from and the names read from it, swapped together by {@link #use(Map)}. */
+  private record Source(Function<String, String> values, Set<String> read) {
+    String get(String name) {
+      read.add(name);
+      return values.apply(name);
+    }
+  }
+
+  private static volatile Source source = new Source(System::getenv, ConcurrentHashMap.newKeySet());
 
   private Env() {}
 
-  /** Replaces the environment for this class loader (the local cloud and tests use it). */
+  /**
+   * Replaces the environment for this class loader (the local cloud and tests use it) and starts
+   * a fresh record of the names read.
+   */
   public static void use(Map<String, String> variables) {
     Map<String, String> copy = Map.copyOf(variables);
-    source = copy::get;
+    source = new Source(copy::get, ConcurrentHashMap.newKeySet());
+  }
+
+  /**
+   * The names read (set or not, through any method here) since the last {@link #use(Map)}, or
+   * since start when it was never called.
+   */
+  public static Set<String> readNames() {
+    return Set.copyOf(source.read());
   }
 
   /** The variable's value; a missing or blank one stops the function at start with its name. */
   public static String require(String name) {
-    String value = source.apply(name);
+    String value = source.get(name);
     if (value == null || value.isBlank()) {
       throw new MissingConfigurationException(name);
     }
@@ -32,7 +57,7 @@ public final class Env {
   }
 
   public static Optional<String> optional(String name) {
-    String value = source.apply(name);
+    String value = source.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
