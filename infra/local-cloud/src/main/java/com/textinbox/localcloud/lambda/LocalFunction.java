@@ -84,6 +84,8 @@ public final class LocalFunction {
   /** Figures for /_local/functions: cold start (class loading + constructor) and first invocation. */
   public synchronized Map<String, Object> stats() {
     return Map.of(
+        "environment", environment,
+        "code", code.toString(),
         "logicalId", logicalId,
         "handler", handlerClass,
         "started", handler != null,
