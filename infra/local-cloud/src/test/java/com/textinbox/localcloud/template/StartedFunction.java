@@ -187,7 +187,7 @@ final class StartedFunction implements AutoCloseable {
         "AWS::StackId", "arn:aws:cloudformation:us-east-1:000000000000:stack/textinbox-test/1"));
     SamTemplate.map(template.root().get("Parameters")).keySet().forEach(name -> parameters.put(name, "param-" + name));
     parameters.putAll(template.parameterDefaults());
-    Intrinsics intrinsics = new Intrinsics(parameters, new FakeResources(template));
+    Intrinsics intrinsics = new Intrinsics(parameters, new FakeResources(template), template.conditions());
     Map<String, String> resolved = new LinkedHashMap<>();
     function.environment().forEach((name, value) -> {
       try {
