@@ -1,6 +1,7 @@
 package com.textinbox.localcloud.standins;
 
 import com.textinbox.localcloud.standins.SnsTopics.Subscription;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class SnsFanOut {
       MessageAttributeValue.Builder value = MessageAttributeValue.builder();
       if (attribute.isBinary()) {
         value.dataType(attribute.dataType()).binaryValue(SdkBytes.fromByteArray(
-            java.util.Base64.getDecoder().decode(attribute.binaryValue())));
+            Base64.getDecoder().decode(attribute.binaryValue())));
       } else {
         String type = attribute.dataType().startsWith("String.Array") ? "String" : attribute.dataType();
         value.dataType(type).stringValue(attribute.stringValue());

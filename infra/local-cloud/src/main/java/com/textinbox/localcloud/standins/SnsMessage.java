@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,7 +100,7 @@ record SnsMessage(
     }
     if (attribute.isBinary()) {
       try {
-        java.util.Base64.getDecoder().decode(value);
+        Base64.getDecoder().decode(value);
       } catch (IllegalArgumentException e) {
         throw valueInvalid("The message attribute '" + name + "' has an invalid binary value: it is not base64");
       }

@@ -4,6 +4,7 @@ import static com.textinbox.localcloud.standins.QueryProtocol.entries;
 import static com.textinbox.localcloud.standins.QueryProtocol.required;
 
 import com.textinbox.localcloud.standins.SnsTopics.Subscription;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -151,7 +152,7 @@ final class SnsQueryApi implements QueryProtocol.Actions {
             "Two or more batch entries in the request have the same Id.");
       }
       SnsMessage message = SnsMessage.fromQuery(entry).requireDefault();
-      totalBytes += message.message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      totalBytes += message.message().getBytes(StandardCharsets.UTF_8).length;
       messages.add(message);
     }
     if (totalBytes > SnsMessage.MAX_BYTES) {

@@ -1,10 +1,12 @@
 package com.textinbox.localcloud.standins;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -216,14 +218,14 @@ final class SnsTopics {
         if (node == null || !node.isObject()) {
           throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
         }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
       }
     }
   }
 
   private static String normalise(String name, String value) {
-    return name.equals("RawMessageDelivery") ? value.toLowerCase(java.util.Locale.ROOT) : value;
+    return name.equals("RawMessageDelivery") ? value.toLowerCase(Locale.ROOT) : value;
   }
 
   /** Unsubscribes; an unknown subscription is no error (SNS answers it the same way). */
