@@ -75,7 +75,7 @@ class SesStandInTest {
     assertEquals(messageId, email.messageId());
     assertEquals("Inbox Bot <bot@textinbox.example>", email.from());
     assertEquals(List.of("ana@example.com"), email.to());
-    assertEquals(List.of("Bo Li <bo@example.com>"), email.cc());
+    assertEquals(List.of("Bo Lí <bo@example.com>"), email.cc());
     assertEquals(List.of("replies@textinbox.example"), email.replyTo());
     assertEquals("Café export ✓", email.subject());
     // the line break before a boundary belongs to the boundary
@@ -221,7 +221,7 @@ class SesStandInTest {
     return String.join("\r\n",
         "From: Inbox Bot <bot@textinbox.example>",
         "To: ana@example.com",
-        "Cc: Bo Li <bo@example.com>",
+        "Cc: =?UTF-8?Q?Bo_L=C3=AD?= <bo@example.com>",
         "Reply-To: replies@textinbox.example",
         "Subject: =?UTF-8?B?" + Base64.getEncoder().encodeToString("Café export ✓".getBytes(StandardCharsets.UTF_8)) + "?=",
         "MIME-Version: 1.0",
