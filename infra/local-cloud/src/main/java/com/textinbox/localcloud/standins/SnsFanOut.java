@@ -81,12 +81,18 @@ final class SnsFanOut {
     String queueName = subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1);
     String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
     String text = message.textFor("sqs");
-    if (subscription.rawDelivery()) {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text).messageAttributes(queueAttributes(message)));
-    } else {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl)
-          .messageBody(envelope.forQueue(message, text, topicArn, subscription.arn())));
-    }
+    String body = subscription.rawDelivery() ? text : envelope.forQueue(message, text, topicArn, subscription.arn());
+    sqs.sendMessage(b -> {
+      b.queueUrl(queueUrl).messageBody(body);
+      if (subscription.rawDelivery()) {
+        b.messageAttributes(queueAttributes(message));
+      }
+      if (queueName.endsWith(".fifo")) {
+        // only a FIFO topic reaches a FIFO queue: its group goes along, its deduplication by content if none
+        b.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.deduplicationId() != null
+            ? message.deduplicationId() : SnsEnvelope.sha256Hex(text));
+      }
+    });
   }
 
   /** With raw delivery, SNS message attributes become SQS ones (SQS has no String.Array: it is a String). */

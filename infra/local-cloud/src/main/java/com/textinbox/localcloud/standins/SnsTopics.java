@@ -30,7 +30,15 @@ final class SnsTopics {
       "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Topic(String arn, String name, Map<String, String> attributes) {}
+  record Topic(String arn, String name, Map<String, String> attributes) {
+    boolean fifo() {
+      return name.endsWith(".fifo");
+    }
+
+    boolean contentBasedDeduplication() {
+      return "true".equalsIgnoreCase(attributes.get("ContentBasedDeduplication"));
+    }
+  }
 
   record Subscription(String arn, String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
     boolean rawDelivery() {
@@ -52,6 +60,13 @@ final class SnsTopics {
   synchronized String create(String name, Map<String, String> attributes) {
     if (name == null || !TOPIC_NAME.matcher(name).matches()) {
       throw SnsMessage.invalidParameter("Topic Name");
+    }
+    boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoTopic"));
+    if (fifo != name.endsWith(".fifo")) {
+      throw SnsMessage.invalidParameter(fifo
+          ? "Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII "
+              + "letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long."
+          : "Topic Name");
     }
     String arn = "arn:aws:sns:" + region + ":" + accountId + ":" + name;
     Topic existing = topics.get(arn);
@@ -120,7 +135,7 @@ final class SnsTopics {
    * account itself). Subscribing the same endpoint again gives the same subscription.
    */
   synchronized Subscription subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
-    topic(topicArn);
+    Topic topic = topic(topicArn);
     if (protocol == null || !PROTOCOLS.contains(protocol)) {
       throw SnsMessage.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
     }
@@ -129,6 +144,10 @@ final class SnsTopics {
           + " endpoints (it delivers to sqs, lambda, sms and application)");
     }
     checkEndpoint(protocol, endpoint);
+    if (protocol.equals("sqs") && endpoint.endsWith(".fifo") && !topic.fifo()) {
+      throw SnsMessage.invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to "
+          + "standard SNS topics");
+    }
     attributes.forEach((name, value) -> checkSubscriptionAttribute(protocol, name, value));
     for (Subscription existing : subscriptions.values()) {
       if (existing.topicArn().equals(topicArn) && existing.protocol().equals(protocol)
