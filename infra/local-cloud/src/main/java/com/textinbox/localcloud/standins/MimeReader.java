@@ -61,10 +61,21 @@ final class MimeReader {
     List<String> addresses = new ArrayList<>();
     if (value != null && !value.isBlank()) {
       for (Address address : InternetAddress.parseHeader(value, true)) {
-        addresses.add(((InternetAddress) address).toUnicodeString());
+        addresses.add(display((InternetAddress) address));
       }
     }
     return addresses;
+  }
+
+  /** As a mail client shows it: {@code Name <address>}, the name quoted only when RFC 5322 needs it. */
+  private static String display(InternetAddress address) {
+    String name = address.getPersonal();
+    if (name == null || name.isBlank()) {
+      return address.getAddress();
+    }
+    boolean needsQuotes = name.chars().anyMatch(c -> "()<>@,;:\\\".[]".indexOf(c) >= 0);
+    String phrase = needsQuotes ? "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : name;
+    return phrase + " <" + address.getAddress() + ">";
   }
 
   private void walk(Part part) throws MessagingException, IOException {

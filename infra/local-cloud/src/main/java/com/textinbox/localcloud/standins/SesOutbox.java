@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,7 +74,7 @@ final class SesOutbox {
     int open = address.lastIndexOf('<');
     int close = address.lastIndexOf('>');
     String plain = open >= 0 && close > open ? address.substring(open + 1, close) : address;
-    return plain.trim().toLowerCase(java.util.Locale.ROOT);
+    return plain.trim().toLowerCase(Locale.ROOT);
   }
 
   /** Shaped like SES's: a time-ordered prefix, a UUID and a suffix. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +99,7 @@ final class SesV2Api {
       String rawContent = text(attachment, "RawContent");
       int size;
       try {
-        size = rawContent == null ? 0 : java.util.Base64.getMimeDecoder().decode(rawContent).length;
+        size = rawContent == null ? 0 : Base64.getMimeDecoder().decode(rawContent).length;
       } catch (IllegalArgumentException e) {
         throw ServiceError.badRequest("BadRequestException", "an attachment's RawContent is not base64");
       }

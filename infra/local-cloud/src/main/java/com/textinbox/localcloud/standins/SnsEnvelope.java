@@ -91,6 +91,15 @@ final class SnsEnvelope {
         + URLEncoder.encode(subscriptionArn, StandardCharsets.UTF_8)).toString();
   }
 
+  static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Not a real signature (there is no certificate to check it with): a digest, so it is stable. */
   private static String signature(SnsMessage message, String text) {
     try {

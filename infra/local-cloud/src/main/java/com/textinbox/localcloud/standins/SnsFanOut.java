@@ -1,6 +1,7 @@
 package com.textinbox.localcloud.standins;
 
 import com.textinbox.localcloud.standins.SnsTopics.Subscription;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +81,18 @@ final class SnsFanOut {
     String queueName = subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1);
     String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
     String text = message.textFor("sqs");
-    if (subscription.rawDelivery()) {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text).messageAttributes(queueAttributes(message)));
-    } else {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl)
-          .messageBody(envelope.forQueue(message, text, topicArn, subscription.arn())));
-    }
+    String body = subscription.rawDelivery() ? text : envelope.forQueue(message, text, topicArn, subscription.arn());
+    sqs.sendMessage(b -> {
+      b.queueUrl(queueUrl).messageBody(body);
+      if (subscription.rawDelivery()) {
+        b.messageAttributes(queueAttributes(message));
+      }
+      if (queueName.endsWith(".fifo")) {
+        // only a FIFO topic reaches a FIFO queue: its group goes along, its deduplication by content if none
+        b.messageGroupId(message.messageGroupId()).messageDeduplicationId(message.deduplicationId() != null
+            ? message.deduplicationId() : SnsEnvelope.sha256Hex(text));
+      }
+    });
   }
 
   /** With raw delivery, SNS message attributes become SQS ones (SQS has no String.Array: it is a String). */
@@ -95,7 +102,7 @@ final class SnsFanOut {
       MessageAttributeValue.Builder value = MessageAttributeValue.builder();
       if (attribute.isBinary()) {
         value.dataType(attribute.dataType()).binaryValue(SdkBytes.fromByteArray(
-            java.util.Base64.getDecoder().decode(attribute.binaryValue())));
+            Base64.getDecoder().decode(attribute.binaryValue())));
       } else {
         String type = attribute.dataType().startsWith("String.Array") ? "String" : attribute.dataType();
         value.dataType(type).stringValue(attribute.stringValue());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,9 @@ record SnsMessage(
     String message,
     boolean jsonStructure,
     Map<String, Attribute> attributes,
-    Instant timestamp) {
+    Instant timestamp,
+    String messageGroupId,
+    String deduplicationId) {
 
   /** 256 KB: the most SNS takes for a message and its attributes together. */
   static final int MAX_BYTES = 262_144;
@@ -53,7 +56,8 @@ record SnsMessage(
           entry.get("Value.BinaryValue")));
     }
     return create(QueryProtocol.required(fields, "Message"), fields.get("Subject"),
-        fields.get("MessageStructure"), attributes);
+        fields.get("MessageStructure"), attributes)
+        .ordered(fields.get("MessageGroupId"), fields.get("MessageDeduplicationId"));
   }
 
   /** Checks and stamps a message: an empty message, a bad attribute or over 256 KB is refused. */
@@ -82,7 +86,12 @@ record SnsMessage(
       throw invalidParameter("Message too long");
     }
     return new SnsMessage(UUID.randomUUID().toString(), subject, message, json,
-        Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), Instant.now());
+        Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), Instant.now(), null, null);
+  }
+
+  /** The same message with the ordering fields of a FIFO topic (both may be null). */
+  SnsMessage ordered(String groupId, String deduplicationId) {
+    return new SnsMessage(messageId, subject, message, jsonStructure, attributes, timestamp, groupId, deduplicationId);
   }
 
   private static void checkAttribute(String name, Attribute attribute) {
@@ -99,7 +108,7 @@ record SnsMessage(
     }
     if (attribute.isBinary()) {
       try {
-        java.util.Base64.getDecoder().decode(value);
+        Base64.getDecoder().decode(value);
       } catch (IllegalArgumentException e) {
         throw valueInvalid("The message attribute '" + name + "' has an invalid binary value: it is not base64");
       }

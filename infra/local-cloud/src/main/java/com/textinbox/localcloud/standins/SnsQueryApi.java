@@ -4,11 +4,13 @@ import static com.textinbox.localcloud.standins.QueryProtocol.entries;
 import static com.textinbox.localcloud.standins.QueryProtocol.required;
 
 import com.textinbox.localcloud.standins.SnsTopics.Subscription;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /** SNS's Query actions: reads each action's parameters, does it, and writes its Result element. */
@@ -22,6 +24,7 @@ final class SnsQueryApi implements QueryProtocol.Actions {
   private final SnsPlatformEndpoints platform;
   private final SnsOutbox outbox;
   private final SnsFanOut fanOut;
+  private final AtomicLong sequence = new AtomicLong(10_000_000_000L);
 
   SnsQueryApi(SnsTopics topics, SnsPlatformEndpoints platform, SnsOutbox outbox, SnsFanOut fanOut) {
     this.topics = topics;
@@ -65,7 +68,7 @@ final class SnsQueryApi implements QueryProtocol.Actions {
             p.get("AttributeValue"));
         yield null;
       }
-      case "Publish" -> new Xml().element("MessageId", publish(p)).toString();
+      case "Publish" -> publish(p);
       case "PublishBatch" -> publishBatch(required(p, "TopicArn"),
           QueryProtocol.memberStructures(p, "PublishBatchRequestEntries"));
       case "CreatePlatformApplication" -> new Xml().element("PlatformApplicationArn", platform.createApplication(
@@ -94,6 +97,11 @@ final class SnsQueryApi implements QueryProtocol.Actions {
     };
   }
 
+  /** FIFO topics number their messages: 20 digits, increasing. */
+  private String nextSequenceNumber() {
+    return String.format("%020d", sequence.incrementAndGet());
+  }
+
   private String publish(Map<String, String> p) {
     String topicArn = p.get("TopicArn");
     String targetArn = p.get("TargetArn");
@@ -110,26 +118,47 @@ final class SnsQueryApi implements QueryProtocol.Actions {
     if (phoneNumber != null) {
       SnsOutbox.checkPhoneNumber(phoneNumber);
       message.requireDefault();
-      return outbox.sendSms(message.messageId(), phoneNumber, message.textFor("sms"),
-          message.stringAttributes()).messageId();
+      outbox.sendSms(message.messageId(), phoneNumber, message.textFor("sms"), message.stringAttributes());
+      return new Xml().element("MessageId", message.messageId()).toString();
     }
     if (targetArn != null && targetArn.contains(":endpoint/")) {
-      return outbox.sendPush(message.messageId(), platform.pushTarget(targetArn), message.message()).messageId();
+      outbox.sendPush(message.messageId(), platform.pushTarget(targetArn), message.message());
+      return new Xml().element("MessageId", message.messageId()).toString();
     }
     // SNS takes a topic as TargetArn too
-    return publishToTopic(topicArn != null ? topicArn : targetArn, message);
+    String arn = topicArn != null ? topicArn : targetArn;
+    return new Xml().element("MessageId", publishToTopic(arn, message))
+        .element("SequenceNumber", topics.topic(arn).fifo() ? nextSequenceNumber() : null).toString();
   }
 
   String publishToTopic(String topicArn, SnsMessage message) {
-    topics.topic(topicArn);
+    checkOrdering(topics.topic(topicArn), message);
     message.requireDefault();
     fanOut.deliver(message, topicArn, topics.subscriptions(topicArn));
     return message.messageId();
   }
 
+  /** A FIFO topic needs a group, and a deduplication id unless it deduplicates by content. */
+  private static void checkOrdering(SnsTopics.Topic topic, SnsMessage message) {
+    if (!topic.fifo()) {
+      if (message.deduplicationId() != null) {
+        throw SnsMessage.invalidParameter("MessageDeduplicationId Reason: The request includes "
+            + "MessageDeduplicationId parameter that is not valid for this topic type");
+      }
+      return;
+    }
+    if (message.messageGroupId() == null) {
+      throw SnsMessage.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+    }
+    if (message.deduplicationId() == null && !topic.contentBasedDeduplication()) {
+      throw SnsMessage.invalidParameter("The topic should either have ContentBasedDeduplication enabled or "
+          + "MessageDeduplicationId provided explicitly");
+    }
+  }
+
   /** The whole batch is refused when one entry is malformed, as SNS does. */
   private String publishBatch(String topicArn, List<Map<String, String>> entries) {
-    topics.topic(topicArn);
+    SnsTopics.Topic topic = topics.topic(topicArn);
     if (entries.isEmpty()) {
       throw ServiceError.badRequest("EmptyBatchRequest", "The batch request doesn't contain any entries.");
     }
@@ -151,7 +180,8 @@ final class SnsQueryApi implements QueryProtocol.Actions {
             "Two or more batch entries in the request have the same Id.");
       }
       SnsMessage message = SnsMessage.fromQuery(entry).requireDefault();
-      totalBytes += message.message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      checkOrdering(topic, message);
+      totalBytes += message.message().getBytes(StandardCharsets.UTF_8).length;
       messages.add(message);
     }
     if (totalBytes > SnsMessage.MAX_BYTES) {
@@ -162,7 +192,8 @@ final class SnsQueryApi implements QueryProtocol.Actions {
     for (int i = 0; i < messages.size(); i++) {
       fanOut.deliver(messages.get(i), topicArn, topics.subscriptions(topicArn));
       xml.open("member").element("Id", entries.get(i).get("Id"))
-          .element("MessageId", messages.get(i).messageId()).close("member");
+          .element("MessageId", messages.get(i).messageId())
+          .element("SequenceNumber", topic.fifo() ? nextSequenceNumber() : null).close("member");
     }
     return xml.close("Successful").open("Failed").close("Failed").toString();
   }

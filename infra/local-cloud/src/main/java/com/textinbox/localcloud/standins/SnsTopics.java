@@ -1,13 +1,10 @@
 package com.textinbox.localcloud.standins;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,18 +14,16 @@ import java.util.regex.Pattern;
  */
 final class SnsTopics {
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
-  private static final Pattern SQS_ARN = Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?");
-  private static final Pattern LAMBDA_ARN =
-      Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,140}(:[A-Za-z0-9$_-]+)?");
-  private static final Set<String> PROTOCOLS =
-      Set.of("http", "https", "email", "email-json", "sms", "sqs", "application", "lambda", "firehose");
-  /** The protocols this stand-in delivers to; the others would silently lose messages, so they are refused. */
-  private static final Set<String> DELIVERED = Set.of("sqs", "lambda", "sms", "application");
-  private static final Set<String> SUBSCRIPTION_ATTRIBUTES = Set.of("DeliveryPolicy", "FilterPolicy",
-      "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Topic(String arn, String name, Map<String, String> attributes) {}
+  record Topic(String arn, String name, Map<String, String> attributes) {
+    boolean fifo() {
+      return name.endsWith(".fifo");
+    }
+
+    boolean contentBasedDeduplication() {
+      return "true".equalsIgnoreCase(attributes.get("ContentBasedDeduplication"));
+    }
+  }
 
   record Subscription(String arn, String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
     boolean rawDelivery() {
@@ -50,6 +45,13 @@ final class SnsTopics {
   synchronized String create(String name, Map<String, String> attributes) {
     if (name == null || !TOPIC_NAME.matcher(name).matches()) {
       throw SnsMessage.invalidParameter("Topic Name");
+    }
+    boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoTopic"));
+    if (fifo != name.endsWith(".fifo")) {
+      throw SnsMessage.invalidParameter(fifo
+          ? "Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII "
+              + "letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long."
+          : "Topic Name");
     }
     String arn = "arn:aws:sns:" + region + ":" + accountId + ":" + name;
     Topic existing = topics.get(arn);
@@ -118,16 +120,7 @@ final class SnsTopics {
    * account itself). Subscribing the same endpoint again gives the same subscription.
    */
   synchronized Subscription subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes) {
-    topic(topicArn);
-    if (protocol == null || !PROTOCOLS.contains(protocol)) {
-      throw SnsMessage.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
-    }
-    if (!DELIVERED.contains(protocol)) {
-      throw SnsMessage.invalidParameter("Protocol Reason: the local SNS stand-in does not deliver to " + protocol
-          + " endpoints (it delivers to sqs, lambda, sms and application)");
-    }
-    checkEndpoint(protocol, endpoint);
-    attributes.forEach((name, value) -> checkSubscriptionAttribute(protocol, name, value));
+    SnsSubscriptionRules.checkNew(topic(topicArn), protocol, endpoint, attributes);
     for (Subscription existing : subscriptions.values()) {
       if (existing.topicArn().equals(topicArn) && existing.protocol().equals(protocol)
           && existing.endpoint().equals(endpoint)) {
@@ -143,87 +136,11 @@ final class SnsTopics {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("RawMessageDelivery", "false");
     all.put("FilterPolicyScope", "MessageAttributes");
-    attributes.forEach((name, value) -> all.put(name, normalise(name, value)));
+    attributes.forEach((name, value) -> all.put(name, SnsSubscriptionRules.normalise(name, value)));
     Subscription subscription = new Subscription(topicArn + ":" + UUID.randomUUID(), topicArn, protocol,
         endpoint, Map.copyOf(all));
     subscriptions.put(subscription.arn(), subscription);
     return subscription;
-  }
-
-  private static void checkEndpoint(String protocol, String endpoint) {
-    if (endpoint == null || endpoint.isEmpty()) {
-      throw SnsMessage.invalidParameter("Endpoint");
-    }
-    switch (protocol) {
-      case "sqs" -> {
-        if (!SQS_ARN.matcher(endpoint).matches()) {
-          throw SnsMessage.invalidParameter("SQS endpoint ARN");
-        }
-      }
-      case "lambda" -> {
-        if (!LAMBDA_ARN.matcher(endpoint).matches()) {
-          throw SnsMessage.invalidParameter("Lambda endpoint ARN");
-        }
-      }
-      case "sms" -> {
-        if (!SnsOutbox.isE164(endpoint)) {
-          throw SnsMessage.invalidParameter("SMS endpoint");
-        }
-      }
-      case "application" -> {
-        if (!endpoint.startsWith("arn:") || !endpoint.contains(":endpoint/")) {
-          throw SnsMessage.invalidParameter("ApplicationEndpoint ARN");
-        }
-      }
-      default -> throw new IllegalStateException(protocol);
-    }
-  }
-
-  private static void checkSubscriptionAttribute(String protocol, String name, String value) {
-    if (!SUBSCRIPTION_ATTRIBUTES.contains(name)) {
-      throw SnsMessage.invalidParameter("AttributeName");
-    }
-    switch (name) {
-      case "RawMessageDelivery" -> {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-          throw SnsMessage.invalidParameter("Attributes Reason: RawMessageDelivery: Invalid value [" + value
-              + "]. Must be true or false.");
-        }
-        if (value.equalsIgnoreCase("true") && !protocol.equals("sqs")) {
-          throw SnsMessage.invalidParameter("Attributes Reason: Delivery protocol [" + protocol
-              + "] does not support raw message delivery.");
-        }
-      }
-      case "FilterPolicy" -> {
-        if (!value.isEmpty()) {
-          SnsFilterPolicy.parse(value);
-        }
-      }
-      case "FilterPolicyScope" -> {
-        if (!value.equals("MessageAttributes") && !value.equals("MessageBody")) {
-          throw SnsMessage.invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [" + value
-              + "]. Please use either MessageBody or MessageAttributes");
-        }
-      }
-      default -> checkJsonIfAny(name, value);
-    }
-  }
-
-  private static void checkJsonIfAny(String name, String value) {
-    if (name.endsWith("Policy") && !value.isEmpty()) {
-      try {
-        JsonNode node = JSON.readTree(value);
-        if (node == null || !node.isObject()) {
-          throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
-        }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw SnsMessage.invalidParameter(name + ": failed to parse JSON.");
-      }
-    }
-  }
-
-  private static String normalise(String name, String value) {
-    return name.equals("RawMessageDelivery") ? value.toLowerCase(java.util.Locale.ROOT) : value;
   }
 
   /** Unsubscribes; an unknown subscription is no error (SNS answers it the same way). */
@@ -242,9 +159,9 @@ final class SnsTopics {
   synchronized void setSubscriptionAttribute(String subscriptionArn, String name, String value) {
     Subscription subscription = subscription(subscriptionArn);
     String text = value == null ? "" : value;
-    checkSubscriptionAttribute(subscription.protocol(), name, text);
+    SnsSubscriptionRules.checkAttribute(subscription.protocol(), name, text);
     Map<String, String> attributes = new LinkedHashMap<>(subscription.attributes());
-    attributes.put(name, normalise(name, text));
+    attributes.put(name, SnsSubscriptionRules.normalise(name, text));
     subscriptions.put(subscriptionArn, new Subscription(subscriptionArn, subscription.topicArn(),
         subscription.protocol(), subscription.endpoint(), Map.copyOf(attributes)));
   }

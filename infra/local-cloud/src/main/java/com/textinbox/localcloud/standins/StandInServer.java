@@ -82,8 +82,8 @@ final class StandInServer implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
             exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
         reply = handler.handle(request);
-      } catch (RuntimeException e) {
-        // a bug of the stand-in, not a caller's error: say so rather than hang the caller
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        // a bug of the stand-in, not a caller's error: say so rather than leave the caller with no reply
         LOG.log(System.Logger.Level.ERROR, name + " stand-in failed on " + exchange.getRequestURI(), e);
         reply = new Reply(500, "text/plain", ("stand-in failure: " + e).getBytes(StandardCharsets.UTF_8), Map.of());
       }

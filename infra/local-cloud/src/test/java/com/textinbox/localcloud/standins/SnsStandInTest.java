@@ -370,6 +370,34 @@ class SnsStandInTest {
   }
 
   @Test
+  void aFifoTopicKeepsItsGroupUpToAFifoQueue() {
+    String topicArn = sns.createTopic(b -> b.name(unique("conversation") + ".fifo")
+        .attributes(Map.of("FifoTopic", "true", "ContentBasedDeduplication", "true"))).topicArn();
+    String queueName = unique("conversation-queue") + ".fifo";
+    String queueUrl = sqs.createQueue(b -> b.queueName(queueName)
+        .attributesWithStrings(Map.of("FifoQueue", "true"))).queueUrl();
+    sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn(queueUrl))
+        .attributes(Map.of("RawMessageDelivery", "true")));
+
+    String sequenceNumber = sns.publish(b -> b.topicArn(topicArn).message("first").messageGroupId("conv-1"))
+        .sequenceNumber();
+
+    assertTrue(sequenceNumber != null && !sequenceNumber.isEmpty());
+    Message received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(2)
+        .messageSystemAttributeNamesWithStrings("MessageGroupId")).messages().get(0);
+    assertEquals("first", received.body());
+    assertEquals("conv-1", received.attributesAsStrings().get("MessageGroupId"));
+    InvalidParameterException noGroup = assertThrows(InvalidParameterException.class,
+        () -> sns.publish(b -> b.topicArn(topicArn).message("second")));
+    assertTrue(noGroup.getMessage().contains("MessageGroupId"), noGroup.getMessage());
+
+    String standardTopic = sns.createTopic(b -> b.name(unique("standard"))).topicArn();
+    assertThrows(InvalidParameterException.class,
+        () -> sns.subscribe(b -> b.topicArn(standardTopic).protocol("sqs").endpoint(queueArn(queueUrl))));
+    assertThrows(InvalidParameterException.class, () -> sns.createTopic(b -> b.name(unique("no-flag") + ".fifo")));
+  }
+
+  @Test
   void optOutIsAlwaysFalse() {
     assertFalse(sns.checkIfPhoneNumberIsOptedOut(b -> b.phoneNumber("+14155550100")).isOptedOut());
   }
