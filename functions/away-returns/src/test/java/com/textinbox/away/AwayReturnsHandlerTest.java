@@ -1,0 +1,115 @@
+package com.textinbox.away;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.textinbox.shared.data.Keys;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Against DynamoDB Local: the due list is a real sparse index and the conditional update is real. */
+class AwayReturnsHandlerTest {
+  private static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
+  private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient dynamoDb;
+
+  @BeforeAll
+  static void table() {
+    local = DynamoDBEmbedded.create(true);
+    dynamoDb = local.dynamoDbClient();
+    dynamoDb.createTable(b -> b.tableName("inbox").billingMode("PAY_PER_REQUEST")
+        .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("SK").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("GSI4PK").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("GSI4SK").attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(g -> g.indexName("GSI4")
+            .keySchema(k -> k.attributeName("GSI4PK").keyType(KeyType.HASH), k -> k.attributeName("GSI4SK").keyType(KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+  }
+
+  @AfterAll
+  static void stop() {
+    local.shutdownNow();
+  }
+
+  private static void user(String account, String id, Instant returnAt) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("PK", AttributeValue.fromS(Keys.account(account)));
+    item.put("SK", AttributeValue.fromS(Keys.userSk(id)));
+    item.put("name", AttributeValue.fromS(id));
+    if (returnAt != null) {
+      item.put("away", AttributeValue.fromBool(true));
+      item.put("awayDelegateId", AttributeValue.fromS("someone"));
+      item.put("awayReturnAt", AttributeValue.fromS(returnAt.toString()));
+      item.put("GSI4PK", AttributeValue.fromS(Keys.AWAY_RETURNS));
+      item.put("GSI4SK", AttributeValue.fromS(returnAt + "#" + account + "#" + id));
+    }
+    dynamoDb.putItem(b -> b.tableName("inbox").item(item));
+  }
+
+  private static Map<String, AttributeValue> read(String account, String id) {
+    return dynamoDb.getItem(b -> b.tableName("inbox").key(Map.of(
+        "PK", AttributeValue.fromS(Keys.account(account)), "SK", AttributeValue.fromS(Keys.userSk(id))))).item();
+  }
+
+  @Test
+  void turnsOffOnlyTheUsersDueAndReadsOnlyThem() {
+    user("a1", "back-yesterday", NOW.minusSeconds(86_400));
+    user("a2", "back-an-hour-ago", NOW.minusSeconds(3_600));
+    user("a1", "back-tomorrow", NOW.plusSeconds(86_400));
+    for (int i = 0; i < 20; i++) {
+      user("a1", "present-" + i, null);
+    }
+    AwayReturnsHandler handler = new AwayReturnsHandler(dynamoDb, "inbox", Clock.fixed(NOW, ZoneOffset.UTC));
+    AwayReturnsHandler.Summary summary = handler.run(NOW);
+
+    assertEquals(2, summary.due(), "only the two users due are read, not the 23 users");
+    assertEquals(2, summary.returned());
+    Map<String, AttributeValue> back = read("a1", "back-yesterday");
+    assertFalse(back.get("away").bool());
+    assertNull(back.get("awayReturnAt"));
+    assertNull(back.get("GSI4PK"), "a returned user leaves the due list");
+    assertFalse(read("a2", "back-an-hour-ago").get("away").bool(), "every account's users are served");
+    assertTrue(read("a1", "back-tomorrow").get("away").bool(), "a user due tomorrow stays away");
+
+    assertEquals(new AwayReturnsHandler.Summary(0, 0), handler.run(NOW), "a second run has nothing to do");
+  }
+
+  @Test
+  void aReturnDateChangedMeanwhileIsKept() {
+    user("a3", "changed-mind", NOW.minusSeconds(60));
+    // the user pushes their return date back after the run read the due list, before it updates them
+    DynamoDbClient racing = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+          if (method.getName().equals("updateItem")) {
+            user("a3", "changed-mind", NOW.plusSeconds(7 * 86_400));
+          }
+          try {
+            return method.invoke(dynamoDb, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    AwayReturnsHandler.Summary summary = new AwayReturnsHandler(racing, "inbox", Clock.fixed(NOW, ZoneOffset.UTC)).run(NOW);
+    assertTrue(read("a3", "changed-mind").get("away").bool(), "the newer return date stands");
+    assertEquals(0, summary.returned());
+  }
+}
