@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The demo companies: a dealership with an admin, two users, a free user, a team, customers and a
- * company number; and a smaller clinic, so tenancy can be tried. Ids are fixed, so a run with
- * --data and the tokens it prints stay valid across restarts. Seeding never overwrites.
+ * company number; and a smaller clinic, so tenancy can be tried. Ids are fixed, so with --data
+ * (and the same ports) the tokens printed stay valid across restarts. Seeding never overwrites.
  */
 public final class DemoData {
   public record DemoUser(String key, String accountId, String userId, String name, String email, String role) {}
