@@ -163,7 +163,7 @@ public final class LocalCloud implements AutoCloseable {
     ExecutorService starter = Executors.newFixedThreadPool(4);
     CompletableFuture<DynamoDbEngine> dynamo = supply(starter, () -> DynamoDbEngine.start(port(base, 2), sub(data, "dynamodb")));
     CompletableFuture<SqsEngine> sqsEngine = supply(starter, () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
-    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3"), ACCESS_KEY, SECRET_KEY));
+    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3")));
     CompletableFuture<OpenSearchEngine> search = supply(starter, () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
     DynamoDbEngine dynamoDbEngine = closing(dynamo.join());
     SqsEngine sqsServer = closing(sqsEngine.join());
