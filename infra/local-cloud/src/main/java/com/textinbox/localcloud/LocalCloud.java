@@ -382,6 +382,7 @@ public final class LocalCloud implements AutoCloseable {
     out.append("  curl ").append(carrier.get("outbox")).append("      # every SMS the system sent, with its delivery status\n");
     out.append("  curl ").append(endpointsDocument.get("mailbox")).append("             # every email sent\n");
     out.append("  curl -X POST ").append(endpointsDocument.get("schedules")).append("/<FunctionLogicalId>   # run a scheduled function now\n");
+    out.append("  curl ").append(endpointsDocument.get("awsCalls")).append("   # the AWS actions each function has called\n");
     out.append("\nCtrl-C stops everything.\n");
     return out.toString();
   }
