@@ -28,6 +28,11 @@ public final class LocalCloudProcess {
     return endpoints;
   }
 
+  /** Whether a test has started the local cloud yet. */
+  public static synchronized boolean started() {
+    return endpoints != null;
+  }
+
   public static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {

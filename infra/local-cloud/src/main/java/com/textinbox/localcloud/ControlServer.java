@@ -10,6 +10,7 @@ import com.textinbox.localcloud.auth.LocalTokenIssuer;
 import com.textinbox.localcloud.carrier.LocalCarrier;
 import com.textinbox.localcloud.demo.DemoData;
 import com.textinbox.localcloud.lambda.LocalFunction;
+import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
 import com.textinbox.localcloud.triggers.Scheduler;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The local cloud's own HTTP endpoints, for people and tests: the carrier (text in, outbox), the
- * mailbox, schedules on demand, tokens, queue depths, function figures, and the user pool's JWKS.
+ * mailbox, schedules on demand, tokens, queue depths, function figures, the AWS actions each function
+ * has called ({@code /_local/aws-calls}: logical id -> IAM actions), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
 final class ControlServer implements AutoCloseable {
@@ -43,9 +45,10 @@ final class ControlServer implements AutoCloseable {
   private final Map<String, LocalFunction> functions;
   private final SqsClient sqs;
   private final LocalResources resources;
+  private final AwsCallRecorder recorder;
 
   ControlServer(int port, LocalCarrier carrier, SesStandIn ses, Scheduler scheduler, LocalTokenIssuer tokens,
-      Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources) throws IOException {
+      Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources, AwsCallRecorder recorder) throws IOException {
     this.carrier = carrier;
     this.ses = ses;
     this.scheduler = scheduler;
@@ -53,6 +56,7 @@ final class ControlServer implements AutoCloseable {
     this.functions = functions;
     this.sqs = sqs;
     this.resources = resources;
+    this.recorder = recorder;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/", this::serve);
@@ -79,6 +83,7 @@ final class ControlServer implements AutoCloseable {
           case "GET /_local/health" -> Map.of("status", "ready");
           case "GET /_local/functions" -> functions.values().stream().map(LocalFunction::stats).toList();
           case "GET /_local/queues" -> queues();
+          case "GET /_local/aws-calls" -> recorder.calls();
           case "POST /_local/tokens" -> token(body(exchange));
           case "POST /carrier/send" -> {
             status = 202;

@@ -10,6 +10,7 @@ import com.textinbox.localcloud.engines.Ports;
 import com.textinbox.localcloud.engines.S3Engine;
 import com.textinbox.localcloud.engines.SqsEngine;
 import com.textinbox.localcloud.lambda.LocalFunction;
+import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
 import com.textinbox.localcloud.standins.SnsStandIn;
 import com.textinbox.localcloud.template.SamTemplate;
@@ -163,7 +164,7 @@ public final class LocalCloud implements AutoCloseable {
     ExecutorService starter = Executors.newFixedThreadPool(4);
     CompletableFuture<DynamoDbEngine> dynamo = supply(starter, () -> DynamoDbEngine.start(port(base, 2), sub(data, "dynamodb")));
     CompletableFuture<SqsEngine> sqsEngine = supply(starter, () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
-    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3"), ACCESS_KEY, SECRET_KEY));
+    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3")));
     CompletableFuture<OpenSearchEngine> search = supply(starter, () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
     DynamoDbEngine dynamoDbEngine = closing(dynamo.join());
     SqsEngine sqsServer = closing(sqsEngine.join());
@@ -187,11 +188,16 @@ public final class LocalCloud implements AutoCloseable {
     SnsClient sns = closing(SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
         .endpointOverride(snsStandIn.endpoint()).build());
 
+    // the functions' SDK calls go through the recorder, which notes what each calls (docs/least-privilege.md)
+    AwsCallRecorder recorder = closing(AwsCallRecorder.start(Map.of(
+        "dynamodb", dynamoDbEngine.endpoint(), "sqs", sqsServer.endpoint(), "s3", s3Server.endpoint(),
+        "sns", snsStandIn.endpoint(), "ses", sesStandIn.endpoint(), "sesv2", sesStandIn.endpoint())));
+
     String control = "http://127.0.0.1:" + controlPort;
     LocalResources resources = new LocalResources(template, new LocalResources.Endpoints(
         dynamoDbEngine.endpoint().toString(), sqsServer.endpoint().toString(), s3Server.endpoint().toString(),
         snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), openSearch.endpoint().toString(),
-        control, "http://127.0.0.1:" + apiPort));
+        control, "http://127.0.0.1:" + apiPort), recorder);
 
     new Provisioner(resources, dynamoDb, sqs, s3, sns).provisionAll();
     Provisioner.searchIndexes(template.baseDir().resolve("infra/opensearch"), openSearch.endpoint().toString());
@@ -251,7 +257,7 @@ public final class LocalCloud implements AutoCloseable {
         data == null ? null : data.resolve("signing-key.json"));
     LocalCarrier carrier = closing(new LocalCarrier(snsStandIn, carrierTopic(template, resources, "inbound"),
         carrierTopic(template, resources, "events"), options.receiptDelayMillis()));
-    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, scheduler, tokens, functions, sqs, resources));
+    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, scheduler, tokens, functions, sqs, resources, recorder));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();
@@ -272,6 +278,7 @@ public final class LocalCloud implements AutoCloseable {
     endpointsDocument.put("tokenIssuer", control + "/_local/tokens");
     endpointsDocument.put("queues", control + "/_local/queues");
     endpointsDocument.put("functions", control + "/_local/functions");
+    endpointsDocument.put("awsCalls", control + "/_local/aws-calls");
     endpointsDocument.put("demo", Map.of(
         "accounts", Map.of("dealership", DemoData.DEALERSHIP.accountId(), "clinic", DemoData.CLINIC.accountId()),
         "users", DemoData.USERS.stream().collect(java.util.stream.Collectors.toMap(DemoData.DemoUser::key, DemoData.DemoUser::userId)),
@@ -375,6 +382,7 @@ public final class LocalCloud implements AutoCloseable {
     out.append("  curl ").append(carrier.get("outbox")).append("      # every SMS the system sent, with its delivery status\n");
     out.append("  curl ").append(endpointsDocument.get("mailbox")).append("             # every email sent\n");
     out.append("  curl -X POST ").append(endpointsDocument.get("schedules")).append("/<FunctionLogicalId>   # run a scheduled function now\n");
+    out.append("  curl ").append(endpointsDocument.get("awsCalls")).append("   # the AWS actions each function has called\n");
     out.append("\nCtrl-C stops everything.\n");
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package com.textinbox.localcloud;
 
+import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.template.Intrinsics;
 import com.textinbox.localcloud.template.SamTemplate;
 import java.util.LinkedHashMap;
@@ -21,13 +22,21 @@ public final class LocalResources implements Intrinsics.Resources {
   private final SamTemplate template;
   private final Endpoints endpoints;
   private final Intrinsics intrinsics;
+  private final AwsCallRecorder recorder;
 
   /** Where the engines and servers listen. */
   public record Endpoints(String dynamoDb, String sqs, String s3, String sns, String ses, String openSearch, String control, String api) {}
 
+  /** Functions reach the engines directly. */
   public LocalResources(SamTemplate template, Endpoints endpoints) {
+    this(template, endpoints, null);
+  }
+
+  /** Functions reach the engines through the recorder, which notes what each calls (docs/least-privilege.md). */
+  public LocalResources(SamTemplate template, Endpoints endpoints, AwsCallRecorder recorder) {
     this.template = template;
     this.endpoints = endpoints;
+    this.recorder = recorder;
     Map<String, String> parameters = new LinkedHashMap<>(template.parameterDefaults());
     parameters.put("AWS::Region", REGION);
     parameters.put("AWS::AccountId", ACCOUNT);
@@ -123,7 +132,9 @@ public final class LocalResources implements Intrinsics.Resources {
 
   /**
    * The environment a function gets: the template's variables, resolved, plus what Lambda itself
-   * sets and the endpoints of the local engines (the SDK inside the function reads them).
+   * sets and the endpoints of the local engines (the SDK inside the function reads them). With a
+   * recorder, every service endpoint is the function's own port of the recorder, which passes each
+   * call on to its engine.
    */
   public Map<String, String> environmentOf(SamTemplate.FunctionDefinition function) {
     Map<String, String> environment = new LinkedHashMap<>();
@@ -131,12 +142,13 @@ public final class LocalResources implements Intrinsics.Resources {
     environment.put("AWS_DEFAULT_REGION", REGION);
     environment.put("AWS_LAMBDA_FUNCTION_NAME", name(function.logicalId()));
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.properties().getOrDefault("MemorySize", 1024)));
-    environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
-    environment.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
-    environment.put("AWS_ENDPOINT_URL_S3", endpoints.s3());
-    environment.put("AWS_ENDPOINT_URL_SNS", endpoints.sns());
-    environment.put("AWS_ENDPOINT_URL_SES", endpoints.ses());
-    environment.put("AWS_ENDPOINT_URL_SESV2", endpoints.ses());
+    String recorded = recorder == null ? null : recorder.endpoint(function.logicalId());
+    environment.put("AWS_ENDPOINT_URL_DYNAMODB", recorded != null ? recorded : endpoints.dynamoDb());
+    environment.put("AWS_ENDPOINT_URL_SQS", recorded != null ? recorded : endpoints.sqs());
+    environment.put("AWS_ENDPOINT_URL_S3", recorded != null ? recorded : endpoints.s3());
+    environment.put("AWS_ENDPOINT_URL_SNS", recorded != null ? recorded : endpoints.sns());
+    environment.put("AWS_ENDPOINT_URL_SES", recorded != null ? recorded : endpoints.ses());
+    environment.put("AWS_ENDPOINT_URL_SESV2", recorded != null ? recorded : endpoints.ses());
     function.environment().forEach((name, value) -> environment.put(name, resolve(value)));
     return environment;
   }

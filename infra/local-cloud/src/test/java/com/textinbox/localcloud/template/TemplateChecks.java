@@ -53,14 +53,19 @@ public final class TemplateChecks {
    * The SAM policy templates functions may use, what each is for, and which of its parameters name
    * a resource of which type. A template not listed here fails the IAM check on purpose: whoever
    * needs a new one adds it here, after reading what it grants
-   * (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html).
+   * (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html),
+   * and to {@code SamPolicyTemplates} with its actions, for the least-privilege test that measures
+   * what functions call (TemplateConsistencyTest checks the two agree).
    */
   static final Map<String, PolicyTemplate> POLICY_TEMPLATES = Map.of(
       "DynamoDBReadPolicy", new PolicyTemplate(
           "read items of one table and its indexes (Get, BatchGet, Query, Scan)",
           Map.of("TableName", "AWS::DynamoDB::Table")),
+      "DynamoDBWritePolicy", new PolicyTemplate(
+          "write items of one table (Put, Update, BatchWrite), never delete them",
+          Map.of("TableName", "AWS::DynamoDB::Table")),
       "DynamoDBCrudPolicy", new PolicyTemplate(
-          "read and write items of one table and its indexes",
+          "read, write and delete items of one table and its indexes",
           Map.of("TableName", "AWS::DynamoDB::Table")));
 
   record PolicyTemplate(String purpose, Map<String, String> resourceParameters) {}

@@ -1,10 +1,12 @@
 package com.textinbox.localcloud.template;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.textinbox.localcloud.recording.SamPolicyTemplates;
 import com.textinbox.localcloud.template.SamTemplate.EventDefinition;
 import com.textinbox.localcloud.template.SamTemplate.FunctionDefinition;
 import java.io.IOException;
@@ -81,6 +83,18 @@ class TemplateConsistencyTest {
     void grantsLeastPrivilege() {
       assertNoProblems("IAM", TemplateChecks.iam(template));
     }
+  }
+
+  /** The least-privilege e2e test compares calls with what each allowed template grants: it must know every one. */
+  @Test
+  void everyPolicyTemplateAllowedHereHasItsActionsInSamPolicyTemplates() {
+    TemplateChecks.POLICY_TEMPLATES.forEach((name, allowed) -> {
+      SamPolicyTemplates.Template known = SamPolicyTemplates.named(name).orElse(null);
+      assertNotNull(known, name + " is allowed by TemplateChecks.POLICY_TEMPLATES but missing from SamPolicyTemplates:"
+          + " add its actions there (from SAM's policy_templates.json)");
+      assertEquals(allowed.resourceParameters().keySet(), java.util.Set.of(known.resourceParameter()),
+          name + ": the resource parameter differs between TemplateChecks and SamPolicyTemplates");
+    });
   }
 
   private static void assertNoProblems(String check, List<String> problems) {
