@@ -31,12 +31,13 @@ public final class ColdStart {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
-      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) response=(.*)");
+      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
 
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
-  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, String response) {}
+  /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
+  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued, String response) {}
 
   static final class Failure extends RuntimeException {
     final int exitCode;
@@ -104,15 +105,16 @@ public final class ColdStart {
 
     System.out.printf("%nMedians of %d cold starts per function (fresh JVM each; %s; java %s)%n",
         runs, String.join(" ", JVM_FLAGS), Runtime.version());
-    System.out.printf("%-12s %12s %14s %9s %12s %10s %12s%n",
-        "function", "jar bytes", "JVM->main ms", "init ms", "1st invoke", "warm ms", "max RSS MB");
+    System.out.printf("%-12s %12s %14s %9s %12s %10s %12s %8s %10s%n",
+        "function", "jar bytes", "JVM->main ms", "init ms", "1st invoke", "warm ms", "max RSS MB", "CPU ms", "queued ms");
     for (Function function : functions) {
       List<Run> all = measured.get(function.logicalId());
-      System.out.printf("%-12s %12d %14.0f %9.0f %12.0f %10.1f %12.0f%n", function.logicalId(), Files.size(function.jar()),
-          median(all, Run::jvmToMain), median(all, Run::init), median(all, Run::first), median(all, Run::warm),
-          median(all, Run::maxRssKb) / 1024);
+      System.out.printf("%-12s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f%n", function.logicalId(),
+          Files.size(function.jar()), median(all, Run::jvmToMain), median(all, Run::init), median(all, Run::first),
+          median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::cpu), median(all, Run::queued));
     }
-    System.out.println();
+    System.out.printf("CPU ms: the whole child process (all threads, JIT and GC included). queued ms: time the main thread%n"
+        + "waited for a CPU during init + first invoke, i.e. what other load on this machine added to those two.%n%n");
     for (Function function : functions) {
       String response = measured.get(function.logicalId()).get(0).response();
       System.out.printf("%s answered: %s%n", function.logicalId(),
@@ -220,14 +222,15 @@ public final class ColdStart {
     if (status != 0 || !result.find()) {
       throw new Failure(1, f.logicalId() + " failed (exit " + status + "); its output:\n" + tail(printed));
     }
-    String response = result.group(6);
+    String response = result.group(8);
     // an error answer would time the error path, not the function's work
     if (response.matches(".*\"statusCode\":[45].*|.*\"Deny\".*|.*\"itemIdentifier\".*")) {
       throw new Failure(1, f.logicalId() + " answered an error, so its figures would not mean much: " + response
           + "\nits output:\n" + tail(printed));
     }
     return new Run(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
-        Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), response);
+        Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Double.parseDouble(result.group(6)),
+        Double.parseDouble(result.group(7)), response);
   }
 
   /**

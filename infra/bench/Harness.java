@@ -27,6 +27,7 @@ public final class Harness {
 
   public static void main(String[] args) throws Exception {
     long mainAt = System.currentTimeMillis(); // first thing, before anything else loads
+    long queuedBefore = queuedNanos();
     mark(Init.class);
     long t0 = System.nanoTime();
     RequestStreamHandler handler =
@@ -35,14 +36,17 @@ public final class Harness {
     mark(FirstInvoke.class);
     String first = invoke(handler, args[1]);
     long t2 = System.nanoTime();
+    long queuedAfter = queuedNanos();
     mark(WarmInvoke.class);
     invoke(handler, args[2]);
     long t3 = System.nanoTime();
     mark(Done.class);
     // the JMX classes are loaded only now, so they do not count in the phases above
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    System.out.printf("COLDSTART jvmToMainMs=%d initMs=%.1f firstMs=%.1f warmMs=%.1f maxRssKb=%d response=%s%n",
-        mainAt - jvmStart, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), maxRssKb(), first.replaceAll("\\s+", " "));
+    long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+    System.out.printf("COLDSTART jvmToMainMs=%d initMs=%.1f firstMs=%.1f warmMs=%.1f maxRssKb=%d cpuMs=%d queuedMs=%.1f response=%s%n",
+        mainAt - jvmStart, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), maxRssKb(), cpuMs,
+        ms(queuedAfter - queuedBefore), first.replaceAll("\\s+", " "));
   }
 
   private static void mark(Class<?> phase) {}
@@ -55,6 +59,18 @@ public final class Harness {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(eventFile))), out, new BenchContext());
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * How long this thread sat ready to run while other processes had the CPU: on a busy machine it
+   * tells how much of init + first invoke was waiting, not work. 0 off Linux.
+   */
+  private static long queuedNanos() {
+    try {
+      return Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ")[1]);
+    } catch (Exception notLinux) {
+      return 0;
+    }
   }
 
   /** VmHWM: the peak resident set of this process, as the kernel counts it; -1 off Linux. */
