@@ -26,8 +26,8 @@ import javax.tools.ToolProvider;
  * <p>Exit codes: 0 measured, 1 a function is missing something or failed, 2 no local cloud.
  */
 public final class ColdStart {
-  // What Lambda's java21 runtime runs with by default; Serial because that is what the JVM itself
-  // picks on a 1-vCPU, 1 GB Lambda (this machine, with 2 cores, would get G1).
+  // Tiered compilation stopped at C1, as Lambda's java21 runtime does by default; Serial GC because
+  // the JVM's ergonomics pick it under 1,792 MB, as on a 1024 MB Lambda (this machine would get G1).
   private static final List<String> JVM_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
@@ -114,7 +114,7 @@ public final class ColdStart {
           median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::cpu), median(all, Run::queued));
     }
     System.out.printf("CPU ms: the whole child process (all threads, JIT and GC included). queued ms: time the main thread%n"
-        + "waited for a CPU during init + first invoke, i.e. what other load on this machine added to those two.%n%n");
+        + "was ready but waited for a CPU during init + first invoke (other processes, or this JVM's JIT and GC threads).%n%n");
     for (Function function : functions) {
       String response = measured.get(function.logicalId()).get(0).response();
       System.out.printf("%s answered: %s%n", function.logicalId(),

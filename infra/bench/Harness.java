@@ -62,8 +62,9 @@ public final class Harness {
   }
 
   /**
-   * How long this thread sat ready to run while other processes had the CPU: on a busy machine it
-   * tells how much of init + first invoke was waiting, not work. 0 off Linux.
+   * How long this thread sat ready to run while other threads (other processes, or this JVM's JIT
+   * and GC) had the CPU: on a busy machine, how much of init + first invoke was waiting, not work.
+   * 0 off Linux.
    */
   private static long queuedNanos() {
     try {
