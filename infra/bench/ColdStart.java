@@ -1,0 +1,411 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+
+/**
+ * Cold start per function (DESIGN.md, principle 3): for each function the running local cloud
+ * serves (every function of template.yaml), a fresh JVM per measurement, as Lambda starts one per
+ * container, with the function's environment as real process variables, its jar, and its sample
+ * event from events/MODULE/. Prints medians of jar size, JVM start to main, init, first and warm
+ * invoke, and peak RSS. Run it through infra/bench/cold-start.sh, from the repository root.
+ *
+ * <p>Exit codes: 0 measured, 1 a function is missing something or failed, 2 no local cloud.
+ */
+public final class ColdStart {
+  // Tiered compilation stopped at C1, as Lambda's java21 runtime does by default; Serial GC because
+  // the JVM's ergonomics pick it under 1,792 MB, as on a 1024 MB Lambda (this machine would get G1).
+  private static final List<String> JVM_FLAGS =
+      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
+  private static final Pattern RESULT = Pattern.compile(
+      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
+  private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
+
+  record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
+
+  /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
+  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued, String response) {}
+
+  static final class Failure extends RuntimeException {
+    final int exitCode;
+
+    Failure(int exitCode, String message) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Failure e) {
+      System.err.println("cold-start: " + e.getMessage());
+      System.exit(e.exitCode);
+    }
+  }
+
+  static void run(String[] args) throws Exception {
+    int runs = 3;
+    boolean classes = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = i + 1 < args.length && args[i + 1].matches("[1-9][0-9]*") ? Integer.parseInt(args[++i]) : -1;
+        case "--classes" -> classes = true;
+        default -> runs = -1;
+      }
+    }
+    if (runs < 1) {
+      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes]"
+          + " (--classes: one more run per function counting the classes each phase loads)");
+    }
+    Path endpointsFile = Path.of(".local-cloud/endpoints.json");
+    if (!Files.exists(endpointsFile)) {
+      throw new Failure(2, "no .local-cloud/endpoints.json: start the local cloud first (infra/local-cloud.sh) and run this again.");
+    }
+    Map<String, Object> endpoints = map(Json.parse(Files.readString(endpointsFile)));
+    Map<String, Object> aws = map(endpoints.get("aws"));
+    String adminToken = (String) map(endpoints.get("tokens")).get("admin");
+    List<Function> functions = functions((String) endpoints.get("functions"));
+    Path work = Files.createTempDirectory("cold-start");
+    try {
+      measureAll(functions, work, aws, adminToken, runs, classes);
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static void measureAll(List<Function> functions, Path work, Map<String, Object> aws, String adminToken, int runs,
+      boolean classes) throws Exception {
+    Path harness = compileHarness(functions.get(0).jar(), work);
+
+    Map<String, List<Run>> measured = new LinkedHashMap<>();
+    functions.forEach(f -> measured.put(f.logicalId(), new ArrayList<>()));
+    // run r of every function before run r+1 of any, so drift on a busy machine spreads evenly
+    for (int r = 1; r <= runs; r++) {
+      for (Function function : functions) {
+        System.err.printf("run %d/%d: %s%n", r, runs, function.logicalId());
+        measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null));
+      }
+    }
+
+    System.out.printf("%nMedians of %d cold starts per function (fresh JVM each; %s; java %s)%n",
+        runs, String.join(" ", JVM_FLAGS), Runtime.version());
+    System.out.printf("%-12s %12s %14s %9s %12s %10s %12s %8s %10s%n",
+        "function", "jar bytes", "JVM->main ms", "init ms", "1st invoke", "warm ms", "max RSS MB", "CPU ms", "queued ms");
+    for (Function function : functions) {
+      List<Run> all = measured.get(function.logicalId());
+      System.out.printf("%-12s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f%n", function.logicalId(),
+          Files.size(function.jar()), median(all, Run::jvmToMain), median(all, Run::init), median(all, Run::first),
+          median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::cpu), median(all, Run::queued));
+    }
+    System.out.printf("CPU ms: the whole child process (all threads, JIT and GC included). queued ms: time the main thread%n"
+        + "was ready but waited for a CPU during init + first invoke (other processes, or this JVM's JIT and GC threads).%n%n");
+    for (Function function : functions) {
+      String response = measured.get(function.logicalId()).get(0).response();
+      System.out.printf("%s answered: %s%n", function.logicalId(),
+          response.length() > 160 ? response.substring(0, 160) + "..." : response);
+    }
+
+    if (classes) {
+      System.out.printf("%nClasses loaded per phase (one more run each, -Xlog:class+load)%n%-12s", "function");
+      for (String phase : PHASES) {
+        System.out.printf(" %14s", phase);
+      }
+      System.out.printf(" %8s%n", "total");
+      for (Function function : functions) {
+        Path log = work.resolve(function.logicalId() + "-classes.log");
+        measure(function, harness, work, aws, adminToken, log);
+        int[] counts = classesPerPhase(log);
+        System.out.printf("%-12s", function.logicalId());
+        int total = 0;
+        for (int count : counts) {
+          System.out.printf(" %14d", count);
+          total += count;
+        }
+        System.out.printf(" %8d%n", total);
+      }
+    }
+  }
+
+  /** The functions the local cloud runs, with their resolved environment, jar and sample event. */
+  static List<Function> functions(String url) throws Exception {
+    String body;
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new Failure(2, "the local cloud answered " + response.statusCode() + " at " + url + "; restart infra/local-cloud.sh.");
+      }
+      body = response.body();
+    } catch (IOException e) {
+      throw new Failure(2, "the local cloud is not running (nothing answers at " + url
+          + ", from .local-cloud/endpoints.json): start infra/local-cloud.sh and run this again.");
+    }
+    List<Function> functions = new ArrayList<>();
+    for (Object item : (List<?>) Json.parse(body)) {
+      Map<String, Object> f = map(item);
+      String id = (String) f.get("logicalId");
+      Path jar = Path.of((String) f.get("code"));
+      if (!Files.isRegularFile(jar)) {
+        throw new Failure(1, id + ": its jar " + jar + " is missing; build it with: mvn -B -q -o package -DskipTests");
+      }
+      // functions/MODULE/target/function.jar -> events/MODULE/
+      Path events = Path.of("events", jar.getParent().getParent().getFileName().toString());
+      Path event;
+      try (Stream<Path> files = Files.exists(events) ? Files.list(events) : Stream.empty()) {
+        event = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst()
+            .orElseThrow(() -> new Failure(1, id + ": no sample event in " + events + "/ (see events/README.md)"));
+      }
+      Map<String, String> environment = new LinkedHashMap<>();
+      map(f.get("environment")).forEach((k, v) -> environment.put(k, String.valueOf(v)));
+      functions.add(new Function(id, (String) f.get("handler"), jar, event, environment));
+    }
+    if (functions.isEmpty()) {
+      throw new Failure(1, "the local cloud runs no function");
+    }
+    return functions;
+  }
+
+  /** The harness needs only aws-lambda-java-core, which every function jar carries. */
+  static Path compileHarness(Path anyFunctionJar, Path work) {
+    Path classes = work.resolve("harness");
+    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+        "-d", classes.toString(), "-cp", anyFunctionJar.toString(), "infra/bench/Harness.java");
+    if (status != 0) {
+      throw new Failure(1, "infra/bench/Harness.java does not compile against " + anyFunctionJar);
+    }
+    return classes;
+  }
+
+  /** One cold start in a new JVM; with classLog, the JVM also logs every class it loads there. */
+  static Run measure(Function f, Path harness, Path work, Map<String, Object> aws, String adminToken, Path classLog)
+      throws Exception {
+    String sample = Files.readString(f.event());
+    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), prepare(sample, adminToken));
+    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), prepare(sample, adminToken));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    if (classLog != null) {
+      command.add("-Xlog:class+load:file=" + classLog);
+    }
+    command.addAll(List.of("-cp", f.jar() + java.io.File.pathSeparator + harness, "Harness",
+        f.handler().replaceFirst("::.*", ""), first.toString(), warm.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // only what Lambda would set: the function's variables and the credentials of its role
+    builder.environment().clear();
+    builder.environment().putAll(f.environment());
+    builder.environment().put("AWS_ACCESS_KEY_ID", (String) aws.get("accessKeyId"));
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", (String) aws.get("secretAccessKey"));
+    builder.environment().put("AWS_REGION", (String) aws.get("region"));
+    Path output = work.resolve(f.logicalId() + "-output.log");
+    builder.redirectErrorStream(true).redirectOutput(output.toFile());
+    Process process = builder.start();
+    int status = process.waitFor();
+    String printed = Files.readString(output);
+    Matcher result = RESULT.matcher(printed);
+    if (status != 0 || !result.find()) {
+      throw new Failure(1, f.logicalId() + " failed (exit " + status + "); its output:\n" + tail(printed));
+    }
+    String response = result.group(8);
+    // an error answer would time the error path, not the function's work
+    if (response.matches(".*\"statusCode\":[45].*|.*\"Deny\".*|.*\"itemIdentifier\".*")) {
+      throw new Failure(1, f.logicalId() + " answered an error, so its figures would not mean much: " + response
+          + "\nits output:\n" + tail(printed));
+    }
+    return new Run(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
+        Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Double.parseDouble(result.group(6)),
+        Double.parseDouble(result.group(7)), response);
+  }
+
+  /**
+   * The sample event made live for the local cloud: a TOKEN authorizer event gets a real token, so
+   * the invoke runs the whole verification, JWKS fetch included; an inbound SMS gets a fresh
+   * carrier id, so each invoke stores a message rather than taking the duplicate path.
+   */
+  static String prepare(String event, String adminToken) {
+    if (event.contains("\"authorizationToken\"")) {
+      event = event.replaceFirst("\"authorizationToken\": *\"[^\"]*\"", "\"authorizationToken\": \"Bearer " + adminToken + "\"");
+    }
+    return event.replaceAll("(inboundMessageId[\\\\\"]*:[\\\\\"]*)[0-9a-f-]{36}", "$1" + UUID.randomUUID());
+  }
+
+  /** Lines of the class-load log between the harness's phase markers. */
+  static int[] classesPerPhase(Path log) throws IOException {
+    String[] markers = {" Harness ", " Harness$Init ", " Harness$FirstInvoke ", " Harness$WarmInvoke ", " Harness$Done "};
+    int[] counts = new int[PHASES.length];
+    int phase = 0;
+    for (String line : Files.readAllLines(log)) {
+      if (phase + 1 < markers.length && line.contains(markers[phase + 1])) {
+        phase++;
+      }
+      if (phase < PHASES.length && line.contains("class,load")) {
+        counts[phase]++;
+      }
+    }
+    return counts;
+  }
+
+  static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> field) {
+    double[] values = runs.stream().mapToDouble(field).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  static String tail(String text) {
+    String[] lines = text.split("\n");
+    return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 25), lines.length));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    if (!(value instanceof Map)) {
+      throw new Failure(1, "unexpected JSON from the local cloud: " + value);
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /** Just enough JSON to read the endpoints file and the functions list (no library on this classpath). */
+  static final class Json {
+    private final String s;
+    private int i;
+
+    private Json(String s) {
+      this.s = s;
+    }
+
+    static Object parse(String text) {
+      Json json = new Json(text);
+      Object value = json.value();
+      json.space();
+      if (json.i != text.length()) {
+        throw json.error();
+      }
+      return value;
+    }
+
+    private Object value() {
+      space();
+      char c = i < s.length() ? s.charAt(i) : 0;
+      switch (c) {
+        case '{' -> {
+          Map<String, Object> object = new LinkedHashMap<>();
+          i++;
+          space();
+          if (s.charAt(i) == '}') {
+            i++;
+            return object;
+          }
+          do {
+            space();
+            String key = string();
+            space();
+            expect(':');
+            object.put(key, value());
+            space();
+          } while (s.charAt(i++) == ',');
+          if (s.charAt(i - 1) != '}') {
+            throw error();
+          }
+          return object;
+        }
+        case '[' -> {
+          List<Object> array = new ArrayList<>();
+          i++;
+          space();
+          if (s.charAt(i) == ']') {
+            i++;
+            return array;
+          }
+          do {
+            array.add(value());
+            space();
+          } while (s.charAt(i++) == ',');
+          if (s.charAt(i - 1) != ']') {
+            throw error();
+          }
+          return array;
+        }
+        case '"' -> {
+          return string();
+        }
+        default -> {
+          int start = i;
+          while (i < s.length() && "+-.0123456789eEtruefalsn".indexOf(s.charAt(i)) >= 0) {
+            i++;
+          }
+          String word = s.substring(start, i);
+          return switch (word) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "null" -> null;
+            default -> {
+              try {
+                yield Double.parseDouble(word);
+              } catch (NumberFormatException e) {
+                throw error();
+              }
+            }
+          };
+        }
+      }
+    }
+
+    private String string() {
+      expect('"');
+      StringBuilder out = new StringBuilder();
+      for (char c = s.charAt(i++); c != '"'; c = s.charAt(i++)) {
+        if (c == '\\') {
+          char e = s.charAt(i++);
+          switch (e) {
+            case 'n' -> out.append('\n');
+            case 't' -> out.append('\t');
+            case 'r' -> out.append('\r');
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'u' -> {
+              out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              i += 4;
+            }
+            default -> out.append(e);
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
+    private void expect(char c) {
+      if (i >= s.length() || s.charAt(i) != c) {
+        throw error();
+      }
+      i++;
+    }
+
+    private void space() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+
+    private Failure error() {
+      return new Failure(1, "cannot read JSON at offset " + i);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * What a Lambda Java runtime does in a fresh container, timed: load the handler class and call its
+ * no-argument constructor (init), then invoke it twice (first and warm). ColdStart.java compiles it
+ * against a function jar and runs it in a new JVM per measurement.
+ *
+ * <p>Usage: Harness HANDLER_CLASS FIRST_EVENT WARM_EVENT. Prints one {@code COLDSTART ...} line.
+ */
+public final class Harness {
+  // Loaded (never used) between the phases: with -Xlog:class+load they split the log into phases.
+  private static final class Init {}
+  private static final class FirstInvoke {}
+  private static final class WarmInvoke {}
+  private static final class Done {}
+
+  public static void main(String[] args) throws Exception {
+    long mainAt = System.currentTimeMillis(); // first thing, before anything else loads
+    long queuedBefore = queuedNanos();
+    mark(Init.class);
+    long t0 = System.nanoTime();
+    RequestStreamHandler handler =
+        (RequestStreamHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
+    long t1 = System.nanoTime();
+    mark(FirstInvoke.class);
+    String first = invoke(handler, args[1]);
+    long t2 = System.nanoTime();
+    long queuedAfter = queuedNanos();
+    mark(WarmInvoke.class);
+    invoke(handler, args[2]);
+    long t3 = System.nanoTime();
+    mark(Done.class);
+    // the JMX classes are loaded only now, so they do not count in the phases above
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+    System.out.printf("COLDSTART jvmToMainMs=%d initMs=%.1f firstMs=%.1f warmMs=%.1f maxRssKb=%d cpuMs=%d queuedMs=%.1f response=%s%n",
+        mainAt - jvmStart, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), maxRssKb(), cpuMs,
+        ms(queuedAfter - queuedBefore), first.replaceAll("\\s+", " "));
+  }
+
+  private static void mark(Class<?> phase) {}
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static String invoke(RequestStreamHandler handler, String eventFile) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(eventFile))), out, new BenchContext());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * How long this thread sat ready to run while other threads (other processes, or this JVM's JIT
+   * and GC) had the CPU: on a busy machine, how much of init + first invoke was waiting, not work.
+   * 0 off Linux.
+   */
+  private static long queuedNanos() {
+    try {
+      return Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ")[1]);
+    } catch (Exception notLinux) {
+      return 0;
+    }
+  }
+
+  /** VmHWM: the peak resident set of this process, as the kernel counts it; -1 off Linux. */
+  private static long maxRssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (Exception notLinux) {
+      // fall through
+    }
+    return -1;
+  }
+
+  /** The context a Lambda runtime passes, filled from the environment Lambda sets. */
+  private static final class BenchContext implements Context {
+    private final String requestId = UUID.randomUUID().toString();
+    private final long deadline = System.currentTimeMillis() + 20_000;
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null ? fallback : value;
+    }
+
+    @Override public String getAwsRequestId() { return requestId; }
+    @Override public String getLogGroupName() { return "/aws/lambda/" + getFunctionName(); }
+    @Override public String getLogStreamName() { return "bench"; }
+    @Override public String getFunctionName() { return env("AWS_LAMBDA_FUNCTION_NAME", "bench"); }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:" + env("AWS_REGION", "us-east-1") + ":000000000000:function:" + getFunctionName();
+    }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return (int) (deadline - System.currentTimeMillis()); }
+    @Override public int getMemoryLimitInMB() { return Integer.parseInt(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")); }
+    @Override public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override public void log(String message) { System.out.print(message); }
+        @Override public void log(byte[] message) { System.out.write(message, 0, message.length); }
+      };
+    }
+  }
+}
