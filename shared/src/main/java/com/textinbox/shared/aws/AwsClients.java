@@ -22,6 +22,14 @@ public final class AwsClients {
 
   private AwsClients() {}
 
+  /**
+   * The container's one HTTP client itself, for the calls made without a service client (signed
+   * requests to the OpenSearch domain). Never close it: every client of the container shares it.
+   */
+  public static SdkHttpClient http() {
+    return HTTP;
+  }
+
   public static DynamoDbClient dynamoDb() {
     DynamoDbClient client = dynamoDb;
     if (client == null) {
