@@ -1,5 +1,7 @@
 package com.textinbox.shared.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Map;
  */
 public record SearchDocument(String id, Map<String, Object> fields) {
   public SearchDocument {
-    fields = Map.copyOf(fields);
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in order: readable documents
   }
 
   public String kind() {
