@@ -1,6 +1,6 @@
 package com.textinbox.search;
 
-import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.aws.AwsHttp;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.observability.Observability;
 import com.textinbox.shared.search.OpenSearchHttp;
@@ -36,7 +36,7 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
 
   public SearchIndexer() {
     this(new OpenSearchBulk(
-        new OpenSearchHttp(AwsClients.http(), OpenSearchHttp.endpoint(Env.require("SEARCH_ENDPOINT")),
+        new OpenSearchHttp(AwsHttp.client(), OpenSearchHttp.endpoint(Env.require("SEARCH_ENDPOINT")),
             DefaultCredentialsProvider.builder().build(), new DefaultAwsRegionProviderChain().getRegion()),
         Env.optional("SEARCH_INDEX", "inbox")));
   }
