@@ -99,7 +99,8 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
     if (failed > 0) {
       Observability.metrics().addMetric("SearchDocumentsFailed", failed, MetricUnit.COUNT);
     }
-    LOG.info("search index: {} of {} stream records applied ({} failed)", actions.size() - failed, records.size(), failed);
+    LOG.info("search index: {} documents written or deleted, {} refused, for {} stream records",
+        actions.size() - failed, failed, records.size());
     return firstFailed < 0 ? null : records.get(firstFailed).sequenceNumber();
   }
 

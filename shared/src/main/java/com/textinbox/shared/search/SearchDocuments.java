@@ -69,7 +69,7 @@ public final class SearchDocuments {
   }
 
   private static SearchDocument customer(Map<String, Object> item) {
-    Matcher key = key(item, CUSTOMER_KEY, Keys.PROFILE_SK, "Customer");
+    Matcher key = key(item, CUSTOMER_KEY, "A#<account>#C#<customerId>", Keys.PROFILE_SK, "Customer");
     Map<String, Object> fields = base(key.group(1), KIND_CUSTOMER, key.group(2));
     String name = join(text(item, "firstName"), text(item, "lastName"));
     put(fields, NAME, name);
@@ -81,7 +81,7 @@ public final class SearchDocuments {
   }
 
   private static SearchDocument inboundSms(Map<String, Object> item) {
-    Matcher key = key(item, INBOUND_KEY, "INBOUND", "InboundSms");
+    Matcher key = key(item, INBOUND_KEY, "A#<account>#INBOUND#<carrierMessageId>", "INBOUND", "InboundSms");
     Map<String, Object> fields = base(key.group(1), KIND_MESSAGE, key.group(2));
     put(fields, TEXT, text(item, "body"));
     put(fields, PHONE, text(item, "from"));
@@ -89,11 +89,11 @@ public final class SearchDocuments {
     return new SearchDocument(documentId(item), fields);
   }
 
-  private static Matcher key(Map<String, Object> item, Pattern pk, String sk, String type) {
+  private static Matcher key(Map<String, Object> item, Pattern pk, String shape, String sk, String type) {
     Object partition = item.get(Table.PK);
     Matcher matcher = pk.matcher(partition instanceof String text ? text : "");
     if (!matcher.matches() || !sk.equals(item.get(Table.SK))) {
-      throw new IllegalArgumentException("a " + type + " item whose key is not " + pk.pattern() + " / " + sk
+      throw new IllegalArgumentException("a " + type + " item whose key is not " + shape + " / " + sk
           + ": its account cannot be told");
     }
     return matcher;
