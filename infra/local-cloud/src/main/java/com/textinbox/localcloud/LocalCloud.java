@@ -240,9 +240,11 @@ public final class LocalCloud implements AutoCloseable {
           case "DynamoDB" -> {
             String tableId = getAttTarget(p.get("Stream"));
             String streamArn = dynamoDb.describeTable(b -> b.tableName(resources.name(tableId))).table().latestStreamArn();
+            String onFailureQueue = onFailureQueueUrl(template, resources, definition.logicalId(), event.name(), p);
             closing(new DynamoDbStreamPoller(streams, streamArn, function,
                 Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 100))),
-                Integer.parseInt(String.valueOf(p.getOrDefault("MaximumRetryAttempts", -1)))));
+                Integer.parseInt(String.valueOf(p.getOrDefault("MaximumRetryAttempts", -1))),
+                onFailureQueue == null ? null : description -> sqs.sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(description))));
           }
           default -> throw new IllegalArgumentException("function " + definition.logicalId() + ": event type "
               + event.type() + " is not supported by the local cloud");
@@ -323,6 +325,21 @@ public final class LocalCloud implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The URL of a stream event's OnFailure destination (an SQS queue of the template), or null when it has none. */
+  private static String onFailureQueueUrl(SamTemplate template, LocalResources resources, String functionId, String eventName,
+      Map<String, Object> properties) {
+    Object destination = SamTemplate.map(SamTemplate.map(properties.get("DestinationConfig")).get("OnFailure")).get("Destination");
+    if (destination == null) {
+      return null;
+    }
+    String target = getAttTarget(destination);
+    if (!"AWS::SQS::Queue".equals(template.typeOf(target))) {
+      throw new IllegalArgumentException("function " + functionId + ", event " + eventName
+          + ": the local cloud sends OnFailure records to SQS queues of the template only, not to " + target);
+    }
+    return resources.queueUrl(target);
   }
 
   private static String getAttTarget(Object getAtt) {

@@ -124,7 +124,8 @@ public final class LocalResources implements Intrinsics.Resources {
       case "AWS::DynamoDB::Table.StreamArn" -> arn(logicalId) + "/stream/local";
       case "AWS::Cognito::UserPool.ProviderURL" -> issuer();
       case "AWS::Cognito::UserPool.ProviderName" -> issuer().replaceFirst("^https?://", "");
-      case "AWS::OpenSearchService::Domain.DomainEndpoint" -> endpoints.openSearch().replaceFirst("^https?://", "");
+      // on AWS a host name, reached over https; the local OpenSearch speaks plain http, so its full URL
+      case "AWS::OpenSearchService::Domain.DomainEndpoint" -> endpoints.openSearch();
       case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> endpoints.s3().replaceFirst("^https?://", "");
       default -> throw new IllegalArgumentException("Fn::GetAtt " + logicalId + "." + attribute + " is not supported locally");
     };

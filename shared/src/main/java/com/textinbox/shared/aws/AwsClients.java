@@ -5,19 +5,16 @@ import java.net.URI;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SDK clients, built once per container and only when first used (cold start, principle 3).
  *
- * <p>One HTTP client for all of them: the JDK's URL connection, the smallest and quickest to start.
- * Endpoints come from {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set
+ * <p>One HTTP client for all of them ({@link AwsHttp}): the JDK's URL connection, the smallest and
+ * quickest to start. Endpoints come from {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set
  * (the local cloud, LocalStack); otherwise the SDK's own resolution (AWS).
  */
 public final class AwsClients {
-  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
   private static volatile DynamoDbClient dynamoDb;
 
   private AwsClients() {}
@@ -41,7 +38,7 @@ public final class AwsClients {
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String service) {
-    builder.httpClient(HTTP);
+    builder.httpClient(AwsHttp.client());
     Env.optional("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
         .or(() -> Env.optional("AWS_ENDPOINT_URL"))
         .ifPresent(url -> builder.endpointOverride(URI.create(url)));

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.textinbox.localcloud.LocalResources;
 import com.textinbox.localcloud.lambda.LocalFunction;
 import com.textinbox.shared.json.Json;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +25,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The DynamoDB stream event source mapping: reads every shard of the table's stream in order and
  * hands the function batches in Lambda's event shape. A failed batch is retried (from the first
- * failed record when the function reports item failures) up to MaximumRetryAttempts, then skipped
- * with a log line, as Lambda does without an on-failure destination.
+ * failed record when the function reports item failures) up to MaximumRetryAttempts, then skipped:
+ * with an OnFailure destination, the description of the records skipped is sent there first, in
+ * the shape Lambda sends (DDBStreamBatchInfo: shard, first and last sequence numbers; not the
+ * records); without one, only a log line says what was lost, as on AWS.
+ *
+ * <p>Not reproduced: BisectBatchOnFunctionError (a failed batch is retried whole from the failed
+ * record, not split in halves), MaximumBatchingWindowInSeconds (shards are polled every 250 ms),
+ * MaximumRecordAgeInSeconds, ParallelizationFactor, StartingPosition (always TRIM_HORIZON).
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamPoller.class);
@@ -32,16 +42,23 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
   private final LocalFunction function;
   private final int batchSize;
   private final int maxRetries;
+  private final Consumer<String> onFailure;
   private final Map<String, String> iterators = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  public DynamoDbStreamPoller(DynamoDbStreamsClient streams, String streamArn, LocalFunction function, int batchSize, int maxRetries) {
+  /**
+   * @param maxRetries MaximumRetryAttempts; -1 retries until the records expire (on AWS), here forever
+   * @param onFailure where the description of a batch given up on goes (the OnFailure destination), or null
+   */
+  public DynamoDbStreamPoller(DynamoDbStreamsClient streams, String streamArn, LocalFunction function, int batchSize,
+      int maxRetries, Consumer<String> onFailure) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.function = function;
     this.batchSize = Math.max(1, Math.min(1000, batchSize));
     this.maxRetries = maxRetries;
+    this.onFailure = onFailure;
     this.thread = Thread.ofPlatform().daemon().name("stream-" + function.logicalId()).start(this::run);
   }
 
@@ -80,22 +97,67 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     }
     int from = 0;
     for (int attempt = 0; from < records.size(); attempt++) {
-      int failedAt = deliver(records.subList(from, records.size()));
-      if (failedAt < 0) {
+      Outcome outcome = deliver(records.subList(from, records.size()));
+      if (outcome.failedAt() < 0) {
         break;
       }
       if (maxRetries >= 0 && attempt >= maxRetries) {
-        LOG.error("{} failed a stream batch {} times; skipping {} records", function.logicalId(), attempt + 1, records.size() - from - failedAt);
+        List<Record> skipped = records.subList(from + outcome.failedAt(), records.size());
+        LOG.error("{} failed a stream batch {} times; skipping {} records{}", function.logicalId(), attempt + 1,
+            skipped.size(), onFailure == null ? " (no OnFailure destination: they are lost)" : " (described in its OnFailure destination)");
+        if (onFailure != null) {
+          try {
+            onFailure.accept(Json.write(failureRecord(shardId, skipped, attempt + 1, outcome.functionError())));
+          } catch (RuntimeException e) {
+            LOG.error("{}: the OnFailure destination refused the batch description: {}", function.logicalId(), e.toString());
+          }
+        }
         break;
       }
-      from += failedAt;
+      from += outcome.failedAt();
       Thread.sleep(1000);
     }
     return true;
   }
 
-  /** -1 when the batch succeeded, else the index of the first record to retry from. */
-  private int deliver(List<Record> records) {
+  /** What an invocation came to: -1 when the batch succeeded, else the index of the first record to retry from. */
+  private record Outcome(int failedAt, boolean functionError) {}
+
+  /** The invocation record Lambda sends to an OnFailure destination for a stream batch it gives up on. */
+  private Map<String, Object> failureRecord(String shardId, List<Record> skipped, int invokeCount, boolean functionError) {
+    Map<String, Object> requestContext = new LinkedHashMap<>();
+    requestContext.put("requestId", UUID.randomUUID().toString());
+    requestContext.put("functionArn", function.arn());
+    requestContext.put("condition", "RetryAttemptsExhausted");
+    requestContext.put("approximateInvokeCount", invokeCount);
+    Map<String, Object> responseContext = new LinkedHashMap<>();
+    responseContext.put("statusCode", 200);
+    responseContext.put("executedVersion", "$LATEST");
+    if (functionError) {
+      responseContext.put("functionError", "Unhandled");
+    }
+    var first = skipped.getFirst().dynamodb();
+    var last = skipped.getLast().dynamodb();
+    Map<String, Object> batch = new LinkedHashMap<>();
+    batch.put("shardId", shardId);
+    batch.put("startSequenceNumber", first.sequenceNumber());
+    batch.put("endSequenceNumber", last.sequenceNumber());
+    if (first.approximateCreationDateTime() != null && last.approximateCreationDateTime() != null) {
+      batch.put("approximateArrivalOfFirstRecord", first.approximateCreationDateTime().toString());
+      batch.put("approximateArrivalOfLastRecord", last.approximateCreationDateTime().toString());
+    }
+    batch.put("batchSize", skipped.size());
+    batch.put("streamArn", streamArn);
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("requestContext", requestContext);
+    record.put("responseContext", responseContext);
+    record.put("version", "1.0");
+    record.put("timestamp", Instant.now().toString());
+    record.put("DDBStreamBatchInfo", batch);
+    return record;
+  }
+
+  private Outcome deliver(List<Record> records) {
     ObjectNode event = Json.object();
     ArrayNode out = event.putArray("Records");
     for (Record record : records) {
@@ -126,18 +188,18 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
       JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
       JsonNode failures = answer == null ? null : answer.path("batchItemFailures");
       if (failures == null || failures.isEmpty()) {
-        return -1;
+        return new Outcome(-1, false);
       }
       String first = failures.get(0).path("itemIdentifier").asText();
       for (int i = 0; i < records.size(); i++) {
         if (records.get(i).dynamodb().sequenceNumber().equals(first)) {
-          return i;
+          return new Outcome(i, false);
         }
       }
-      return 0;
+      return new Outcome(0, false);
     } catch (Exception e) {
       LOG.warn("{} failed a stream batch: {}", function.logicalId(), e.getMessage());
-      return 0;
+      return new Outcome(0, true);
     }
   }
 

@@ -43,6 +43,7 @@ public final class TemplateChecks {
   static final String REQUEST_STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
   static final String API_HANDLER = "com.textinbox.shared.api.ApiHandler";
   static final String SQS_BATCH_HANDLER = "com.textinbox.shared.sqs.SqsBatchHandler";
+  static final String STREAM_HANDLER = "com.textinbox.shared.stream.DynamoDBStreamHandler";
   static final String ENV = "com.textinbox.shared.config.Env";
   static final String MISSING_CONFIGURATION = ENV + "$MissingConfigurationException";
 
@@ -66,7 +67,13 @@ public final class TemplateChecks {
           Map.of("TableName", "AWS::DynamoDB::Table")),
       "DynamoDBCrudPolicy", new PolicyTemplate(
           "read, write and delete items of one table and its indexes",
-          Map.of("TableName", "AWS::DynamoDB::Table")));
+          Map.of("TableName", "AWS::DynamoDB::Table")),
+      "ElasticsearchHttpPostPolicy", new PolicyTemplate(
+          "POST and PUT to the paths of one OpenSearch domain (es:ESHttpPost, es:ESHttpPut): write documents, bulk, search",
+          Map.of("DomainName", "AWS::OpenSearchService::Domain")),
+      "SQSSendMessagePolicy", new PolicyTemplate(
+          "send messages to one queue (sqs:SendMessage*); also what a stream event source needs for its OnFailure queue",
+          Map.of("QueueName", "AWS::SQS::Queue")));
 
   record PolicyTemplate(String purpose, Map<String, String> resourceParameters) {}
 
@@ -204,8 +211,10 @@ public final class TemplateChecks {
   /**
    * Each event reaches a handler built for it: Api events an ApiHandler that serves exactly the
    * routes the template declares for it, SQS events an SqsBatchHandler reporting partial batch
-   * failures (principle 5) from a queue of this template, authorizers a RequestStreamHandler.
-   * Other event types wait for their base class and for this check to learn them.
+   * failures (principle 5) from a queue of this template, DynamoDB stream events a
+   * DynamoDBStreamHandler reporting its first failed record, with bounded retries and an OnFailure
+   * queue, authorizers a RequestStreamHandler. Other event types wait for their base class and for
+   * this check to learn them.
    */
   public static List<String> eventTypes(SamTemplate template) {
     List<String> problems = new ArrayList<>();
@@ -222,6 +231,7 @@ public final class TemplateChecks {
           switch (String.valueOf(event.type())) {
             case "Api" -> problems.addAll(apiEvent(template, where, event, supertypes));
             case "SQS" -> problems.addAll(sqsEvent(template, where, event, supertypes));
+            case "DynamoDB" -> problems.addAll(dynamoDbEvent(template, where, event, supertypes));
             default -> {
               if (!hasBaseClassNamedFor(event.type(), started.handlerClass)) {
                 problems.add(where + ": event type " + event.type() + " is not supported yet by this check"
@@ -304,6 +314,52 @@ public final class TemplateChecks {
           + ", not " + show(event.properties().get("Queue")) + " (the queues check makes sure it has a DLQ)");
     }
     return problems;
+  }
+
+  /**
+   * A stream event: the handler reports its first failed record (so one bad record is retried, not
+   * the whole batch, and the order of changes is kept), the stream is one of a table of this
+   * template, retries are bounded (the default, -1, retries a failing record until it leaves the
+   * stream 24 hours later, holding back its shard all that time) and what is given up on is
+   * described in an SQS queue of this template rather than silently dropped.
+   */
+  private static List<String> dynamoDbEvent(SamTemplate template, String where, EventDefinition event, Set<String> supertypes) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> properties = event.properties();
+    if (!supertypes.contains(STREAM_HANDLER)) {
+      problems.add(where + ": the handler does not extend " + STREAM_HANDLER + ", so it cannot take DynamoDB stream batches");
+    }
+    if (!SamTemplate.list(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
+      problems.add(where + ": set FunctionResponseTypes: [ReportBatchItemFailures]; without it one failed record"
+          + " fails the whole batch, and every record of it is processed again");
+    }
+    String table = getAttTarget(properties.get("Stream"), "StreamArn");
+    if (table == null || !"AWS::DynamoDB::Table".equals(typeOrNull(template, table))) {
+      problems.add(where + ": Stream must be !GetAtt <table>.StreamArn of an AWS::DynamoDB::Table of " + fileName(template)
+          + ", not " + show(properties.get("Stream")));
+    } else if (template.properties(table).get("StreamSpecification") == null) {
+      problems.add(where + ": table " + table + " has no StreamSpecification, so it has no stream to read");
+    }
+    Integer retries = integer(properties.get("MaximumRetryAttempts"));
+    if (retries == null || retries < 0 || retries > 10_000) {
+      problems.add(where + ": set MaximumRetryAttempts (0 to 10000, e.g. 5); it is " + properties.get("MaximumRetryAttempts")
+          + ", and without a bound a record that keeps failing holds back its shard until it expires from the stream");
+    }
+    String destination = onFailureDestination(event);
+    if (destination == null || !"AWS::SQS::Queue".equals(typeOrNull(template, destination))) {
+      problems.add(where + ": set DestinationConfig: {OnFailure: {Destination: !GetAtt <queue>.Arn}}, an AWS::SQS::Queue of "
+          + fileName(template) + ", so the batches given up on after the retries are written down, not silently dropped"
+          + " (it is " + show(SamTemplate.map(SamTemplate.map(properties.get("DestinationConfig")).get("OnFailure"))
+          .get("Destination")) + ")");
+    }
+    return problems;
+  }
+
+  /** The resource of a stream event's {@code DestinationConfig.OnFailure.Destination} (!GetAtt X.Arn), else null. */
+  static String onFailureDestination(EventDefinition event) {
+    Object destination = SamTemplate.map(SamTemplate.map(event.properties().get("DestinationConfig")).get("OnFailure"))
+        .get("Destination");
+    return getAttTarget(destination, "Arn");
   }
 
   /**
@@ -409,7 +465,7 @@ public final class TemplateChecks {
   /**
    * Every queue has a dead-letter queue (principle 5): a message that keeps failing ends there
    * after a few tries, instead of looping or vanishing, and stays 14 days (the SQS maximum) for
-   * someone to look at and redrive. Every SNS -> SQS subscription has the queue policy that lets
+   * someone to look at and redrive. A stream event's OnFailure queue counts as a dead-letter queue. Every SNS -> SQS subscription has the queue policy that lets
    * SNS deliver: without it the subscription exists and every message is silently dropped.
    */
   public static List<String> queues(SamTemplate template) {
@@ -423,11 +479,20 @@ public final class TemplateChecks {
         deadLetterQueues.add(dlq);
       }
     }
+    // the OnFailure queue of a stream event holds what was given up on, as a DLQ does
+    for (FunctionDefinition function : template.functions()) {
+      for (EventDefinition event : function.events()) {
+        String destination = onFailureDestination(event);
+        if (destination != null && queues.contains(destination)) {
+          deadLetterQueues.add(destination);
+        }
+      }
+    }
     for (String queue : queues) {
       if (deadLetterQueues.contains(queue)) {
         Object retention = template.properties(queue).get("MessageRetentionPeriod");
         if (!"1209600".equals(String.valueOf(retention))) {
-          problems.add("queue " + queue + " is a dead-letter queue: set MessageRetentionPeriod: 1209600 (14 days,"
+          problems.add("queue " + queue + " is a dead-letter queue (or an OnFailure destination): set MessageRetentionPeriod: 1209600 (14 days,"
               + " the most SQS keeps) so failed messages stay long enough to be looked at; it is " + retention);
         }
         continue;
@@ -520,8 +585,9 @@ public final class TemplateChecks {
    * Least privilege: a function is granted only SAM policy templates, each on a resource of this
    * template that the function is also told about through its environment. Managed policies and
    * inline statements are broader than one resource and escape review; a grant on a resource the
-   * function cannot even name is a leftover. A function with no AWS SDK client in its jar makes no
-   * AWS calls and needs no policy at all.
+   * function cannot even name is a leftover (except the OnFailure queue of its stream events, which
+   * Lambda writes to with the function's role, and must be granted). A function with neither an AWS
+   * SDK client nor the SDK's request signer in its jar makes no AWS calls and needs no policy at all.
    */
   public static List<String> iam(SamTemplate template) {
     List<String> problems = new ArrayList<>();
@@ -533,8 +599,22 @@ public final class TemplateChecks {
       }
       List<Object> policies = asList(function.properties().get("Policies"));
       Set<String> resourcesInEnvironment = referencedResources(template, function.environment());
+      Set<String> onFailureQueues = new LinkedHashSet<>();
+      function.events().forEach(event -> {
+        String destination = onFailureDestination(event);
+        if (destination != null) {
+          onFailureQueues.add(destination);
+        }
+      });
       for (int i = 0; i < policies.size(); i++) {
-        problems.addAll(policy(template, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment));
+        problems.addAll(policy(template, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
+            onFailureQueues));
+      }
+      for (String queue : onFailureQueues) {
+        if (!grantsSendTo(template, policies, queue)) {
+          problems.add("function " + id + ": its event source sends the batches it gives up on to " + queue + " with the"
+              + " function's role, which may not: add - SQSSendMessagePolicy: {QueueName: !GetAtt " + queue + ".QueueName}");
+        }
       }
       if (!policies.isEmpty() && makesNoAwsCalls(template, function)) {
         problems.add("function " + id + ": its jar " + function.codeUri() + " has no AWS SDK client, so it makes no AWS"
@@ -544,7 +624,20 @@ public final class TemplateChecks {
     return problems;
   }
 
-  private static List<String> policy(SamTemplate template, String where, Object policy, Set<String> resourcesInEnvironment) {
+  /** Whether one of the policies is SQSSendMessagePolicy on the queue. */
+  private static boolean grantsSendTo(SamTemplate template, List<Object> policies, String queue) {
+    return policies.stream()
+        .map(p -> SamTemplate.map(SamTemplate.map(p).get("SQSSendMessagePolicy")).get("QueueName"))
+        .anyMatch(name -> queue.equals(resourceReferencedBy(name)));
+  }
+
+  /**
+   * One policy: a known SAM policy template on a resource of the template that the function can
+   * name (its environment refers to it), or that its event source uses with the function's role
+   * (an OnFailure queue).
+   */
+  private static List<String> policy(SamTemplate template, String where, Object policy, Set<String> resourcesInEnvironment,
+      Set<String> onFailureQueues) {
     if (policy instanceof String name) {
       return List.of(where + ": managed policy " + name + " is broader than the resources this function uses: use a"
           + " SAM policy template on one resource instead (TemplateChecks.POLICY_TEMPLATES)");
@@ -569,7 +662,7 @@ public final class TemplateChecks {
       if (resource == null || !type.equals(typeOrNull(template, resource))) {
         problems.add(where + ": " + name + "." + parameter + " must be !Ref or !GetAtt of an " + type + " of "
             + fileName(template) + ", not " + show(parameters.get(parameter)));
-      } else if (!resourcesInEnvironment.contains(resource)) {
+      } else if (!resourcesInEnvironment.contains(resource) && !onFailureQueues.contains(resource)) {
         problems.add(where + ": " + name + " allows the function on " + resource + ", but none of its environment"
             + " variables refers to " + resource + ": a function that cannot find a resource has no business being"
             + " allowed on it (remove the policy, or pass the resource in Environment.Variables)");
@@ -608,7 +701,9 @@ public final class TemplateChecks {
       return false; // the handlers check reports it
     }
     try (JarFile file = new JarFile(jar.toFile())) {
-      return file.stream().noneMatch(entry -> entry.getName().startsWith("software/amazon/awssdk/services/"));
+      // a service client, or the SigV4 signer for signed HTTP calls (the OpenSearch domain)
+      return file.stream().noneMatch(entry -> entry.getName().startsWith("software/amazon/awssdk/services/")
+          || entry.getName().startsWith("software/amazon/awssdk/http/auth/aws/signer/"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

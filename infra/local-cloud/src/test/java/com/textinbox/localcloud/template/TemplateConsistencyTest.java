@@ -218,6 +218,55 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void withAStreamEventWithoutReportBatchItemFailuresIsReported() {
+      FunctionDefinition function = firstFunctionWithEvent("DynamoDB");
+      EventDefinition event = function.eventsOfType("DynamoDB").getFirst();
+      SamTemplate mutated = mutated(root ->
+          eventProperties(root, function.logicalId(), event.name()).remove("FunctionResponseTypes"));
+
+      assertReported(TemplateChecks.eventTypes(mutated),
+          "function " + function.logicalId() + ", event " + event.name() + " (DynamoDB)", "ReportBatchItemFailures");
+    }
+
+    @Test
+    void withAStreamEventRetryingForeverOrDroppingWhatFailsIsReported() {
+      FunctionDefinition function = firstFunctionWithEvent("DynamoDB");
+      EventDefinition event = function.eventsOfType("DynamoDB").getFirst();
+      SamTemplate mutated = mutated(root -> {
+        Map<String, Object> properties = eventProperties(root, function.logicalId(), event.name());
+        properties.remove("MaximumRetryAttempts");
+        properties.remove("DestinationConfig");
+      });
+
+      List<String> problems = TemplateChecks.eventTypes(mutated);
+      assertReported(problems, "event " + event.name() + " (DynamoDB)", "set MaximumRetryAttempts");
+      assertReported(problems, "event " + event.name() + " (DynamoDB)", "OnFailure", "not silently dropped");
+    }
+
+    @Test
+    void withAStreamEventOnAFunctionThatIsNoStreamHandlerIsReported() {
+      FunctionDefinition function = firstFunctionWithEvent("SQS");
+      Map<String, Object> stream = new LinkedHashMap<>(firstFunctionWithEvent("DynamoDB").eventsOfType("DynamoDB").getFirst().properties());
+      SamTemplate mutated = mutated(root ->
+          events(root, function.logicalId()).put("Changes", Map.of("Type", "DynamoDB", "Properties", stream)));
+
+      assertReported(TemplateChecks.eventTypes(mutated), "function " + function.logicalId() + ", event Changes (DynamoDB)",
+          "does not extend com.textinbox.shared.stream.DynamoDBStreamHandler");
+    }
+
+    @Test
+    void withAStreamEventOnAQueueNotATableIsReported() {
+      FunctionDefinition function = firstFunctionWithEvent("DynamoDB");
+      EventDefinition event = function.eventsOfType("DynamoDB").getFirst();
+      String queue = firstQueueWith("RedrivePolicy");
+      SamTemplate mutated = mutated(root -> eventProperties(root, function.logicalId(), event.name())
+          .put("Stream", Map.of("Fn::GetAtt", List.of(queue, "Arn"))));
+
+      assertReported(TemplateChecks.eventTypes(mutated), "event " + event.name(), "Stream must be !GetAtt <table>.StreamArn",
+          "not !GetAtt " + queue + ".Arn");
+    }
+
+    @Test
     void withAnAuthorizerThatIsNoFunctionOfTheTemplateIsReported() {
       String api = template.resourcesOfType("AWS::Serverless::Api").getFirst();
       SamTemplate mutated = mutated(root -> {
@@ -294,6 +343,17 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void withAnOnFailureQueueKeepingMessagesLessThan14DaysIsReported() {
+      String queue = TemplateChecks.onFailureDestination(firstFunctionWithEvent("DynamoDB").eventsOfType("DynamoDB").getFirst());
+      assertNotNull(queue, "the stream event's OnFailure queue");
+      SamTemplate mutated = mutated(root -> properties(root, queue).put("MessageRetentionPeriod", 86400));
+
+      List<String> problems = TemplateChecks.queues(mutated);
+      assertReported(problems, "queue " + queue + " is a dead-letter queue (or an OnFailure destination)", "1209600", "86400");
+      assertFalse(problems.stream().anyMatch(p -> p.contains(queue + " has no RedrivePolicy")), "an OnFailure queue needs no DLQ of its own");
+    }
+
+    @Test
     void withASubscribedQueueThatSnsMayNotSendToIsReported() {
       List<String> queuePolicies = template.resourcesOfType("AWS::SQS::QueuePolicy");
       assertFalse(queuePolicies.isEmpty(), "template.yaml has a queue policy");
@@ -344,6 +404,17 @@ class TemplateConsistencyTest {
 
       assertReported(TemplateChecks.iam(mutated), "function " + function.logicalId(),
           "none of its environment variables refers to");
+    }
+
+    @Test
+    void withAnOnFailureQueueTheFunctionMayNotSendToIsReported() {
+      FunctionDefinition function = firstFunctionWithEvent("DynamoDB");
+      String queue = TemplateChecks.onFailureDestination(function.eventsOfType("DynamoDB").getFirst());
+      SamTemplate mutated = mutated(root -> policies(root, function.logicalId())
+          .removeIf(policy -> policy instanceof Map<?, ?> map && map.containsKey("SQSSendMessagePolicy")));
+
+      assertReported(TemplateChecks.iam(mutated), "function " + function.logicalId(), "gives up on to " + queue,
+          "SQSSendMessagePolicy");
     }
 
     @Test
