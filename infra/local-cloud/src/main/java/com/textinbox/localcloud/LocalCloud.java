@@ -191,7 +191,8 @@ public final class LocalCloud implements AutoCloseable {
     // the functions' SDK calls go through the recorder, which notes what each calls (docs/least-privilege.md)
     AwsCallRecorder recorder = closing(AwsCallRecorder.start(Map.of(
         "dynamodb", dynamoDbEngine.endpoint(), "sqs", sqsServer.endpoint(), "s3", s3Server.endpoint(),
-        "sns", snsStandIn.endpoint(), "ses", sesStandIn.endpoint(), "sesv2", sesStandIn.endpoint())));
+        "sns", snsStandIn.endpoint(), "ses", sesStandIn.endpoint(), "sesv2", sesStandIn.endpoint(),
+        "opensearch", openSearch.endpoint())));
 
     String control = "http://127.0.0.1:" + controlPort;
     LocalResources resources = new LocalResources(template, new LocalResources.Endpoints(

@@ -150,7 +150,11 @@ public final class LocalResources implements Intrinsics.Resources {
     environment.put("AWS_ENDPOINT_URL_SNS", recorded != null ? recorded : endpoints.sns());
     environment.put("AWS_ENDPOINT_URL_SES", recorded != null ? recorded : endpoints.ses());
     environment.put("AWS_ENDPOINT_URL_SESV2", recorded != null ? recorded : endpoints.ses());
-    function.environment().forEach((name, value) -> environment.put(name, resolve(value)));
+    function.environment().forEach((name, value) -> {
+      String resolved = resolve(value);
+      // the search domain is reached by its URL, not an AWS_ENDPOINT_URL_*: route it through the recorder too
+      environment.put(name, recorded != null && resolved.equals(endpoints.openSearch()) ? recorded : resolved);
+    });
     return environment;
   }
 }

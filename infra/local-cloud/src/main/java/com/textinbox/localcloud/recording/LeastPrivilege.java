@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LeastPrivilege {
   /** The IAM services whose calls the local cloud routes through the recorder (LocalCloud.start). */
-  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses");
+  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "es");
 
   /** One function as measured: invoked or not, the actions called, its policies as written. */
   public record FunctionUse(String function, boolean invoked, SortedSet<String> called, List<String> policies) {}
@@ -132,11 +132,30 @@ public final class LeastPrivilege {
   }
 
   /** (b) A template that grants nothing the function called: a whole template too many. */
+  /** The queues a stream event sends failed batches to (DestinationConfig.OnFailure), as the policies name them. */
+  private static Set<String> onFailureQueues(SamTemplate.FunctionDefinition function) {
+    Set<String> queues = new java.util.HashSet<>();
+    for (SamTemplate.EventDefinition event : function.eventsOfType("DynamoDB")) {
+      Map<String, Object> onFailure = SamTemplate.map(SamTemplate.map(event.properties().get("DestinationConfig")).get("OnFailure"));
+      Object destination = onFailure.get("Destination");
+      List<Object> getAtt = SamTemplate.list(SamTemplate.map(destination).get("Fn::GetAtt"));
+      if (!getAtt.isEmpty()) {
+        queues.add(getAtt.get(0).toString());
+      }
+    }
+    return queues;
+  }
+
   private static List<String> unused(SamTemplate.FunctionDefinition function, Set<String> called, List<Grant> grants) {
     List<String> problems = new ArrayList<>();
+    Set<String> onFailureQueues = onFailureQueues(function);
     for (Grant grant : grants) {
       if (called.stream().anyMatch(grant.template()::grants)) {
         continue;
+      }
+      if (grant.name().equals("SQSSendMessagePolicy")
+          && onFailureQueues.stream().anyMatch(queue -> grant.resource().matches(".*(!Ref|!GetAtt) " + queue + "\\b.*"))) {
+        continue; // Lambda's event source mapping sends there with the function's role, not the function's code
       }
       String hint = "";
       if (grant.template().family().equals(SamPolicyTemplates.SQS_QUEUE) && !function.eventsOfType("SQS").isEmpty()) {
