@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,19 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Against DynamoDB Local: the due list is a real sparse index and the conditional update is real. */
+/**
+ * Against DynamoDB Local over HTTP: the due list is a real sparse index, the conditional update is
+ * real, and the client counts its requests.
+ */
 class AwayReturnsHandlerTest {
   private static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
-  private static AmazonDynamoDBLocal local;
+  private static DynamoDbLocalServer local;
   private static DynamoDbClient dynamoDb;
 
   @BeforeAll
   static void table() {
-    local = DynamoDBEmbedded.create(true);
-    dynamoDb = local.dynamoDbClient();
+    local = DynamoDbLocalServer.start();
+    dynamoDb = local.client();
     dynamoDb.createTable(b -> b.tableName("inbox").billingMode("PAY_PER_REQUEST")
         .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE))
         .attributeDefinitions(
@@ -46,8 +50,8 @@ class AwayReturnsHandlerTest {
   }
 
   @AfterAll
-  static void stop() {
-    local.shutdownNow();
+  static void stop() throws Exception {
+    local.close();
   }
 
   private static void user(String account, String id, Instant returnAt) {
@@ -79,7 +83,12 @@ class AwayReturnsHandlerTest {
       user("a1", "present-" + i, null);
     }
     AwayReturnsHandler handler = new AwayReturnsHandler(dynamoDb, "inbox", Clock.fixed(NOW, ZoneOffset.UTC));
-    AwayReturnsHandler.Summary summary = handler.run(NOW);
+    AtomicReference<AwayReturnsHandler.Summary> ran = new AtomicReference<>();
+    Map<String, Integer> requests = RequestCounter.during(() -> ran.set(handler.run(NOW)));
+    AwayReturnsHandler.Summary summary = ran.get();
+    // the cost pinned in docs/performance.md: one Query of the due list, one update per user due
+    assertEquals(Map.of("DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1,
+        "DynamoDb.UpdateItem", 2, "DynamoDb.UpdateItem.attempts", 2), requests, "2 users due of 23");
 
     assertEquals(2, summary.due(), "only the two users due are read, not the 23 users");
     assertEquals(2, summary.returned());
@@ -90,7 +99,9 @@ class AwayReturnsHandlerTest {
     assertFalse(read("a2", "back-an-hour-ago").get("away").bool(), "every account's users are served");
     assertTrue(read("a1", "back-tomorrow").get("away").bool(), "a user due tomorrow stays away");
 
-    assertEquals(new AwayReturnsHandler.Summary(0, 0), handler.run(NOW), "a second run has nothing to do");
+    requests = RequestCounter.during(() -> ran.set(handler.run(NOW)));
+    assertEquals(new AwayReturnsHandler.Summary(0, 0), ran.get(), "a second run has nothing to do");
+    assertEquals(Map.of("DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1), requests, "and costs one Query");
   }
 
   @Test

@@ -2,14 +2,16 @@ package com.textinbox.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,16 +23,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** events/users-api/get-me.json through the real handler, against DynamoDB Local (embedded) seeded with the demo admin. */
+/**
+ * events/users-api/get-me.json through the real handler, against DynamoDB Local over HTTP seeded
+ * with the demo admin, with a client that counts its requests.
+ */
 class SampleEventTest {
   private static final String TABLE = "textinbox-test";
-  private static AmazonDynamoDBLocal local;
+  private static DynamoDbLocalServer local;
   private static DynamoDbClient dynamoDb;
 
   @BeforeAll
   static void table() {
-    local = DynamoDBEmbedded.create(true);
-    dynamoDb = local.dynamoDbClient();
+    local = DynamoDbLocalServer.start();
+    dynamoDb = local.client();
     dynamoDb.createTable(b -> b.tableName(TABLE)
         .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
         .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
@@ -51,8 +56,8 @@ class SampleEventTest {
   }
 
   @AfterAll
-  static void stop() {
-    local.shutdownNow();
+  static void stop() throws Exception {
+    local.close();
   }
 
   /** The folder holding template.yaml, whatever module directory the test runs in. */
@@ -65,13 +70,17 @@ class SampleEventTest {
     throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 
-  @Test
-  void getMeAnswersTheCallerAndTheirCompany() throws Exception {
+  private static JsonNode getMe() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/users-api/get-me.json"))) {
       new UsersApi(dynamoDb, TABLE).handleRequest(event, out, null);
     }
-    JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+    return Json.MAPPER.readTree(out.toByteArray());
+  }
+
+  @Test
+  void getMeAnswersTheCallerAndTheirCompany() throws Exception {
+    JsonNode response = getMe();
     assertEquals(200, response.path("statusCode").asInt(), response.toString());
     JsonNode me = Json.read(response.path("body").asText());
     assertEquals("user-alice", me.path("userId").asText());
@@ -80,5 +89,22 @@ class SampleEventTest {
     assertEquals("admin", me.path("role").asText());
     assertEquals("acct-maple-motors", me.path("company").path("id").asText());
     assertEquals("Maple Motors", me.path("company").path("name").asText());
+  }
+
+  /**
+   * Pins the cost of GET /me (docs/performance.md, "DynamoDB requests per operation"): the user and
+   * the company in one BatchGetItem. A change that adds a request fails here.
+   */
+  @Test
+  void getMeCostsOneRequest() {
+    Map<String, Integer> made = RequestCounter.during(() -> {
+      try {
+        JsonNode response = getMe();
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    assertEquals(Map.of("DynamoDb.BatchGetItem", 1, "DynamoDb.BatchGetItem.attempts", 1), made);
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -12,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>One HTTP client for all of them ({@link AwsHttp}): the JDK's URL connection, the smallest and
  * quickest to start. Endpoints come from {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set
- * (the local cloud, LocalStack); otherwise the SDK's own resolution (AWS).
+ * (the local cloud, LocalStack); otherwise the SDK's own resolution (AWS). Every client counts its
+ * requests ({@link RequestCounter}).
  */
 public final class AwsClients {
   private static volatile DynamoDbClient dynamoDb;
@@ -33,12 +35,19 @@ public final class AwsClients {
   }
 
   /**
-   * Builds any sync client with the shared HTTP client and the configured endpoint. Functions call
-   * it once, from their no-argument constructor, for the services they use besides DynamoDB.
+   * Builds any sync client with the shared HTTP client, the configured endpoint and the request
+   * counter. Functions call it once, from their no-argument constructor, for the services they use
+   * besides DynamoDB; tests call it to build clients that count like production ones.
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String service) {
     builder.httpClient(AwsHttp.client());
+    // added to what the caller configured, not in place of it; explicit rather than the SDK's
+    // global execution.interceptors files, which the function jars merge from every library
+    ClientOverrideConfiguration configured = builder.overrideConfiguration();
+    builder.overrideConfiguration((configured == null ? ClientOverrideConfiguration.builder() : configured.toBuilder())
+        .addExecutionInterceptor(RequestCounter.INSTANCE)
+        .build());
     Env.optional("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
         .or(() -> Env.optional("AWS_ENDPOINT_URL"))
         .ifPresent(url -> builder.endpointOverride(URI.create(url)));
