@@ -15,7 +15,7 @@ else
     [ -f "$jar" ] || stale=true
   done
   # any source or pom newer than the last build?
-  if [ "$stale" = false ] && [ -n "$(find shared functions infra/local-cloud -newer "$cloud/classpath.txt" \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.json' \) -not -path '*/target/*' -print -quit)" ]; then
+  if [ "$stale" = false ] && [ -n "$(find shared functions infra/local-cloud -newer "$cloud/classpath.txt" \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.json' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
     stale=true
   fi
 fi
