@@ -1,6 +1,5 @@
 package com.textinbox.localcloud;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.textinbox.localcloud.auth.LocalTokenIssuer;
 import com.textinbox.localcloud.carrier.LocalCarrier;
 import com.textinbox.localcloud.demo.DemoData;
@@ -15,20 +14,14 @@ import com.textinbox.localcloud.standins.SesStandIn;
 import com.textinbox.localcloud.standins.SnsStandIn;
 import com.textinbox.localcloud.template.SamTemplate;
 import com.textinbox.localcloud.triggers.ApiGateway;
-import com.textinbox.localcloud.triggers.AwsScheduleExpression;
-import com.textinbox.localcloud.triggers.DynamoDbStreamPoller;
+import com.textinbox.localcloud.triggers.EventSources;
 import com.textinbox.localcloud.triggers.Scheduler;
-import com.textinbox.localcloud.triggers.SqsPoller;
-import com.textinbox.shared.json.Json;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +48,7 @@ public final class LocalCloud implements AutoCloseable {
   private static final String SECRET_KEY = "local-secret";
 
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-  private final Map<String, Object> endpointsDocument = new LinkedHashMap<>();
+  private EndpointsFile endpoints;
 
   /** Command line: --port BASE (0 = any free ports), --data DIR, --template FILE, --endpoints FILE, --retry-delay SECONDS. */
   public record Options(int basePort, Path dataDir, Path template, Path endpointsFile, Integer retryDelaySeconds, long receiptDelayMillis) {
@@ -145,11 +138,10 @@ public final class LocalCloud implements AutoCloseable {
       e.printStackTrace();
       System.exit(1);
     }
-    System.out.println(cloud.banner((System.nanoTime() - start) / 1_000_000));
+    System.out.println(cloud.endpoints.banner((System.nanoTime() - start) / 1_000_000, options.endpointsFile()));
     stopped.await();
   }
 
-  @SuppressWarnings("unchecked")
   public void start(Options options) throws Exception {
     System.setProperty("aws.region", LocalResources.REGION);
     System.setProperty("aws.accessKeyId", ACCESS_KEY);
@@ -218,39 +210,10 @@ public final class LocalCloud implements AutoCloseable {
     snsStandIn.onLambda((functionArn, eventJson) -> functions.values().stream()
         .filter(f -> f.arn().equals(functionArn)).findFirst()
         .ifPresent(f -> asyncInvokes.submit(() -> invokeAsync(f, eventJson))));
+    EventSources eventSources = new EventSources(resources, sqs, sns, dynamoDb, streams, scheduler,
+        options.retryDelaySeconds(), this::closing);
     for (SamTemplate.FunctionDefinition definition : template.functions()) {
-      LocalFunction function = functions.get(definition.logicalId());
-      for (SamTemplate.EventDefinition event : definition.events()) {
-        Map<String, Object> p = event.properties();
-        switch (event.type()) {
-          case "Api" -> { /* served by the API gateway */ }
-          case "SQS" -> {
-            String queueId = getAttTarget(p.get("Queue"));
-            boolean itemFailures = SamTemplate.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-            closing(new SqsPoller(sqs, resources.queueUrl(queueId), resources.arn(queueId), function,
-                Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 10))), itemFailures, options.retryDelaySeconds()));
-          }
-          case "SNS" -> sns.subscribe(b -> b.topicArn(resources.resolve(p.get("Topic"))).protocol("lambda").endpoint(function.arn()));
-          case "Schedule", "ScheduleV2" -> {
-            String expression = resources.resolve(p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression"));
-            Object zone = p.get("ScheduleExpressionTimezone");
-            scheduler.add(new Scheduler.Schedule(function, event.name(), AwsScheduleExpression.parse(expression),
-                zone == null ? ZoneId.of("UTC") : ZoneId.of(resources.resolve(zone)),
-                p.containsKey("Input") ? resources.resolve(p.get("Input")) : null));
-          }
-          case "DynamoDB" -> {
-            String tableId = getAttTarget(p.get("Stream"));
-            String streamArn = dynamoDb.describeTable(b -> b.tableName(resources.name(tableId))).table().latestStreamArn();
-            String onFailureQueue = onFailureQueueUrl(template, resources, definition.logicalId(), event.name(), p);
-            closing(new DynamoDbStreamPoller(streams, streamArn, function,
-                Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 100))),
-                Integer.parseInt(String.valueOf(p.getOrDefault("MaximumRetryAttempts", -1))),
-                onFailureQueue == null ? null : description -> sqs.sendMessage(b -> b.queueUrl(onFailureQueue).messageBody(description))));
-          }
-          default -> throw new IllegalArgumentException("function " + definition.logicalId() + ": event type "
-              + event.type() + " is not supported by the local cloud");
-        }
-      }
+      eventSources.wire(definition, functions.get(definition.logicalId()));
     }
 
     String tableId = template.resourcesOfType("AWS::DynamoDB::Table").get(0);
@@ -267,26 +230,6 @@ public final class LocalCloud implements AutoCloseable {
     for (DemoData.DemoUser user : DemoData.USERS) {
       userTokens.put(user.key(), tokens.issue(user.accountId(), user.userId(), user.email(), user.role(), Duration.ofDays(7)));
     }
-    endpointsDocument.put("apiUrl", api.url());
-    endpointsDocument.put("tokens", userTokens);
-    endpointsDocument.put("companyNumber", DemoData.DEALERSHIP.number());
-    endpointsDocument.put("otherCompanyNumber", DemoData.CLINIC.number());
-    endpointsDocument.put("carrier", Map.of(
-        "send", control + "/carrier/send",
-        "raw", control + "/carrier/raw",
-        "outbox", control + "/carrier/outbox",
-        "inbox", control + "/carrier/inbox"));
-    endpointsDocument.put("mailbox", control + "/mailbox");
-    endpointsDocument.put("schedules", control + "/_local/schedules");
-    endpointsDocument.put("tokenIssuer", control + "/_local/tokens");
-    endpointsDocument.put("queues", control + "/_local/queues");
-    endpointsDocument.put("functions", control + "/_local/functions");
-    endpointsDocument.put("awsCalls", control + "/_local/aws-calls");
-    endpointsDocument.put("demo", Map.of(
-        "accounts", Map.of("dealership", DemoData.DEALERSHIP.accountId(), "clinic", DemoData.CLINIC.accountId()),
-        "users", DemoData.USERS.stream().collect(java.util.stream.Collectors.toMap(DemoData.DemoUser::key, DemoData.DemoUser::userId)),
-        "customers", DemoData.CUSTOMERS.stream().collect(java.util.stream.Collectors.toMap(DemoData.DemoCustomer::customerId,
-            c -> c.mobile() == null ? "" : c.mobile()))));
     Map<String, String> aws = new LinkedHashMap<>();
     aws.put("region", LocalResources.REGION);
     aws.put("accessKeyId", ACCESS_KEY);
@@ -298,12 +241,8 @@ public final class LocalCloud implements AutoCloseable {
     aws.put("ses", sesStandIn.endpoint().toString());
     aws.put("opensearch", openSearch.endpoint().toString());
     aws.put("table", resources.name(tableId));
-    endpointsDocument.put("aws", aws);
-    Files.createDirectories(options.endpointsFile().toAbsolutePath().getParent());
-    Path temporary = options.endpointsFile().resolveSibling(options.endpointsFile().getFileName() + ".tmp");
-    Files.write(temporary, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(endpointsDocument));
-    Files.move(temporary, options.endpointsFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    endpointsDocument.put("endpointsFile", options.endpointsFile().toAbsolutePath().toString());
+    endpoints = new EndpointsFile(api.url(), control, userTokens, aws);
+    endpoints.write(options.endpointsFile());
   }
 
   /** An asynchronous invocation (SNS -> Lambda): retried twice on error, as Lambda does. */
@@ -326,29 +265,6 @@ public final class LocalCloud implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  /** The URL of a stream event's OnFailure destination (an SQS queue of the template), or null when it has none. */
-  private static String onFailureQueueUrl(SamTemplate template, LocalResources resources, String functionId, String eventName,
-      Map<String, Object> properties) {
-    Object destination = SamTemplate.map(SamTemplate.map(properties.get("DestinationConfig")).get("OnFailure")).get("Destination");
-    if (destination == null) {
-      return null;
-    }
-    String target = getAttTarget(destination);
-    if (!"AWS::SQS::Queue".equals(template.typeOf(target))) {
-      throw new IllegalArgumentException("function " + functionId + ", event " + eventName
-          + ": the local cloud sends OnFailure records to SQS queues of the template only, not to " + target);
-    }
-    return resources.queueUrl(target);
-  }
-
-  private static String getAttTarget(Object getAtt) {
-    List<Object> parts = SamTemplate.list(SamTemplate.map(getAtt).get("Fn::GetAtt"));
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("expected !GetAtt Resource.Attribute, found " + getAtt);
-    }
-    return parts.get(0).toString();
   }
 
   private static int port(int base, int offset) {
@@ -378,31 +294,6 @@ public final class LocalCloud implements AutoCloseable {
       toClose.push(closeable);
     }
     return resource;
-  }
-
-  @SuppressWarnings("unchecked")
-  private String banner(long startMillis) {
-    Map<String, String> tokens = (Map<String, String>) endpointsDocument.get("tokens");
-    Map<String, String> carrier = (Map<String, String>) endpointsDocument.get("carrier");
-    StringBuilder out = new StringBuilder();
-    out.append("\n==== local cloud ready in ").append(startMillis).append(" ms ====\n");
-    out.append("API:            ").append(endpointsDocument.get("apiUrl")).append('\n');
-    out.append("Endpoints file: ").append(endpointsDocument.get("endpointsFile")).append('\n');
-    out.append("Company number: ").append(endpointsDocument.get("companyNumber"))
-        .append(" (Maple Motors); other company: ").append(endpointsDocument.get("otherCompanyNumber")).append(" (Harbor Clinic)\n");
-    out.append("\nBearer tokens (valid 7 days):\n");
-    tokens.forEach((user, token) -> out.append("  ").append(String.format("%-11s", user)).append(token).append('\n'));
-    out.append("\nTry it:\n");
-    out.append("  curl -H \"Authorization: Bearer $(jq -r .tokens.admin ").append(".local-cloud/endpoints.json)\" ")
-        .append(endpointsDocument.get("apiUrl")).append("/me\n");
-    out.append("  curl -X POST ").append(carrier.get("send"))
-        .append(" -d '{\"from\":\"+15145550112\",\"to\":\"").append(endpointsDocument.get("companyNumber")).append("\",\"body\":\"Hi, is my car ready?\"}'\n");
-    out.append("  curl ").append(carrier.get("outbox")).append("      # every SMS the system sent, with its delivery status\n");
-    out.append("  curl ").append(endpointsDocument.get("mailbox")).append("             # every email sent\n");
-    out.append("  curl -X POST ").append(endpointsDocument.get("schedules")).append("/<FunctionLogicalId>   # run a scheduled function now\n");
-    out.append("  curl ").append(endpointsDocument.get("awsCalls")).append("   # the AWS actions each function has called\n");
-    out.append("\nCtrl-C stops everything.\n");
-    return out.toString();
   }
 
   @Override
