@@ -25,6 +25,23 @@ public final class Keys {
     return "TEAM#" + teamId;
   }
 
+  /**
+   * Uniqueness guard of a team name in an account (case-insensitive): written in the same
+   * transaction as the team, so two teams can never share a name.
+   */
+  public static String teamNameSk(String normalizedName) {
+    return "TEAMNAME#" + normalizedName;
+  }
+
+  public static final String USER_PREFIX = "USER#";
+  public static final String TEAM_PREFIX = "TEAM#";
+  public static final String MEMBER_PREFIX = "MEMBER#";
+
+  /** Prefix of the memberships of one team. */
+  public static String membersOf(String teamId) {
+    return "MEMBER#" + teamId + "#";
+  }
+
   public static String memberSk(String teamId, String userId) {
     return "MEMBER#" + teamId + "#" + userId;
   }

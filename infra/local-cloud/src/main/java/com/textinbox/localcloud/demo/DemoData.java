@@ -61,6 +61,8 @@ public final class DemoData {
           Table.TYPE, "User", "name", user.name(), "email", user.email(), "role", user.role()));
     }
     put(Keys.account(DEALERSHIP.accountId()), Keys.teamSk(SERVICE_TEAM), Map.of(Table.TYPE, "Team", "name", "Service"));
+    // the name's uniqueness guard, as UsersApi writes it with every team
+    put(Keys.account(DEALERSHIP.accountId()), Keys.teamNameSk("service"), Map.of(Table.TYPE, "TeamName", "teamId", SERVICE_TEAM));
     for (String member : List.of("user-bruno", "user-chloe")) {
       put(Keys.account(DEALERSHIP.accountId()), Keys.memberSk(SERVICE_TEAM, member), Map.of(
           Table.TYPE, "TeamMember", "teamId", SERVICE_TEAM, "userId", member,
