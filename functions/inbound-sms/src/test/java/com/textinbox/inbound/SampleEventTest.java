@@ -32,6 +32,7 @@ class SampleEventTest {
   private static AmazonDynamoDBLocal local;
   private static DynamoDbClient dynamoDb;
   private static byte[] event;
+  private static final java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void table() throws Exception {
@@ -69,7 +70,7 @@ class SampleEventTest {
 
   private static JsonNode deliver(Instant at) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC))
+    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC), (id, type, json) -> events.add(json))
         .handleRequest(new ByteArrayInputStream(event), out, null);
     return Json.MAPPER.readTree(out.toByteArray());
   }
@@ -88,10 +89,23 @@ class SampleEventTest {
     assertEquals("+15145550112", item.get("from").s());
     assertEquals("+15145550100", item.get("to").s());
     assertEquals("Hi, is my car ready? I can pick it up after 5.", item.get("body").s());
-    assertEquals(first.toString(), item.get("receivedAt").s());
+    assertEquals("2026-01-01T14:05:13.000Z", item.get("receivedAt").s());
+    assertEquals(1, events.size());
+    JsonNode sent = Json.MAPPER.readTree(events.get(0));
+    assertEquals("conversation.created", sent.path("type").asText(), "a number not known yet: a new customer and conversation");
+    String conversationId = sent.path("conversationId").asText();
+    // the message in John's conversation, at the time SNS stamped the envelope
+    Map<String, AttributeValue> message = dynamoDb.query(b -> b.tableName(TABLE)
+        .keyConditionExpression("PK = :pk AND begins_with(SK, :t)")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.conversation("acct-maple-motors", conversationId)), ":t", s("T#"))))
+        .items().get(0);
+    assertTrue(message.get(Table.SK).s().startsWith("T#2026-01-01T14:05:12.345Z#"));
+    assertEquals("Hi, is my car ready? I can pick it up after 5.", message.get("body").s());
 
     // SQS delivers at least once: the same event again succeeds and changes nothing
+    Map<String, AttributeValue> marker = stored();
     assertTrue(deliver(first.plusSeconds(60)).path("batchItemFailures").isEmpty());
-    assertEquals(item, stored());
+    assertEquals(marker, stored());
+    assertEquals(1, events.size());
   }
 }
