@@ -121,7 +121,8 @@ final class InboundConversations {
         finish(sms.carrierMessageId(), markerKey, other);
         return;
       }
-      // the conversation changed since it was read (another message, a close): read it again
+      // the conversation changed since it was read (another message, a close), or another
+      // transaction held one of the items: read the conversation again and retry
       if (attempt == ATTEMPTS) {
         throw new IllegalStateException("conversation " + conversation.conversationId() + " kept changing; retrying later");
       }
@@ -261,7 +262,7 @@ final class InboundConversations {
       event.put("compliance", Map.of("action", compliance, "keyword", keyword.get().keyword(),
           "language", keyword.get().language().name().toLowerCase(java.util.Locale.ROOT)));
     }
-    String eventJson = new String(Json.bytes(event), StandardCharsets.UTF_8);
+    String eventJson = Json.write(event);
 
     List<TransactWriteItem> items = new ArrayList<>();
 
@@ -401,7 +402,7 @@ final class InboundConversations {
       if (failedOnCondition(reasons, 0)) {
         return new Stored(Outcome.DUPLICATE, null, null, null);
       }
-      if (failedOnCondition(reasons, 2)) {
+      if (failedOnCondition(reasons, 2) || conflicted(reasons)) {
         return new Stored(Outcome.CONVERSATION_CHANGED, null, null, null);
       }
       throw cancelled;
@@ -503,6 +504,11 @@ final class InboundConversations {
 
   private static boolean failedOnCondition(List<CancellationReason> reasons, int index) {
     return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+  }
+
+  /** Another transaction was writing one of the items at the same moment: worth another try. */
+  private static boolean conflicted(List<CancellationReason> reasons) {
+    return reasons != null && reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -372,6 +372,77 @@ class InboundConversationTest {
   }
 
   @Test
+  void twoMessagesOfAKnownCustomerAtOnceBothLandAndActivityIsTheLatest() throws Exception {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "first", NOW);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    // both read the conversation before either writes: one transaction fails its condition, re-reads and retries
+    CyclicBarrier bothRead = new CyclicBarrier(2);
+    AtomicInteger conversationReads = new AtomicInteger();
+    DynamoDbClient racing = new DelegatingClient() {
+      @Override
+      public GetItemResponse getItem(GetItemRequest request) {
+        GetItemResponse response = dynamoDb.getItem(request);
+        if (request.key().get(Table.SK).s().equals(Keys.CONVERSATION_SK) && conversationReads.incrementAndGet() <= 2) {
+          try {
+            bothRead.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return response;
+      }
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<JsonNode>> results = new ArrayList<>();
+      for (int i = 1; i <= 2; i++) {
+        Instant sent = NOW.plusSeconds(i * 10L);
+        String body = "message " + i;
+        results.add(pool.submit(() -> deliver(new InboundSmsHandler(racing, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+            (eventId, type, json) -> events.add(Json.read(json))), UUID.randomUUID().toString(), from, body, sent)));
+      }
+      for (Future<JsonNode> result : results) {
+        assertTrue(result.get(30, TimeUnit.SECONDS).path("batchItemFailures").isEmpty());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(conversationReads.get() >= 3, "one of them read the conversation again");
+    assertEquals(List.of("first", "message 1", "message 2"), bodies(conversationId));
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals(Keys.time(NOW.plusSeconds(20)), conversation.get("lastActivityAt").s());
+    assertEquals("message 2", conversation.get("lastMessagePreview").s());
+    assertEquals("3", conversation.get("messageCount").n());
+  }
+
+  /** Passes the calls the function makes to DynamoDB Local. */
+  private static class DelegatingClient implements DynamoDbClient {
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+      return dynamoDb.getItem(request);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+      return dynamoDb.transactWriteItems(request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+      return dynamoDb.updateItem(request);
+    }
+
+    @Override
+    public String serviceName() {
+      return dynamoDb.serviceName();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
   void aLongBodyWithEmojiIsStoredIntactAndThePreviewIsItsStart() {
     String from = newNumber();
     String body = "🙂".repeat(100) + "x".repeat(4_800);
