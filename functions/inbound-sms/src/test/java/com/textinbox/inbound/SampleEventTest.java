@@ -38,6 +38,7 @@ class SampleEventTest {
   private static DynamoDbLocalServer local;
   private static DynamoDbClient dynamoDb;
   private static byte[] event;
+  private static final java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void table() throws Exception {
@@ -73,18 +74,18 @@ class SampleEventTest {
     return AttributeValue.fromS(value);
   }
 
-  private static JsonNode deliver(Instant at) throws Exception {
+  private static JsonNode deliver(Instant at) throws IOException {
     return deliver(event, at);
   }
 
   private static JsonNode deliver(byte[] sqsEvent, Instant at) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC))
+    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC), (id, type, json) -> events.add(json))
         .handleRequest(new ByteArrayInputStream(sqsEvent), out, null);
     return Json.MAPPER.readTree(out.toByteArray());
   }
 
-  /** The DynamoDB requests one delivery of the event makes; the delivery must succeed. */
+  /** The DynamoDB requests one delivery of the event makes (the event itself goes to a fake queue); it must succeed. */
   private static Map<String, Integer> requestsToDeliver(byte[] sqsEvent, Instant at) {
     return RequestCounter.during(() -> {
       try {
@@ -96,6 +97,34 @@ class SampleEventTest {
     });
   }
 
+  private static Map<String, Integer> calls(Object... operationAndCount) {
+    Map<String, Integer> expected = new java.util.TreeMap<>();
+    for (int i = 0; i < operationAndCount.length; i += 2) {
+      expected.put("DynamoDb." + operationAndCount[i], (Integer) operationAndCount[i + 1]);
+      expected.put("DynamoDb." + operationAndCount[i] + ".attempts", (Integer) operationAndCount[i + 1]);
+    }
+    return expected;
+  }
+
+  /**
+   * Pins the cost of one inbound SMS (docs/performance.md, "DynamoDB requests per operation", and
+   * docs/data-model.md, "Inbound SMS"). A change that adds a request fails here.
+   */
+  @Test
+  void theDynamoDbRequestsOfAnInboundSmsArePinned() {
+    // a number and carrier ids of its own, so this test does not depend on the other one
+    String sample = new String(event, StandardCharsets.UTF_8).replace("+15145550112", "+15145550177");
+    byte[] first = sample.replace(CARRIER_ID, "7f1e0c2b-count-1").getBytes(StandardCharsets.UTF_8);
+    byte[] second = sample.replace(CARRIER_ID, "7f1e0c2b-count-2").getBytes(StandardCharsets.UTF_8);
+    Instant at = Instant.parse("2026-01-01T15:00:00Z");
+    assertEquals(calls("GetItem", 4, "TransactWriteItems", 2, "UpdateItem", 1), requestsToDeliver(first, at),
+        "a new number: company number, marker, phone guard, the new conversation; profile + conversation, then the message; event sent");
+    assertEquals(calls("GetItem", 2), requestsToDeliver(first, at.plusSeconds(60)),
+        "the same message delivered again: company number and marker, nothing written");
+    assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(second, at.plusSeconds(120)),
+        "a known customer's next message: company number, marker, guard, profile, conversation; the message; event sent");
+  }
+
   private static Map<String, AttributeValue> stored() {
     return dynamoDb.getItem(b -> b.tableName(TABLE).key(Map.of(
         Table.PK, s(Keys.inboundCarrierMessage("acct-maple-motors", CARRIER_ID)), Table.SK, s("INBOUND")))).item();
@@ -104,37 +133,30 @@ class SampleEventTest {
   @Test
   void theSmsIsStoredOnceUnderTheCompanyOwningTheNumber() throws Exception {
     Instant first = Instant.parse("2026-01-01T14:05:13Z");
+    int before = events.size();
     assertTrue(deliver(first).path("batchItemFailures").isEmpty());
     Map<String, AttributeValue> item = stored();
     assertEquals("InboundSms", item.get(Table.TYPE).s());
     assertEquals("+15145550112", item.get("from").s());
     assertEquals("+15145550100", item.get("to").s());
     assertEquals("Hi, is my car ready? I can pick it up after 5.", item.get("body").s());
-    assertEquals(first.toString(), item.get("receivedAt").s());
+    assertEquals("2026-01-01T14:05:13.000Z", item.get("receivedAt").s());
+    assertEquals(before + 1, events.size());
+    JsonNode sent = Json.MAPPER.readTree(events.get(before));
+    assertEquals("conversation.created", sent.path("type").asText(), "a number not known yet: a new customer and conversation");
+    String conversationId = sent.path("conversationId").asText();
+    // the message in John's conversation, at the time SNS stamped the envelope
+    Map<String, AttributeValue> message = dynamoDb.query(b -> b.tableName(TABLE)
+        .keyConditionExpression("PK = :pk AND begins_with(SK, :t)")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.conversation("acct-maple-motors", conversationId)), ":t", s("T#"))))
+        .items().get(0);
+    assertTrue(message.get(Table.SK).s().startsWith("T#2026-01-01T14:05:12.345Z#"));
+    assertEquals("Hi, is my car ready? I can pick it up after 5.", message.get("body").s());
 
     // SQS delivers at least once: the same event again succeeds and changes nothing
+    Map<String, AttributeValue> marker = stored();
     assertTrue(deliver(first.plusSeconds(60)).path("batchItemFailures").isEmpty());
-    assertEquals(item, stored());
-  }
-
-  /**
-   * Pins the cost of one inbound SMS (docs/performance.md, "DynamoDB requests per operation"): the
-   * company-number lookup and the conditional put, 2 requests, whether the message is new or
-   * delivered again (then the put is refused by its condition). A change that adds a request fails here.
-   */
-  @Test
-  void oneInboundSmsCostsTwoRequestsNewOrDuplicate() {
-    // a carrier id of its own, so this test does not depend on the other one
-    String carrierId = "7f1e0c2b-count-requests";
-    byte[] fresh = new String(event, StandardCharsets.UTF_8).replace(CARRIER_ID, carrierId).getBytes(StandardCharsets.UTF_8);
-    Instant at = Instant.parse("2026-01-01T15:00:00Z");
-    Map<String, Integer> twoRequests = Map.of(
-        "DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1,
-        "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1);
-    assertEquals(twoRequests, requestsToDeliver(fresh, at), "a new message");
-    assertEquals(at.toString(), dynamoDb.getItem(g -> g.tableName(TABLE).key(Map.of(
-        Table.PK, s(Keys.inboundCarrierMessage("acct-maple-motors", carrierId)), Table.SK, s("INBOUND"))))
-        .item().get("receivedAt").s(), "stored under its own carrier id");
-    assertEquals(twoRequests, requestsToDeliver(fresh, at.plusSeconds(60)), "the same message delivered again");
+    assertEquals(marker, stored());
+    assertEquals(before + 1, events.size());
   }
 }

@@ -10,6 +10,18 @@ package com.textinbox.shared.data;
 public final class Keys {
   private Keys() {}
 
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * An instant as keys and time attributes hold it: ISO-8601 UTC, always with milliseconds
+   * ({@code 2026-11-21T14:03:00.120Z}), so that times compare as text ({@code Instant.toString()}
+   * leaves out a zero fraction, and "...:00Z" sorts after "...:00.120Z").
+   */
+  public static String time(java.time.Instant instant) {
+    return TIME.format(instant);
+  }
+
   public static String account(String accountId) {
     return "A#" + accountId;
   }
@@ -142,6 +154,8 @@ public final class Keys {
   }
 
   // ---- carrier ids
+  public static final String INBOUND_SK = "INBOUND";
+
   /** Dedupe marker of an inbound SMS, keyed by the carrier's message id. */
   public static String inboundCarrierMessage(String accountId, String carrierMessageId) {
     return account(accountId) + "#INBOUND#" + carrierMessageId;

@@ -2,6 +2,9 @@ package com.textinbox.shared.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** One record of an SQS event, as Lambda delivers it. */
 public record SqsMessage(String messageId, String body, int receiveCount, String eventSourceArn) {
@@ -30,5 +33,26 @@ public record SqsMessage(String messageId, String body, int receiveCount, String
       }
     }
     return body;
+  }
+
+  /**
+   * When SNS accepted the message ({@code Timestamp} of its envelope), for a queue subscribed to a
+   * topic without raw delivery; empty otherwise (a raw body, or no readable timestamp). For an
+   * inbound SMS it is the closest thing to the time the customer sent it.
+   */
+  public Optional<Instant> snsTimestamp() {
+    if (body == null || !body.startsWith("{") || !body.contains("\"TopicArn\"")) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode envelope = Json.read(body);
+      String timestamp = Json.text(envelope, "Timestamp");
+      if (!"Notification".equals(Json.text(envelope, "Type")) || timestamp == null) {
+        return Optional.empty();
+      }
+      return Optional.of(Instant.parse(timestamp));
+    } catch (IllegalArgumentException | DateTimeParseException unreadable) {
+      return Optional.empty();
+    }
   }
 }

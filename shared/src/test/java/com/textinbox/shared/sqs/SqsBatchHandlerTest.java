@@ -60,4 +60,17 @@ class SqsBatchHandlerTest {
     assertEquals("{\"TopicArn\": broken", new SqsMessage("m", "{\"TopicArn\": broken", 1, null).payload());
     assertEquals("plain", new SqsMessage("m", "plain", 1, null).payload());
   }
+
+  @Test
+  void theSnsTimestampIsReadFromTheEnvelopeOnly() {
+    String envelope = Json.write(java.util.Map.of("Type", "Notification", "TopicArn", "arn:aws:sns:r:1:t", "Message", "{}",
+        "Timestamp", "2026-01-01T14:05:12.345Z"));
+    assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-01-01T14:05:12.345Z")),
+        new SqsMessage("m", envelope, 1, null).snsTimestamp());
+    String unreadable = Json.write(java.util.Map.of("Type", "Notification", "TopicArn", "arn:aws:sns:r:1:t", "Message", "{}",
+        "Timestamp", "yesterday"));
+    assertEquals(java.util.Optional.empty(), new SqsMessage("m", unreadable, 1, null).snsTimestamp());
+    assertEquals(java.util.Optional.empty(), new SqsMessage("m", "{\"Timestamp\":\"2026-01-01T14:05:12.345Z\"}", 1, null).snsTimestamp());
+    assertEquals(java.util.Optional.empty(), new SqsMessage("m", "plain", 1, null).snsTimestamp());
+  }
 }

@@ -1,0 +1,530 @@
+package com.textinbox.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** The inbound conversation flow through the real handler, against DynamoDB Local (embedded). */
+class InboundConversationTest {
+  private static final String TABLE = "textinbox-conversations-test";
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static final String COMPANY = "+15145550100";
+  private static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
+  private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient dynamoDb;
+
+  private final List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
+  private static final AtomicInteger NUMBERS = new AtomicInteger(120);
+
+  @BeforeAll
+  static void table() {
+    local = DynamoDBEmbedded.create(true);
+    dynamoDb = local.dynamoDbClient();
+    dynamoDb.createTable(b -> b.tableName(TABLE)
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
+        .billingMode("PAY_PER_REQUEST"));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(
+        Table.PK, s(Keys.companyNumber(COMPANY)), Table.SK, s(Keys.COMPANY_NUMBER_SK),
+        Table.TYPE, s("CompanyNumber"), "accountId", s(ACCOUNT))));
+  }
+
+  @AfterAll
+  static void stop() {
+    local.shutdownNow();
+  }
+
+  @BeforeEach
+  void clear() {
+    events.clear();
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void aNewNumberGetsAProfileItsPhoneGuardAConversationAndTheMessage() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    deliver(handler(), carrierId, from, "Hello, do you repair 🚗 brakes?", NOW.minusSeconds(2));
+
+    String customerId = customerIdOf(from);
+    Map<String, AttributeValue> profile = profile(customerId);
+    assertEquals("Customer", profile.get(Table.TYPE).s());
+    assertEquals(from, profile.get("mobile").s());
+    assertTrue(profile.get("subscribed").bool());
+    String conversationId = profile.get("activeConversationId").s();
+
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals("OPEN", conversation.get("status").s());
+    assertEquals(customerId, conversation.get("customerId").s());
+    assertEquals(Keys.conversationsByStatus(ACCOUNT, "OPEN"), conversation.get(Table.GSI3PK).s());
+    assertEquals(Keys.conversationsOfCustomer(ACCOUNT, customerId), conversation.get(Table.GSI2PK).s());
+    assertEquals("2026-03-02T14:59:58.000Z", conversation.get("lastActivityAt").s());
+    assertEquals("2026-03-02T14:59:58.000Z#" + conversationId, conversation.get(Table.GSI3SK).s());
+    assertEquals("2026-03-02T14:59:58.000Z", conversation.get("lastInboundAt").s());
+    assertEquals("2026-03-02T14:59:58.000Z", conversation.get("unansweredSince").s());
+    assertEquals(Keys.unansweredConversations(ACCOUNT), conversation.get(Table.GSI4PK).s());
+    assertEquals("Hello, do you repair 🚗 brakes?", conversation.get("lastMessagePreview").s());
+
+    List<Map<String, AttributeValue>> timeline = timeline(conversationId);
+    assertEquals(1, timeline.size());
+    Map<String, AttributeValue> message = timeline.get(0);
+    assertEquals("Message", message.get(Table.TYPE).s());
+    assertEquals("INBOUND", message.get("direction").s());
+    assertEquals("RECEIVED", message.get("status").s());
+    assertEquals("Hello, do you repair 🚗 brakes?", message.get("body").s());
+    assertEquals(from, message.get("from").s());
+    assertEquals(COMPANY, message.get("to").s());
+    assertEquals(carrierId, message.get("carrierMessageId").s());
+    assertEquals(Keys.time(NOW), message.get("receivedAt").s());
+    assertTrue(message.get(Table.SK).s().startsWith("T#2026-03-02T14:59:58.000Z#msg-"));
+
+    assertEquals(1, events.size());
+    JsonNode event = events.get(0);
+    assertEquals("conversation.created", event.path("type").asText());
+    assertEquals(ACCOUNT, event.path("accountId").asText());
+    assertEquals(conversationId, event.path("conversationId").asText());
+    assertEquals(customerId, event.path("customerId").asText());
+    assertEquals(message.get("messageId").s(), event.path("messageId").asText());
+    assertEquals(event.path("messageId").asText(), event.path("eventId").asText());
+    assertEquals("2026-03-02T14:59:58.000Z", event.path("at").asText());
+  }
+
+  @Test
+  void aKnownCustomerStaysInTheSameConversation() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "first", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), from, "second", NOW.plusSeconds(30));
+
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertEquals(List.of("first", "second"), bodies(conversationId));
+    assertEquals(List.of("conversation.created", "message.received"), eventTypes());
+    assertEquals(conversationId, events.get(1).path("conversationId").asText());
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals("second", conversation.get("lastMessagePreview").s());
+    assertEquals(Keys.time(NOW), conversation.get("unansweredSince").s(), "unanswered since the first unanswered message");
+    assertEquals(Keys.time(NOW.plusSeconds(30)), conversation.get("lastInboundAt").s());
+  }
+
+  @Test
+  void aClosedConversationIsReopenedWithAnEvent() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "first", NOW);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    // closed by the staff (what the close function will do), assigned to Bruno
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK))
+        .updateExpression("SET #s = :closed, GSI3PK = :closedList, assigneeKind = :user, assigneeId = :bruno, GSI1PK = :brunoClosed,"
+            + " GSI1SK = GSI3SK REMOVE unansweredSince, GSI4PK, GSI4SK")
+        .expressionAttributeNames(Map.of("#s", "status"))
+        .expressionAttributeValues(Map.of(":closed", s("CLOSED"), ":closedList", s(Keys.conversationsByStatus(ACCOUNT, "CLOSED")),
+            ":user", s("USER"), ":bruno", s("user-bruno"),
+            ":brunoClosed", s(Keys.assigneeList(ACCOUNT, "USER", "user-bruno", "CLOSED")))));
+
+    deliver(handler(), UUID.randomUUID().toString(), from, "me again", NOW.plusSeconds(3600));
+
+    assertEquals(conversationId, profile(customerIdOf(from)).get("activeConversationId").s(), "the same conversation, reopened");
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals("OPEN", conversation.get("status").s());
+    assertEquals(Keys.conversationsByStatus(ACCOUNT, "OPEN"), conversation.get(Table.GSI3PK).s());
+    assertEquals(Keys.assigneeList(ACCOUNT, "USER", "user-bruno", "OPEN"), conversation.get(Table.GSI1PK).s());
+    String activity = Keys.activitySk(Keys.time(NOW.plusSeconds(3600)), conversationId);
+    assertEquals(activity, conversation.get(Table.GSI1SK).s());
+    assertEquals(activity, conversation.get(Table.GSI3SK).s());
+    assertEquals(Keys.time(NOW.plusSeconds(3600)), conversation.get("unansweredSince").s());
+
+    List<Map<String, AttributeValue>> timeline = timeline(conversationId);
+    assertEquals(List.of("Message", "ConversationEvent", "Message"), timeline.stream().map(i -> i.get(Table.TYPE).s()).toList());
+    assertEquals("reopened", timeline.get(1).get("event").s());
+    assertEquals(List.of("conversation.created", "conversation.reopened"), eventTypes());
+  }
+
+  @Test
+  void stopUnsubscribesStartResubscribesAndBothStayInTheTimeline() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "hi", NOW);
+    String customerId = customerIdOf(from);
+
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW.plusSeconds(10));
+    Map<String, AttributeValue> profile = profile(customerId);
+    assertFalse(profile.get("subscribed").bool());
+    assertEquals(Keys.time(NOW.plusSeconds(10)), profile.get("unsubscribedAt").s());
+    assertEquals(Keys.unsubscribedCustomers(ACCOUNT), profile.get(Table.GSI3PK).s());
+    assertEquals(Keys.time(NOW.plusSeconds(10)), profile.get(Table.GSI3SK).s());
+    assertEquals("unsubscribed", events.get(1).path("compliance").path("action").asText());
+    assertEquals("STOP", events.get(1).path("compliance").path("keyword").asText());
+
+    deliver(handler(), UUID.randomUUID().toString(), from, "Start", NOW.plusSeconds(20));
+    profile = profile(customerId);
+    assertTrue(profile.get("subscribed").bool());
+    assertNull(profile.get("unsubscribedAt"));
+    assertNull(profile.get(Table.GSI3PK));
+    assertNull(profile.get(Table.GSI3SK));
+    assertEquals("resubscribed", events.get(2).path("compliance").path("action").asText());
+
+    String conversationId = profile.get("activeConversationId").s();
+    List<Map<String, AttributeValue>> timeline = timeline(conversationId);
+    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "ComplianceEvent"),
+        timeline.stream().map(i -> i.get(Table.TYPE).s()).toList());
+    assertEquals("STOP", timeline.get(1).get("body").s(), "staff see the keyword message itself");
+    assertEquals("unsubscribed", timeline.get(2).get("event").s());
+    assertEquals("resubscribed", timeline.get(4).get("event").s());
+    assertEquals(Keys.time(NOW), conversation(conversationId).get("unansweredSince").s());
+  }
+
+  @Test
+  void arretFromANewFrenchSpeakerUnsubscribes() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "Arrêt", NOW);
+    Map<String, AttributeValue> profile = profile(customerIdOf(from));
+    assertFalse(profile.get("subscribed").bool());
+    assertEquals(Keys.time(NOW), profile.get("unsubscribedAt").s());
+    assertEquals("fr", events.get(0).path("compliance").path("language").asText());
+    assertEquals("ARRET", events.get(0).path("compliance").path("keyword").asText());
+    Map<String, AttributeValue> conversation = conversation(profile.get("activeConversationId").s());
+    assertNull(conversation.get("unansweredSince"), "a keyword needs no answer from the staff");
+  }
+
+  @Test
+  void helpIsRecordedButChangesNothingOnTheProfile() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "help", NOW);
+    Map<String, AttributeValue> profile = profile(customerIdOf(from));
+    assertTrue(profile.get("subscribed").bool());
+    assertNull(profile.get("unsubscribedAt"));
+    List<Map<String, AttributeValue>> timeline = timeline(profile.get("activeConversationId").s());
+    assertEquals("help-requested", timeline.get(1).get("event").s());
+    assertEquals("help-requested", events.get(0).path("compliance").path("action").asText());
+  }
+
+  @Test
+  void aStopAndAStartDeliveredOutOfOrderLeaveTheLaterOne() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "hi", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), from, "START", NOW.plusSeconds(20));   // sent last, arrives first
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW.plusSeconds(10));
+    // START on a subscribed customer changes nothing; STOP then unsubscribes (nothing later changed it)
+    assertFalse(profile(customerIdOf(from)).get("subscribed").bool());
+
+    String other = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), other, "STOP", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), other, "START", NOW.plusSeconds(20));
+    deliver(handler(), UUID.randomUUID().toString(), other, "STOP", NOW.plusSeconds(10));   // sent before the START
+    assertTrue(profile(customerIdOf(other)).get("subscribed").bool(), "the START, sent later, wins");
+  }
+
+  @Test
+  void theSameCarrierMessageThreeTimesIsOneMessageAndOneEvent() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    for (int i = 0; i < 3; i++) {
+      deliver(handler(), carrierId, from, "once", NOW.plusSeconds(i));
+    }
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertEquals(List.of("once"), bodies(conversationId));
+    assertEquals(1, events.size());
+    assertEquals("1", conversation(conversationId).get("messageCount").n());
+  }
+
+  @Test
+  void aCrashBeforeTheEventWasSentSendsItOnTheRedelivery() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    AtomicInteger calls = new AtomicInteger();
+    InboundSmsHandler failingOnce = new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+        (eventId, type, json) -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("SQS unreachable");
+          }
+          events.add(Json.read(json));
+        });
+    JsonNode first = deliver(failingOnce, carrierId, from, "are you open?", NOW);
+    assertEquals(1, first.path("batchItemFailures").size(), "the message is retried");
+    deliver(failingOnce, carrierId, from, "are you open?", NOW);
+    deliver(failingOnce, carrierId, from, "are you open?", NOW);
+    assertEquals(1, events.size());
+    assertEquals("conversation.created", events.get(0).path("type").asText());
+    assertEquals(List.of("are you open?"), bodies(profile(customerIdOf(from)).get("activeConversationId").s()));
+  }
+
+  @Test
+  void messagesDeliveredOutOfOrderSitInTheOrderSentAndActivityNeverMovesBack() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "one", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), from, "three", NOW.plusSeconds(20));
+    deliver(handler(), UUID.randomUUID().toString(), from, "two", NOW.plusSeconds(10));   // late
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertEquals(List.of("one", "two", "three"), bodies(conversationId));
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals(Keys.time(NOW.plusSeconds(20)), conversation.get("lastActivityAt").s());
+    assertEquals("three", conversation.get("lastMessagePreview").s());
+    assertEquals(Keys.time(NOW.plusSeconds(20)), conversation.get("lastInboundAt").s());
+    assertEquals("3", conversation.get("messageCount").n());
+  }
+
+  @Test
+  void withoutAnSnsTimestampTheReceptionTimeOrdersTheMessage() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "raw", null);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertTrue(timeline(conversationId).get(0).get(Table.SK).s().startsWith("T#" + Keys.time(NOW) + "#"));
+  }
+
+  @Test
+  void twoFirstMessagesFromTheSameNumberAtOnceMakeOneProfile() throws Exception {
+    String from = newNumber();
+    // both read the phone guard (absent) before either writes: a real race, every time
+    CyclicBarrier bothRead = new CyclicBarrier(2);
+    DynamoDbClient racing = new DynamoDbClient() {
+      @Override
+      public GetItemResponse getItem(GetItemRequest request) {
+        GetItemResponse response = dynamoDb.getItem(request);
+        if (request.key().get(Table.SK).s().equals(Keys.PHONE_SK) && !response.hasItem()) {
+          try {
+            bothRead.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            // the second read of the loser: nobody else to wait for
+          }
+        }
+        return response;
+      }
+
+      @Override
+      public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        return dynamoDb.transactWriteItems(request);
+      }
+
+      @Override
+      public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return dynamoDb.updateItem(request);
+      }
+
+      @Override
+      public String serviceName() {
+        return dynamoDb.serviceName();
+      }
+
+      @Override
+      public void close() {}
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<JsonNode>> results = new ArrayList<>();
+      for (String body : List.of("first", "also first")) {
+        results.add(pool.submit(() -> deliver(new InboundSmsHandler(racing, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+            (eventId, type, json) -> events.add(Json.read(json))), UUID.randomUUID().toString(), from, body, NOW)));
+      }
+      for (Future<JsonNode> result : results) {
+        assertTrue(result.get(30, TimeUnit.SECONDS).path("batchItemFailures").isEmpty());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Map<String, AttributeValue>> profiles = dynamoDb.scan(b -> b.tableName(TABLE)
+        .filterExpression("#t = :customer AND mobile = :from")
+        .expressionAttributeNames(Map.of("#t", Table.TYPE))
+        .expressionAttributeValues(Map.of(":customer", s("Customer"), ":from", s(from)))).items();
+    assertEquals(1, profiles.size(), "one profile per number");
+    String conversationId = profiles.get(0).get("activeConversationId").s();
+    assertEquals(2, bodies(conversationId).size(), "both messages in its one conversation");
+    assertEquals(2, events.size());
+    assertNotEquals(events.get(0).path("eventId").asText(), events.get(1).path("eventId").asText());
+  }
+
+  @Test
+  void twoMessagesOfAKnownCustomerAtOnceBothLandAndActivityIsTheLatest() throws Exception {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "first", NOW);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    // both read the conversation before either writes: one transaction fails its condition, re-reads and retries
+    CyclicBarrier bothRead = new CyclicBarrier(2);
+    AtomicInteger conversationReads = new AtomicInteger();
+    DynamoDbClient racing = new DelegatingClient() {
+      @Override
+      public GetItemResponse getItem(GetItemRequest request) {
+        GetItemResponse response = dynamoDb.getItem(request);
+        if (request.key().get(Table.SK).s().equals(Keys.CONVERSATION_SK) && conversationReads.incrementAndGet() <= 2) {
+          try {
+            bothRead.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return response;
+      }
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<JsonNode>> results = new ArrayList<>();
+      for (int i = 1; i <= 2; i++) {
+        Instant sent = NOW.plusSeconds(i * 10L);
+        String body = "message " + i;
+        results.add(pool.submit(() -> deliver(new InboundSmsHandler(racing, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+            (eventId, type, json) -> events.add(Json.read(json))), UUID.randomUUID().toString(), from, body, sent)));
+      }
+      for (Future<JsonNode> result : results) {
+        assertTrue(result.get(30, TimeUnit.SECONDS).path("batchItemFailures").isEmpty());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(conversationReads.get() >= 3, "one of them read the conversation again");
+    assertEquals(List.of("first", "message 1", "message 2"), bodies(conversationId));
+    Map<String, AttributeValue> conversation = conversation(conversationId);
+    assertEquals(Keys.time(NOW.plusSeconds(20)), conversation.get("lastActivityAt").s());
+    assertEquals("message 2", conversation.get("lastMessagePreview").s());
+    assertEquals("3", conversation.get("messageCount").n());
+  }
+
+  /** Passes the calls the function makes to DynamoDB Local. */
+  private static class DelegatingClient implements DynamoDbClient {
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+      return dynamoDb.getItem(request);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+      return dynamoDb.transactWriteItems(request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+      return dynamoDb.updateItem(request);
+    }
+
+    @Override
+    public String serviceName() {
+      return dynamoDb.serviceName();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aLongBodyWithEmojiIsStoredIntactAndThePreviewIsItsStart() {
+    String from = newNumber();
+    String body = "🙂".repeat(100) + "x".repeat(4_800);
+    deliver(handler(), UUID.randomUUID().toString(), from, body, NOW);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertEquals(body, timeline(conversationId).get(0).get("body").s());
+    assertEquals("🙂".repeat(100) + "x".repeat(60), conversation(conversationId).get("lastMessagePreview").s());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private InboundSmsHandler handler() {
+    return new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+        (eventId, type, json) -> events.add(Json.read(json)));
+  }
+
+  /** A number no other test uses (514-555-01xx numbers are fictional, and valid for libphonenumber). */
+  private static String newNumber() {
+    return "+15145550" + NUMBERS.incrementAndGet();
+  }
+
+  /** One SQS record holding SNS's envelope of the carrier's payload, as the InboundSms queue delivers it. */
+  private static JsonNode deliver(InboundSmsHandler handler, String carrierId, String from, String body, Instant snsTimestamp) {
+    String payload = new String(Json.bytes(Map.of("originationNumber", from, "destinationNumber", COMPANY,
+        "messageBody", body, "messageKeyword", "KEYWORD_123456789012", "inboundMessageId", carrierId,
+        "previousPublishedMessageId", UUID.randomUUID().toString())), java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+    envelope.put("Type", "Notification");
+    envelope.put("MessageId", UUID.randomUUID().toString());
+    envelope.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:textinbox-dev-inbound-sms");
+    envelope.put("Message", payload);
+    if (snsTimestamp != null) {
+      envelope.put("Timestamp", snsTimestamp.toString());
+    }
+    Map<String, Object> record = Map.of("messageId", UUID.randomUUID().toString(),
+        "body", new String(Json.bytes(envelope), java.nio.charset.StandardCharsets.UTF_8),
+        "attributes", Map.of("ApproximateReceiveCount", "1"),
+        "eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:textinbox-dev-inbound-sms");
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(Json.bytes(Map.of("Records", List.of(record)))), out, null);
+      return Json.MAPPER.readTree(out.toByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String customerIdOf(String from) {
+    Map<String, AttributeValue> guard = dynamoDb.getItem(b -> b.tableName(TABLE)
+        .key(key(Keys.customerPhone(ACCOUNT, from), Keys.PHONE_SK))).item();
+    assertNotNull(guard, "no phone guard for the number");
+    assertFalse(guard.isEmpty(), "no phone guard for the number");
+    return guard.get("customerId").s();
+  }
+
+  private static Map<String, AttributeValue> profile(String customerId) {
+    return dynamoDb.getItem(b -> b.tableName(TABLE).key(key(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK))).item();
+  }
+
+  private static Map<String, AttributeValue> conversation(String conversationId) {
+    return dynamoDb.getItem(b -> b.tableName(TABLE).key(key(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK))).item();
+  }
+
+  private static List<Map<String, AttributeValue>> timeline(String conversationId) {
+    return dynamoDb.query(b -> b.tableName(TABLE)
+        .keyConditionExpression("PK = :pk AND begins_with(SK, :t)")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.conversation(ACCOUNT, conversationId)), ":t", s(Keys.TIMELINE_PREFIX)))).items();
+  }
+
+  private static List<String> bodies(String conversationId) {
+    return timeline(conversationId).stream().filter(i -> "Message".equals(i.get(Table.TYPE).s())).map(i -> i.get("body").s()).toList();
+  }
+
+  private List<String> eventTypes() {
+    return events.stream().map(e -> e.path("type").asText()).toList();
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

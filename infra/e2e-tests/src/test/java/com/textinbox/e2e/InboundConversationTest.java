@@ -1,0 +1,194 @@
+package com.textinbox.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The carrier texts in and the message lands in the customer's conversation: SNS topic -> SQS ->
+ * InboundSms -> DynamoDB (profile, conversation, timeline) -> one event on ConversationEventsQueue
+ * (docs/events.md). This class is the queue's only reader in the suite: it takes every event off
+ * the queue and keeps them by message id.
+ */
+class InboundConversationTest {
+  private static final String DEALERSHIP = "acct-maple-motors";
+  private static final Map<String, JsonNode> EVENTS_BY_MESSAGE = new ConcurrentHashMap<>();
+  private static SqsClient sqs;
+
+  private static synchronized SqsClient sqs() {
+    if (sqs == null) {
+      JsonNode aws = LocalCloudProcess.endpoints().path("aws");
+      sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+          .region(Region.of(aws.path("region").asText()))
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
+          .endpointOverride(URI.create(aws.path("sqs").asText()))
+          .build();
+    }
+    return sqs;
+  }
+
+  @AfterAll
+  static void close() {
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
+
+  private static String queueUrl(String logicalId) {
+    for (JsonNode queue : Http.get(LocalCloudProcess.endpoints().path("queues").asText(), null).json()) {
+      if (queue.path("logicalId").asText().equals(logicalId)) {
+        return queue.path("url").asText();
+      }
+    }
+    throw new AssertionError("no queue " + logicalId);
+  }
+
+  /** Takes what is on the events queue now, keeping each event by its message id. */
+  private static void drainEvents() {
+    String url = queueUrl("ConversationEventsQueue");
+    List<Message> messages;
+    do {
+      messages = sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+      for (Message message : messages) {
+        JsonNode event = new Http.Response(200, message.body()).json();
+        EVENTS_BY_MESSAGE.merge(event.path("messageId").asText(), event, (a, b) -> {
+          // a second copy of an event (at-least-once): the same event id, counted by the duplicate test
+          ((com.fasterxml.jackson.databind.node.ObjectNode) a).put("copies", a.path("copies").asInt(1) + 1);
+          return a;
+        });
+        sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+      }
+    } while (!messages.isEmpty());
+  }
+
+  private static String textIn(String from, String body) {
+    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
+        Http.json(Map.of("from", from, "to", LocalCloudProcess.endpoints().path("companyNumber").asText(), "body", body)));
+    assertEquals(202, response.status(), response.body());
+    return response.json().path("inboundMessageId").asText();
+  }
+
+  /** The dedupe marker once the event of the message was sent (the last step). */
+  private static Map<String, AttributeValue> handled(String carrierId) {
+    return Eventually.await("inbound SMS " + carrierId + " to be stored and announced", Duration.ofSeconds(30), () -> {
+      Map<String, AttributeValue> marker = LocalAws.item("A#" + DEALERSHIP + "#INBOUND#" + carrierId, "INBOUND");
+      return marker != null && marker.containsKey("eventSentAt") ? marker : null;
+    });
+  }
+
+  private static JsonNode eventOf(String messageId) {
+    return Eventually.await("the event of " + messageId + " on ConversationEventsQueue", Duration.ofSeconds(20), () -> {
+      drainEvents();
+      return EVENTS_BY_MESSAGE.get(messageId);
+    });
+  }
+
+  private static List<Map<String, AttributeValue>> timeline(String conversationId) {
+    return LocalAws.dynamoDb().query(b -> b.tableName(LocalAws.table()).consistentRead(true)
+        .keyConditionExpression("PK = :pk AND begins_with(SK, :t)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("A#" + DEALERSHIP + "#CONV#" + conversationId),
+            ":t", AttributeValue.fromS("T#")))).items();
+  }
+
+  private static Map<String, AttributeValue> profile(String customerId) {
+    return LocalAws.item("A#" + DEALERSHIP + "#C#" + customerId, "PROFILE");
+  }
+
+  @Test
+  void aTextFromADemoCustomerLandsInTheirConversationAndAnnouncesIt() {
+    String carrierId = textIn("+15145550112", "Hi, it's John: is the car ready? 🚗");
+    Map<String, AttributeValue> marker = handled(carrierId);
+    assertEquals("cust-john", marker.get("customerId").s(), "John's profile, found by his number");
+    String conversationId = marker.get("conversationId").s();
+    String messageId = marker.get("messageId").s();
+
+    assertEquals(conversationId, profile("cust-john").get("activeConversationId").s());
+    Map<String, AttributeValue> conversation = LocalAws.item("A#" + DEALERSHIP + "#CONV#" + conversationId, "CONVERSATION");
+    assertEquals("OPEN", conversation.get("status").s());
+    assertEquals("A#" + DEALERSHIP + "#CONVS#OPEN", conversation.get("GSI3PK").s());
+    assertEquals("A#" + DEALERSHIP + "#UNANSWERED", conversation.get("GSI4PK").s());
+
+    Map<String, AttributeValue> message = timeline(conversationId).stream()
+        .filter(item -> messageId.equals(item.get("messageId") == null ? null : item.get("messageId").s())
+            && "Message".equals(item.get("type").s()))
+        .findFirst().orElseThrow();
+    assertEquals("Hi, it's John: is the car ready? 🚗", message.get("body").s());
+    assertEquals("+15145550112", message.get("from").s());
+    assertEquals("INBOUND", message.get("direction").s());
+    assertEquals(carrierId, message.get("carrierMessageId").s());
+
+    JsonNode event = eventOf(messageId);
+    assertTrue(List.of("conversation.created", "message.received", "conversation.reopened").contains(event.path("type").asText()),
+        event.toString());
+    assertEquals(DEALERSHIP, event.path("accountId").asText());
+    assertEquals(conversationId, event.path("conversationId").asText());
+    assertEquals("cust-john", event.path("customerId").asText());
+  }
+
+  @Test
+  void aNewNumberGetsAProfileAndStopThenStartChangeItsSubscription() {
+    String from = "+15145550171";
+    Map<String, AttributeValue> first = handled(textIn(from, "Hello, do you sell tires?"));
+    String customerId = first.get("customerId").s();
+    assertEquals(customerId, LocalAws.item("A#" + DEALERSHIP + "#PHONE#" + from, "PHONE").get("customerId").s());
+    assertEquals(from, profile(customerId).get("mobile").s());
+    assertEquals("conversation.created", eventOf(first.get("messageId").s()).path("type").asText());
+
+    Map<String, AttributeValue> stop = handled(textIn(from, "STOP"));
+    Map<String, AttributeValue> unsubscribed = profile(customerId);
+    assertFalse(unsubscribed.get("subscribed").bool());
+    assertTrue(unsubscribed.containsKey("unsubscribedAt"));
+    assertEquals("A#" + DEALERSHIP + "#UNSUBSCRIBED", unsubscribed.get("GSI3PK").s());
+    assertEquals("unsubscribed", eventOf(stop.get("messageId").s()).path("compliance").path("action").asText());
+
+    handled(textIn(from, "START"));
+    Map<String, AttributeValue> subscribed = profile(customerId);
+    assertTrue(subscribed.get("subscribed").bool());
+    assertNull(subscribed.get("unsubscribedAt"));
+    assertNull(subscribed.get("GSI3PK"));
+
+    List<String> types = timeline(first.get("conversationId").s()).stream().map(item -> item.get("type").s()).toList();
+    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "ComplianceEvent"), types,
+        "the keyword messages stay in the timeline, each with its compliance event");
+  }
+
+  @Test
+  void theSameInboundThreeTimesIsOneMessageAndOneEvent() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String payload = Http.json(Map.of("originationNumber", "+15145550172", "destinationNumber", "+15145550100",
+        "messageBody", "only once please", "inboundMessageId", id, "messageKeyword", "KEYWORD_000000000000"));
+    String raw = LocalCloudProcess.endpoints().path("carrier").path("raw").asText();
+    Http.post(raw, null, payload);
+    Map<String, AttributeValue> marker = handled(id);
+    Http.post(raw, null, payload);
+    Http.post(raw, null, payload);
+    Thread.sleep(3000);
+    Eventually.await("the redeliveries to be consumed", Duration.ofSeconds(20), () -> LocalAws.visibleMessages("InboundSmsQueue") == 0);
+
+    List<Map<String, AttributeValue>> messages = timeline(marker.get("conversationId").s()).stream()
+        .filter(item -> "Message".equals(item.get("type").s())).toList();
+    assertEquals(1, messages.size());
+    assertEquals("only once please", messages.get(0).get("body").s());
+    JsonNode event = eventOf(marker.get("messageId").s());
+    drainEvents();
+    assertEquals(1, event.path("copies").asInt(1), "one event for the three deliveries");
+  }
+}
