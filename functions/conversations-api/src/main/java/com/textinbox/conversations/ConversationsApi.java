@@ -520,6 +520,8 @@ public final class ConversationsApi extends ApiHandler {
     Caller caller = request.caller();
     String accountId = caller.accountId();
     String conversationId = request.pathParameter("conversationId");
+    // another company's (or no) conversation is a 404 whatever the body
+    Map<String, AttributeValue> conversation = conversation(accountId, conversationId);
     JsonNode body = request.json();
     JsonNode textNode = body.get("text");
     if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {
@@ -529,7 +531,6 @@ public final class ConversationsApi extends ApiHandler {
     if (text.codePointCount(0, text.length()) > MAX_NOTE) {
       throw ApiError.invalid("text", "A note holds at most " + MAX_NOTE + " characters.");
     }
-    Map<String, AttributeValue> conversation = conversation(accountId, conversationId);
 
     // the company's users: by id and by first name
     Map<String, String> userIds = new HashMap<>();
