@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class InboundConversationTest {
   private static final String DEALERSHIP = "acct-maple-motors";
   private static final Map<String, JsonNode> EVENTS_BY_MESSAGE = new ConcurrentHashMap<>();
+  /** Every event taken off the queue, by its eventId (note.mention events have no messageId). */
+  private static final Map<String, JsonNode> EVENTS_BY_ID = new ConcurrentHashMap<>();
   private static SqsClient sqs;
 
   private static synchronized SqsClient sqs() {
@@ -69,6 +71,7 @@ class InboundConversationTest {
       messages = sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
       for (Message message : messages) {
         JsonNode event = new Http.Response(200, message.body()).json();
+        EVENTS_BY_ID.putIfAbsent(event.path("eventId").asText(), event);
         EVENTS_BY_MESSAGE.merge(event.path("messageId").asText(), event, (a, b) -> {
           // a second copy of an event (at-least-once): the same event id, counted by the duplicate test
           ((com.fasterxml.jackson.databind.node.ObjectNode) a).put("copies", a.path("copies").asInt(1) + 1);
@@ -91,6 +94,14 @@ class InboundConversationTest {
     return Eventually.await("inbound SMS " + carrierId + " to be stored and announced", Duration.ofSeconds(30), () -> {
       Map<String, AttributeValue> marker = LocalAws.item("A#" + DEALERSHIP + "#INBOUND#" + carrierId, "INBOUND");
       return marker != null && marker.containsKey("eventSentAt") ? marker : null;
+    });
+  }
+
+  /** The event {@code eventId} once taken off the queue (for the other tests: this class is the queue's only reader). */
+  static JsonNode eventWithId(String eventId) {
+    return Eventually.await("the event " + eventId + " on ConversationEventsQueue", Duration.ofSeconds(20), () -> {
+      drainEvents();
+      return EVENTS_BY_ID.get(eventId);
     });
   }
 

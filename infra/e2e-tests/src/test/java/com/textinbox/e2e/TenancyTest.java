@@ -26,6 +26,7 @@ class TenancyTest {
   /** A resource of the dealership for each path parameter name used by the API. */
   private static final Map<String, String> DEALERSHIP_RESOURCES = Map.of(
       "customerId", "cust-john",
+      "conversationId", "conv-demo-john",
       "userId", "user-bruno",
       "teamId", "team-service");
 

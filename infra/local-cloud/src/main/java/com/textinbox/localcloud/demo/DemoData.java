@@ -41,6 +41,9 @@ public final class DemoData {
       new DemoCustomer(DEALERSHIP.accountId(), "cust-paul", "Paul", "Desjardins", null, "fr"),
       new DemoCustomer(CLINIC.accountId(), "cust-nina", "Nina", "Patel", "+14385550111", "en"));
 
+  /** John Smith's conversation at the dealership, assigned to Bruno (user1): one text in, one answer delivered. */
+  public static final String JOHN_CONVERSATION = "conv-demo-john";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -77,6 +80,9 @@ public final class DemoData {
       profile.put("language", customer.language());
       profile.put(Table.GSI1PK, Keys.customersOf(customer.accountId()));
       profile.put(Table.GSI1SK, (customer.lastName() + " " + customer.firstName()).toLowerCase() + "#" + customer.customerId());
+      if (customer.customerId().equals("cust-john")) {
+        profile.put("activeConversationId", JOHN_CONVERSATION);
+      }
       if (customer.mobile() != null) {
         profile.put("mobile", customer.mobile());
         put(Keys.customerPhone(customer.accountId(), customer.mobile()), Keys.PHONE_SK, Map.of(
@@ -86,6 +92,94 @@ public final class DemoData {
         profile.put(Table.GSI4SK, customer.customerId());
       }
       put(Keys.customer(customer.accountId(), customer.customerId()), Keys.PROFILE_SK, profile);
+    }
+    seedJohnsConversation();
+  }
+
+  /**
+   * conv-demo-john, written with the attribute names InboundSms uses (docs/data-model.md,
+   * "Inbound SMS"): open, assigned to Bruno (GSI1 his OPEN list), answered (no unansweredSince),
+   * a day old when the cloud starts. John's next text lands in it.
+   */
+  private void seedJohnsConversation() {
+    String account = DEALERSHIP.accountId();
+    String pk = Keys.conversation(account, JOHN_CONVERSATION);
+    java.time.Instant inboundAt = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant outboundAt = inboundAt.plusSeconds(300);
+    String in = Keys.time(inboundAt);
+    String out = Keys.time(outboundAt);
+    String john = "+15145550112";
+    String inboundBody = "Hi, can I book my winter tire change for next week?";
+    String outboundBody = "Hi John, sure: Tuesday 9:00 works? Bruno, Maple Motors";
+
+    Map<String, AttributeValue> conversation = new HashMap<>();
+    conversation.put(Table.PK, s(pk));
+    conversation.put(Table.SK, s(Keys.CONVERSATION_SK));
+    conversation.put(Table.TYPE, s("Conversation"));
+    conversation.put("conversationId", s(JOHN_CONVERSATION));
+    conversation.put("customerId", s("cust-john"));
+    conversation.put("status", s("OPEN"));
+    conversation.put("createdAt", s(in));
+    conversation.put("lastActivityAt", s(out));
+    conversation.put("lastMessageId", s("msg-demo-john-2"));
+    conversation.put("lastMessagePreview", s(outboundBody));
+    conversation.put("lastMessageDirection", s("OUTBOUND"));
+    conversation.put("lastInboundAt", s(in));
+    conversation.put("messageCount", AttributeValue.fromN("2"));
+    conversation.put("assigneeKind", s("USER"));
+    conversation.put("assigneeId", s("user-bruno"));
+    conversation.put(Table.GSI1PK, s(Keys.assigneeList(account, "USER", "user-bruno", "OPEN")));
+    conversation.put(Table.GSI1SK, s(Keys.activitySk(out, JOHN_CONVERSATION)));
+    conversation.put(Table.GSI2PK, s(Keys.conversationsOfCustomer(account, "cust-john")));
+    conversation.put(Table.GSI2SK, s(in));
+    conversation.put(Table.GSI3PK, s(Keys.conversationsByStatus(account, "OPEN")));
+    conversation.put(Table.GSI3SK, s(Keys.activitySk(out, JOHN_CONVERSATION)));
+    putItem(conversation);
+
+    Map<String, AttributeValue> inbound = new HashMap<>();
+    inbound.put(Table.PK, s(pk));
+    inbound.put(Table.SK, s(Keys.timelineSk(in, "msg-demo-john-1")));
+    inbound.put(Table.TYPE, s("Message"));
+    inbound.put("messageId", s("msg-demo-john-1"));
+    inbound.put("conversationId", s(JOHN_CONVERSATION));
+    inbound.put("customerId", s("cust-john"));
+    inbound.put("direction", s("INBOUND"));
+    inbound.put("body", s(inboundBody));
+    inbound.put("from", s(john));
+    inbound.put("to", s(DEALERSHIP.number()));
+    inbound.put("status", s("RECEIVED"));
+    inbound.put("receivedAt", s(in));
+    inbound.put("sentAt", s(in));
+    putItem(inbound);
+
+    Map<String, AttributeValue> outbound = new HashMap<>();
+    outbound.put(Table.PK, s(pk));
+    outbound.put(Table.SK, s(Keys.timelineSk(out, "msg-demo-john-2")));
+    outbound.put(Table.TYPE, s("Message"));
+    outbound.put("messageId", s("msg-demo-john-2"));
+    outbound.put("conversationId", s(JOHN_CONVERSATION));
+    outbound.put("customerId", s("cust-john"));
+    outbound.put("direction", s("OUTBOUND"));
+    outbound.put("body", s(outboundBody));
+    outbound.put("from", s(DEALERSHIP.number()));
+    outbound.put("to", s(john));
+    outbound.put("status", s("DELIVERED"));
+    outbound.put("source", s("app"));
+    outbound.put("sentBy", s("user-bruno"));
+    outbound.put("sentAt", s(out));
+    outbound.put("deliveredAt", s(Keys.time(outboundAt.plusSeconds(2))));
+    putItem(outbound);
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private void putItem(Map<String, AttributeValue> item) {
+    try {
+      dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException alreadySeeded) {
+      // a run with --data: keep what is there
     }
   }
 

@@ -1,0 +1,399 @@
+package com.textinbox.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The conversations API through the handler against DynamoDB Local: lists and their filters,
+ * paging, unread / unanswered, admin flags, close / reopen, notes and mentions, 404 across
+ * companies, 400s.
+ */
+class ConversationsApiTest {
+  private static final String TABLE = "conversations-test";
+  private static final String MAPLE = "acct-maple";
+  private static final String CLINIC = "acct-clinic";
+  private static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
+  private static DynamoDbLocalServer local;
+  private static DynamoDbClient dynamoDb;
+  private static ConversationsApi api;
+  private static final List<JsonNode> SENT = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void table() {
+    local = DynamoDbLocalServer.start();
+    dynamoDb = local.client();
+    dynamoDb.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI1PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI1SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI3PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI3SK).attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(
+            g -> g.indexName(Table.GSI1)
+                .keySchema(k -> k.attributeName(Table.GSI1PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI1SK).keyType(KeyType.RANGE))
+                .projection(p -> p.projectionType(ProjectionType.ALL)),
+            g -> g.indexName(Table.GSI3)
+                .keySchema(k -> k.attributeName(Table.GSI3PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI3SK).keyType(KeyType.RANGE))
+                .projection(p -> p.projectionType(ProjectionType.ALL))));
+    api = new ConversationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC),
+        (eventId, type, json) -> SENT.add(Json.read(json)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    local.close();
+  }
+
+  @BeforeEach
+  void seed() {
+    for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(b -> b.tableName(TABLE)).items()) {
+      dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK))));
+    }
+    SENT.clear();
+    put(Keys.account(MAPLE), Keys.ACCOUNT_SK, Map.of(Table.TYPE, s("Account"), "name", s("Maple"),
+        "unansweredAfterHours", AttributeValue.fromN("2")));
+    user(MAPLE, "user-alice", "Alice Martin");
+    user(MAPLE, "user-bruno", "Bruno Tremblay");
+    user(MAPLE, "user-chloe", "Chloé Roy");
+    user(CLINIC, "user-olivia", "Olivia Chen");
+    put(Keys.account(MAPLE), Keys.teamSk("team-service"), Map.of(Table.TYPE, s("Team"), "name", s("Service")));
+    for (String member : List.of("user-bruno", "user-chloe")) {
+      put(Keys.account(MAPLE), Keys.memberSk("team-service", member), Map.of(Table.TYPE, s("TeamMember"),
+          "teamId", s("team-service"), "userId", s(member)));
+    }
+    put(Keys.customer(MAPLE, "cust-john"), Keys.PROFILE_SK, Map.of(Table.TYPE, s("Customer"), "customerId", s("cust-john"),
+        "firstName", s("John"), "lastName", s("Smith"), "mobile", s("+15145550112")));
+    // c1: Bruno's, open, inbound 10:00 unanswered (flagged: over 2 h); c2: the team's, open,
+    // answered; c3: unassigned, open, unanswered since 14:30 (not flagged); c4: Bruno's, closed
+    conversation("c1", "OPEN", "2026-11-21T10:00:00.000Z", "2026-11-21T10:00:00.000Z", "USER", "user-bruno", "2026-11-21T10:00:00.000Z");
+    conversation("c2", "OPEN", "2026-11-21T12:00:00.000Z", "2026-11-21T11:00:00.000Z", "TEAM", "team-service", null);
+    conversation("c3", "OPEN", "2026-11-21T14:30:00.000Z", "2026-11-21T14:30:00.000Z", null, null, "2026-11-21T14:30:00.000Z");
+    conversation("c4", "CLOSED", "2026-11-21T13:00:00.000Z", "2026-11-21T09:00:00.000Z", "USER", "user-bruno", null);
+    message("c1", "2026-11-21T09:59:00.000Z", "m0", "OUTBOUND");
+    message("c1", "2026-11-21T10:00:00.000Z", "m1", "INBOUND");
+    // Chloé read the team's conversation after its last inbound message
+    put(Keys.conversation(MAPLE, "c2"), Keys.readSk("user-chloe"), Map.of(Table.TYPE, s("ReadState"), "readAt", s("2026-11-21T11:30:00.000Z")));
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  @Test
+  void allOpenNewestFirstWithCustomerPreviewAndFlags() {
+    Answer answer = call("user-alice", "admin", "GET", "/conversations", Map.of(), Map.of("assignee", "all", "status", "open"), null);
+    assertEquals(200, answer.status, answer.body.toString());
+    assertEquals(List.of("c3", "c2", "c1"), ids(answer));
+    JsonNode c1 = answer.body.path("conversations").get(2);
+    assertEquals("John Smith", c1.path("customer").path("name").asText());
+    assertEquals("+15145550112", c1.path("customer").path("number").asText());
+    assertEquals("preview of c1", c1.path("lastMessagePreview").asText());
+    assertEquals("user", c1.path("assignee").path("kind").asText());
+    assertEquals("Bruno Tremblay", c1.path("assignee").path("name").asText());
+    assertTrue(c1.path("unreadForMe").asBoolean());
+    assertTrue(c1.path("unansweredFlagged").asBoolean(), "10:00 is more than 2 hours before 15:00");
+    assertFalse(c1.path("assigneeHasRead").asBoolean());
+    JsonNode c3 = answer.body.path("conversations").get(0);
+    assertTrue(!c3.has("assignee"));
+    assertFalse(c3.path("unansweredFlagged").asBoolean(), "14:30 is within 2 hours");
+    assertTrue(!c3.has("assigneeHasRead"));
+    JsonNode c2 = answer.body.path("conversations").get(1);
+    assertEquals("Service", c2.path("assignee").path("name").asText());
+    assertTrue(c2.path("assigneeHasRead").asBoolean(), "Chloé, a member of the team, read it");
+    assertTrue(answer.body.path("nextCursor").isValueNode() == false);
+  }
+
+  @Test
+  void assigneeListsStatusesAndFilters() {
+    assertEquals(List.of("c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me"), null)));
+    assertEquals(List.of("c4", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me", "status", "all"), null)));
+    assertEquals(List.of("c4"), ids(call("user-alice", "admin", "GET", "/conversations", Map.of(), Map.of("assignee", "user-bruno", "status", "closed"), null)));
+    assertEquals(List.of("c2"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "team:team-service"), null)));
+    assertEquals(List.of("c3"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "unassigned"), null)));
+    assertEquals(List.of("c3", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("filter", "unanswered"), null)));
+    // Chloé read c2: read for her, unread for Bruno
+    assertEquals(List.of("c2"), ids(call("user-chloe", "user", "GET", "/conversations", Map.of(), Map.of("filter", "read"), null)));
+    assertEquals(List.of("c3", "c2", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("filter", "unread"), null)));
+    assertEquals(List.of("c3", "c4", "c2", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("status", "all"), null)));
+    assertEquals(List.of(), ids(call("user-olivia", "admin", CLINIC, "GET", "/conversations", Map.of(), Map.of("status", "all"), null)));
+  }
+
+  @Test
+  void pagesFollowTheCursorAcrossMergedLists() {
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    for (int i = 0; i < 10; i++) {
+      Map<String, String> query = new HashMap<>(Map.of("status", "all", "limit", "1"));
+      if (cursor != null) {
+        query.put("cursor", cursor);
+      }
+      Answer page = call("user-bruno", "user", "GET", "/conversations", Map.of(), query, null);
+      assertEquals(200, page.status, page.body.toString());
+      seen.addAll(ids(page));
+      if (page.body.path("nextCursor").isValueNode() == false) {
+        break;
+      }
+      cursor = page.body.path("nextCursor").asText();
+    }
+    assertEquals(List.of("c3", "c4", "c2", "c1"), seen);
+    // a filtered page is filled from further down the list
+    Answer unread = call("user-chloe", "user", "GET", "/conversations", Map.of(), Map.of("filter", "unread", "limit", "2"), null);
+    assertEquals(List.of("c3", "c1"), ids(unread));
+  }
+
+  @Test
+  void badParametersAre400() {
+    for (Map<String, String> query : List.of(Map.of("cursor", "not a cursor!"), Map.of("cursor", "eHl6"), Map.of("status", "pending"),
+        Map.of("filter", "starred"), Map.of("limit", "0"), Map.of("limit", "abc"), Map.of("assignee", "team:"))) {
+      Answer answer = call("user-bruno", "user", "GET", "/conversations", Map.of(), query, null);
+      assertEquals(400, answer.status, query + ": " + answer.body);
+    }
+    assertEquals(400, call("user-bruno", "user", "GET", "/conversations/{conversationId}", Map.of("conversationId", "c1"),
+        Map.of("cursor", "%%%"), null).status);
+  }
+
+  @Test
+  void freeUsersAre403() {
+    assertEquals(403, call("user-felix", "free", "GET", "/conversations", Map.of(), Map.of(), null).status);
+    assertEquals(403, call("user-felix", "free", "POST", "/conversations/{conversationId}/read", Map.of("conversationId", "c1"), Map.of(), null).status);
+  }
+
+  // ------------------------------------------------------------------ one conversation
+
+  @Test
+  void aConversationWithItsTimelineNewestFirstPaged() {
+    Answer first = call("user-bruno", "user", "GET", "/conversations/{conversationId}", Map.of("conversationId", "c1"), Map.of("limit", "1"), null);
+    assertEquals(200, first.status, first.body.toString());
+    assertEquals("c1", first.body.path("conversation").path("conversationId").asText());
+    assertEquals("newest-first", first.body.path("order").asText());
+    assertEquals(1, first.body.path("timeline").size());
+    JsonNode m1 = first.body.path("timeline").get(0);
+    assertEquals("Message", m1.path("type").asText());
+    assertEquals("m1", m1.path("id").asText());
+    assertEquals("INBOUND", m1.path("direction").asText());
+    assertFalse(m1.has("PK"));
+    Answer second = call("user-bruno", "user", "GET", "/conversations/{conversationId}", Map.of("conversationId", "c1"),
+        Map.of("limit", "1", "cursor", first.body.path("nextCursor").asText()), null);
+    assertEquals("m0", second.body.path("timeline").get(0).path("id").asText());
+    assertTrue(second.body.path("nextCursor").isValueNode() == false);
+  }
+
+  @Test
+  void anotherCompanysConversationIs404Everywhere() {
+    Map<String, String> c1 = Map.of("conversationId", "c1");
+    assertEquals(404, call("user-olivia", "admin", CLINIC, "GET", "/conversations/{conversationId}", c1, Map.of(), null).status);
+    for (String action : List.of("read", "close", "reopen")) {
+      assertEquals(404, call("user-olivia", "admin", CLINIC, "POST", "/conversations/{conversationId}/" + action, c1, Map.of(), "{}").status);
+    }
+    assertEquals(404, call("user-olivia", "admin", CLINIC, "POST", "/conversations/{conversationId}/notes", c1, Map.of(),
+        "{\"text\":\"hello\"}").status);
+    assertEquals(404, call("user-bruno", "user", "GET", "/conversations/{conversationId}", Map.of("conversationId", "nope"), Map.of(), null).status);
+  }
+
+  // ------------------------------------------------------------------ read, close, reopen
+
+  @Test
+  void markingReadMakesItReadForTheCallerOnly() {
+    Map<String, String> c1 = Map.of("conversationId", "c1");
+    assertEquals(200, call("user-bruno", "user", "POST", "/conversations/{conversationId}/read", c1, Map.of(), null).status);
+    assertEquals(List.of("c3", "c2"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("filter", "unread"), null)));
+    Answer admin = call("user-alice", "admin", "GET", "/conversations", Map.of(), Map.of("assignee", "user-bruno"), null);
+    JsonNode view = admin.body.path("conversations").get(0);
+    assertTrue(view.path("unreadForMe").asBoolean(), "still unread for Alice");
+    assertTrue(view.path("assigneeHasRead").asBoolean(), "Bruno read it");
+  }
+
+  @Test
+  void closeAndReopenMoveTheListsWriteEventsAndAreIdempotent() {
+    Map<String, String> c1 = Map.of("conversationId", "c1");
+    Answer closed = call("user-bruno", "user", "POST", "/conversations/{conversationId}/close", c1, Map.of(), null);
+    assertEquals(200, closed.status, closed.body.toString());
+    assertTrue(closed.body.path("changed").asBoolean());
+    Answer again = call("user-bruno", "user", "POST", "/conversations/{conversationId}/close", c1, Map.of(), null);
+    assertEquals(200, again.status);
+    assertFalse(again.body.path("changed").asBoolean());
+    assertEquals(List.of(), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me"), null)));
+    assertEquals(List.of("c4", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me", "status", "closed"), null)));
+    assertEquals(List.of("c4", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("status", "closed"), null)));
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.conversation(MAPLE, "c1")),
+        Table.SK, s(Keys.CONVERSATION_SK)))).item();
+    assertEquals("CLOSED", item.get("status").s());
+    assertEquals("user-bruno", item.get("closedBy").s());
+
+    Answer reopened = call("user-alice", "admin", "POST", "/conversations/{conversationId}/reopen", c1, Map.of(), null);
+    assertTrue(reopened.body.path("changed").asBoolean());
+    assertEquals(List.of("c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me"), null)));
+
+    Answer timeline = call("user-bruno", "user", "GET", "/conversations/{conversationId}", c1, Map.of(), null);
+    List<String> events = new ArrayList<>();
+    timeline.body.path("timeline").forEach(e -> {
+      if ("ConversationEvent".equals(e.path("type").asText())) {
+        events.add(e.path("event").asText() + " by " + e.path("by").asText());
+      }
+    });
+    assertEquals(2, events.size(), events.toString());
+    assertTrue(events.contains("closed by user-bruno") && events.contains("reopened by user-alice"), events.toString());
+    assertEquals(4, timeline.body.path("timeline").size(), "nothing deleted: two messages and two events");
+  }
+
+  // ------------------------------------------------------------------ notes
+
+  @Test
+  void aNoteMentioningUsersSendsAnEventToEachButTheAuthor() {
+    Answer note = call("user-bruno", "user", "POST", "/conversations/{conversationId}/notes", Map.of("conversationId", "c1"), Map.of(),
+        "{\"text\":\"@user-chloe @Alice please call back; @bruno noted, @nobody\"}");
+    assertEquals(201, note.status, note.body.toString());
+    assertEquals("Note", note.body.path("type").asText());
+    assertEquals("user-bruno", note.body.path("authorId").asText());
+    assertEquals(2, note.body.path("mentions").size());
+    assertEquals(2, SENT.size(), SENT.toString());
+    JsonNode event = SENT.get(0);
+    assertEquals("note.mention", event.path("type").asText());
+    assertEquals(MAPLE, event.path("accountId").asText());
+    assertEquals("c1", event.path("conversationId").asText());
+    assertEquals("user-chloe", event.path("mentionedUserId").asText());
+    assertEquals("user-alice", SENT.get(1).path("mentionedUserId").asText());
+    assertFalse(event.toString().contains("please call back"), "events carry no text");
+
+    // an accent-free first name mentions Chloé
+    call("user-alice", "admin", "POST", "/conversations/{conversationId}/notes", Map.of("conversationId", "c1"), Map.of(),
+        "{\"text\":\"@chloe look\"}");
+    assertEquals("user-chloe", SENT.get(2).path("mentionedUserId").asText());
+
+    Answer timeline = call("user-bruno", "user", "GET", "/conversations/{conversationId}", Map.of("conversationId", "c1"), Map.of(), null);
+    long notes = 0;
+    for (JsonNode e : timeline.body.path("timeline")) {
+      if ("Note".equals(e.path("type").asText())) {
+        notes++;
+        assertNotNull(e.path("text").asText());
+      }
+    }
+    assertEquals(2, notes);
+  }
+
+  @Test
+  void emptyOrTooLongNotesAre400() {
+    Map<String, String> c1 = Map.of("conversationId", "c1");
+    for (String body : List.of("{\"text\":\"   \"}", "{}", "{\"text\":5}", "{\"text\":\"" + "x".repeat(2001) + "\"}")) {
+      Answer answer = call("user-bruno", "user", "POST", "/conversations/{conversationId}/notes", c1, Map.of(), body);
+      assertEquals(400, answer.status, body.length() > 50 ? "2001 chars" : body);
+    }
+    assertEquals(201, call("user-bruno", "user", "POST", "/conversations/{conversationId}/notes", c1, Map.of(),
+        "{\"text\":\"" + "x".repeat(2000) + "\"}").status);
+    assertTrue(SENT.isEmpty());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static void conversation(String id, String status, String lastActivityAt, String lastInboundAt, String assigneeKind,
+      String assigneeId, String unansweredSince) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.TYPE, s("Conversation"));
+    item.put("conversationId", s(id));
+    item.put("customerId", s("cust-john"));
+    item.put("status", s(status));
+    item.put("lastActivityAt", s(lastActivityAt));
+    item.put("lastInboundAt", s(lastInboundAt));
+    item.put("lastMessagePreview", s("preview of " + id));
+    item.put("lastMessageDirection", s("INBOUND"));
+    item.put("messageCount", AttributeValue.fromN("2"));
+    item.put(Table.GSI3PK, s(Keys.conversationsByStatus(MAPLE, status)));
+    item.put(Table.GSI3SK, s(Keys.activitySk(lastActivityAt, id)));
+    if (assigneeKind != null) {
+      item.put("assigneeKind", s(assigneeKind));
+      item.put("assigneeId", s(assigneeId));
+      item.put(Table.GSI1PK, s(Keys.assigneeList(MAPLE, assigneeKind, assigneeId, status)));
+      item.put(Table.GSI1SK, s(Keys.activitySk(lastActivityAt, id)));
+    }
+    if (unansweredSince != null) {
+      item.put("unansweredSince", s(unansweredSince));
+    }
+    put(Keys.conversation(MAPLE, id), Keys.CONVERSATION_SK, item);
+  }
+
+  private static void message(String conversationId, String at, String id, String direction) {
+    put(Keys.conversation(MAPLE, conversationId), Keys.timelineSk(at, id), Map.of(Table.TYPE, s("Message"), "messageId", s(id),
+        "direction", s(direction), "body", s("body " + id), "status", s("INBOUND".equals(direction) ? "RECEIVED" : "DELIVERED"),
+        "sentAt", s(at)));
+  }
+
+  private static void user(String account, String userId, String name) {
+    put(Keys.account(account), Keys.userSk(userId), Map.of(Table.TYPE, s("User"), "name", s(name), "role", s("user")));
+  }
+
+  private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.put(Table.PK, s(pk));
+    item.put(Table.SK, s(sk));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private record Answer(int status, JsonNode body) {}
+
+  private static List<String> ids(Answer answer) {
+    assertEquals(200, answer.status, answer.body.toString());
+    List<String> ids = new ArrayList<>();
+    answer.body.path("conversations").forEach(c -> ids.add(c.path("conversationId").asText()));
+    return ids;
+  }
+
+  private static Answer call(String userId, String role, String method, String resource, Map<String, String> pathParameters,
+      Map<String, String> query, String body) {
+    return call(userId, role, MAPLE, method, resource, pathParameters, query, body);
+  }
+
+  private static Answer call(String userId, String role, String account, String method, String resource,
+      Map<String, String> pathParameters, Map<String, String> query, String body) {
+    ObjectNode event = Json.object();
+    event.put("httpMethod", method);
+    event.put("resource", resource);
+    String path = resource;
+    ObjectNode parameters = event.putObject("pathParameters");
+    for (Map.Entry<String, String> p : pathParameters.entrySet()) {
+      parameters.put(p.getKey(), p.getValue());
+      path = path.replace("{" + p.getKey() + "}", p.getValue());
+    }
+    event.put("path", path);
+    ObjectNode queryNode = event.putObject("queryStringParameters");
+    new LinkedHashMap<>(query).forEach(queryNode::put);
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.putObject("requestContext").putObject("authorizer").put("accountId", account).put("userId", userId).put("role", role);
+    ApiResponse response = api.handle(event);
+    return new Answer(response.status(), response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body()));
+  }
+}

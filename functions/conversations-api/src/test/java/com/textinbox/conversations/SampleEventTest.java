@@ -1,0 +1,128 @@
+package com.textinbox.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * events/conversations-api/list-conversations.json (Bruno's open conversations) through the real
+ * handler against DynamoDB Local seeded with the demo conversation conv-demo-john, with a client
+ * that counts its requests.
+ */
+class SampleEventTest {
+  private static final String TABLE = "textinbox-test";
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static DynamoDbLocalServer local;
+  private static DynamoDbClient dynamoDb;
+
+  @BeforeAll
+  static void table() {
+    local = DynamoDbLocalServer.start();
+    dynamoDb = local.client();
+    dynamoDb.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(
+            a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI1PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.GSI1SK).attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(g -> g.indexName(Table.GSI1)
+            .keySchema(k -> k.attributeName(Table.GSI1PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI1SK).keyType(KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    put(Keys.account(ACCOUNT), Keys.ACCOUNT_SK, Map.of(Table.TYPE, s("Account"), "name", s("Maple Motors")));
+    put(Keys.account(ACCOUNT), Keys.userSk("user-bruno"), Map.of(Table.TYPE, s("User"), "name", s("Bruno Tremblay")));
+    put(Keys.customer(ACCOUNT, "cust-john"), Keys.PROFILE_SK, Map.of(Table.TYPE, s("Customer"), "customerId", s("cust-john"),
+        "firstName", s("John"), "lastName", s("Smith"), "mobile", s("+15145550112")));
+    String at = "2026-11-21T14:00:00.000Z";
+    Map<String, AttributeValue> conversation = new HashMap<>(Map.of(Table.TYPE, s("Conversation"),
+        "conversationId", s("conv-demo-john"), "customerId", s("cust-john"), "status", s("OPEN"), "lastActivityAt", s(at),
+        "lastInboundAt", s(at), "lastMessagePreview", s("Is the car ready?"), "assigneeKind", s("USER"), "assigneeId", s("user-bruno")));
+    conversation.put(Table.GSI1PK, s(Keys.assigneeList(ACCOUNT, "USER", "user-bruno", "OPEN")));
+    conversation.put(Table.GSI1SK, s(Keys.activitySk(at, "conv-demo-john")));
+    put(Keys.conversation(ACCOUNT, "conv-demo-john"), Keys.CONVERSATION_SK, conversation);
+  }
+
+  private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.put(Table.PK, s(pk));
+    item.put(Table.SK, s(sk));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    local.close();
+  }
+
+  static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("template.yaml"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+  }
+
+  private static JsonNode listMine() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/conversations-api/list-conversations.json"))) {
+      new ConversationsApi(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC),
+          (eventId, type, json) -> { }).handleRequest(event, out, null);
+    }
+    return Json.MAPPER.readTree(out.toByteArray());
+  }
+
+  @Test
+  void listsBrunosOpenConversations() throws Exception {
+    JsonNode response = listMine();
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+    JsonNode body = Json.read(response.path("body").asText());
+    assertEquals(1, body.path("conversations").size(), body.toString());
+    JsonNode john = body.path("conversations").get(0);
+    assertEquals("conv-demo-john", john.path("conversationId").asText());
+    assertEquals("John Smith", john.path("customer").path("name").asText());
+    assertEquals(true, john.path("unreadForMe").asBoolean());
+  }
+
+  /** Pins the cost of one list page: the account, one Query of the list, one BatchGetItem of what the items need. */
+  @Test
+  void aListPageCostsThreeRequests() {
+    Map<String, Integer> made = RequestCounter.during(() -> {
+      try {
+        assertEquals(200, listMine().path("statusCode").asInt());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1,
+        "DynamoDb.BatchGetItem", 1, "DynamoDb.BatchGetItem.attempts", 1), made);
+  }
+}
