@@ -6,7 +6,6 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
-import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import java.time.Clock;
@@ -55,6 +54,9 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   public SmsSenderHandler() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
         SmsGateway.sns(AwsClients.build(SnsClient.builder(), "SNS")));
+    // Only names the resource of the function's SNSPublishMessagePolicy, which does not cover a
+    // Publish to a phone number on AWS: docs/least-privilege.md, "Outbound SMS: known gap".
+    LOG.info("SNS publish policy on {}", Env.optional("SMS_PUBLISH_POLICY_TOPIC_ARN", "(none)"));
   }
 
   public SmsSenderHandler(DynamoDbClient dynamoDb, String table, Clock clock, SmsGateway gateway) {
@@ -127,7 +129,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
       LOG.warn("message {} was texted ({}) but another delivery had marked it already", messageId, carrierMessageId);
       return;
     }
-    LOG.info("message {} texted to {} as carrier message {}", messageId, PhoneNumbers.masked(mobile), carrierMessageId);
+    LOG.info("message {} texted to {} as carrier message {}", messageId, masked(mobile), carrierMessageId);
   }
 
   /** Never texted: FAILED with the reason, unless it moved on meanwhile. */
@@ -143,6 +145,11 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     } catch (ConditionalCheckFailedException moved) {
       LOG.info("message {} was handled meanwhile", messageId);
     }
+  }
+
+  /** The last 4 digits only, for logs. */
+  static String masked(String e164) {
+    return e164 == null || e164.length() < 4 ? "***" : "***" + e164.substring(e164.length() - 4);
   }
 
   private static String required(JsonNode command, String field) {
