@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 class TenancyTest {
   /** A resource of the dealership for each path parameter name used by the API. */
   private static final Map<String, String> DEALERSHIP_RESOURCES = Map.of(
+      "conversationId", "conv-demo-john",
       "customerId", "cust-john",
       "conversationId", "conv-demo-john",
       "userId", "user-bruno",

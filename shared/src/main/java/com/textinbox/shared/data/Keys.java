@@ -166,6 +166,8 @@ public final class Keys {
     return "CARRIERMSG#" + carrierMessageId;
   }
 
+  public static final String OUTBOUND_CARRIER_SK = "CARRIERMSG";
+
   // ---- notifications of a user
   public static String notificationsOf(String accountId, String userId) {
     return account(accountId) + "#U#" + userId + "#NOTIFICATIONS";

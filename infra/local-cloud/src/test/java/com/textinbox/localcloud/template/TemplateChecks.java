@@ -73,7 +73,13 @@ public final class TemplateChecks {
           Map.of("DomainName", "AWS::OpenSearchService::Domain")),
       "SQSSendMessagePolicy", new PolicyTemplate(
           "send messages to one queue (sqs:SendMessage*); also what a stream event source needs for its OnFailure queue",
-          Map.of("QueueName", "AWS::SQS::Queue")));
+          Map.of("QueueName", "AWS::SQS::Queue")),
+      // Added for SmsSender (outbound SMS): the only SAM template granting sns:Publish. On AWS it does
+      // NOT cover a Publish to a phone number (authorized on Resource "*"): see
+      // docs/least-privilege.md, "Outbound SMS: known gap".
+      "SNSPublishMessagePolicy", new PolicyTemplate(
+          "publish to one SNS topic (sns:Publish)",
+          Map.of("TopicName", "AWS::SNS::Topic")));
 
   record PolicyTemplate(String purpose, Map<String, String> resourceParameters) {}
 

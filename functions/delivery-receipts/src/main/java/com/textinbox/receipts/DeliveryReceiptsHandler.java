@@ -1,0 +1,158 @@
+package com.textinbox.receipts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.sqs.SqsBatchHandler;
+import com.textinbox.shared.sqs.SqsMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Delivery receipts (End User Messaging SMS v2 events, through CarrierEventsTopic and
+ * CarrierEventsQueue): the outbound message of the event's {@code messageId} (GetItem
+ * {@code CARRIERMSG#<id>}) becomes DELIVERED, or FAILED with a reason a person understands.
+ *
+ * <p>Status only moves forward (QUEUED &lt; SENT &lt; DELIVERED / FAILED, both final): the update
+ * is conditional on the message being QUEUED or SENT, so a repeated or late event changes nothing.
+ * An id we never sent (another system's message on the same topic) is logged and skipped; a payload
+ * that is not an event fails, and after the queue's retries lands in its DLQ.
+ * Requests per receipt: 1 GetItem + 1 UpdateItem.
+ */
+public final class DeliveryReceiptsHandler extends SqsBatchHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryReceiptsHandler.class);
+
+  /** What an event means for the message: its final status and, for a failure, the reason. */
+  record Outcome(String status, String reason, String description) {}
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Clock clock;
+
+  public DeliveryReceiptsHandler() {
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC());
+  }
+
+  public DeliveryReceiptsHandler(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  /**
+   * The outcome of an event type; empty for an event that is not final for the message (pending,
+   * queued, accepted by the carrier) or not about a text.
+   */
+  static Optional<Outcome> outcome(String eventType) {
+    return Optional.ofNullable(switch (eventType) {
+      case "TEXT_DELIVERED" -> new Outcome("DELIVERED", null, null);
+      case "TEXT_UNREACHABLE" -> new Outcome("FAILED", "landline",
+          "The number is a landline or cannot receive text messages.");
+      case "TEXT_INVALID" -> new Outcome("FAILED", "invalid_number", "The phone number is not valid.");
+      case "TEXT_CARRIER_UNREACHABLE" -> new Outcome("FAILED", "number_deactivated",
+          "The number is deactivated or out of service at the customer's carrier.");
+      case "TEXT_CARRIER_BLOCKED", "TEXT_BLOCKED", "TEXT_SPAM" -> new Outcome("FAILED", "blocked",
+          "The customer's carrier blocked the message.");
+      case "TEXT_OPTED_OUT" -> new Outcome("FAILED", "opted_out",
+          "The customer opted out of texts at their carrier.");
+      case "TEXT_INVALID_MESSAGE" -> new Outcome("FAILED", "invalid_message", "The carrier refused the message's content.");
+      case "TEXT_TTL_EXPIRED" -> new Outcome("FAILED", "expired", "The phone could not be reached in time; not delivered.");
+      case "TEXT_UNKNOWN" -> new Outcome("FAILED", "unknown", "The carrier could not deliver it, without saying why.");
+      default -> null;
+    });
+  }
+
+  @Override
+  protected void process(SqsMessage sqsMessage) {
+    JsonNode event;
+    try {
+      event = Json.read(sqsMessage.payload());
+    } catch (IllegalArgumentException notJson) {
+      throw new IllegalArgumentException("carrier event " + sqsMessage.messageId() + " is not JSON");
+    }
+    String eventType = Json.text(event, "eventType");
+    String carrierMessageId = Json.text(event, "messageId");
+    if (!event.isObject() || eventType == null || carrierMessageId == null || carrierMessageId.isBlank()) {
+      throw new IllegalArgumentException("carrier event " + sqsMessage.messageId() + " has no eventType or messageId");
+    }
+    Optional<Outcome> outcome = outcome(eventType);
+    if (outcome.isEmpty()) {
+      LOG.info("carrier event {} for {}: not final, nothing to record", eventType, carrierMessageId);
+      return;
+    }
+    Map<String, AttributeValue> lookUp = dynamoDb.getItem(b -> b.tableName(table)
+        .key(key(Keys.outboundCarrierMessage(carrierMessageId), Keys.OUTBOUND_CARRIER_SK))).item();
+    if (lookUp == null || lookUp.isEmpty()) {
+      LOG.warn("carrier event {} for unknown message {}: nothing to update", eventType, carrierMessageId);
+      return;
+    }
+    String messageId = str(lookUp, "messageId");
+    Map<String, AttributeValue> messageKey = key(Keys.conversation(str(lookUp, "accountId"), str(lookUp, "conversationId")),
+        str(lookUp, "timelineSk"));
+    Outcome result = outcome.get();
+    String at = event.hasNonNull("eventTimestamp") && event.get("eventTimestamp").canConvertToLong()
+        ? Keys.time(Instant.ofEpochMilli(event.get("eventTimestamp").asLong())) : Keys.time(clock.instant());
+
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":status", s(result.status()));
+    values.put(":queued", s("QUEUED"));
+    values.put(":sent", s("SENT"));
+    values.put(":at", s(at));
+    values.put(":eventType", s(eventType));
+    String set = "SET #status = :status, receiptAt = :at, carrierEventType = :eventType";
+    String carrierStatus = Json.text(event, "messageStatus");
+    if (carrierStatus != null) {
+      set += ", carrierStatus = :carrierStatus";
+      values.put(":carrierStatus", s(carrierStatus));
+    }
+    String carrierDescription = Json.text(event, "messageStatusDescription");
+    if (carrierDescription != null) {
+      set += ", carrierStatusDescription = :carrierDescription";
+      values.put(":carrierDescription", s(carrierDescription));
+    }
+    if ("DELIVERED".equals(result.status())) {
+      set += ", deliveredAt = :at";
+    } else {
+      set += ", failedAt = :at, failureReason = :reason, failureDescription = :description";
+      values.put(":reason", s(result.reason()));
+      values.put(":description", s(result.description()));
+    }
+    String update = set;
+    try {
+      dynamoDb.updateItem(b -> b.tableName(table).key(messageKey)
+          .updateExpression(update)
+          .conditionExpression("attribute_exists(PK) AND #status IN (:queued, :sent)")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(values));
+    } catch (ConditionalCheckFailedException finalAlready) {
+      LOG.info("carrier event {} for message {}: the message is final already; unchanged", eventType, messageId);
+      return;
+    }
+    LOG.info("message {} (carrier {}) is {}{}", messageId, carrierMessageId, result.status(),
+        result.reason() == null ? "" : " (" + result.reason() + ")");
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

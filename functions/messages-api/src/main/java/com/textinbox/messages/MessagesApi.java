@@ -1,0 +1,339 @@
+package com.textinbox.messages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.ComplianceTexts;
+import com.textinbox.shared.messaging.SmsSegments;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Outbound messages (C2, C7, C10, C11): {@code POST /conversations/{conversationId}/messages}.
+ *
+ * <p>Anyone of the company but free users may reply in any conversation; the conversation stays
+ * with its assignee. The text the customer receives is the body prefixed by the sender's first
+ * name for a message typed by a user ({@code "Chloé: ..."}); the first message ever sent to a
+ * customer gets the STOP notice ({@link ComplianceTexts#firstMessageNotice}) appended and the
+ * profile's {@code stopNoticeSentAt} set in the same transaction. The message is stored QUEUED in
+ * the timeline, the conversation's activity updated (no longer unanswered), and a command put on
+ * the SendSmsQueue; the SmsSender function texts it (docs/data-model.md, "Outbound SMS").
+ *
+ * <p>Requests per send (user source): 3 GetItem (conversation, profile, sender) + 1
+ * TransactWriteItems (message, conversation, profile on a first message) + 1 SQS SendMessage.
+ */
+public final class MessagesApi extends ApiHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(MessagesApi.class);
+  static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
+  static final int PREVIEW_CODE_POINTS = 160;
+  private static final int ATTEMPTS = 3;
+
+  /** Where the command to text a stored message goes. */
+  @FunctionalInterface
+  public interface SendCommands {
+    void send(String json);
+
+    static SendCommands queue(SqsClient sqs, String queueUrl) {
+      return json -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json));
+    }
+  }
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Clock clock;
+  private final SendCommands commands;
+
+  public MessagesApi() {
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
+        SendCommands.queue(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+  }
+
+  public MessagesApi(DynamoDbClient dynamoDb, String table, Clock clock, SendCommands commands) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.clock = clock;
+    this.commands = commands;
+    route("POST", "/conversations/{conversationId}/messages", this::send);
+  }
+
+  private ApiResponse send(ApiRequest request) {
+    String accountId = request.caller().accountId();
+    String conversationId = request.pathParameter("conversationId");
+    Map<String, AttributeValue> conversationKey = key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
+    // first the conversation: another company's id is a 404 whatever the body
+    Map<String, AttributeValue> conversation = get(conversationKey);
+    if (conversation == null || !"Conversation".equals(str(conversation, Table.TYPE))) {
+      throw ApiError.notFound("The conversation");
+    }
+
+    JsonNode json = request.json();
+    JsonNode bodyNode = json.get("body");
+    if (bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual()) {
+      throw ApiError.invalid("body", "The field 'body' must be text.");
+    }
+    String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.asText();
+    if (body.isBlank()) {
+      throw new ApiError(400, "empty_body", "The message is empty: write something to send.", "body");
+    }
+    String sourceType = "user";
+    String sourceId = request.caller().userId();
+    JsonNode source = json.get("source");
+    if (source != null && !source.isNull()) {
+      if (!source.isObject()) {
+        throw ApiError.invalid("source", "The field 'source' must be an object {\"type\", \"id\"}.");
+      }
+      String type = Json.text(source, "type");
+      if (type != null) {
+        type = type.toLowerCase(Locale.ROOT);
+        if (!SOURCE_TYPES.contains(type)) {
+          throw ApiError.invalid("source.type", "The source type must be one of user, automation, campaign, appointment, api.");
+        }
+        sourceType = type;
+      }
+      String id = Json.text(source, "id");
+      if ("user".equals(sourceType)) {
+        if (id != null && !id.equals(request.caller().userId())) {
+          throw ApiError.invalid("source.id", "A message from a user is sent in the caller's own name.");
+        }
+      } else {
+        sourceId = id;
+      }
+    }
+
+    String customerId = str(conversation, "customerId");
+    Map<String, AttributeValue> profile = customerId == null ? null
+        : get(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK));
+    if (profile == null) {
+      throw ApiError.notFound("The conversation's customer");
+    }
+    if (!subscribed(profile)) {
+      throw new ApiError(409, "unsubscribed",
+          "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
+    }
+    if (str(profile, "mobile") == null) {
+      throw new ApiError(422, "no_mobile",
+          "This customer has no mobile number, so they cannot be texted; staff can still leave an internal note.", null);
+    }
+
+    String senderName = null;
+    String prefix = "";
+    if ("user".equals(sourceType)) {
+      Map<String, AttributeValue> user = dynamoDb.getItem(b -> b.tableName(table)
+          .key(key(Keys.account(accountId), Keys.userSk(request.caller().userId())))).item();
+      senderName = user == null || user.isEmpty() ? null : str(user, "name");
+      String first = firstName(senderName);
+      prefix = first == null ? "" : first + ": ";
+    }
+
+    for (int attempt = 1; ; attempt++) {
+      boolean firstMessage = !profile.containsKey("stopNoticeSentAt");
+      String smsText = prefix + body + (firstMessage ? "\n" + ComplianceTexts.firstMessageNotice(str(profile, "language")) : "");
+      SmsSegments segments = SmsSegments.of(smsText);
+      if (!segments.fits()) {
+        throw new ApiError(400, "too_long", "The message is too long: " + segments.segments() + " SMS parts, at most "
+            + SmsSegments.MAX_SEGMENTS + " (the sender's name and, on a first message, the STOP notice count too).", "body");
+      }
+      Instant now = clock.instant();
+      String at = Keys.time(now);
+      String messageId = "msg-" + UUID.randomUUID();
+      String timelineSk = Keys.timelineSk(at, messageId);
+      Map<String, AttributeValue> message = new HashMap<>(key(Keys.conversation(accountId, conversationId), timelineSk));
+      message.put(Table.TYPE, s("Message"));
+      message.put("messageId", s(messageId));
+      message.put("conversationId", s(conversationId));
+      message.put("customerId", s(customerId));
+      message.put("direction", s("OUTBOUND"));
+      message.put("status", s("QUEUED"));
+      message.put("body", s(body));
+      message.put("smsText", s(smsText));
+      message.put("segments", n(segments.segments()));
+      message.put("encoding", s(segments.encoding().name()));
+      message.put("sourceType", s(sourceType));
+      if (sourceId != null) {
+        message.put("sourceId", s(sourceId));
+      }
+      message.put("senderUserId", s(request.caller().userId()));
+      if (senderName != null) {
+        message.put("senderName", s(senderName));
+      }
+      if (firstMessage) {
+        message.put("stopNotice", AttributeValue.fromBool(true));
+      }
+      message.put("createdAt", s(at));
+
+      List<TransactWriteItem> items = new ArrayList<>();
+      items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
+          .conditionExpression("attribute_not_exists(PK)").build()).build());
+      items.add(conversationUpdate(accountId, conversationId, conversation, messageId, body, at));
+      if (firstMessage) {
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+            .key(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK))
+            .updateExpression("SET stopNoticeSentAt = :at")
+            .conditionExpression("attribute_exists(PK) AND attribute_not_exists(stopNoticeSentAt)")
+            .expressionAttributeValues(Map.of(":at", s(at)))
+            .build()).build());
+      }
+      try {
+        dynamoDb.transactWriteItems(b -> b.transactItems(items));
+      } catch (TransactionCanceledException cancelled) {
+        if (attempt == ATTEMPTS || !retryable(cancelled.cancellationReasons())) {
+          throw cancelled;
+        }
+        // the conversation moved on, or another first message set the notice: read both again
+        conversation = get(conversationKey);
+        profile = get(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK));
+        if (conversation == null || profile == null) {
+          throw ApiError.notFound("The conversation");
+        }
+        continue;
+      }
+
+      Map<String, Object> command = new LinkedHashMap<>();
+      command.put("accountId", accountId);
+      command.put("conversationId", conversationId);
+      command.put("timelineSk", timelineSk);
+      command.put("messageId", messageId);
+      commands.send(Json.write(command));
+      LOG.info("message {} queued in conversation {} ({} source, {} part(s){})", messageId, conversationId, sourceType,
+          segments.segments(), firstMessage ? ", with the STOP notice" : "");
+
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("messageId", messageId);
+      answer.put("conversationId", conversationId);
+      answer.put("status", "QUEUED");
+      answer.put("direction", "OUTBOUND");
+      answer.put("body", body);
+      answer.put("smsText", smsText);
+      Map<String, Object> src = new LinkedHashMap<>();
+      src.put("type", sourceType);
+      if (sourceId != null) {
+        src.put("id", sourceId);
+      }
+      answer.put("source", src);
+      answer.put("senderUserId", request.caller().userId());
+      if (senderName != null) {
+        answer.put("senderName", senderName);
+      }
+      answer.put("segments", segments.segments());
+      answer.put("encoding", segments.encoding().name());
+      answer.put("createdAt", at);
+      return ApiResponse.accepted(answer);
+    }
+  }
+
+  /**
+   * Last activity and preview (forward only: optimistic on the {@code lastActivityAt} read), no
+   * longer unanswered (its GSI4 keys removed); the assignee is untouched (C2).
+   */
+  private TransactWriteItem conversationUpdate(String accountId, String conversationId, Map<String, AttributeValue> conversation,
+      String messageId, String body, String at) {
+    String seen = str(conversation, "lastActivityAt");
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> sets = new ArrayList<>();
+    String condition = "attribute_exists(PK) AND ";
+    if (seen == null) {
+      condition += "attribute_not_exists(lastActivityAt)";
+    } else {
+      condition += "lastActivityAt = :seen";
+      values.put(":seen", s(seen));
+    }
+    if (seen == null || at.compareTo(seen) >= 0) {
+      String activitySk = Keys.activitySk(at, conversationId);
+      sets.add("lastActivityAt = :at");
+      sets.add(Table.GSI3SK + " = :activitySk");
+      sets.add("lastMessageId = :messageId");
+      sets.add("lastMessagePreview = :preview");
+      sets.add("lastMessageDirection = :outbound");
+      values.put(":activitySk", s(activitySk));
+      values.put(":messageId", s(messageId));
+      values.put(":preview", s(preview(body)));
+      values.put(":outbound", s("OUTBOUND"));
+      if (conversation.containsKey("assigneeKind") && conversation.containsKey("assigneeId")) {
+        sets.add(Table.GSI1SK + " = :activitySk");
+      }
+    }
+    sets.add("lastOutboundAt = :at");
+    values.put(":at", s(at));
+    sets.add("messageCount = if_not_exists(messageCount, :zero) + :one");
+    values.put(":zero", n(0));
+    values.put(":one", n(1));
+    return TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK))
+        .updateExpression("SET " + String.join(", ", sets) + " REMOVE unansweredSince, " + Table.GSI4PK + ", " + Table.GSI4SK)
+        .conditionExpression(condition)
+        .expressionAttributeValues(values)
+        .build()).build();
+  }
+
+  private static boolean retryable(List<CancellationReason> reasons) {
+    return reasons != null && reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code())
+        || "TransactionConflict".equals(r.code()));
+  }
+
+  /** The first word of a person's name ("Chloé Roy" -> "Chloé"); null for none. */
+  static String firstName(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    return name.strip().split("\\s+")[0];
+  }
+
+  static boolean subscribed(Map<String, AttributeValue> profile) {
+    AttributeValue subscribed = profile.get("subscribed");
+    return subscribed == null || subscribed.bool() == null || subscribed.bool();
+  }
+
+  static String preview(String body) {
+    if (body.codePointCount(0, body.length()) <= PREVIEW_CODE_POINTS) {
+      return body;
+    }
+    return body.substring(0, body.offsetByCodePoints(0, PREVIEW_CODE_POINTS));
+  }
+
+  private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(int value) {
+    return AttributeValue.fromN(Integer.toString(value));
+  }
+}

@@ -1,0 +1,199 @@
+package com.textinbox.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** POST /conversations/{id}/messages through the real handler, against DynamoDB Local over HTTP. */
+class MessagesApiTest {
+  private static final String TABLE = "textinbox-messages-test";
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
+  private static DynamoDbLocalServer server;
+  private static DynamoDbClient dynamoDb;
+  private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+  private final MessagesApi api = new MessagesApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), commands::add);
+
+  @BeforeAll
+  static void table() {
+    server = DynamoDbLocalServer.start();
+    dynamoDb = server.client();
+    dynamoDb.createTable(b -> b.tableName(TABLE)
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
+        .billingMode("PAY_PER_REQUEST"));
+    put(Keys.account(ACCOUNT), Keys.userSk("user-chloe"), Map.of(Table.TYPE, s("User"), "name", s("Chloé Roy")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  /** A customer and their open, unanswered conversation; returns the conversation id. */
+  private static String conversation(String mobile, String language, Boolean subscribed) {
+    String customerId = "cust-" + UUID.randomUUID();
+    String conversationId = "conv-" + UUID.randomUUID();
+    Map<String, AttributeValue> profile = new HashMap<>(Map.of(Table.TYPE, s("Customer"), "customerId", s(customerId),
+        "language", s(language)));
+    if (mobile != null) {
+      profile.put("mobile", s(mobile));
+    }
+    if (subscribed != null) {
+      profile.put("subscribed", AttributeValue.fromBool(subscribed));
+    }
+    put(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK, profile);
+    put(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK, Map.of(Table.TYPE, s("Conversation"),
+        "conversationId", s(conversationId), "customerId", s(customerId), "status", s("OPEN"),
+        "assigneeKind", s("USER"), "assigneeId", s("user-bruno"),
+        "lastActivityAt", s("2026-03-02T14:00:00.000Z"), "unansweredSince", s("2026-03-02T14:00:00.000Z"),
+        Table.GSI4PK, s(Keys.unansweredConversations(ACCOUNT)), Table.GSI4SK, s("2026-03-02T14:00:00.000Z#" + conversationId)));
+    return conversationId;
+  }
+
+  private ApiResponse post(String account, String userId, String role, String conversationId, String body) {
+    ObjectNode event = Json.object();
+    event.put("httpMethod", "POST");
+    event.put("resource", "/conversations/{conversationId}/messages");
+    event.put("path", "/conversations/" + conversationId + "/messages");
+    event.putObject("pathParameters").put("conversationId", conversationId);
+    event.put("body", body);
+    ObjectNode authorizer = event.putObject("requestContext").putObject("authorizer");
+    authorizer.put("accountId", account);
+    authorizer.put("userId", userId);
+    authorizer.put("role", role);
+    return api.handle(event);
+  }
+
+  private ApiResponse post(String conversationId, String body) {
+    return post(ACCOUNT, "user-chloe", "user", conversationId, body);
+  }
+
+  private static JsonNode json(ApiResponse response) {
+    return Json.MAPPER.valueToTree(response.body());
+  }
+
+  @Test
+  void aReplyIsQueuedWithTheSendersNameAndTheStopNoticeOnlyTheFirstTime() {
+    String conversationId = conversation("+15145550111", "fr", null);
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> {
+      ApiResponse first = post(conversationId, "{\"body\":\"Votre voiture est prête.\"}");
+      assertEquals(202, first.status(), String.valueOf(first.body()));
+    });
+    // conversation, profile, sender; one transaction (message, conversation, profile's notice flag)
+    assertEquals(3, requests.get("DynamoDb.GetItem"), requests.toString());
+    assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
+    System.out.println("MessagesApi, one send (first message): " + requests);
+
+    JsonNode command = Json.read(commands.get(0));
+    assertEquals(ACCOUNT, command.path("accountId").asText());
+    Map<String, AttributeValue> message = item(Keys.conversation(ACCOUNT, conversationId), command.path("timelineSk").asText());
+    assertEquals("Message", message.get("type").s());
+    assertEquals("OUTBOUND", message.get("direction").s());
+    assertEquals("QUEUED", message.get("status").s());
+    assertEquals("Votre voiture est prête.", message.get("body").s());
+    assertEquals("Chloé: Votre voiture est prête.\nRépondez ARRET pour vous désabonner, AIDE pour de l'aide.",
+        message.get("smsText").s());
+    assertEquals("user-chloe", message.get("senderUserId").s());
+    assertEquals("Chloé Roy", message.get("senderName").s());
+    assertEquals("user", message.get("sourceType").s());
+    assertEquals("user-chloe", message.get("sourceId").s());
+    assertEquals("2", message.get("segments").n(), "ê is not GSM-7: UCS-2, 67 characters a part");
+    assertEquals("UCS2", message.get("encoding").s());
+
+    Map<String, AttributeValue> conversation = item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK);
+    assertNull(conversation.get("unansweredSince"), "answered");
+    assertNull(conversation.get(Table.GSI4PK), "out of the unanswered list");
+    assertEquals("user-bruno", conversation.get("assigneeId").s(), "stays with its assignee (C2)");
+    assertEquals("OUTBOUND", conversation.get("lastMessageDirection").s());
+    assertEquals("2026-03-02T15:00:00.000Z", conversation.get("lastActivityAt").s());
+    assertEquals("2026-03-02T15:00:00.000Z#" + conversationId, conversation.get(Table.GSI1SK).s());
+
+    ApiResponse second = post(conversationId, "{\"body\":\"À demain\"}");
+    assertEquals(202, second.status());
+    assertEquals("Chloé: À demain", json(second).path("smsText").asText(), "the notice only once");
+    assertEquals("QUEUED", json(second).path("status").asText());
+    assertEquals("user", json(second).path("source").path("type").asText());
+  }
+
+  @Test
+  void automatedSourcesHaveNoNamePrefix() {
+    String conversationId = conversation("+15145550113", "en", true);
+    ApiResponse response = post(conversationId, "{\"body\":\"Your appointment is tomorrow at 9.\",\"source\":{\"type\":\"appointment\",\"id\":\"appt-1\"}}");
+    assertEquals(202, response.status(), String.valueOf(response.body()));
+    assertEquals("Your appointment is tomorrow at 9.\nReply STOP to unsubscribe, HELP for help.", json(response).path("smsText").asText());
+    assertEquals("appt-1", json(response).path("source").path("id").asText());
+  }
+
+  @Test
+  void refusals() {
+    String conversationId = conversation("+15145550114", "en", null);
+    ApiResponse empty = post(conversationId, "{\"body\":\"  \"}");
+    assertEquals(400, empty.status());
+    assertEquals("body", json(empty).path("error").path("field").asText());
+    ApiResponse tooLong = post(conversationId, "{\"body\":\"" + "x".repeat(1600) + "\"}");
+    assertEquals(400, tooLong.status());
+    assertEquals("too_long", json(tooLong).path("error").path("code").asText());
+    assertEquals(400, post(conversationId, "{\"body\":\"hi\",\"source\":{\"type\":\"robot\"}}").status());
+
+    assertEquals(404, post("acct-harbor-clinic", "user-olivia", "admin", conversationId, "{\"body\":\"hi\"}").status(),
+        "another company's conversation does not exist for the caller");
+    assertEquals(404, post("conv-nope", "{\"body\":\"hi\"}").status());
+    assertEquals(403, post(ACCOUNT, "user-felix", "free", conversationId, "{\"body\":\"hi\"}").status());
+
+    ApiResponse unsubscribed = post(conversation("+15145550115", "en", false), "{\"body\":\"hi\"}");
+    assertEquals(409, unsubscribed.status());
+    assertEquals("unsubscribed", json(unsubscribed).path("error").path("code").asText());
+    assertTrue(json(unsubscribed).path("error").path("message").asText().contains("START"));
+
+    ApiResponse noMobile = post(conversation(null, "fr", null), "{\"body\":\"hi\"}");
+    assertEquals(422, noMobile.status());
+    assertEquals("no_mobile", json(noMobile).path("error").path("code").asText());
+    assertTrue(json(noMobile).path("error").path("message").asText().contains("internal note"));
+    assertTrue(commands.isEmpty(), "nothing queued");
+    assertFalse(item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK).containsKey("lastMessageDirection"));
+  }
+
+  private static Map<String, AttributeValue> item(String pk, String sk) {
+    return dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).item();
+  }
+
+  private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.put(Table.PK, s(pk));
+    item.put(Table.SK, s(sk));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

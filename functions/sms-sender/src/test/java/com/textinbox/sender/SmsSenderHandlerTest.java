@@ -1,0 +1,159 @@
+package com.textinbox.sender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The sender against DynamoDB Local over HTTP, with a fake carrier gateway. */
+class SmsSenderHandlerTest {
+  private static final String TABLE = "textinbox-sender-test";
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static final String COMPANY = "+15145550100";
+  private static DynamoDbLocalServer server;
+  private static DynamoDbClient dynamoDb;
+
+  private record Sent(String from, String to, String text) {}
+
+  private final List<Sent> sent = new ArrayList<>();
+  private final SmsSenderHandler handler = new SmsSenderHandler(dynamoDb, TABLE,
+      Clock.fixed(Instant.parse("2026-03-02T15:00:01Z"), ZoneOffset.UTC), (from, to, text) -> {
+        sent.add(new Sent(from, to, text));
+        return "carrier-" + UUID.randomUUID();
+      });
+
+  @BeforeAll
+  static void table() {
+    server = DynamoDbLocalServer.start();
+    dynamoDb = server.client();
+    dynamoDb.createTable(b -> b.tableName(TABLE)
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
+        .billingMode("PAY_PER_REQUEST"));
+    put(Keys.account(ACCOUNT), Keys.ACCOUNT_SK, Map.of(Table.TYPE, s("Account"), "number", s(COMPANY)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  /** A customer, and a QUEUED message to them; returns the command. */
+  private static ObjectNode queued(Boolean subscribed) {
+    String customerId = "cust-" + UUID.randomUUID();
+    String conversationId = "conv-" + UUID.randomUUID();
+    String messageId = "msg-" + UUID.randomUUID();
+    Map<String, AttributeValue> profile = new HashMap<>(Map.of(Table.TYPE, s("Customer"), "mobile", s("+15145550112")));
+    if (subscribed != null) {
+      profile.put("subscribed", AttributeValue.fromBool(subscribed));
+    }
+    put(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK, profile);
+    String timelineSk = Keys.timelineSk("2026-03-02T15:00:00.000Z", messageId);
+    put(Keys.conversation(ACCOUNT, conversationId), timelineSk, Map.of(Table.TYPE, s("Message"), "messageId", s(messageId),
+        "customerId", s(customerId), "direction", s("OUTBOUND"), "status", s("QUEUED"), "smsText", s("Chloé: Ready!")));
+    ObjectNode command = Json.object();
+    command.put("accountId", ACCOUNT);
+    command.put("conversationId", conversationId);
+    command.put("timelineSk", timelineSk);
+    command.put("messageId", messageId);
+    return command;
+  }
+
+  private List<String> deliver(String... bodies) {
+    ObjectNode event = Json.object();
+    ArrayNode records = event.putArray("Records");
+    for (String body : bodies) {
+      ObjectNode record = records.addObject();
+      record.put("messageId", UUID.randomUUID().toString());
+      record.put("body", body);
+      record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:textinbox-dev-send-sms");
+    }
+    return handler.processBatch(event);
+  }
+
+  private static Map<String, AttributeValue> message(JsonNode command) {
+    return item(Keys.conversation(ACCOUNT, command.path("conversationId").asText()), command.path("timelineSk").asText());
+  }
+
+  @Test
+  void textsOnceFromTheCompanyNumberAndRecordsTheCarrierId() {
+    ObjectNode command = queued(null);
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(command))));
+    // message, profile, account; one transaction (message SENT + CARRIERMSG look-up)
+    assertEquals(3, requests.get("DynamoDb.GetItem"), requests.toString());
+    assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
+    System.out.println("SmsSender, one send: " + requests);
+    assertEquals(List.of(new Sent(COMPANY, "+15145550112", "Chloé: Ready!")), sent);
+
+    Map<String, AttributeValue> message = message(command);
+    assertEquals("SENT", message.get("status").s());
+    assertEquals("2026-03-02T15:00:01.000Z", message.get("sentAt").s());
+    String carrierId = message.get("carrierMessageId").s();
+    Map<String, AttributeValue> lookUp = item(Keys.outboundCarrierMessage(carrierId), Keys.OUTBOUND_CARRIER_SK);
+    assertEquals(ACCOUNT, lookUp.get("accountId").s());
+    assertEquals(command.path("conversationId").asText(), lookUp.get("conversationId").s());
+    assertEquals(command.path("timelineSk").asText(), lookUp.get("timelineSk").s());
+
+    // the same command again (at-least-once delivery): nothing texted
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertEquals(1, sent.size(), "texted once");
+  }
+
+  @Test
+  void aStopThatArrivedMeanwhileMeansNeverTexted() {
+    ObjectNode command = queued(false);
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertTrue(sent.isEmpty());
+    Map<String, AttributeValue> message = message(command);
+    assertEquals("FAILED", message.get("status").s());
+    assertEquals("unsubscribed", message.get("failureReason").s());
+    assertNull(message.get("carrierMessageId"));
+  }
+
+  @Test
+  void aCommandWithoutItsMessageFails() {
+    assertEquals(2, deliver("{\"accountId\":\"" + ACCOUNT + "\",\"conversationId\":\"conv-x\",\"timelineSk\":\"T#x\",\"messageId\":\"msg-x\"}",
+        "not json").size());
+    assertTrue(sent.isEmpty());
+  }
+
+  private static Map<String, AttributeValue> item(String pk, String sk) {
+    return dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).item();
+  }
+
+  private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.put(Table.PK, s(pk));
+    item.put(Table.SK, s(sk));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}
