@@ -27,7 +27,6 @@ class TenancyTest {
   private static final Map<String, String> DEALERSHIP_RESOURCES = Map.of(
       "conversationId", "conv-demo-john",
       "customerId", "cust-john",
-      "conversationId", "conv-demo-john",
       "userId", "user-bruno",
       "teamId", "team-service");
 
