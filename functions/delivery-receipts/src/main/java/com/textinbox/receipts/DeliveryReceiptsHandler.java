@@ -94,8 +94,11 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
     Map<String, AttributeValue> lookUp = dynamoDb.getItem(b -> b.tableName(table)
         .key(key(Keys.outboundCarrierMessage(carrierMessageId), Keys.OUTBOUND_CARRIER_SK))).item();
     if (lookUp == null || lookUp.isEmpty()) {
-      LOG.warn("carrier event {} for unknown message {}: nothing to update", eventType, carrierMessageId);
-      return;
+      // The receipt can overtake the sender: SmsSender records the carrier's id only after Publish
+      // returns it. Failing the record lets SQS bring it back once the id is there; a receipt for a
+      // message we never sent ends in the DLQ after the queue's maxReceiveCount, nothing is lost.
+      throw new IllegalStateException("carrier event " + eventType + " for message " + carrierMessageId
+          + " that is not recorded (yet): retried later");
     }
     String messageId = str(lookUp, "messageId");
     Map<String, AttributeValue> messageKey = key(Keys.conversation(str(lookUp, "accountId"), str(lookUp, "conversationId")),
