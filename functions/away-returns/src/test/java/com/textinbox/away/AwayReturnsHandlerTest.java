@@ -20,9 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Against DynamoDB Local over HTTP: the due list is a real sparse index, the conditional update is
@@ -37,16 +34,7 @@ class AwayReturnsHandlerTest {
   static void table() {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName("inbox").billingMode("PAY_PER_REQUEST")
-        .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("SK").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("GSI4PK").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("GSI4SK").attributeType(ScalarAttributeType.S))
-        .globalSecondaryIndexes(g -> g.indexName("GSI4")
-            .keySchema(k -> k.attributeName("GSI4PK").keyType(KeyType.HASH), k -> k.attributeName("GSI4SK").keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    local.createInboxTable("inbox");
   }
 
   @AfterAll

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The conversations API through the handler against DynamoDB Local: lists and their filters,
@@ -50,22 +47,7 @@ class ConversationsApiTest {
   static void table() {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI3PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI3SK).attributeType(ScalarAttributeType.S))
-        .globalSecondaryIndexes(
-            g -> g.indexName(Table.GSI1)
-                .keySchema(k -> k.attributeName(Table.GSI1PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI1SK).keyType(KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL)),
-            g -> g.indexName(Table.GSI3)
-                .keySchema(k -> k.attributeName(Table.GSI3PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI3SK).keyType(KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL))));
+    local.createInboxTable(TABLE);
     api = new ConversationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC),
         (eventId, type, json) -> SENT.add(Json.read(json)));
   }

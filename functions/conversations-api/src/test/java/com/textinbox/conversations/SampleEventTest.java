@@ -24,9 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * events/conversations-api/list-conversations.json (Bruno's open conversations) through the real
@@ -43,16 +40,7 @@ class SampleEventTest {
   static void table() {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1SK).attributeType(ScalarAttributeType.S))
-        .globalSecondaryIndexes(g -> g.indexName(Table.GSI1)
-            .keySchema(k -> k.attributeName(Table.GSI1PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI1SK).keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    local.createInboxTable(TABLE);
     put(Keys.account(ACCOUNT), Keys.ACCOUNT_SK, Map.of(Table.TYPE, s("Account"), "name", s("Maple Motors")));
     put(Keys.account(ACCOUNT), Keys.userSk("user-bruno"), Map.of(Table.TYPE, s("User"), "name", s("Bruno Tremblay")));
     put(Keys.customer(ACCOUNT, "cust-john"), Keys.PROFILE_SK, Map.of(Table.TYPE, s("Customer"), "customerId", s("cust-john"),

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * events/inbound-sms/sqs-from-sns.json through the real handler, against DynamoDB Local over HTTP
@@ -45,11 +43,7 @@ class SampleEventTest {
     event = Files.readAllBytes(repositoryRoot().resolve("events/inbound-sms/sqs-from-sns.json"));
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE)
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST"));
+    local.createInboxTable(TABLE);
     dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(
         Table.PK, s(Keys.companyNumber("+15145550100")), Table.SK, s(Keys.COMPANY_NUMBER_SK),
         Table.TYPE, s("CompanyNumber"), "accountId", s("acct-maple-motors"))));

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** POST /conversations/{id}/messages through the real handler, against DynamoDB Local over HTTP. */
 class MessagesApiTest {
@@ -45,11 +43,7 @@ class MessagesApiTest {
   static void table() {
     server = DynamoDbLocalServer.start();
     dynamoDb = server.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE)
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST"));
+    server.createInboxTable(TABLE);
     put(Keys.account(ACCOUNT), Keys.userSk("user-chloe"), Map.of(Table.TYPE, s("User"), "name", s("Chloé Roy")));
   }
 

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * events/users-api/get-me.json through the real handler, against DynamoDB Local over HTTP seeded
@@ -36,11 +34,7 @@ class SampleEventTest {
   static void table() {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE)
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST"));
+    local.createInboxTable(TABLE);
     String account = Keys.account("acct-maple-motors");
     put(account, Keys.ACCOUNT_SK, Map.of(Table.TYPE, "Account", "name", "Maple Motors", "number", "+15145550100"));
     put(account, Keys.userSk("user-alice"), Map.of(Table.TYPE, "User", "name", "Alice Martin",

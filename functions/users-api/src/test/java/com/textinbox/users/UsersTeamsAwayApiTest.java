@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * GET /users, GET /users/{userId}, PUT /me/away and the team routes through the handler, against
@@ -50,22 +47,7 @@ class UsersTeamsAwayApiTest {
   static void table() {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE).billingMode("PAY_PER_REQUEST")
-        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            a -> a.attributeName(Table.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI1SK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI4PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Table.GSI4SK).attributeType(ScalarAttributeType.S))
-        .globalSecondaryIndexes(
-            g -> g.indexName(Table.GSI1)
-                .keySchema(k -> k.attributeName(Table.GSI1PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI1SK).keyType(KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL)),
-            g -> g.indexName(Table.GSI4)
-                .keySchema(k -> k.attributeName(Table.GSI4PK).keyType(KeyType.HASH), k -> k.attributeName(Table.GSI4SK).keyType(KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL))));
+    local.createInboxTable(TABLE);
     api = new UsersApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -7,10 +7,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import com.textinbox.shared.data.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * DynamoDB Local over HTTP, in memory, with a client built as production builds it
@@ -50,6 +59,32 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     } finally {
       Env.use(System.getenv());
     }
+  }
+
+  /**
+   * Creates the table as template.yaml declares it (keys, the four GSIs with every attribute
+   * projected, the stream), so every function's tests run against the same shape.
+   */
+  public void createInboxTable(String name) {
+    List<AttributeDefinition> attributes = new ArrayList<>();
+    List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+    for (String key : List.of(Table.PK, Table.SK)) {
+      attributes.add(AttributeDefinition.builder().attributeName(key).attributeType(ScalarAttributeType.S).build());
+    }
+    for (String index : List.of(Table.GSI1, Table.GSI2, Table.GSI3, Table.GSI4)) {
+      String pk = index + "PK";
+      String sk = index + "SK";
+      attributes.add(AttributeDefinition.builder().attributeName(pk).attributeType(ScalarAttributeType.S).build());
+      attributes.add(AttributeDefinition.builder().attributeName(sk).attributeType(ScalarAttributeType.S).build());
+      indexes.add(GlobalSecondaryIndex.builder().indexName(index)
+          .keySchema(k -> k.attributeName(pk).keyType(KeyType.HASH), k -> k.attributeName(sk).keyType(KeyType.RANGE))
+          .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+    }
+    client.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+        .keySchema(k -> k.attributeName(Table.PK).keyType(KeyType.HASH), k -> k.attributeName(Table.SK).keyType(KeyType.RANGE))
+        .attributeDefinitions(attributes)
+        .globalSecondaryIndexes(indexes)
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }
 
   /** Counts its requests in {@link RequestCounter}, like every client of a function. */
