@@ -1,5 +1,9 @@
 package com.textinbox.conversations;
 
+import static com.textinbox.shared.data.Items.key;
+import static com.textinbox.shared.data.Items.s;
+import static com.textinbox.shared.data.Items.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiHandler;
@@ -8,6 +12,7 @@ import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.data.Items;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
@@ -236,7 +241,7 @@ public final class ConversationsApi extends ApiHandler {
     Map<String, Map<String, AttributeValue>> found = batchGet(new ArrayList<>(keys));
     // the team members, as a pseudo item so summaries can find them
     teamMembers.forEach((teamId, members) -> found.put("MEMBERS|" + teamId,
-        Map.of("members", AttributeValue.fromL(members.stream().map(ConversationsApi::s).toList()))));
+        Map.of("members", AttributeValue.fromL(members.stream().map(Items::s).toList()))));
     return found;
   }
 
@@ -568,7 +573,7 @@ public final class ConversationsApi extends ApiHandler {
     if (names.get(caller.userId()) != null) {
       item.put("authorName", s(names.get(caller.userId())));
     }
-    item.put("mentions", AttributeValue.fromL(mentioned.stream().map(ConversationsApi::s).toList()));
+    item.put("mentions", AttributeValue.fromL(mentioned.stream().map(Items::s).toList()));
     item.put("createdAt", s(nowText));
     dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
 
@@ -672,18 +677,5 @@ public final class ConversationsApi extends ApiHandler {
     } catch (IllegalArgumentException e) {
       throw ApiError.invalid("cursor", "The cursor is not one this API gave.");
     }
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

@@ -1,10 +1,13 @@
 package com.textinbox.receipts;
 
+import static com.textinbox.shared.data.Items.key;
+import static com.textinbox.shared.data.Items.s;
+import static com.textinbox.shared.data.Items.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
@@ -144,18 +147,5 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
     }
     LOG.info("message {} (carrier {}) is {}{}", messageId, carrierMessageId, result.status(),
         result.reason() == null ? "" : " (" + result.reason() + ")");
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

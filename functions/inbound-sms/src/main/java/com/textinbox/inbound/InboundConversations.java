@@ -1,5 +1,9 @@
 package com.textinbox.inbound;
 
+import static com.textinbox.shared.data.Items.key;
+import static com.textinbox.shared.data.Items.s;
+import static com.textinbox.shared.data.Items.str;
+
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
@@ -509,18 +513,5 @@ final class InboundConversations {
   /** Another transaction was writing one of the items at the same moment: worth another try. */
   private static boolean conflicted(List<CancellationReason> reasons) {
     return reasons != null && reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

@@ -1,5 +1,9 @@
 package com.textinbox.messages;
 
+import static com.textinbox.shared.data.Items.key;
+import static com.textinbox.shared.data.Items.s;
+import static com.textinbox.shared.data.Items.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiHandler;
@@ -318,19 +322,6 @@ public final class MessagesApi extends ApiHandler {
   private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
     Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     return item == null || item.isEmpty() ? null : item;
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 
   private static AttributeValue n(int value) {

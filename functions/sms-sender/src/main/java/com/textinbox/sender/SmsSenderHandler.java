@@ -1,5 +1,9 @@
 package com.textinbox.sender;
 
+import static com.textinbox.shared.data.Items.key;
+import static com.textinbox.shared.data.Items.s;
+import static com.textinbox.shared.data.Items.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
@@ -163,18 +167,5 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
     Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     return item == null || item.isEmpty() ? null : item;
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Table.PK, s(pk), Table.SK, s(sk));
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }
