@@ -155,6 +155,19 @@ class DispatcherTest {
   }
 
   @Test
+  void aBulkAssignmentBecomesOneSummaryPerMember() {
+    NotificationEvent event = NotificationEvent.parse(Json.write(Map.of("eventId", "job-1#team-service",
+        "type", "conversation.assigned.bulk", "accountId", ACCOUNT, "at", Keys.time(AT), "assigneeKind", "TEAM",
+        "assigneeId", "team-service", "count", 12, "jobId", "job-1", "conversationIds", List.of("conv-john"),
+        "actorUserId", "user-bruno")));
+    Dispatcher.Result result = dispatcher.dispatch(event);
+    assertEquals(2, result.centerItemsWritten(), "chloe and alice, not bruno who acted");
+    assertEquals(2, emails.size());
+    assertEquals("12 conversations were assigned to your team Service by Bruno Tremblay", emails.get(0).subject());
+    assertTrue(emails.get(0).text().contains("https://app.example.com/conversations?assignee=team:team-service"));
+  }
+
+  @Test
   void freeUsersAreNotNotifiedOfCustomerMatters() {
     NotificationEvent event = NotificationEvent.parse(Json.write(Map.of("eventId", "evt-" + UUID.randomUUID(),
         "type", "note.mention", "accountId", ACCOUNT, "at", Keys.time(AT), "conversationId", "conv-john",
