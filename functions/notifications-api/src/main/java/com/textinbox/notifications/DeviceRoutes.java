@@ -69,9 +69,12 @@ final class DeviceRoutes {
     } catch (NotFoundException e) {
       throw new ApiError(503, "push_unavailable", "Mobile push is not set up for this installation yet.", null);
     }
-    String deviceId = "dev-" + NotificationIds.sha256Hex(token).substring(0, 24);
+    String hash = NotificationIds.sha256Hex(token);
+    String deviceId = "dev-" + hash.substring(0, 24);
     String now = Keys.time(clock.instant());
-    Map<String, AttributeValue> item = new HashMap<>(key(Keys.devicesOf(caller.accountId(), caller.userId()), Keys.deviceSk(deviceId)));
+    String devicesPk = Keys.devicesOf(caller.accountId(), caller.userId());
+    takeOver(hash, devicesPk, deviceId);
+    Map<String, AttributeValue> item = new HashMap<>(key(devicesPk, Keys.deviceSk(deviceId)));
     item.put(Table.TYPE, s("Device"));
     item.put("deviceId", s(deviceId));
     item.put("platform", s(platform));
@@ -97,5 +100,23 @@ final class DeviceRoutes {
     sns.deleteEndpoint(b -> b.endpointArn(str(device, "endpointArn")));
     dynamoDb.deleteItem(b -> b.tableName(table).key(deviceKey));
     return ApiResponse.noContent();
+  }
+
+  /**
+   * SNS keeps one endpoint per token: when the phone now signs in as another user (of this company
+   * or another), the previous user's device item is removed, so their notifications stop going to
+   * a phone that is no longer theirs. The token's owner is kept in a global look-up item.
+   */
+  private void takeOver(String tokenHash, String devicesPk, String deviceId) {
+    Map<String, AttributeValue> ownerKey = key(Keys.pushToken(tokenHash), Keys.PUSH_TOKEN_SK);
+    Map<String, AttributeValue> owner = dynamoDb.getItem(b -> b.tableName(table).key(ownerKey)).item();
+    String previous = owner == null || owner.isEmpty() ? null : str(owner, "devicesPk");
+    if (previous != null && !previous.equals(devicesPk)) {
+      dynamoDb.deleteItem(b -> b.tableName(table).key(key(previous, Keys.deviceSk(deviceId))));
+    }
+    if (!devicesPk.equals(previous)) {
+      dynamoDb.putItem(b -> b.tableName(table).item(Map.of(Table.PK, ownerKey.get(Table.PK), Table.SK, ownerKey.get(Table.SK),
+          Table.TYPE, s("PushTokenOwner"), "devicesPk", s(devicesPk))));
+    }
   }
 }

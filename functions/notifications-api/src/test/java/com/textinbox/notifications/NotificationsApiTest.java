@@ -109,6 +109,52 @@ class NotificationsApiTest {
   }
 
   @Test
+  void aPhoneSignedInAsSomeoneElseStopsReceivingTheFirstUsersPushes() {
+    List<String> deleted = new ArrayList<>();
+    software.amazon.awssdk.services.sns.SnsClient sns = new software.amazon.awssdk.services.sns.SnsClient() {
+      @Override
+      public software.amazon.awssdk.services.sns.model.CreatePlatformEndpointResponse createPlatformEndpoint(
+          software.amazon.awssdk.services.sns.model.CreatePlatformEndpointRequest request) {
+        return software.amazon.awssdk.services.sns.model.CreatePlatformEndpointResponse.builder()
+            .endpointArn("arn:aws:sns:us-east-1:000000000000:endpoint/GCM/x/" + request.token()).build();
+      }
+
+      @Override
+      public software.amazon.awssdk.services.sns.model.DeleteEndpointResponse deleteEndpoint(
+          software.amazon.awssdk.services.sns.model.DeleteEndpointRequest request) {
+        deleted.add(request.endpointArn());
+        return software.amazon.awssdk.services.sns.model.DeleteEndpointResponse.builder().build();
+      }
+
+      @Override
+      public String serviceName() {
+        return "sns";
+      }
+
+      @Override
+      public void close() {}
+    };
+    NotificationsApi withPush = new NotificationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
+    ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
+    assertEquals(201, first.status(), first.toString());
+    String deviceId = Json.MAPPER.valueToTree(first.body()).path("deviceId").asText();
+    assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status());
+    assertNull(device("user-erin", deviceId), "erin's phone is now frank's");
+    assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status(), "again: same device");
+    assertEquals(404, withPush.handle(event("DELETE", "/me/devices/{deviceId}", "user-erin", null, Map.of(), Map.of("deviceId", deviceId))).status());
+    assertEquals(204, withPush.handle(event("DELETE", "/me/devices/{deviceId}", "user-frank", null, Map.of(), Map.of("deviceId", deviceId))).status());
+    assertEquals(1, deleted.size());
+    assertEquals(400, withPush.handle(event("POST", "/me/devices", "user-frank", "{\"platform\":\"android\",\"token\":\"a b\"}", Map.of(), Map.of())).status());
+  }
+
+  private static Map<String, AttributeValue> device(String userId, String deviceId) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(TABLE).key(Map.of(
+        Table.PK, AttributeValue.fromS(Keys.devicesOf(ACCOUNT, userId)), Table.SK, AttributeValue.fromS(Keys.deviceSk(deviceId))))).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  @Test
   void theSampleEventListsBrunosCenter() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/notifications-api/list-notifications.json"))) {

@@ -196,6 +196,16 @@ public final class Keys {
     return "DEVICE#" + deviceId;
   }
 
+  /**
+   * Who a push token belongs to now (global, like a company number: SNS has one endpoint per token
+   * whatever the account). A phone handed to someone else must stop receiving the first user's pushes.
+   */
+  public static String pushToken(String tokenHash) {
+    return "PUSHTOKEN#" + tokenHash;
+  }
+
+  public static final String PUSH_TOKEN_SK = "PUSHTOKEN";
+
   public static final String NOTIFICATION_PREFIX = "N#";
 
   /** Items waiting for a user's next daily digest. */
