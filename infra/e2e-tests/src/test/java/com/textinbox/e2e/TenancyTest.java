@@ -28,7 +28,10 @@ class TenancyTest {
       "conversationId", "conv-demo-john",
       "customerId", "cust-john",
       "userId", "user-bruno",
-      "teamId", "team-service");
+      "teamId", "team-service",
+      // any notification or device of a dealership user: the clinic's admin looks in their own partition
+      "notificationId", "n1763733780000-0123456789abcdef",
+      "deviceId", "dev-0123456789abcdef01234567");
 
   private static final String DEALERSHIP = "acct-maple-motors";
 

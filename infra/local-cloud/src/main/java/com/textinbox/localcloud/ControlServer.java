@@ -12,6 +12,7 @@ import com.textinbox.localcloud.demo.DemoData;
 import com.textinbox.localcloud.lambda.LocalFunction;
 import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
+import com.textinbox.localcloud.standins.SnsStandIn;
 import com.textinbox.localcloud.triggers.Scheduler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The local cloud's own HTTP endpoints, for people and tests: the carrier (text in, outbox), the
- * mailbox, schedules on demand, tokens, queue depths, function figures, the AWS actions each function
+ * mailbox, the mobile pushes sent, schedules on demand, tokens, queue depths, function figures, the AWS actions each function
  * has called ({@code /_local/aws-calls}: logical id -> IAM actions), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
@@ -40,6 +41,7 @@ final class ControlServer implements AutoCloseable {
   private final HttpServer server;
   private final LocalCarrier carrier;
   private final SesStandIn ses;
+  private final SnsStandIn sns;
   private final Scheduler scheduler;
   private final LocalTokenIssuer tokens;
   private final Map<String, LocalFunction> functions;
@@ -47,10 +49,11 @@ final class ControlServer implements AutoCloseable {
   private final LocalResources resources;
   private final AwsCallRecorder recorder;
 
-  ControlServer(int port, LocalCarrier carrier, SesStandIn ses, Scheduler scheduler, LocalTokenIssuer tokens,
+  ControlServer(int port, LocalCarrier carrier, SesStandIn ses, SnsStandIn sns, Scheduler scheduler, LocalTokenIssuer tokens,
       Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources, AwsCallRecorder recorder) throws IOException {
     this.carrier = carrier;
     this.ses = ses;
+    this.sns = sns;
     this.scheduler = scheduler;
     this.tokens = tokens;
     this.functions = functions;
@@ -97,6 +100,7 @@ final class ControlServer implements AutoCloseable {
           case "GET /carrier/outbox" -> carrier.outbox();
           case "GET /carrier/inbox" -> carrier.textedIn();
           case "GET /mailbox" -> ses.sentEmails();
+          case "GET /push/outbox" -> sns.sentPushes();
           default -> other(method, path);
         };
       } catch (Failed e) {

@@ -33,6 +33,7 @@ final class EndpointsFile {
         "outbox", control + "/carrier/outbox",
         "inbox", control + "/carrier/inbox"));
     document.put("mailbox", control + "/mailbox");
+    document.put("pushOutbox", control + "/push/outbox");
     document.put("schedules", control + "/_local/schedules");
     document.put("tokenIssuer", control + "/_local/tokens");
     document.put("queues", control + "/_local/queues");
@@ -71,6 +72,7 @@ final class EndpointsFile {
         .append(DemoData.DEALERSHIP.number()).append("\",\"body\":\"Hi, is my car ready?\"}'\n");
     out.append("  curl ").append(control).append("/carrier/outbox      # every SMS the system sent, with its delivery status\n");
     out.append("  curl ").append(control).append("/mailbox             # every email sent\n");
+    out.append("  curl ").append(control).append("/push/outbox         # every mobile push sent\n");
     out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now\n");
     out.append("  curl ").append(control).append("/_local/aws-calls   # the AWS actions each function has called\n");
     out.append("\nCtrl-C stops everything.\n");

@@ -187,7 +187,8 @@ public final class LocalCloud implements AutoCloseable {
         "opensearch", openSearch.endpoint())));
 
     String control = "http://127.0.0.1:" + controlPort;
-    LocalResources resources = new LocalResources(template, new LocalResources.Endpoints(
+    Map<String, String> parameters = platformApplications(template, sns);
+    LocalResources resources = new LocalResources(template, parameters, new LocalResources.Endpoints(
         dynamoDbEngine.endpoint().toString(), sqsServer.endpoint().toString(), s3Server.endpoint().toString(),
         snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), openSearch.endpoint().toString(),
         control, "http://127.0.0.1:" + apiPort), recorder);
@@ -223,7 +224,7 @@ public final class LocalCloud implements AutoCloseable {
         data == null ? null : data.resolve("signing-key.json"));
     LocalCarrier carrier = closing(new LocalCarrier(snsStandIn, carrierTopic(template, resources, "inbound"),
         carrierTopic(template, resources, "events"), options.receiptDelayMillis()));
-    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, scheduler, tokens, functions, sqs, resources, recorder));
+    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions, sqs, resources, recorder));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();
@@ -255,6 +256,24 @@ public final class LocalCloud implements AutoCloseable {
         System.err.println(function.logicalId() + " failed an asynchronous invocation (attempt " + (attempt + 1) + "): " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The SNS platform applications of the template's {@code Metadata.LocalCloud.PlatformApplications}
+   * (parameter name -> {Name, Platform}), created in the SNS stand-in: their ARNs are the values of
+   * those parameters here, as a deployer would pass the ARNs of real ones.
+   */
+  private static Map<String, String> platformApplications(SamTemplate template, SnsClient sns) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    Map<String, Object> applications = SamTemplate.map(SamTemplate.map(SamTemplate.map(template.root().get("Metadata"))
+        .get("LocalCloud")).get("PlatformApplications"));
+    applications.forEach((parameter, value) -> {
+      Map<String, Object> application = SamTemplate.map(value);
+      parameters.put(parameter, sns.createPlatformApplication(b -> b.name(String.valueOf(application.get("Name")))
+          .platform(String.valueOf(application.get("Platform")))
+          .attributes(Map.of("PlatformCredential", "local-server-key"))).platformApplicationArn());
+    });
+    return parameters;
   }
 
   private static String carrierTopic(SamTemplate template, LocalResources resources, String role) {

@@ -34,10 +34,16 @@ public final class LocalResources implements Intrinsics.Resources {
 
   /** Functions reach the engines through the recorder, which notes what each calls (docs/least-privilege.md). */
   public LocalResources(SamTemplate template, Endpoints endpoints, AwsCallRecorder recorder) {
+    this(template, Map.of(), endpoints, recorder);
+  }
+
+  /** With parameter values given, as {@code sam deploy --parameter-overrides} does (the rest: defaults). */
+  public LocalResources(SamTemplate template, Map<String, String> parameterOverrides, Endpoints endpoints, AwsCallRecorder recorder) {
     this.template = template;
     this.endpoints = endpoints;
     this.recorder = recorder;
     Map<String, String> parameters = new LinkedHashMap<>(template.parameterDefaults());
+    parameters.putAll(parameterOverrides);
     parameters.put("AWS::Region", REGION);
     parameters.put("AWS::AccountId", ACCOUNT);
     parameters.put("AWS::StackName", "textinbox-local");
@@ -65,6 +71,7 @@ public final class LocalResources implements Intrinsics.Resources {
       case "AWS::SNS::Topic" -> "TopicName";
       case "AWS::OpenSearchService::Domain" -> "DomainName";
       case "AWS::Serverless::Function" -> "FunctionName";
+      case "AWS::SES::EmailIdentity" -> "EmailIdentity";
       default -> null;
     };
     Object value = property == null ? null : properties.get(property);

@@ -182,6 +182,32 @@ public final class Keys {
     return account(accountId) + "#U#" + userId + "#UNREAD";
   }
 
+  /** A user's notification settings (categories x channels, email mode, digest hour, time zone). */
+  public static String notificationSettingsSk(String userId) {
+    return "NOTIFYSETTINGS#" + userId;
+  }
+
+  /** The mobile devices a user registered for push (one item each, sort key {@code DEVICE#<deviceId>}). */
+  public static String devicesOf(String accountId, String userId) {
+    return account(accountId) + "#U#" + userId + "#DEVICES";
+  }
+
+  public static String deviceSk(String deviceId) {
+    return "DEVICE#" + deviceId;
+  }
+
+  /**
+   * Who a push token belongs to now (global, like a company number: SNS has one endpoint per token
+   * whatever the account). A phone handed to someone else must stop receiving the first user's pushes.
+   */
+  public static String pushToken(String tokenHash) {
+    return "PUSHTOKEN#" + tokenHash;
+  }
+
+  public static final String PUSH_TOKEN_SK = "PUSHTOKEN";
+
+  public static final String NOTIFICATION_PREFIX = "N#";
+
   /** Items waiting for a user's next daily digest. */
   public static String digestOf(String accountId, String userId) {
     return account(accountId) + "#U#" + userId + "#DIGEST";
@@ -191,10 +217,12 @@ public final class Keys {
   /** Away users with a return date; sort key the return time. */
   public static final String AWAY_RETURNS = "DUE#AWAY_RETURNS";
 
-  /** Digest users of one UTC hour. */
-  public static String digestsDueAt(int utcHour) {
-    return "DUE#DIGEST#" + utcHour;
-  }
+  /**
+   * Users whose email comes as a daily digest; sort key {@code <nextDigestAt>#<acct>#<userId>}, the
+   * next time their digest is due (their chosen hour in their zone, computed per day so DST holds).
+   * Carried by the user's notification settings item, not the user item (whose GSI4 is the away list).
+   */
+  public static final String DIGESTS_DUE = "DUE#DIGEST";
 
   /** Accounts with auto-close on (the scheduled run queries each one's open list by cutoff). */
   public static final String AUTO_CLOSE_ACCOUNTS = "DUE#AUTO_CLOSE";

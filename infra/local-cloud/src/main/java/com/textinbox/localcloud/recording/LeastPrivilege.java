@@ -90,6 +90,20 @@ public final class LeastPrivilege {
           } else {
             grants.add(new Grant(i, name, resource, known));
           }
+        } else if (map.containsKey("Statement")) {
+          for (Object item : asList(map.get("Statement"))) {
+            Map<String, Object> statement = SamTemplate.map(item);
+            ReviewedInlineStatements.Reviewed reviewed = ReviewedInlineStatements.match(id, statement).orElse(null);
+            if (reviewed == null) {
+              written.add(String.valueOf(statement));
+              problems.add(id + ": Policies[" + i + "] holds an inline statement that is not one of ReviewedInlineStatements,"
+                  + " so what it grants cannot be compared with what the function calls: use a SAM policy template on one"
+                  + " resource (TemplateChecks.POLICY_TEMPLATES)");
+              continue;
+            }
+            written.add("inline " + reviewed.sid() + " " + String.join(", ", new TreeSet<>(reviewed.actions())) + " (reviewed)");
+            grants.add(new Grant(i, "inline statement " + reviewed.sid(), reviewed.resource(), reviewed.asTemplate()));
+          }
         } else {
           written.add(String.valueOf(policy));
           problems.add(id + ": Policies[" + i + "] is not a SAM policy template, so what it grants cannot be compared with what"

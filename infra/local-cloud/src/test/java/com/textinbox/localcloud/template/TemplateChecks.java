@@ -9,6 +9,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.textinbox.localcloud.lambda.FunctionClassLoader;
+import com.textinbox.localcloud.recording.ReviewedInlineStatements;
 import com.textinbox.localcloud.template.SamTemplate.EventDefinition;
 import com.textinbox.localcloud.template.SamTemplate.FunctionDefinition;
 import java.io.IOException;
@@ -79,7 +80,12 @@ public final class TemplateChecks {
       // docs/least-privilege.md, "Outbound SMS: known gap".
       "SNSPublishMessagePolicy", new PolicyTemplate(
           "publish to one SNS topic (sns:Publish)",
-          Map.of("TopicName", "AWS::SNS::Topic")));
+          Map.of("TopicName", "AWS::SNS::Topic")),
+      // notification emails (NotificationDispatcher, DailyDigest): the narrowest SES template with
+      // ses:SendEmail, on the one email identity of the template
+      "SESCrudPolicy", new PolicyTemplate(
+          "send email from one SES identity (ses:SendEmail, ses:SendRawEmail; also verification calls)",
+          Map.of("IdentityName", "AWS::SES::EmailIdentity")));
 
   record PolicyTemplate(String purpose, Map<String, String> resourceParameters) {}
 
@@ -613,7 +619,7 @@ public final class TemplateChecks {
         }
       });
       for (int i = 0; i < policies.size(); i++) {
-        problems.addAll(policy(template, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
+        problems.addAll(policy(template, id, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
             onFailureQueues));
       }
       for (String queue : onFailureQueues) {
@@ -642,7 +648,7 @@ public final class TemplateChecks {
    * name (its environment refers to it), or that its event source uses with the function's role
    * (an OnFailure queue).
    */
-  private static List<String> policy(SamTemplate template, String where, Object policy, Set<String> resourcesInEnvironment,
+  private static List<String> policy(SamTemplate template, String function, String where, Object policy, Set<String> resourcesInEnvironment,
       Set<String> onFailureQueues) {
     if (policy instanceof String name) {
       return List.of(where + ": managed policy " + name + " is broader than the resources this function uses: use a"
@@ -650,7 +656,7 @@ public final class TemplateChecks {
     }
     Map<String, Object> map = SamTemplate.map(policy);
     if (map.containsKey("Statement")) {
-      return inlineStatements(where, map.get("Statement"));
+      return inlineStatements(function, where, map.get("Statement"));
     }
     if (map.size() != 1) {
       return List.of(where + ": expected a SAM policy template (one key: its name), found " + map.keySet());
@@ -677,12 +683,19 @@ public final class TemplateChecks {
     return problems;
   }
 
-  private static List<String> inlineStatements(String where, Object statements) {
+  /**
+   * Inline statements are refused, except those reviewed one by one and listed, exactly as written,
+   * in {@link ReviewedInlineStatements} (an action no SAM policy template grants, on a narrow resource).
+   */
+  private static List<String> inlineStatements(String function, String where, Object statements) {
     List<String> problems = new ArrayList<>();
     for (Object item : asList(statements)) {
       Map<String, Object> statement = SamTemplate.map(item);
       if ("Deny".equals(statement.get("Effect"))) {
         continue; // grants nothing
+      }
+      if (ReviewedInlineStatements.match(function, statement).isPresent()) {
+        continue;
       }
       List<String> reasons = new ArrayList<>();
       if (asList(statement.get("Resource")).contains("*")) {
@@ -694,7 +707,9 @@ public final class TemplateChecks {
         }
       }
       reasons.add("grant through a SAM policy template on one resource of the template instead"
-          + " (TemplateChecks.POLICY_TEMPLATES)");
+          + " (TemplateChecks.POLICY_TEMPLATES), or, for an action no template grants, have the statement reviewed and"
+          + " listed exactly (Sid, actions, resource) in ReviewedInlineStatements; as written its resource is "
+          + ReviewedInlineStatements.show(statement.get("Resource")));
       problems.add(where + ": inline statement " + show(statement.get("Action")) + " on " + show(statement.get("Resource")) + ": "
           + String.join("; ", reasons));
     }

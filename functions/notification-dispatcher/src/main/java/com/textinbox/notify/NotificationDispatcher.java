@@ -1,0 +1,57 @@
+package com.textinbox.notify;
+
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.notifications.EmailSender;
+import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.sqs.SqsBatchHandler;
+import com.textinbox.shared.sqs.SqsMessage;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Notification dispatch (N1-N7): one event of NotificationEventsQueue at a time, each becoming
+ * center items, emails (or digest items) and pushes for its recipients ({@link Dispatcher}). An
+ * event that breaks the contract fails every time and so reaches the DLQ unchanged after the
+ * queue's receive count. Wiring: template.yaml, function NotificationDispatcher.
+ */
+public final class NotificationDispatcher extends SqsBatchHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+  private final Dispatcher dispatcher;
+
+  public NotificationDispatcher() {
+    this(wire());
+  }
+
+  NotificationDispatcher(Dispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+  }
+
+  private static Dispatcher wire() {
+    String table = Env.require("TABLE_NAME");
+    var dynamoDb = AwsClients.dynamoDb();
+    EmailSender email = EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"),
+        Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
+    SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
+    return new Dispatcher(dynamoDb, table, List.of(
+        new EmailChannel(email, dynamoDb, table, Env.require("WEB_APP_BASE_URL")),
+        new PushChannel(sns, dynamoDb, table)), Clock.systemUTC());
+  }
+
+  @Override
+  protected void process(SqsMessage message) {
+    NotificationEvent event;
+    try {
+      event = NotificationEvent.parse(message.payload());
+    } catch (NotificationEvent.Malformed e) {
+      LOG.error("message {} is not a notification event ({}): left for the DLQ", message.messageId(), e.getMessage());
+      throw e;
+    }
+    dispatcher.dispatch(event);
+  }
+}

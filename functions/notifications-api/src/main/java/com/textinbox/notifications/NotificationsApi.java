@@ -1,0 +1,34 @@
+package com.textinbox.notifications;
+
+import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * API of a user's own notifications: their settings (N1, N5), their notification center (N7) and
+ * the mobile devices push goes to. Every route is the caller's own, free users included (N10: they
+ * keep the notification center). Wiring: template.yaml, function NotificationsApi.
+ */
+public final class NotificationsApi extends ApiHandler {
+  public NotificationsApi() {
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
+        AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"));
+  }
+
+  public NotificationsApi(DynamoDbClient dynamoDb, String table, Clock clock, SnsClient sns, String pushApplicationArn) {
+    SettingsRoutes settings = new SettingsRoutes(dynamoDb, table, clock);
+    CenterRoutes center = new CenterRoutes(dynamoDb, table, clock);
+    DeviceRoutes devices = new DeviceRoutes(dynamoDb, table, clock, sns, pushApplicationArn);
+    routeForEveryone("GET", "/me/notification-settings", settings::get);
+    routeForEveryone("PUT", "/me/notification-settings", settings::put);
+    routeForEveryone("GET", "/notifications", center::list);
+    routeForEveryone("GET", "/notifications/unread-count", center::unreadCount);
+    routeForEveryone("POST", "/notifications/{notificationId}/read", center::markRead);
+    routeForEveryone("POST", "/notifications/read-all", center::markAllRead);
+    routeForEveryone("POST", "/me/devices", devices::register);
+    routeForEveryone("DELETE", "/me/devices/{deviceId}", devices::remove);
+  }
+}

@@ -1,0 +1,27 @@
+package com.textinbox.shared.notifications;
+
+import software.amazon.awssdk.services.ses.SesClient;
+
+/**
+ * Where notification emails leave the system. SES v1 {@code SendEmail} (LocalStack community has
+ * only v1), from the configured address, with a no-reply Reply-To: a person who replies to a
+ * notification never reaches the customer (N3).
+ */
+@FunctionalInterface
+public interface EmailSender {
+  /** Sends it; returns SES's message id. Throws when SES refuses or cannot be reached. */
+  String send(Email email);
+
+  static EmailSender ses(SesClient ses, String from, String replyTo) {
+    return email -> ses.sendEmail(b -> b
+        .source(from)
+        .replyToAddresses(replyTo)
+        .destination(d -> d.toAddresses(email.to()))
+        .message(m -> m
+            .subject(c -> c.data(email.subject()).charset("UTF-8"))
+            .body(body -> body
+                .text(c -> c.data(email.text()).charset("UTF-8"))
+                .html(c -> c.data(email.html()).charset("UTF-8")))))
+        .messageId();
+  }
+}

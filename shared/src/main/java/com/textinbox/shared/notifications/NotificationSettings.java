@@ -1,0 +1,228 @@
+package com.textinbox.shared.notifications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiError;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One user's notification settings (N1, N5): for each category, the channels it goes to; email
+ * immediately or as one daily digest at {@code digestHour}:00 in {@code timeZone} (an IANA zone).
+ * The notification center keeps every notification whatever these say.
+ */
+public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMode emailMode, int digestHour, String timeZone) {
+
+  public enum EmailMode {
+    IMMEDIATE,
+    DIGEST;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public static final int DEFAULT_DIGEST_HOUR = 8;
+  public static final String DEFAULT_TIME_ZONE = "UTC";
+
+  /**
+   * What a new user gets. Service staff live in the conversations: a customer's message, a
+   * conversation given to them and a mention reach them in the browser, by email and on their phone.
+   * Appointment automation events are frequent and informative only: the browser. A paid invoice:
+   * the browser and email (a record the accounting side keeps). Telegram is off until the user
+   * connects an account and turns it on. Email immediately; the digest hour 8:00 once chosen.
+   */
+  public static NotificationSettings defaults() {
+    Map<Category, Set<Channel>> channels = new EnumMap<>(Category.class);
+    channels.put(Category.CONVERSATION, EnumSet.of(Channel.BROWSER, Channel.EMAIL, Channel.PUSH));
+    channels.put(Category.MENTION, EnumSet.of(Channel.BROWSER, Channel.EMAIL, Channel.PUSH));
+    channels.put(Category.APPOINTMENT, EnumSet.of(Channel.BROWSER));
+    channels.put(Category.INVOICE, EnumSet.of(Channel.BROWSER, Channel.EMAIL));
+    return new NotificationSettings(channels, EmailMode.IMMEDIATE, DEFAULT_DIGEST_HOUR, DEFAULT_TIME_ZONE);
+  }
+
+  public boolean enabled(Category category, Channel channel) {
+    return channels.getOrDefault(category, Set.of()).contains(channel);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+
+  // ------------------------------------------------------------------ JSON (the API)
+
+  /** The API's shape: {@code {"categories": {"conversation": {"browser": true, ...}}, "email": {...}}}. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> categories = new LinkedHashMap<>();
+    for (Category category : Category.values()) {
+      Map<String, Object> flags = new LinkedHashMap<>();
+      for (Channel channel : Channel.values()) {
+        flags.put(channel.key(), enabled(category, channel));
+      }
+      categories.put(category.key(), flags);
+    }
+    Map<String, Object> email = new LinkedHashMap<>();
+    email.put("mode", emailMode.key());
+    email.put("digestHour", digestHour);
+    email.put("timeZone", timeZone);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("categories", categories);
+    out.put("email", email);
+    return out;
+  }
+
+  /**
+   * These settings with what {@code body} changes: any subset of the API's shape. Anything unknown
+   * or of the wrong type is a 400 naming the field, so a typo never passes silently.
+   */
+  public NotificationSettings merge(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw ApiError.badRequest("The body must be a JSON object with 'categories' and/or 'email'.");
+    }
+    Map<Category, Set<Channel>> merged = new EnumMap<>(Category.class);
+    channels.forEach((category, set) -> merged.put(category, set.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(set)));
+    EmailMode mode = emailMode;
+    int hour = digestHour;
+    String zone = timeZone;
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("categories") && !name.equals("email")) {
+        throw ApiError.invalid(name, "Unknown setting '" + name + "': expected 'categories' or 'email'.");
+      }
+    }
+    JsonNode categories = body.get("categories");
+    if (categories != null) {
+      requireObject(categories, "categories");
+      for (Iterator<Map.Entry<String, JsonNode>> it = categories.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String field = "categories." + entry.getKey();
+        Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
+            "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
+        requireObject(entry.getValue(), field);
+        Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
+        for (Iterator<Map.Entry<String, JsonNode>> flags = entry.getValue().fields(); flags.hasNext(); ) {
+          Map.Entry<String, JsonNode> flag = flags.next();
+          String flagField = field + "." + flag.getKey();
+          Channel channel = Channel.of(flag.getKey()).orElseThrow(() -> ApiError.invalid(flagField,
+              "Unknown channel '" + flag.getKey() + "': expected browser, email, push or telegram."));
+          if (!flag.getValue().isBoolean()) {
+            throw ApiError.invalid(flagField, "'" + flagField + "' must be true or false.");
+          }
+          if (flag.getValue().booleanValue()) {
+            set.add(channel);
+          } else {
+            set.remove(channel);
+          }
+        }
+      }
+    }
+    JsonNode email = body.get("email");
+    if (email != null) {
+      requireObject(email, "email");
+      for (Iterator<Map.Entry<String, JsonNode>> it = email.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String field = "email." + entry.getKey();
+        JsonNode value = entry.getValue();
+        switch (entry.getKey()) {
+          case "mode" -> {
+            String text = value.isTextual() ? value.asText() : "";
+            mode = switch (text) {
+              case "immediate" -> EmailMode.IMMEDIATE;
+              case "digest" -> EmailMode.DIGEST;
+              default -> throw ApiError.invalid(field, "'email.mode' must be 'immediate' or 'digest'.");
+            };
+          }
+          case "digestHour" -> {
+            if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 23) {
+              throw ApiError.invalid(field, "'email.digestHour' must be a whole hour from 0 to 23.");
+            }
+            hour = value.asInt();
+          }
+          case "timeZone" -> {
+            if (!value.isTextual() || !validZone(value.asText())) {
+              throw ApiError.invalid(field, "'email.timeZone' must be an IANA time zone such as 'America/Toronto'.");
+            }
+            zone = value.asText();
+          }
+          default -> throw ApiError.invalid(field, "Unknown email setting '" + entry.getKey()
+              + "': expected mode, digestHour or timeZone.");
+        }
+      }
+    }
+    return new NotificationSettings(merged, mode, hour, zone);
+  }
+
+  /** A region id of the IANA database ({@code Europe/Paris}, {@code UTC}); not a bare offset, which ignores DST. */
+  static boolean validZone(String id) {
+    if (!ZoneId.getAvailableZoneIds().contains(id)) {
+      return false;
+    }
+    try {
+      ZoneId.of(id);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static void requireObject(JsonNode node, String field) {
+    if (!node.isObject()) {
+      throw ApiError.invalid(field, "'" + field + "' must be a JSON object.");
+    }
+  }
+
+  // ------------------------------------------------------------------ the table
+
+  /** Reads the settings item's attributes; a missing item or attribute falls back to the defaults. */
+  public static NotificationSettings fromItem(Map<String, AttributeValue> item) {
+    NotificationSettings defaults = defaults();
+    if (item == null || item.isEmpty()) {
+      return defaults;
+    }
+    Map<Category, Set<Channel>> channels = new EnumMap<>(defaults.channels());
+    AttributeValue categories = item.get("categories");
+    if (categories != null && categories.hasM()) {
+      categories.m().forEach((key, flags) -> Category.of(key).ifPresent(category -> {
+        Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
+        if (flags.hasM()) {
+          flags.m().forEach((channelKey, on) -> Channel.of(channelKey).ifPresent(channel -> {
+            if (Boolean.TRUE.equals(on.bool())) {
+              set.add(channel);
+            } else {
+              set.remove(channel);
+            }
+          }));
+        }
+        channels.put(category, set);
+      }));
+    }
+    EmailMode mode = item.containsKey("emailMode") && "digest".equals(item.get("emailMode").s()) ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
+    int hour = item.containsKey("digestHour") ? Integer.parseInt(item.get("digestHour").n()) : DEFAULT_DIGEST_HOUR;
+    String zone = item.containsKey("timeZone") && validZone(item.get("timeZone").s()) ? item.get("timeZone").s() : DEFAULT_TIME_ZONE;
+    return new NotificationSettings(channels, mode, hour, zone);
+  }
+
+  /** The attributes the settings item holds (not its keys). */
+  public Map<String, AttributeValue> toAttributes() {
+    Map<String, AttributeValue> categories = new LinkedHashMap<>();
+    for (Category category : Category.values()) {
+      Map<String, AttributeValue> flags = new LinkedHashMap<>();
+      for (Channel channel : Channel.values()) {
+        flags.put(channel.key(), AttributeValue.fromBool(enabled(category, channel)));
+      }
+      categories.put(category.key(), AttributeValue.fromM(flags));
+    }
+    Map<String, AttributeValue> out = new LinkedHashMap<>();
+    out.put("categories", AttributeValue.fromM(categories));
+    out.put("emailMode", AttributeValue.fromS(emailMode.key()));
+    out.put("digestHour", AttributeValue.fromN(Integer.toString(digestHour)));
+    out.put("timeZone", AttributeValue.fromS(timeZone));
+    return out;
+  }
+}
