@@ -15,6 +15,8 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.ComplianceTexts;
+import com.textinbox.shared.messaging.QueuedSms;
+import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SmsSegments;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,6 +191,8 @@ public final class MessagesApi extends ApiHandler {
         message.put("stopNotice", AttributeValue.fromBool(true));
       }
       message.put("createdAt", s(at));
+      // on the sweep's list until it leaves QUEUED: if the command below is lost, the sweep sends another
+      QueuedSms.list(message, now, messageId);
 
       List<TransactWriteItem> items = new ArrayList<>();
       items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
@@ -217,12 +221,7 @@ public final class MessagesApi extends ApiHandler {
         continue;
       }
 
-      Map<String, Object> command = new LinkedHashMap<>();
-      command.put("accountId", accountId);
-      command.put("conversationId", conversationId);
-      command.put("timelineSk", timelineSk);
-      command.put("messageId", messageId);
-      commands.send(Json.write(command));
+      commands.send(new SendSmsCommand(accountId, conversationId, timelineSk, messageId).json());
       LOG.info("message {} queued in conversation {} ({} source, {} part(s){})", messageId, conversationId, sourceType,
           segments.segments(), firstMessage ? ", with the STOP notice" : "");
 

@@ -1,0 +1,53 @@
+package com.textinbox.shared.messaging;
+
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The rules an outbound message lives by while it is QUEUED (docs/data-model.md, "Outbound SMS"):
+ * it sits on the sparse GSI4 list {@link Keys#QUEUED_SMS} until it leaves QUEUED; the sweep
+ * re-enqueues it once {@link #GRACE} has passed without it being sent, every {@link #RETRY_EVERY}
+ * after that, and gives it up as FAILED after {@link #MAX_AGE}, which the sender also refuses: a
+ * customer is never texted a day late. While one delivery of its command is texting it, the
+ * message holds a lease of {@link #LEASE}, so that two copies of the command never text it twice
+ * at the same time.
+ */
+public final class QueuedSms {
+  private QueuedSms() {}
+
+  /** How long a QUEUED message may wait for its command before the sweep sends another. */
+  public static final Duration GRACE = Duration.ofMinutes(5);
+  /** How long the sweep waits after re-enqueueing a message before it looks at it again. */
+  public static final Duration RETRY_EVERY = Duration.ofMinutes(5);
+  /** Older than this, a message is never texted: FAILED {@link #EXPIRED}. */
+  public static final Duration MAX_AGE = Duration.ofHours(24);
+  /** How long one delivery of a command holds the message while it texts it (longer than a Lambda run). */
+  public static final Duration LEASE = Duration.ofSeconds(60);
+
+  public static final String EXPIRED = "expired";
+  public static final String EXPIRED_DESCRIPTION =
+      "It could not be texted within 24 hours, so it was not sent (the customer never gets a message a day late).";
+
+  /** Puts a message created at {@code createdAt} on the sweep's list, due {@link #GRACE} later. */
+  public static void list(Map<String, AttributeValue> message, Instant createdAt, String messageId) {
+    message.put(Table.GSI4PK, AttributeValue.fromS(Keys.QUEUED_SMS));
+    message.put(Table.GSI4SK, AttributeValue.fromS(Keys.queuedSmsDue(Keys.time(createdAt.plus(GRACE)), messageId)));
+  }
+
+  /** Whether a message created at {@code createdAt} (ISO-8601; none: not known, so not expired) is too old to text at {@code now}. */
+  public static boolean expired(String createdAt, Instant now) {
+    if (createdAt == null) {
+      return false;
+    }
+    try {
+      return Instant.parse(createdAt).plus(MAX_AGE).isBefore(now);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}
