@@ -17,6 +17,7 @@ import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.ComplianceTexts;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SmsSegments;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,27 +60,17 @@ public final class MessagesApi extends ApiHandler {
   static final int PREVIEW_CODE_POINTS = 160;
   private static final int ATTEMPTS = 3;
 
-  /** Where the command to text a stored message goes. */
-  @FunctionalInterface
-  public interface SendCommands {
-    void send(String json);
-
-    static SendCommands queue(SqsClient sqs, String queueUrl) {
-      return json -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json));
-    }
-  }
-
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
-  private final SendCommands commands;
+  private final SendSmsQueue commands;
 
   public MessagesApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SendCommands.queue(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+        SendSmsQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
   }
 
-  public MessagesApi(DynamoDbClient dynamoDb, String table, Clock clock, SendCommands commands) {
+  public MessagesApi(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue commands) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.clock = clock;
@@ -221,7 +212,7 @@ public final class MessagesApi extends ApiHandler {
         continue;
       }
 
-      commands.send(new SendSmsCommand(accountId, conversationId, timelineSk, messageId).json());
+      commands.send(new SendSmsCommand(accountId, conversationId, timelineSk, messageId));
       LOG.info("message {} queued in conversation {} ({} source, {} part(s){})", messageId, conversationId, sourceType,
           segments.segments(), firstMessage ? ", with the STOP notice" : "");
 

@@ -37,7 +37,7 @@ class MessagesApiTest {
   private static DynamoDbLocalServer server;
   private static DynamoDbClient dynamoDb;
   private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
-  private final MessagesApi api = new MessagesApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), commands::add);
+  private final MessagesApi api = new MessagesApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), command -> commands.add(command.json()));
 
   @BeforeAll
   static void table() {
