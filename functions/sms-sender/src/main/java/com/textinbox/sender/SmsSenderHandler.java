@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -96,25 +94,25 @@ public final class SmsSenderHandler extends SqsBatchHandler {
       return;
     }
     if (QueuedSms.expired(str(message, "createdAt"), now)) {
-      fail(accountId, messageKey, message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
+      fail(message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
       return;
     }
     Map<String, AttributeValue> profile = get(key(Keys.customer(accountId, str(message, "customerId")), Keys.PROFILE_SK));
     if (profile == null) {
-      fail(accountId, messageKey, message, "customer_deleted", "The customer no longer exists.");
+      fail(message, "customer_deleted", "The customer no longer exists.");
       return;
     }
     AttributeValue subscribed = profile.get("subscribed");
     boolean unsubscribed = subscribed != null && subscribed.bool() != null && !subscribed.bool();
     // the confirmation of the customer's own STOP is the one message an unsubscribed customer gets
     if (unsubscribed && !"STOP".equals(str(message, "complianceReply"))) {
-      fail(accountId, messageKey, message, "unsubscribed",
+      fail(message, "unsubscribed",
           "The customer unsubscribed (texted STOP) before it was sent; it was not texted.");
       return;
     }
     String mobile = str(profile, "mobile");
     if (mobile == null) {
-      fail(accountId, messageKey, message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
+      fail(message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
       return;
     }
     Map<String, AttributeValue> account = get(key(Keys.account(accountId), Keys.ACCOUNT_SK));
@@ -142,7 +140,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
             ":carrier", s(carrierMessageId), ":from", s(number), ":to", s(mobile)))
         .build()).build());
     items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(lookUp).build()).build());
-    complianceReply(messageKey, message, "SENT", null, sentAt).ifPresent(items::add);
+    QueuedSms.complianceReply(table, message, "SENT", null, sentAt).ifPresent(items::add);
     try {
       dynamoDb.transactWriteItems(b -> b.transactItems(items));
     } catch (TransactionCanceledException raced) {
@@ -186,55 +184,13 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   }
 
   /** Never texted: FAILED with the reason (and off the sweep's list), unless it moved on meanwhile. */
-  private void fail(String accountId, Map<String, AttributeValue> messageKey, Map<String, AttributeValue> message,
-      String reason, String description) {
-    String now = Keys.time(clock.instant());
-    Update failed = Update.builder().tableName(table).key(messageKey)
-        .updateExpression("SET #status = :failed, failureReason = :reason, failureDescription = :description, failedAt = :at"
-            + " REMOVE sendLeaseUntil, " + Table.GSI4PK + ", " + Table.GSI4SK)
-        .conditionExpression("#status = :queued")
-        .expressionAttributeNames(Map.of("#status", "status"))
-        .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":queued", s(QUEUED), ":reason", s(reason),
-            ":description", s(description), ":at", s(now)))
-        .build();
-    Optional<TransactWriteItem> reply = complianceReply(messageKey, message, "FAILED", reason, now);
+  private void fail(Map<String, AttributeValue> message, String reason, String description) {
     try {
-      if (reply.isPresent()) {
-        dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(failed).build(), reply.get()));
-      } else {
-        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(failed.tableName()).key(failed.key())
-            .updateExpression(failed.updateExpression()).conditionExpression(failed.conditionExpression())
-            .expressionAttributeNames(failed.expressionAttributeNames())
-            .expressionAttributeValues(failed.expressionAttributeValues()).build());
-      }
+      QueuedSms.write(dynamoDb, QueuedSms.failure(table, message, reason, description, Keys.time(clock.instant()), null));
       LOG.info("message {} not texted: {}", str(message, "messageId"), reason);
     } catch (ConditionalCheckFailedException | TransactionCanceledException moved) {
       LOG.info("message {} was handled meanwhile", str(message, "messageId"));
     }
-  }
-
-  /**
-   * For the automatic reply to a keyword (InboundSms): the update of its compliance entry
-   * ({@code complianceEventSk}) to {@code reply = SENT} or {@code FAILED}, in the same transaction.
-   */
-  private Optional<TransactWriteItem> complianceReply(Map<String, AttributeValue> messageKey,
-      Map<String, AttributeValue> message, String outcome, String reason, String at) {
-    String entrySk = str(message, "complianceEventSk");
-    if (entrySk == null) {
-      return Optional.empty();
-    }
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":reply", s(outcome), ":at", s(at)));
-    String update = "SET reply = :reply, replyAt = :at";
-    if (reason != null) {
-      update += ", replyFailureReason = :reason";
-      values.put(":reason", s(reason));
-    }
-    return Optional.of(TransactWriteItem.builder().update(Update.builder().tableName(table)
-        .key(key(messageKey.get(Table.PK).s(), entrySk))
-        .updateExpression(update)
-        .conditionExpression("attribute_exists(PK)")
-        .expressionAttributeValues(values)
-        .build()).build());
   }
 
   /** The last 4 digits only, for logs. */
