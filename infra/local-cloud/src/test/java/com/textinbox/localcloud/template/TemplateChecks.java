@@ -1,5 +1,7 @@
 package com.textinbox.localcloud.template;
 
+import com.textinbox.localcloud.recording.ReviewedInlineStatements;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonMetaSchema;
@@ -74,9 +76,9 @@ public final class TemplateChecks {
       "SQSSendMessagePolicy", new PolicyTemplate(
           "send messages to one queue (sqs:SendMessage*); also what a stream event source needs for its OnFailure queue",
           Map.of("QueueName", "AWS::SQS::Queue")),
-      // Added for SmsSender (outbound SMS): the only SAM template granting sns:Publish. On AWS it does
-      // NOT cover a Publish to a phone number (authorized on Resource "*"): see
-      // docs/least-privilege.md, "Outbound SMS: known gap".
+      // Publishing to a topic of the template. It does NOT cover a Publish to a phone number
+      // (authorized on Resource "*"): SmsSender has a reviewed inline statement for that
+      // (ReviewedInlineStatements; docs/least-privilege.md).
       "SNSPublishMessagePolicy", new PolicyTemplate(
           "publish to one SNS topic (sns:Publish)",
           Map.of("TopicName", "AWS::SNS::Topic")));
@@ -613,7 +615,7 @@ public final class TemplateChecks {
         }
       });
       for (int i = 0; i < policies.size(); i++) {
-        problems.addAll(policy(template, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
+        problems.addAll(policy(template, id, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
             onFailureQueues));
       }
       for (String queue : onFailureQueues) {
@@ -642,14 +644,18 @@ public final class TemplateChecks {
    * name (its environment refers to it), or that its event source uses with the function's role
    * (an OnFailure queue).
    */
-  private static List<String> policy(SamTemplate template, String where, Object policy, Set<String> resourcesInEnvironment,
-      Set<String> onFailureQueues) {
+  private static List<String> policy(SamTemplate template, String function, String where, Object policy,
+      Set<String> resourcesInEnvironment, Set<String> onFailureQueues) {
     if (policy instanceof String name) {
       return List.of(where + ": managed policy " + name + " is broader than the resources this function uses: use a"
           + " SAM policy template on one resource instead (TemplateChecks.POLICY_TEMPLATES)");
     }
     Map<String, Object> map = SamTemplate.map(policy);
     if (map.containsKey("Statement")) {
+      if (map.keySet().stream().allMatch(k -> k.equals("Statement") || k.equals("Version"))
+          && ReviewedInlineStatements.matching(function, map.get("Statement")).isPresent()) {
+        return List.of(); // reviewed, statement for statement (ReviewedInlineStatements, docs/least-privilege.md)
+      }
       return inlineStatements(where, map.get("Statement"));
     }
     if (map.size() != 1) {
@@ -694,7 +700,8 @@ public final class TemplateChecks {
         }
       }
       reasons.add("grant through a SAM policy template on one resource of the template instead"
-          + " (TemplateChecks.POLICY_TEMPLATES)");
+          + " (TemplateChecks.POLICY_TEMPLATES); only where IAM has no resource to scope a right to, an inline policy"
+          + " reviewed statement for statement in ReviewedInlineStatements");
       problems.add(where + ": inline statement " + show(statement.get("Action")) + " on " + show(statement.get("Resource")) + ": "
           + String.join("; ", reasons));
     }

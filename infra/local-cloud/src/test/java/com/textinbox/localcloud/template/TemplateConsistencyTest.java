@@ -372,6 +372,25 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aReviewedInlinePolicyPassesOnlyOnItsFunctionAndOnlyAsReviewed() {
+      for (var reviewed : com.textinbox.localcloud.recording.ReviewedInlineStatements.ALL) {
+        // the template holds it as reviewed (grantsLeastPrivilege), and nothing else passes:
+        SamTemplate withoutTheDeny = mutated(root -> {
+          List<Object> policies = policies(root, reviewed.function());
+          policies.replaceAll(p -> p instanceof Map<?, ?> m && m.containsKey("Statement")
+              ? Map.of("Statement", List.of(reviewed.statements().getFirst())) : p);
+        });
+        assertReported(TemplateChecks.iam(withoutTheDeny), "function " + reviewed.function() + ", Policies[", "inline statement",
+            "ReviewedInlineStatements");
+
+        String other = template.functions().stream().filter(f -> !f.policies().isEmpty()).map(FunctionDefinition::logicalId)
+            .filter(id -> !id.equals(reviewed.function())).findFirst().orElseThrow();
+        SamTemplate onAnotherFunction = mutated(root -> policies(root, other).add(Map.of("Statement", reviewed.statements())));
+        assertReported(TemplateChecks.iam(onAnotherFunction), "function " + other + ", Policies[", "Resource '*'");
+      }
+    }
+
+    @Test
     void withAStarActionIsReported() {
       FunctionDefinition function = firstFunctionWithPolicies();
       SamTemplate mutated = mutated(root -> policies(root, function.logicalId()).add(Map.of("Statement",

@@ -1,0 +1,63 @@
+package com.textinbox.localcloud.recording;
+
+import com.textinbox.localcloud.template.SamTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inline IAM statements template.yaml may hold, each reviewed, in one place. Functions are
+ * granted SAM policy templates on one resource each (TemplateChecks.iam); a few rights exist that
+ * no template can grant, because IAM has no resource to scope them to. Each such grant is written
+ * here with the function it belongs to, its statements exactly as template.yaml writes them (the
+ * order, every Sid, Effect, Action and Resource, intrinsic functions in their long form), and why.
+ *
+ * <p>TemplateChecks accepts an inline policy ({@code - Statement: [...]}) of a function only when
+ * it is, statement for statement, one of that function's entries here: anything else (another
+ * function, a statement changed, the Deny that narrows an Allow removed) still fails. LeastPrivilege
+ * counts the actions of its {@code Allow} statements as granted, so the recorded calls must use
+ * them like any template's (docs/least-privilege.md, "Reviewed inline statements").
+ */
+public final class ReviewedInlineStatements {
+  /** One reviewed inline policy: the function's logical id, its statements as written, and the review. */
+  public record Reviewed(String function, List<Map<String, Object>> statements, String why) {
+    /** The actions its Allow statements grant (Deny statements grant nothing). */
+    public List<String> allowedActions() {
+      return statements.stream()
+          .filter(statement -> "Allow".equals(statement.get("Effect")))
+          .flatMap(statement -> asList(statement.get("Action")).stream())
+          .map(String::valueOf)
+          .toList();
+    }
+
+    /** How the test output and the docs name it. */
+    public String describe() {
+      return "reviewed inline statements " + statements.stream().map(s -> String.valueOf(s.get("Sid"))).toList();
+    }
+  }
+
+  /** Every reviewed inline policy. Add one only after review, and say why in docs/least-privilege.md. */
+  public static final List<Reviewed> ALL = List.of(
+      new Reviewed("SmsSender", List.of(
+          Map.of("Sid", "TextPhoneNumbers", "Effect", "Allow", "Action", "sns:Publish", "Resource", "*"),
+          Map.of("Sid", "NeverPublishToSnsResources", "Effect", "Deny", "Action", "sns:Publish",
+              "Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sns:*:*:*"))),
+          "SNS Publish to a phone number (PhoneNumber=) names no resource: IAM authorizes it on Resource \"*\", which"
+              + " no SAM policy template grants. The Deny on every SNS ARN (topics, platform endpoints) leaves the"
+              + " Allow good for phone numbers only."));
+
+  private ReviewedInlineStatements() {}
+
+  /** The reviewed entry that a function's inline policy ({@code Statement}: one statement or a list) is exactly, if any. */
+  public static Optional<Reviewed> matching(String function, Object statement) {
+    List<Object> written = asList(statement);
+    return ALL.stream()
+        .filter(reviewed -> reviewed.function().equals(function))
+        .filter(reviewed -> reviewed.statements().equals(written))
+        .findFirst();
+  }
+
+  private static List<Object> asList(Object value) {
+    return value == null ? List.of() : value instanceof List<?> ? SamTemplate.list(value) : List.of(value);
+  }
+}
