@@ -95,13 +95,20 @@ class OutboundSmsTest {
         .filter(e -> e.path("messageId").asText().equals(secondMessage.get("carrierMessageId").s()))
         .findFirst().orElseThrow().path("body").asText(), "the STOP notice only the first time");
 
-    // STOP: the next reply is refused and nothing is texted
+    // STOP: confirmed once; then the next reply is refused and nothing more is texted
     textInAndWait(karim, "STOP");
     Eventually.await("Karim to be unsubscribed", Duration.ofSeconds(20), () -> profile(customerId).get("subscribed").bool() ? null : true);
+    Eventually.await("the STOP confirmation in the carrier's outbox", Duration.ofSeconds(30), () -> outboxTo(karim).stream()
+        .anyMatch(e -> e.path("body").asText().startsWith("Maple Motors: You are unsubscribed")));
     int textedBefore = outboxTo(karim).size();
     Http.Response refused = reply(conversationId, "Are you still there?");
     assertEquals(409, refused.status(), refused.body());
     assertEquals("unsubscribed", refused.json().path("error").path("code").asText());
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     assertEquals(textedBefore, outboxTo(karim).size(), "nothing texted");
 
     // START: sending works again
