@@ -120,6 +120,32 @@ class OutboundSmsTest {
   }
 
   @Test
+  void aCustomerWhoNeverTextedIsTextedInAConversationOpenedForThem() {
+    // a customer as an import would leave them: a profile, its phone guard, no conversation
+    String customerId = "cust-e2e-imported-" + java.util.UUID.randomUUID();
+    String mobile = "+15145550145";
+    LocalAws.dynamoDb().putItem(b -> b.tableName(LocalAws.table()).item(Map.of(
+        "PK", AttributeValue.fromS("A#" + DEALERSHIP + "#C#" + customerId), "SK", AttributeValue.fromS("PROFILE"),
+        "type", AttributeValue.fromS("Customer"), "customerId", AttributeValue.fromS(customerId),
+        "firstName", AttributeValue.fromS("Imported"), "mobile", AttributeValue.fromS(mobile), "language", AttributeValue.fromS("fr"))));
+    LocalAws.dynamoDb().putItem(b -> b.tableName(LocalAws.table()).item(Map.of(
+        "PK", AttributeValue.fromS("A#" + DEALERSHIP + "#PHONE#" + mobile), "SK", AttributeValue.fromS("PHONE"),
+        "type", AttributeValue.fromS("CustomerPhone"), "customerId", AttributeValue.fromS(customerId))));
+
+    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("apiUrl").asText() + "/customers/" + customerId + "/messages",
+        Tokens.of("user2"), Http.json(Map.of("body", "Vos pneus sont arrivés.")));
+    assertEquals(202, response.status(), response.body());
+    String conversationId = response.json().path("conversationId").asText();
+    assertEquals(conversationId, profile(customerId).get("activeConversationId").s());
+    assertEquals("DELIVERED", finalMessage(conversationId, response.json()).get("status").s());
+    assertEquals(List.of("Chloé: Vos pneus sont arrivés.\nRépondez ARRET pour vous désabonner, AIDE pour de l'aide."),
+        outboxTo(mobile).stream().map(e -> e.path("body").asText()).toList());
+
+    // the customer's answer lands in that conversation
+    assertEquals(conversationId, textInAndWait(mobile, "Merci!").get("conversationId").s());
+  }
+
+  @Test
   void aReplyToALandlineFailsWithAReason() {
     Map<String, AttributeValue> marker = textInAndWait("+15145550190", "Hi from the office phone");
     Http.Response response = reply(marker.get("conversationId").s(), "We got your message.");
