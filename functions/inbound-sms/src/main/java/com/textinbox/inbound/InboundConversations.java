@@ -10,6 +10,8 @@ import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.ComplianceKeyword;
 import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.PhoneNumbers;
+import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.messaging.SendSmsQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,10 +42,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *   <li>the customer by the {@code PHONE} guard; an unknown number gets a profile, its guard and a
  *       first conversation in one transaction (two first messages at once: the loser re-reads);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
+ *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
  *       conversation's update (reopened if closed; last activity only ever forward, optimistic on
- *       what was read), the compliance event and the profile's subscription for a keyword;
- *   <li>the event to the conversation events queue, then {@code eventSentAt} on the marker.
+ *       what was read), and for a keyword its compliance entry, the profile's subscription and the
+ *       automatic reply (an outbound message, QUEUED: {@link KeywordReply});
+ *   <li>the event to the conversation events queue, the reply's command to SendSmsQueue, then
+ *       {@code eventSentAt} on the marker. A crash before that last step: the redelivery finds the
+ *       marker without it and sends both again, the same event and the same command (the sender
+ *       texts a message only while QUEUED: one reply, whatever the number of deliveries).
  * </ol>
  */
 final class InboundConversations {
@@ -58,12 +65,14 @@ final class InboundConversations {
   private final String table;
   private final Clock clock;
   private final ConversationEvents events;
+  private final SendSmsQueue sendSms;
 
-  InboundConversations(DynamoDbClient dynamoDb, String table, Clock clock, ConversationEvents events) {
+  InboundConversations(DynamoDbClient dynamoDb, String table, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.clock = clock;
     this.events = events;
+    this.sendSms = sendSms;
   }
 
   /** What the profile holds that matters here. */
@@ -108,13 +117,16 @@ final class InboundConversations {
     Profile profile = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
     Conversation conversation = activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
     Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
+    Map<String, AttributeValue> account = keyword.isPresent() ? accountItem(accountId) : null;
 
     for (int attempt = 1; ; attempt++) {
-      Stored stored = storeMessage(accountId, sms, markerKey, messageId, profile, conversation, keyword, at, now);
+      Optional<KeywordReply> reply = keyword.map(k -> KeywordReply.decide(k, profile.subscribed(),
+          profile.subscriptionChangedAt(), Keys.time(at), str(account, "name"), str(account, "helpText")));
+      Stored stored = storeMessage(accountId, sms, markerKey, messageId, profile, conversation, keyword, reply, at, now);
       if (stored.outcome == Outcome.STORED) {
         LOG.info("inbound SMS {} from {} stored as {} in conversation {} ({})", sms.carrierMessageId(),
             PhoneNumbers.masked(sms.from()), messageId, conversation.conversationId(), stored.eventType);
-        send(sms.carrierMessageId(), markerKey, stored.eventId, stored.eventType, stored.eventJson);
+        send(sms.carrierMessageId(), markerKey, stored.eventId, stored.eventType, stored.eventJson, stored.replyCommand);
         return;
       }
       if (stored.outcome == Outcome.DUPLICATE) {
@@ -137,7 +149,7 @@ final class InboundConversations {
 
   private enum Outcome { STORED, DUPLICATE, CONVERSATION_CHANGED }
 
-  private record Stored(Outcome outcome, String eventId, String eventType, String eventJson) {}
+  private record Stored(Outcome outcome, String eventId, String eventType, String eventJson, String replyCommand) {}
 
   // ------------------------------------------------------------------ the customer
 
@@ -240,7 +252,8 @@ final class InboundConversations {
   // ------------------------------------------------------------------ the message
 
   private Stored storeMessage(String accountId, InboundSms sms, Map<String, AttributeValue> markerKey, String messageId,
-      Profile profile, Conversation conversation, Optional<ComplianceKeyword> keyword, Instant at, Instant now) {
+      Profile profile, Conversation conversation, Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply,
+      Instant at, Instant now) {
     String conversationId = conversation.conversationId();
     String conversationPk = Keys.conversation(accountId, conversationId);
     String atText = Keys.time(at);
@@ -282,6 +295,16 @@ final class InboundConversations {
     markerItem.put("messageId", s(messageId));
     markerItem.put("eventType", s(eventType));
     markerItem.put("event", s(eventJson));
+    // the automatic reply to a keyword: its timeline entry and the command that texts it
+    String replyId = "msg-" + UUID.nameUUIDFromBytes(
+        ("keyword-reply|" + accountId + "|" + sms.carrierMessageId()).getBytes(StandardCharsets.UTF_8));
+    String replySk = Keys.timelineSk(Keys.time(at.plusMillis(2)), replyId);
+    String complianceSk = Keys.timelineSk(Keys.time(at.plusMillis(1)), messageId + "-compliance");
+    String replyCommand = reply.filter(KeywordReply::sent)
+        .map(r -> new SendSmsCommand(accountId, conversationId, replySk, replyId).json()).orElse(null);
+    if (replyCommand != null) {
+      markerItem.put("replyCommand", s(replyCommand));
+    }
     items.add(put(markerItem));
 
     // 1. the timeline message, in the order sent (the carrier's time when known)
@@ -358,9 +381,10 @@ final class InboundConversations {
     if (sets.stream().anyMatch(set -> set.contains(":at"))) {
       values.put(":at", s(atText));
     }
+    // the keyword's automatic reply counts as a message too
     sets.add("messageCount = if_not_exists(messageCount, :zero) + :one");
     values.put(":zero", AttributeValue.fromN("0"));
-    values.put(":one", AttributeValue.fromN("1"));
+    values.put(":one", AttributeValue.fromN(replyCommand != null ? "2" : "1"));
     items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
         .key(key(conversationPk, Keys.CONVERSATION_SK))
         .updateExpression("SET " + String.join(", ", sets))
@@ -383,8 +407,7 @@ final class InboundConversations {
 
     // 4. a keyword: its compliance event just after the message, and the profile's subscription
     if (keyword.isPresent()) {
-      Map<String, AttributeValue> complianceEvent = new HashMap<>(key(conversationPk,
-          Keys.timelineSk(Keys.time(at.plusMillis(1)), messageId + "-compliance")));
+      Map<String, AttributeValue> complianceEvent = new HashMap<>(key(conversationPk, complianceSk));
       complianceEvent.put(Table.TYPE, s("ComplianceEvent"));
       complianceEvent.put("event", s(compliance));
       complianceEvent.put("keyword", s(keyword.get().keyword()));
@@ -392,22 +415,31 @@ final class InboundConversations {
       complianceEvent.put("messageId", s(messageId));
       complianceEvent.put("customerId", s(profile.customerId()));
       complianceEvent.put("at", s(atText));
-      // the confirmation or help text is sent by the outbound pipeline (docs/events.md)
-      complianceEvent.put("reply", s("PENDING"));
+      // the reply: PENDING until SmsSender sets SENT or FAILED; NONE when none is due (KeywordReply)
+      KeywordReply decided = reply.orElseThrow();
+      if (decided.sent()) {
+        complianceEvent.put("reply", s("PENDING"));
+        complianceEvent.put("replyMessageId", s(replyId));
+        items.add(put(decided.message(conversationPk, replySk, replyId, conversationId, profile.customerId(),
+            messageId, complianceSk, now)));
+      } else {
+        complianceEvent.put("reply", s("NONE"));
+        complianceEvent.put("replyNotSentReason", s(decided.notSentReason()));
+      }
       items.add(put(complianceEvent));
       subscriptionChange(accountId, profile, keyword.get().type(), atText).ifPresent(items::add);
     }
 
     try {
       dynamoDb.transactWriteItems(b -> b.transactItems(items));
-      return new Stored(Outcome.STORED, messageId, eventType, eventJson);
+      return new Stored(Outcome.STORED, messageId, eventType, eventJson, replyCommand);
     } catch (TransactionCanceledException cancelled) {
       List<CancellationReason> reasons = cancelled.cancellationReasons();
       if (failedOnCondition(reasons, 0)) {
-        return new Stored(Outcome.DUPLICATE, null, null, null);
+        return new Stored(Outcome.DUPLICATE, null, null, null, null);
       }
       if (failedOnCondition(reasons, 2) || conflicted(reasons)) {
-        return new Stored(Outcome.CONVERSATION_CHANGED, null, null, null);
+        return new Stored(Outcome.CONVERSATION_CHANGED, null, null, null, null);
       }
       throw cancelled;
     }
@@ -459,11 +491,17 @@ final class InboundConversations {
       return;
     }
     LOG.info("inbound SMS {} was stored but its event not confirmed sent: sending it", carrierId);
-    send(carrierId, markerKey, str(marker, "messageId"), str(marker, "eventType"), str(marker, "event"));
+    send(carrierId, markerKey, str(marker, "messageId"), str(marker, "eventType"), str(marker, "event"),
+        str(marker, "replyCommand"));
   }
 
-  private void send(String carrierId, Map<String, AttributeValue> markerKey, String eventId, String type, String json) {
+  /** The event, then the reply's command (a keyword's), then the marker says both are done. */
+  private void send(String carrierId, Map<String, AttributeValue> markerKey, String eventId, String type, String json,
+      String replyCommand) {
     events.send(eventId, type, json);
+    if (replyCommand != null) {
+      sendSms.send(SendSmsCommand.parse(replyCommand));
+    }
     dynamoDb.updateItem(b -> b.tableName(table).key(markerKey)
         .updateExpression("SET eventSentAt = :now")
         .expressionAttributeValues(Map.of(":now", s(Keys.time(clock.instant())))));
@@ -471,6 +509,12 @@ final class InboundConversations {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The account item (name, help text), for a keyword's reply; an eventually consistent read is enough. */
+  private Map<String, AttributeValue> accountItem(String accountId) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(Keys.account(accountId), Keys.ACCOUNT_SK))).item();
+    return item == null ? Map.of() : item;
+  }
 
   private String accountOwning(String companyNumber) {
     Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)

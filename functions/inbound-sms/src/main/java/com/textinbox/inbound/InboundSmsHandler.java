@@ -3,6 +3,7 @@ package com.textinbox.inbound;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.messaging.InboundSms;
+import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Inbound SMS, from the carrier's SNS topic through the InboundSms queue. Each message is stored
  * once (keyed by the carrier's message id) in its customer's conversation, under the company that
  * owns the destination number; compliance keywords (STOP, START, HELP) change the customer's
- * subscription; then one event goes to the conversation events queue (docs/events.md).
+ * subscription and get their automatic reply (queued for SmsSender on SendSmsQueue); then one event
+ * goes to the conversation events queue (docs/events.md).
  * The steps and their DynamoDB requests: {@link InboundConversations}.
  * Wiring: template.yaml, function InboundSms.
  */
@@ -22,12 +24,19 @@ public final class InboundSmsHandler extends SqsBatchHandler {
   private final String defaultRegion;
 
   public InboundSmsHandler() {
-    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Env.optional("DEFAULT_PHONE_REGION", "US"), Clock.systemUTC(),
-        ConversationEvents.queue(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CONVERSATION_EVENTS_QUEUE_URL")));
+    this(AwsClients.build(SqsClient.builder(), "SQS"));
   }
 
-  public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events) {
-    this.conversations = new InboundConversations(dynamoDb, table, clock, events);
+  /** One SQS client for both queues. */
+  private InboundSmsHandler(SqsClient sqs) {
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Env.optional("DEFAULT_PHONE_REGION", "US"), Clock.systemUTC(),
+        ConversationEvents.queue(sqs, Env.require("CONVERSATION_EVENTS_QUEUE_URL")),
+        SendSmsQueue.sqs(sqs, Env.require("SEND_SMS_QUEUE_URL")));
+  }
+
+  public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
+      SendSmsQueue sendSms) {
+    this.conversations = new InboundConversations(dynamoDb, table, clock, events, sendSms);
     this.defaultRegion = defaultRegion;
   }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.SendSmsCommand;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -54,6 +55,7 @@ class InboundConversationTest {
   private static DynamoDbClient dynamoDb;
 
   private final List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<SendSmsCommand> commands = Collections.synchronizedList(new ArrayList<>());
   private static final AtomicInteger NUMBERS = new AtomicInteger(120);
 
   @BeforeAll
@@ -68,6 +70,8 @@ class InboundConversationTest {
     dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(
         Table.PK, s(Keys.companyNumber(COMPANY)), Table.SK, s(Keys.COMPANY_NUMBER_SK),
         Table.TYPE, s("CompanyNumber"), "accountId", s(ACCOUNT))));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(
+        Table.PK, s(Keys.account(ACCOUNT)), Table.SK, s(Keys.ACCOUNT_SK), Table.TYPE, s("Account"), "name", s("Maple Motors"))));
   }
 
   @AfterAll
@@ -78,6 +82,7 @@ class InboundConversationTest {
   @BeforeEach
   void clear() {
     events.clear();
+    commands.clear();
   }
 
   // ------------------------------------------------------------------ tests
@@ -204,12 +209,18 @@ class InboundConversationTest {
 
     String conversationId = profile.get("activeConversationId").s();
     List<Map<String, AttributeValue>> timeline = timeline(conversationId);
-    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "ComplianceEvent"),
-        timeline.stream().map(i -> i.get(Table.TYPE).s()).toList());
+    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "Message", "ComplianceEvent", "Message"),
+        timeline.stream().map(i -> i.get(Table.TYPE).s()).toList(), "each keyword, its compliance entry, its reply");
     assertEquals("STOP", timeline.get(1).get("body").s(), "staff see the keyword message itself");
     assertEquals("unsubscribed", timeline.get(2).get("event").s());
-    assertEquals("resubscribed", timeline.get(4).get("event").s());
+    assertEquals("Maple Motors: You are unsubscribed and will receive no more messages. Reply START to resubscribe.",
+        timeline.get(3).get("body").s());
+    assertEquals("resubscribed", timeline.get(5).get("event").s());
+    assertEquals("Maple Motors: You are subscribed again. Reply STOP to unsubscribe, HELP for help.",
+        timeline.get(6).get("body").s());
     assertEquals(Keys.time(NOW), conversation(conversationId).get("unansweredSince").s());
+    assertEquals("5", conversation(conversationId).get("messageCount").n(), "three from the customer, two replies");
+    assertEquals(2, commands.size(), "both replies queued for the sender");
   }
 
   @Test
@@ -235,6 +246,121 @@ class InboundConversationTest {
     List<Map<String, AttributeValue>> timeline = timeline(profile.get("activeConversationId").s());
     assertEquals("help-requested", timeline.get(1).get("event").s());
     assertEquals("help-requested", events.get(0).path("compliance").path("action").asText());
+  }
+
+  @Test
+  void aStopIsAnsweredByItsConfirmationQueuedAsAnAutomaticOutboundMessage() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    deliver(handler(), carrierId, from, " stop ", NOW);
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    List<Map<String, AttributeValue>> timeline = timeline(conversationId);
+    Map<String, AttributeValue> entry = timeline.get(1);
+    Map<String, AttributeValue> reply = timeline.get(2);
+    assertEquals("ComplianceEvent", entry.get(Table.TYPE).s());
+    assertEquals("PENDING", entry.get("reply").s(), "until the sender texts it");
+    assertEquals(reply.get("messageId").s(), entry.get("replyMessageId").s());
+
+    assertEquals("OUTBOUND", reply.get("direction").s());
+    assertEquals("QUEUED", reply.get("status").s());
+    assertEquals("automation", reply.get("sourceType").s());
+    assertEquals("keyword-reply:stop", reply.get("sourceId").s());
+    assertEquals("STOP", reply.get("complianceReply").s());
+    assertEquals(entry.get(Table.SK).s(), reply.get("complianceEventSk").s());
+    assertEquals(timeline.get(0).get("messageId").s(), reply.get("inReplyTo").s());
+    assertEquals(reply.get("body").s(), reply.get("smsText").s(), "no sender's name, no first-message notice");
+    assertTrue(reply.get("smsText").s().startsWith("Maple Motors: You are unsubscribed"), reply.toString());
+    assertEquals("GSM7", reply.get("encoding").s());
+    assertEquals("1", reply.get("segments").n());
+    assertEquals(Keys.QUEUED_SMS, reply.get(Table.GSI4PK).s(), "on the sweep's list while QUEUED");
+    assertFalse(reply.containsKey("senderUserId"));
+
+    assertEquals(List.of(new SendSmsCommand(ACCOUNT, conversationId, reply.get(Table.SK).s(), reply.get("messageId").s())), commands);
+    Map<String, AttributeValue> marker = dynamoDb.getItem(b -> b.tableName(TABLE)
+        .key(key(Keys.inboundCarrierMessage(ACCOUNT, carrierId), Keys.INBOUND_SK))).item();
+    assertEquals(commands.get(0).json(), marker.get("replyCommand").s());
+  }
+
+  @Test
+  void theSameStopDeliveredThreeTimesIsAnsweredOnce() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    for (int i = 0; i < 3; i++) {
+      deliver(handler(), carrierId, from, "STOP", NOW);
+    }
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    assertEquals(1, timeline(conversationId).stream().filter(i -> i.containsKey("complianceReply")).count());
+    assertEquals(1, commands.size());
+  }
+
+  @Test
+  void aCrashBeforeTheReplysCommandWasSentSendsTheSameCommandOnTheRedelivery() {
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    AtomicInteger calls = new AtomicInteger();
+    InboundSmsHandler failingOnce = new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
+        (eventId, type, json) -> events.add(Json.read(json)), command -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("SQS unreachable");
+          }
+          commands.add(command);
+        });
+    assertEquals(1, deliver(failingOnce, carrierId, from, "HELP", NOW).path("batchItemFailures").size());
+    deliver(failingOnce, carrierId, from, "HELP", NOW);
+    deliver(failingOnce, carrierId, from, "HELP", NOW);
+    assertEquals(1, commands.size(), "sent again once, then done");
+    String conversationId = profile(customerIdOf(from)).get("activeConversationId").s();
+    List<Map<String, AttributeValue>> replies = timeline(conversationId).stream().filter(i -> i.containsKey("complianceReply")).toList();
+    assertEquals(1, replies.size());
+    assertEquals(replies.get(0).get("messageId").s(), commands.get(0).messageId());
+  }
+
+  @Test
+  void helpIsAnsweredWithTheCompanysHelpTextInTheCustomersLanguage() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "HELP", NOW);
+    assertEquals("Maple Motors: For help, reply to this message and the Maple Motors team will answer. Reply STOP to unsubscribe.",
+        replyBodies(from).get(0), "no help text set: a default naming the company");
+
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK))
+        .updateExpression("SET helpText = :h").expressionAttributeValues(Map.of(":h", s("Call us at 514-555-0100"))));
+    try {
+      deliver(handler(), UUID.randomUUID().toString(), from, "aide", NOW.plusSeconds(10));
+      assertEquals("Maple Motors : Call us at 514-555-0100. Répondez ARRET pour vous désabonner.", replyBodies(from).get(1),
+          "AIDE is French: the answer is too");
+    } finally {
+      dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK)).updateExpression("REMOVE helpText"));
+    }
+  }
+
+  @Test
+  void aStopFromAnUnsubscribedCustomerIsConfirmedAgainButHelpGetsNoAnswer() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW.plusSeconds(10));
+    deliver(handler(), UUID.randomUUID().toString(), from, "HELP", NOW.plusSeconds(20));
+    assertEquals(2, replyBodies(from).size(), "each STOP confirmed; HELP not answered (only a STOP's confirmation goes to"
+        + " an unsubscribed customer)");
+    Map<String, AttributeValue> helpEntry = timeline(profile(customerIdOf(from)).get("activeConversationId").s()).stream()
+        .filter(i -> "help-requested".equals(i.containsKey("event") ? i.get("event").s() : null)).findFirst().orElseThrow();
+    assertEquals("NONE", helpEntry.get("reply").s());
+    assertEquals("unsubscribed", helpEntry.get("replyNotSentReason").s());
+  }
+
+  @Test
+  void aKeywordSupersededByALaterOneGetsNoReply() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), from, "START", NOW.plusSeconds(20));
+    deliver(handler(), UUID.randomUUID().toString(), from, "STOP", NOW.plusSeconds(10));   // sent before the START
+    List<String> replies = replyBodies(from);
+    assertEquals(2, replies.size(), replies.toString());
+    assertTrue(replies.get(1).contains("subscribed again"), "the START's confirmation stands: the customer is subscribed");
+  }
+
+  private List<String> replyBodies(String from) {
+    return timeline(profile(customerIdOf(from)).get("activeConversationId").s()).stream()
+        .filter(i -> i.containsKey("complianceReply")).map(i -> i.get("body").s()).toList();
   }
 
   @Test
@@ -277,7 +403,7 @@ class InboundConversationTest {
             throw new IllegalStateException("SQS unreachable");
           }
           events.add(Json.read(json));
-        });
+        }, commands::add);
     JsonNode first = deliver(failingOnce, carrierId, from, "are you open?", NOW);
     assertEquals(1, first.path("batchItemFailures").size(), "the message is retried");
     deliver(failingOnce, carrierId, from, "are you open?", NOW);
@@ -352,7 +478,7 @@ class InboundConversationTest {
       List<Future<JsonNode>> results = new ArrayList<>();
       for (String body : List.of("first", "also first")) {
         results.add(pool.submit(() -> deliver(new InboundSmsHandler(racing, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
-            (eventId, type, json) -> events.add(Json.read(json))), UUID.randomUUID().toString(), from, body, NOW)));
+            (eventId, type, json) -> events.add(Json.read(json)), commands::add), UUID.randomUUID().toString(), from, body, NOW)));
       }
       for (Future<JsonNode> result : results) {
         assertTrue(result.get(30, TimeUnit.SECONDS).path("batchItemFailures").isEmpty());
@@ -400,7 +526,7 @@ class InboundConversationTest {
         Instant sent = NOW.plusSeconds(i * 10L);
         String body = "message " + i;
         results.add(pool.submit(() -> deliver(new InboundSmsHandler(racing, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
-            (eventId, type, json) -> events.add(Json.read(json))), UUID.randomUUID().toString(), from, body, sent)));
+            (eventId, type, json) -> events.add(Json.read(json)), commands::add), UUID.randomUUID().toString(), from, body, sent)));
       }
       for (Future<JsonNode> result : results) {
         assertTrue(result.get(30, TimeUnit.SECONDS).path("batchItemFailures").isEmpty());
@@ -456,7 +582,7 @@ class InboundConversationTest {
 
   private InboundSmsHandler handler() {
     return new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
-        (eventId, type, json) -> events.add(Json.read(json)));
+        (eventId, type, json) -> events.add(Json.read(json)), commands::add);
   }
 
   /** A number no other test uses (514-555-01xx numbers are fictional, and valid for libphonenumber). */

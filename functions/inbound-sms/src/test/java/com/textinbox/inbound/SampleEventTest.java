@@ -74,7 +74,7 @@ class SampleEventTest {
 
   private static JsonNode deliver(byte[] sqsEvent, Instant at) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC), (id, type, json) -> events.add(json))
+    new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC), (id, type, json) -> events.add(json), command -> { })
         .handleRequest(new ByteArrayInputStream(sqsEvent), out, null);
     return Json.MAPPER.readTree(out.toByteArray());
   }
@@ -117,6 +117,10 @@ class SampleEventTest {
         "the same message delivered again: company number and marker, nothing written");
     assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(second, at.plusSeconds(120)),
         "a known customer's next message: company number, marker, guard, profile, conversation; the message; event sent");
+    byte[] stop = sample.replace(CARRIER_ID, "7f1e0c2b-count-3").replace("Hi, is my car ready? I can pick it up after 5.", "STOP")
+        .getBytes(StandardCharsets.UTF_8);
+    assertEquals(calls("GetItem", 6, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(stop, at.plusSeconds(180)),
+        "a keyword: the same, plus the account (name, help text) for the reply, stored in the same transaction");
   }
 
   private static Map<String, AttributeValue> stored() {

@@ -15,6 +15,9 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.ComplianceTexts;
+import com.textinbox.shared.messaging.QueuedSms;
+import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SmsSegments;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,33 +60,27 @@ public final class MessagesApi extends ApiHandler {
   static final int PREVIEW_CODE_POINTS = 160;
   private static final int ATTEMPTS = 3;
 
-  /** Where the command to text a stored message goes. */
-  @FunctionalInterface
-  public interface SendCommands {
-    void send(String json);
-
-    static SendCommands queue(SqsClient sqs, String queueUrl) {
-      return json -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json));
-    }
-  }
-
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
-  private final SendCommands commands;
+  private final SendSmsQueue commands;
 
   public MessagesApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SendCommands.queue(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+        SendSmsQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
   }
 
-  public MessagesApi(DynamoDbClient dynamoDb, String table, Clock clock, SendCommands commands) {
+  public MessagesApi(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue commands) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.clock = clock;
     this.commands = commands;
     route("POST", "/conversations/{conversationId}/messages", this::send);
+    route("POST", "/customers/{customerId}/messages", this::startConversation);
   }
+
+  /** What to send, as the request body says it. */
+  private record Outgoing(String body, String sourceType, String sourceId) {}
 
   private ApiResponse send(ApiRequest request) {
     String accountId = request.caller().accountId();
@@ -95,6 +92,100 @@ public final class MessagesApi extends ApiHandler {
       throw ApiError.notFound("The conversation");
     }
 
+    Outgoing outgoing = outgoing(request);
+    String customerId = str(conversation, "customerId");
+    Map<String, AttributeValue> profile = customerId == null ? null
+        : get(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK));
+    if (profile == null) {
+      throw ApiError.notFound("The conversation's customer");
+    }
+    refuseUntextable(profile);
+    return queue(request, outgoing, conversationId, conversation, customerId, profile);
+  }
+
+  /**
+   * Texts a customer in their active conversation, and opens one for a customer who has none
+   * (a customer imported, or created by staff, who never texted): {@code POST /customers/{customerId}/messages}.
+   * The new conversation is open and unassigned, like one a customer's first text opens.
+   */
+  private ApiResponse startConversation(ApiRequest request) {
+    String accountId = request.caller().accountId();
+    String customerId = request.pathParameter("customerId");
+    Map<String, AttributeValue> profileKey = key(Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+    // first the customer: another company's id is a 404 whatever the body
+    Map<String, AttributeValue> profile = get(profileKey);
+    if (profile == null || !"Customer".equals(str(profile, Table.TYPE))) {
+      throw ApiError.notFound("The customer");
+    }
+    Outgoing outgoing = outgoing(request);
+    refuseUntextable(profile);   // before opening a conversation that could never be used
+    for (int attempt = 1; ; attempt++) {
+      String conversationId = str(profile, "activeConversationId");
+      if (conversationId != null) {
+        Map<String, AttributeValue> conversation = get(key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK));
+        if (conversation == null) {
+          throw new IllegalStateException("customer " + customerId + ": active conversation " + conversationId + " is missing");
+        }
+        return queue(request, outgoing, conversationId, conversation, customerId, profile);
+      }
+      Map<String, AttributeValue> conversation = newConversation(accountId, customerId, request.caller().userId());
+      String newId = str(conversation, "conversationId");
+      try {
+        dynamoDb.transactWriteItems(b -> b.transactItems(
+            TransactWriteItem.builder().put(Put.builder().tableName(table).item(conversation)
+                .conditionExpression("attribute_not_exists(PK)").build()).build(),
+            TransactWriteItem.builder().update(Update.builder().tableName(table).key(profileKey)
+                .updateExpression("SET activeConversationId = :c")
+                .conditionExpression("attribute_exists(PK) AND attribute_not_exists(activeConversationId)")
+                .expressionAttributeValues(Map.of(":c", s(newId)))
+                .build()).build()));
+        LOG.info("conversation {} opened by {} for customer {}", newId, request.caller().userId(), customerId);
+        Map<String, AttributeValue> withConversation = new HashMap<>(profile);
+        withConversation.put("activeConversationId", s(newId));
+        return queue(request, outgoing, newId, conversation, customerId, withConversation);
+      } catch (TransactionCanceledException raced) {
+        // a text from the customer (or another send) opened one meanwhile: use it
+        profile = get(profileKey);
+        if (attempt == ATTEMPTS || profile == null) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  /** An open, unassigned conversation of the customer, opened now by a user. */
+  private Map<String, AttributeValue> newConversation(String accountId, String customerId, String userId) {
+    String conversationId = "conv-" + UUID.randomUUID();
+    String now = Keys.time(clock.instant());
+    Map<String, AttributeValue> item = new HashMap<>(key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK));
+    item.put(Table.TYPE, s("Conversation"));
+    item.put("conversationId", s(conversationId));
+    item.put("customerId", s(customerId));
+    item.put("status", s("OPEN"));
+    item.put("createdAt", s(now));
+    item.put("openedBy", s(userId));
+    item.put("lastActivityAt", s(now));
+    item.put(Table.GSI2PK, s(Keys.conversationsOfCustomer(accountId, customerId)));
+    item.put(Table.GSI2SK, s(now));
+    item.put(Table.GSI3PK, s(Keys.conversationsByStatus(accountId, "OPEN")));
+    item.put(Table.GSI3SK, s(Keys.activitySk(now, conversationId)));
+    return item;
+  }
+
+  /** Unsubscribed (409) or without a mobile (422): never texted. */
+  private static void refuseUntextable(Map<String, AttributeValue> profile) {
+    if (!subscribed(profile)) {
+      throw new ApiError(409, "unsubscribed",
+          "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
+    }
+    if (str(profile, "mobile") == null) {
+      throw new ApiError(422, "no_mobile",
+          "This customer has no mobile number, so they cannot be texted; staff can still leave an internal note.", null);
+    }
+  }
+
+  /** The body and source of the request, validated (400 with the field at fault). */
+  private static Outgoing outgoing(ApiRequest request) {
     JsonNode json = request.json();
     JsonNode bodyNode = json.get("body");
     if (bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual()) {
@@ -128,22 +219,17 @@ public final class MessagesApi extends ApiHandler {
         sourceId = id;
       }
     }
+    return new Outgoing(body, sourceType, sourceId);
+  }
 
-    String customerId = str(conversation, "customerId");
-    Map<String, AttributeValue> profile = customerId == null ? null
-        : get(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK));
-    if (profile == null) {
-      throw ApiError.notFound("The conversation's customer");
-    }
-    if (!subscribed(profile)) {
-      throw new ApiError(409, "unsubscribed",
-          "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
-    }
-    if (str(profile, "mobile") == null) {
-      throw new ApiError(422, "no_mobile",
-          "This customer has no mobile number, so they cannot be texted; staff can still leave an internal note.", null);
-    }
-
+  /** Stores the message QUEUED in the conversation (with its activity), then queues its command. */
+  private ApiResponse queue(ApiRequest request, Outgoing outgoing, String conversationId, Map<String, AttributeValue> conversation,
+      String customerId, Map<String, AttributeValue> profile) {
+    String accountId = request.caller().accountId();
+    String body = outgoing.body();
+    String sourceType = outgoing.sourceType();
+    String sourceId = outgoing.sourceId();
+    Map<String, AttributeValue> conversationKey = key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
     String senderName = null;
     String prefix = "";
     if ("user".equals(sourceType)) {
@@ -189,6 +275,8 @@ public final class MessagesApi extends ApiHandler {
         message.put("stopNotice", AttributeValue.fromBool(true));
       }
       message.put("createdAt", s(at));
+      // on the sweep's list until it leaves QUEUED: if the command below is lost, the sweep sends another
+      QueuedSms.list(message, now, messageId);
 
       List<TransactWriteItem> items = new ArrayList<>();
       items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
@@ -217,12 +305,7 @@ public final class MessagesApi extends ApiHandler {
         continue;
       }
 
-      Map<String, Object> command = new LinkedHashMap<>();
-      command.put("accountId", accountId);
-      command.put("conversationId", conversationId);
-      command.put("timelineSk", timelineSk);
-      command.put("messageId", messageId);
-      commands.send(Json.write(command));
+      commands.send(new SendSmsCommand(accountId, conversationId, timelineSk, messageId));
       LOG.info("message {} queued in conversation {} ({} source, {} part(s){})", messageId, conversationId, sourceType,
           segments.segments(), firstMessage ? ", with the STOP notice" : "");
 

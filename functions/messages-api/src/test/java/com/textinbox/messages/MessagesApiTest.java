@@ -37,7 +37,7 @@ class MessagesApiTest {
   private static DynamoDbLocalServer server;
   private static DynamoDbClient dynamoDb;
   private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
-  private final MessagesApi api = new MessagesApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), commands::add);
+  private final MessagesApi api = new MessagesApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), command -> commands.add(command.json()));
 
   @BeforeAll
   static void table() {
@@ -93,6 +93,67 @@ class MessagesApiTest {
 
   private static JsonNode json(ApiResponse response) {
     return Json.MAPPER.valueToTree(response.body());
+  }
+
+  /** A customer who never texted: no conversation yet. */
+  private static String customerWithoutConversation(String mobile) {
+    String customerId = "cust-" + UUID.randomUUID();
+    Map<String, AttributeValue> profile = new HashMap<>(Map.of(Table.TYPE, s("Customer"), "customerId", s(customerId),
+        "language", s("en")));
+    if (mobile != null) {
+      profile.put("mobile", s(mobile));
+    }
+    put(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK, profile);
+    return customerId;
+  }
+
+  private ApiResponse postToCustomer(String account, String customerId, String body) {
+    ObjectNode event = Json.object();
+    event.put("httpMethod", "POST");
+    event.put("resource", "/customers/{customerId}/messages");
+    event.put("path", "/customers/" + customerId + "/messages");
+    event.putObject("pathParameters").put("customerId", customerId);
+    event.put("body", body);
+    ObjectNode authorizer = event.putObject("requestContext").putObject("authorizer");
+    authorizer.put("accountId", account);
+    authorizer.put("userId", "user-chloe");
+    authorizer.put("role", "user");
+    return api.handle(event);
+  }
+
+  @Test
+  void textingACustomerWithoutAConversationOpensOneAndTheNextTextUsesIt() {
+    String customerId = customerWithoutConversation("+15145550161");
+    ApiResponse first = postToCustomer(ACCOUNT, customerId, "{\"body\":\"Your tires are in.\"}");
+    assertEquals(202, first.status(), String.valueOf(first.body()));
+    String conversationId = json(first).path("conversationId").asText();
+    Map<String, AttributeValue> profile = item(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK);
+    assertEquals(conversationId, profile.get("activeConversationId").s());
+    Map<String, AttributeValue> conversation = item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK);
+    assertEquals("OPEN", conversation.get("status").s());
+    assertEquals(customerId, conversation.get("customerId").s());
+    assertEquals("user-chloe", conversation.get("openedBy").s());
+    assertEquals(Keys.conversationsByStatus(ACCOUNT, "OPEN"), conversation.get(Table.GSI3PK).s());
+    assertEquals("1", conversation.get("messageCount").n());
+    assertEquals("Chloé: Your tires are in.\nReply STOP to unsubscribe, HELP for help.", json(first).path("smsText").asText());
+
+    ApiResponse second = postToCustomer(ACCOUNT, customerId, "{\"body\":\"See you soon.\"}");
+    assertEquals(202, second.status());
+    assertEquals(conversationId, json(second).path("conversationId").asText(), "the same active conversation");
+    assertEquals(2, commands.size());
+  }
+
+  @Test
+  void textingACustomerWhoCannotBeTextedOpensNothing() {
+    String customerId = customerWithoutConversation(null);
+    ApiResponse refused = postToCustomer(ACCOUNT, customerId, "{\"body\":\"Hello\"}");
+    assertEquals(422, refused.status());
+    assertNull(item(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK).get("activeConversationId"));
+    assertEquals(404, postToCustomer("acct-harbor-clinic", customerId, "{\"body\":\"Hello\"}").status(),
+        "another company's customer");
+    assertEquals(404, postToCustomer(ACCOUNT, "cust-nobody", "{}").status(), "404 before the body is read");
+    assertEquals(400, postToCustomer(ACCOUNT, customerWithoutConversation("+15145550162"), "{\"body\":\" \"}").status());
+    assertTrue(commands.isEmpty());
   }
 
   @Test

@@ -98,8 +98,9 @@ class SmsSenderHandlerTest {
   void textsOnceFromTheCompanyNumberAndRecordsTheCarrierId() {
     ObjectNode command = queued(null);
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(command))));
-    // message, profile, account; one transaction (message SENT + CARRIERMSG look-up)
-    assertEquals(3, requests.get("DynamoDb.GetItem"), requests.toString());
+    // the message claimed (UpdateItem, returns it); profile, account; one transaction (message SENT + CARRIERMSG look-up)
+    assertEquals(1, requests.get("DynamoDb.UpdateItem"), requests.toString());
+    assertEquals(2, requests.get("DynamoDb.GetItem"), requests.toString());
     assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
     System.out.println("SmsSender, one send: " + requests);
     assertEquals(List.of(new Sent(COMPANY, "+15145550112", "Chloé: Ready!")), sent);
@@ -112,6 +113,8 @@ class SmsSenderHandlerTest {
     assertEquals(ACCOUNT, lookUp.get("accountId").s());
     assertEquals(command.path("conversationId").asText(), lookUp.get("conversationId").s());
     assertEquals(command.path("timelineSk").asText(), lookUp.get("timelineSk").s());
+    assertNull(message.get("GSI4PK"), "off the sweep's list once sent");
+    assertNull(message.get("sendLeaseUntil"));
 
     // the same command again (at-least-once delivery): nothing texted
     assertEquals(List.of(), deliver(Json.write(command)));
@@ -127,6 +130,75 @@ class SmsSenderHandlerTest {
     assertEquals("FAILED", message.get("status").s());
     assertEquals("unsubscribed", message.get("failureReason").s());
     assertNull(message.get("carrierMessageId"));
+  }
+
+  /** A keyword's automatic reply, as InboundSms stores it, with its compliance entry; returns the command. */
+  private static ObjectNode keywordReply(boolean subscribed, String keyword) {
+    ObjectNode command = queued(subscribed);
+    String entrySk = Keys.timelineSk("2026-03-02T14:59:59.001Z", "msg-in-compliance");
+    put(Keys.conversation(ACCOUNT, command.path("conversationId").asText()), entrySk, Map.of(Table.TYPE, s("ComplianceEvent"),
+        "event", s("unsubscribed"), "reply", s("PENDING")));
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.conversation(ACCOUNT, command.path("conversationId").asText())),
+            Table.SK, s(command.path("timelineSk").asText())))
+        .updateExpression("SET complianceReply = :k, complianceEventSk = :e, smsText = :t, createdAt = :c")
+        .expressionAttributeValues(Map.of(":k", s(keyword), ":e", s(entrySk), ":t", s("Maple Motors: reply"),
+            ":c", s("2026-03-02T15:00:00.000Z"))));
+    command.put("entrySk", entrySk);
+    return command;
+  }
+
+  private static Map<String, AttributeValue> entry(ObjectNode command) {
+    return item(Keys.conversation(ACCOUNT, command.path("conversationId").asText()), command.path("entrySk").asText());
+  }
+
+  @Test
+  void theConfirmationOfAStopIsTextedAlthoughTheCustomerIsUnsubscribed() {
+    ObjectNode command = keywordReply(false, "STOP");
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertEquals(List.of(new Sent(COMPANY, "+15145550112", "Maple Motors: reply")), sent);
+    assertEquals("SENT", message(command).get("status").s());
+    assertEquals("SENT", entry(command).get("reply").s(), "the compliance entry shows the reply went");
+  }
+
+  @Test
+  void anyOtherReplyToAnUnsubscribedCustomerIsRefusedAndTheEntrySaysSo() {
+    ObjectNode command = keywordReply(false, "HELP");
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertTrue(sent.isEmpty());
+    assertEquals("FAILED", message(command).get("status").s());
+    Map<String, AttributeValue> entry = entry(command);
+    assertEquals("FAILED", entry.get("reply").s());
+    assertEquals("unsubscribed", entry.get("replyFailureReason").s());
+  }
+
+  @Test
+  void aMessageOlderThanADayIsNeverTexted() {
+    ObjectNode command = queued(true);
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.conversation(ACCOUNT, command.path("conversationId").asText())),
+            Table.SK, s(command.path("timelineSk").asText())))
+        .updateExpression("SET createdAt = :c").expressionAttributeValues(Map.of(":c", s("2026-03-01T14:59:00.000Z"))));
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertTrue(sent.isEmpty());
+    assertEquals("expired", message(command).get("failureReason").s());
+  }
+
+  @Test
+  void aCopyOfTheCommandArrivingWhileAnotherTextsTheMessageLeavesItToThatOne() {
+    ObjectNode command = queued(true);
+    // another delivery holds the message until after this handler's clock
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.conversation(ACCOUNT, command.path("conversationId").asText())),
+            Table.SK, s(command.path("timelineSk").asText())))
+        .updateExpression("SET sendLeaseUntil = :u").expressionAttributeValues(Map.of(":u", s("2026-03-02T15:00:30.000Z"))));
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertTrue(sent.isEmpty(), "not texted a second time");
+    assertEquals("QUEUED", message(command).get("status").s());
+    // an expired lease (that delivery crashed): texted
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.conversation(ACCOUNT, command.path("conversationId").asText())),
+            Table.SK, s(command.path("timelineSk").asText())))
+        .updateExpression("SET sendLeaseUntil = :u").expressionAttributeValues(Map.of(":u", s("2026-03-02T14:59:00.000Z"))));
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertEquals(1, sent.size());
+    assertEquals(1, Integer.parseInt(message(command).get("sendAttempts").n()), "the refused copy claimed nothing");
   }
 
   @Test

@@ -177,8 +177,8 @@ class InboundConversationTest {
     assertNull(subscribed.get("GSI3PK"));
 
     List<String> types = timeline(first.get("conversationId").s()).stream().map(item -> item.get("type").s()).toList();
-    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "ComplianceEvent"), types,
-        "the keyword messages stay in the timeline, each with its compliance event");
+    assertEquals(List.of("Message", "Message", "ComplianceEvent", "Message", "Message", "ComplianceEvent", "Message"), types,
+        "the keyword messages stay in the timeline, each with its compliance event and its automatic reply");
   }
 
   @Test

@@ -95,13 +95,20 @@ class OutboundSmsTest {
         .filter(e -> e.path("messageId").asText().equals(secondMessage.get("carrierMessageId").s()))
         .findFirst().orElseThrow().path("body").asText(), "the STOP notice only the first time");
 
-    // STOP: the next reply is refused and nothing is texted
+    // STOP: confirmed once; then the next reply is refused and nothing more is texted
     textInAndWait(karim, "STOP");
     Eventually.await("Karim to be unsubscribed", Duration.ofSeconds(20), () -> profile(customerId).get("subscribed").bool() ? null : true);
+    Eventually.await("the STOP confirmation in the carrier's outbox", Duration.ofSeconds(30), () -> outboxTo(karim).stream()
+        .anyMatch(e -> e.path("body").asText().startsWith("Maple Motors: You are unsubscribed")));
     int textedBefore = outboxTo(karim).size();
     Http.Response refused = reply(conversationId, "Are you still there?");
     assertEquals(409, refused.status(), refused.body());
     assertEquals("unsubscribed", refused.json().path("error").path("code").asText());
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     assertEquals(textedBefore, outboxTo(karim).size(), "nothing texted");
 
     // START: sending works again
@@ -110,6 +117,32 @@ class OutboundSmsTest {
     Http.Response again = reply(conversationId, "Welcome back.");
     assertEquals(202, again.status(), again.body());
     assertEquals("DELIVERED", finalMessage(conversationId, again.json()).get("status").s());
+  }
+
+  @Test
+  void aCustomerWhoNeverTextedIsTextedInAConversationOpenedForThem() {
+    // a customer as an import would leave them: a profile, its phone guard, no conversation
+    String customerId = "cust-e2e-imported-" + java.util.UUID.randomUUID();
+    String mobile = "+15145550145";
+    LocalAws.dynamoDb().putItem(b -> b.tableName(LocalAws.table()).item(Map.of(
+        "PK", AttributeValue.fromS("A#" + DEALERSHIP + "#C#" + customerId), "SK", AttributeValue.fromS("PROFILE"),
+        "type", AttributeValue.fromS("Customer"), "customerId", AttributeValue.fromS(customerId),
+        "firstName", AttributeValue.fromS("Imported"), "mobile", AttributeValue.fromS(mobile), "language", AttributeValue.fromS("fr"))));
+    LocalAws.dynamoDb().putItem(b -> b.tableName(LocalAws.table()).item(Map.of(
+        "PK", AttributeValue.fromS("A#" + DEALERSHIP + "#PHONE#" + mobile), "SK", AttributeValue.fromS("PHONE"),
+        "type", AttributeValue.fromS("CustomerPhone"), "customerId", AttributeValue.fromS(customerId))));
+
+    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("apiUrl").asText() + "/customers/" + customerId + "/messages",
+        Tokens.of("user2"), Http.json(Map.of("body", "Vos pneus sont arrivés.")));
+    assertEquals(202, response.status(), response.body());
+    String conversationId = response.json().path("conversationId").asText();
+    assertEquals(conversationId, profile(customerId).get("activeConversationId").s());
+    assertEquals("DELIVERED", finalMessage(conversationId, response.json()).get("status").s());
+    assertEquals(List.of("Chloé: Vos pneus sont arrivés.\nRépondez ARRET pour vous désabonner, AIDE pour de l'aide."),
+        outboxTo(mobile).stream().map(e -> e.path("body").asText()).toList());
+
+    // the customer's answer lands in that conversation
+    assertEquals(conversationId, textInAndWait(mobile, "Merci!").get("conversationId").s());
   }
 
   @Test

@@ -227,6 +227,18 @@ public final class Keys {
   /** Accounts with auto-close on (the scheduled run queries each one's open list by cutoff). */
   public static final String AUTO_CLOSE_ACCOUNTS = "DUE#AUTO_CLOSE";
 
+  /**
+   * Outbound messages still QUEUED (every account): a message carries it from the moment it is
+   * stored until it leaves QUEUED, sort key {@link #queuedSmsDue}; the QueuedSmsSweep re-enqueues
+   * the ones whose command was lost.
+   */
+  public static final String QUEUED_SMS = "DUE#QUEUED_SMS";
+
+  /** Sort key of {@link #QUEUED_SMS}: when the sweep should look at the message next, then its id. */
+  public static String queuedSmsDue(String isoTime, String messageId) {
+    return isoTime + "#" + messageId;
+  }
+
   // ---- jobs (export, import, bulk assignment)
   public static String jobSk(String jobId) {
     return "JOB#" + jobId;

@@ -53,6 +53,18 @@ public final class ComplianceTexts {
     };
   }
 
+  /**
+   * The help text of a company that has not written its own (the account's {@code helpText}):
+   * how to reach it, naming it. Replying reaches the staff's shared inbox.
+   */
+  public static String defaultHelpText(String language, String companyName) {
+    String name = oneLine(companyName);
+    return switch (Language.of(language)) {
+      case FR -> "Pour de l'aide, répondez à ce message et l'équipe" + (name.isEmpty() ? "" : " de " + name) + " vous répondra.";
+      case EN -> "For help, reply to this message and the " + (name.isEmpty() ? "" : name + " ") + "team will answer.";
+    };
+  }
+
   /** "Name: text", or the text alone (capitalised) when there is no name to sign with. */
   private static String signed(String companyName, String separator, String text) {
     String name = oneLine(companyName);

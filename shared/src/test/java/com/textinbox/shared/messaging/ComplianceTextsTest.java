@@ -108,6 +108,22 @@ class ComplianceTextsTest {
   }
 
   @Test
+  void withoutItsOwnHelpTextACompanyAnswersWithADefaultNamingItInOneGsmSegment() {
+    String en = ComplianceTexts.helpAnswer("en", COMPANY, ComplianceTexts.defaultHelpText("en", COMPANY));
+    String fr = ComplianceTexts.helpAnswer("fr", COMPANY, ComplianceTexts.defaultHelpText("fr", COMPANY));
+    assertEquals("Garage Tremblay: For help, reply to this message and the Garage Tremblay team will answer."
+        + " Reply STOP to unsubscribe.", en);
+    assertEquals("Garage Tremblay : Pour de l'aide, répondez à ce message et l'équipe de Garage Tremblay vous répondra."
+        + " Répondez ARRET pour vous désabonner.", fr);
+    for (String text : java.util.List.of(en, fr)) {
+      SmsSegments segments = SmsSegments.of(text);
+      assertEquals(SmsSegments.Encoding.GSM7, segments.encoding(), text);
+      assertEquals(1, segments.segments(), text);
+    }
+    assertEquals("For help, reply to this message and the team will answer.", ComplianceTexts.defaultHelpText("en", null));
+  }
+
+  @Test
   void aHelpTextWithoutFinalPunctuationGetsAFullStop() {
     assertEquals("Acme: Call 555-0100. Reply STOP to unsubscribe.", ComplianceTexts.helpAnswer("en", "Acme", " Call 555-0100 "));
     assertEquals("Acme: Call now! Reply STOP to unsubscribe.", ComplianceTexts.helpAnswer("en", "Acme", "Call now!"));

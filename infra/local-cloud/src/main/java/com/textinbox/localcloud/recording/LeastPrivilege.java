@@ -90,24 +90,23 @@ public final class LeastPrivilege {
           } else {
             grants.add(new Grant(i, name, resource, known));
           }
-        } else if (map.containsKey("Statement")) {
-          for (Object item : asList(map.get("Statement"))) {
-            Map<String, Object> statement = SamTemplate.map(item);
-            ReviewedInlineStatements.Reviewed reviewed = ReviewedInlineStatements.match(id, statement).orElse(null);
-            if (reviewed == null) {
-              written.add(String.valueOf(statement));
-              problems.add(id + ": Policies[" + i + "] holds an inline statement that is not one of ReviewedInlineStatements,"
-                  + " so what it grants cannot be compared with what the function calls: use a SAM policy template on one"
-                  + " resource (TemplateChecks.POLICY_TEMPLATES)");
-              continue;
-            }
-            written.add("inline " + reviewed.sid() + " " + String.join(", ", new TreeSet<>(reviewed.actions())) + " (reviewed)");
-            grants.add(new Grant(i, "inline statement " + reviewed.sid(), reviewed.resource(), reviewed.asTemplate()));
+        } else if (ReviewedInlineStatements.matching(id, map.get("Statement")).orElse(null) instanceof ReviewedInlineStatements.Reviewed
+            reviewed) {
+          // a reviewed inline policy: its Allow statements' actions count as one more grant
+          written.add(reviewed.describe());
+          Template inline = new Template(reviewed.describe(), "reviewed inline statements of " + id, "Resource",
+              reviewed.allowedActions());
+          if (!measuredServices.contains(inline.service())) {
+            problems.add(id + ": Policies[" + i + "] " + reviewed.describe() + " cannot be measured: the local cloud does not"
+                + " route " + inline.service() + " calls through the AWS call recorder yet");
+          } else {
+            grants.add(new Grant(i, inline.name(), "as reviewed", inline));
           }
         } else {
           written.add(String.valueOf(policy));
           problems.add(id + ": Policies[" + i + "] is not a SAM policy template, so what it grants cannot be compared with what"
-              + " the function calls: use a SAM policy template on one resource (TemplateChecks.POLICY_TEMPLATES)");
+              + " the function calls: use a SAM policy template on one resource (TemplateChecks.POLICY_TEMPLATES), or, where"
+              + " IAM has no resource to scope it to, an inline policy reviewed in ReviewedInlineStatements");
         }
       }
       boolean wasInvoked = invoked.contains(id);

@@ -4,84 +4,78 @@ import com.textinbox.localcloud.template.SamTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The few inline IAM statements this project allows, each reviewed and listed here with why: an
- * action no SAM policy template grants, on a resource narrower than "*". TemplateChecks refuses any
- * other inline statement, and any statement here that differs in actions or resource from what was
- * reviewed; the least-privilege test measures these like templates (granted, used, nothing more).
- * docs/least-privilege.md, "Reviewed inline statements", lists the same.
+ * The inline IAM statements template.yaml may hold, each reviewed, in one place. Functions are
+ * granted SAM policy templates on one resource each (TemplateChecks.iam); a few rights exist that
+ * no template can grant, because IAM has no resource to scope them to. Each such grant is written
+ * here with the function it belongs to, its statements exactly as template.yaml writes them (the
+ * order, every Sid, Effect, Action and Resource, intrinsic functions in their long form), and why.
+ *
+ * <p>TemplateChecks accepts an inline policy ({@code - Statement: [...]}) of a function only when
+ * it is, statement for statement, one of that function's entries here: anything else (another
+ * function, a statement changed, the Deny that narrows an Allow removed) still fails. LeastPrivilege
+ * counts the actions of its {@code Allow} statements as granted, so the recorded calls must use
+ * them like any template's (docs/least-privilege.md, "Reviewed inline statements").
  */
 public final class ReviewedInlineStatements {
-  /** One reviewed statement: the function, its Sid, its exact actions, its resource as written, and why. */
-  public record Reviewed(String function, String sid, Set<String> actions, String resource, String why) {
-    /** As a policy template for the least-privilege measurement: its family is its own, so no template replaces it. */
-    public SamPolicyTemplates.Template asTemplate() {
-      return new SamPolicyTemplates.Template("inline " + sid, "reviewed inline statement " + sid, "Resource",
-          List.copyOf(actions));
+  /** One reviewed inline policy: the function's logical id, its statements as written, and the review. */
+  public record Reviewed(String function, List<Map<String, Object>> statements, String why) {
+    /** The actions its Allow statements grant (Deny statements grant nothing). */
+    public List<String> allowedActions() {
+      return statements.stream()
+          .filter(statement -> "Allow".equals(statement.get("Effect")))
+          .flatMap(statement -> asList(statement.get("Action")).stream())
+          .map(String::valueOf)
+          .toList();
+    }
+
+    /** How the test output and the docs name it. */
+    public String describe() {
+      return "reviewed inline statements " + statements.stream().map(s -> String.valueOf(s.get("Sid"))).toList();
     }
   }
 
-  /** The endpoints of the push platform application named by the PushPlatformApplicationArn parameter. */
-  static final String PUSH_ENDPOINTS = "!Sub [arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:endpoint/${Application}/*,"
-      + " {Application=!Select [1, !Split [:app/, !Ref PushPlatformApplicationArn]]}]";
+  /** The endpoints of the push platform application named by the PushPlatformApplicationArn parameter, as written. */
+  private static final Map<String, Object> PUSH_ENDPOINTS = Map.of("Fn::Sub", List.of(
+      "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:endpoint/${Application}/*",
+      Map.of("Application", Map.of("Fn::Select", List.of(1,
+          Map.of("Fn::Split", List.of(":app/", Map.of("Ref", "PushPlatformApplicationArn"))))))));
 
+  /** Every reviewed inline policy. Add one only after review, and say why in docs/least-privilege.md. */
   public static final List<Reviewed> ALL = List.of(
-      new Reviewed("NotificationsApi", "RegisterDevices", Set.of("sns:CreatePlatformEndpoint"), "!Ref PushPlatformApplicationArn",
-          "a device's push endpoint is created on the platform application; no SAM policy template grants"
-              + " sns:CreatePlatformEndpoint; the resource is that one application"),
-      new Reviewed("NotificationsApi", "RemoveDeviceEndpoints", Set.of("sns:DeleteEndpoint"), PUSH_ENDPOINTS,
-          "a removed device's endpoint is deleted; no template grants sns:DeleteEndpoint; the resource is the endpoints"
-              + " of the push application only"),
-      new Reviewed("NotificationDispatcher", "PushToDeviceEndpoints", Set.of("sns:Publish", "sns:DeleteEndpoint"), PUSH_ENDPOINTS,
-          "push to device endpoints (SNSPublishMessagePolicy is for topics only) and removal of the endpoints SNS reports"
-              + " disabled; the resource is the endpoints of the push application only"));
+      new Reviewed("SmsSender", List.of(
+          Map.of("Sid", "TextPhoneNumbers", "Effect", "Allow", "Action", "sns:Publish", "Resource", "*"),
+          Map.of("Sid", "NeverPublishToSnsResources", "Effect", "Deny", "Action", "sns:Publish",
+              "Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sns:*:*:*"))),
+          "SNS Publish to a phone number (PhoneNumber=) names no resource: IAM authorizes it on Resource \"*\", which"
+              + " no SAM policy template grants. The Deny on every SNS ARN (topics, platform endpoints) leaves the"
+              + " Allow good for phone numbers only."),
+      new Reviewed("NotificationsApi", List.of(
+          Map.of("Sid", "RegisterDevices", "Effect", "Allow", "Action", "sns:CreatePlatformEndpoint",
+              "Resource", Map.of("Ref", "PushPlatformApplicationArn")),
+          Map.of("Sid", "RemoveDeviceEndpoints", "Effect", "Allow", "Action", "sns:DeleteEndpoint",
+              "Resource", PUSH_ENDPOINTS)),
+          "A device's push endpoint is created on the one platform application and deleted when the device is"
+              + " removed; no SAM policy template grants sns:CreatePlatformEndpoint or sns:DeleteEndpoint."),
+      new Reviewed("NotificationDispatcher", List.of(
+          Map.of("Sid", "PushToDeviceEndpoints", "Effect", "Allow", "Action", List.of("sns:Publish", "sns:DeleteEndpoint"),
+              "Resource", PUSH_ENDPOINTS)),
+          "Push to device endpoints (SNSPublishMessagePolicy is for topics only) and removal of the endpoints SNS"
+              + " reports disabled; only the endpoints of the push platform application."));
 
   private ReviewedInlineStatements() {}
 
-  /** The reviewed statement this one of the function's is, if it is exactly one. */
-  public static Optional<Reviewed> match(String function, Map<String, Object> statement) {
-    if (!"Allow".equals(statement.get("Effect"))) {
-      return Optional.empty();
-    }
-    Set<String> actions = new TreeSet<>();
-    Object action = statement.get("Action");
-    if (action instanceof List<?> list) {
-      list.forEach(a -> actions.add(String.valueOf(a)));
-    } else if (action != null) {
-      actions.add(String.valueOf(action));
-    }
-    String resource = show(statement.get("Resource"));
+  /** The reviewed entry that a function's inline policy ({@code Statement}: one statement or a list) is exactly, if any. */
+  public static Optional<Reviewed> matching(String function, Object statement) {
+    List<Object> written = asList(statement);
     return ALL.stream()
-        .filter(r -> r.function().equals(function) && r.sid().equals(statement.get("Sid"))
-            && new TreeSet<>(r.actions()).equals(actions) && r.resource().equals(resource))
+        .filter(reviewed -> reviewed.function().equals(function))
+        .filter(reviewed -> reviewed.statements().equals(written))
         .findFirst();
   }
 
-  /** A resource as written, intrinsics in their short form: {@code !Ref X}, {@code !Sub [...]}. */
-  public static String show(Object value) {
-    if (value instanceof Map<?, ?> raw && raw.size() == 1
-        && (raw.containsKey("Ref") || String.valueOf(raw.keySet().iterator().next()).startsWith("Fn::"))) {
-      Map<String, Object> map = SamTemplate.map(value);
-      String name = map.keySet().iterator().next();
-      Object inner = map.get(name);
-      String shortName = name.startsWith("Fn::") ? name.substring(4) : name;
-      return "!" + shortName + " " + show(inner);
-    }
-    if (value instanceof Map<?, ?> raw) {
-      StringBuilder out = new StringBuilder("{");
-      SamTemplate.map(raw).forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(k).append("=").append(show(v)));
-      return out.append("}").toString();
-    }
-    if (value instanceof List<?> list) {
-      StringBuilder out = new StringBuilder("[");
-      for (Object item : list) {
-        out.append(out.length() > 1 ? ", " : "").append(show(item));
-      }
-      return out.append("]").toString();
-    }
-    return String.valueOf(value);
+  private static List<Object> asList(Object value) {
+    return value == null ? List.of() : value instanceof List<?> ? SamTemplate.list(value) : List.of(value);
   }
 }

@@ -63,6 +63,54 @@ class LeastPrivilegeTest {
         "expected a problem with " + Arrays.toString(fragments) + "; found:\n  - " + String.join("\n  - ", problems));
   }
 
+  /** SmsSender with its reviewed inline policy (ReviewedInlineStatements), as template.yaml writes it, plus {@code extra}. */
+  private SamTemplate smsSender(String statements) throws IOException {
+    Path file = temp.resolve("template.yaml");
+    Files.writeString(file, """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          SmsSender:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handleRequest
+              CodeUri: fn.jar
+              Policies:
+                - Statement:
+        """ + statements);
+    return SamTemplate.load(file);
+  }
+
+  private static final String REVIEWED = """
+                    - Sid: TextPhoneNumbers
+                      Effect: Allow
+                      Action: sns:Publish
+                      Resource: "*"
+                    - Sid: NeverPublishToSnsResources
+                      Effect: Deny
+                      Action: sns:Publish
+                      Resource: !Sub "arn:${AWS::Partition}:sns:*:*:*"
+        """;
+
+  private static List<String> problemsOf(SamTemplate template, String function, String... called) {
+    return LeastPrivilege.check(template, Map.of(function, List.of(called)), Set.of(function), LeastPrivilege.MEASURED_SERVICES)
+        .problems();
+  }
+
+  @Test
+  void aReviewedInlinePolicyGrantsItsAllowedActionsAndIsMeasuredLikeATemplate() throws IOException {
+    SamTemplate template = smsSender(REVIEWED);
+    assertEquals(List.of(), problemsOf(template, "SmsSender", "sns:Publish"));
+    assertReported(problemsOf(template, "SmsSender", "sns:Publish", "sns:CreateTopic"), "SmsSender called sns:CreateTopic");
+    assertReported(problemsOf(template, "SmsSender"), "reviewed inline statements [TextPhoneNumbers, NeverPublishToSnsResources]",
+        "grants nothing");
+  }
+
+  @Test
+  void anInlinePolicyThatDiffersFromTheReviewedOneIsNotMeasurable() throws IOException {
+    SamTemplate withoutTheDeny = smsSender(REVIEWED.substring(0, REVIEWED.indexOf("            - Sid: NeverPublish")));
+    assertReported(problemsOf(withoutTheDeny, "SmsSender", "sns:Publish"), "SmsSender: Policies[0] is not a SAM policy template");
+  }
+
   @Test
   void exactlyWhatIsCalledPasses() throws IOException {
     SamTemplate template = withPolicies("DynamoDBReadPolicy: {TableName: !Ref Table}", "DynamoDBWritePolicy: {TableName: !Ref Table}");

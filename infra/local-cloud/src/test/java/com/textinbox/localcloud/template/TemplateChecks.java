@@ -75,9 +75,9 @@ public final class TemplateChecks {
       "SQSSendMessagePolicy", new PolicyTemplate(
           "send messages to one queue (sqs:SendMessage*); also what a stream event source needs for its OnFailure queue",
           Map.of("QueueName", "AWS::SQS::Queue")),
-      // Added for SmsSender (outbound SMS): the only SAM template granting sns:Publish. On AWS it does
-      // NOT cover a Publish to a phone number (authorized on Resource "*"): see
-      // docs/least-privilege.md, "Outbound SMS: known gap".
+      // Publishing to a topic of the template. It does NOT cover a Publish to a phone number
+      // (authorized on Resource "*"): SmsSender has a reviewed inline statement for that
+      // (ReviewedInlineStatements; docs/least-privilege.md).
       "SNSPublishMessagePolicy", new PolicyTemplate(
           "publish to one SNS topic (sns:Publish)",
           Map.of("TopicName", "AWS::SNS::Topic")),
@@ -648,15 +648,19 @@ public final class TemplateChecks {
    * name (its environment refers to it), or that its event source uses with the function's role
    * (an OnFailure queue).
    */
-  private static List<String> policy(SamTemplate template, String function, String where, Object policy, Set<String> resourcesInEnvironment,
-      Set<String> onFailureQueues) {
+  private static List<String> policy(SamTemplate template, String function, String where, Object policy,
+      Set<String> resourcesInEnvironment, Set<String> onFailureQueues) {
     if (policy instanceof String name) {
       return List.of(where + ": managed policy " + name + " is broader than the resources this function uses: use a"
           + " SAM policy template on one resource instead (TemplateChecks.POLICY_TEMPLATES)");
     }
     Map<String, Object> map = SamTemplate.map(policy);
     if (map.containsKey("Statement")) {
-      return inlineStatements(function, where, map.get("Statement"));
+      if (map.keySet().stream().allMatch(k -> k.equals("Statement") || k.equals("Version"))
+          && ReviewedInlineStatements.matching(function, map.get("Statement")).isPresent()) {
+        return List.of(); // reviewed, statement for statement (ReviewedInlineStatements, docs/least-privilege.md)
+      }
+      return inlineStatements(where, map.get("Statement"));
     }
     if (map.size() != 1) {
       return List.of(where + ": expected a SAM policy template (one key: its name), found " + map.keySet());
@@ -683,19 +687,12 @@ public final class TemplateChecks {
     return problems;
   }
 
-  /**
-   * Inline statements are refused, except those reviewed one by one and listed, exactly as written,
-   * in {@link ReviewedInlineStatements} (an action no SAM policy template grants, on a narrow resource).
-   */
-  private static List<String> inlineStatements(String function, String where, Object statements) {
+  private static List<String> inlineStatements(String where, Object statements) {
     List<String> problems = new ArrayList<>();
     for (Object item : asList(statements)) {
       Map<String, Object> statement = SamTemplate.map(item);
       if ("Deny".equals(statement.get("Effect"))) {
         continue; // grants nothing
-      }
-      if (ReviewedInlineStatements.match(function, statement).isPresent()) {
-        continue;
       }
       List<String> reasons = new ArrayList<>();
       if (asList(statement.get("Resource")).contains("*")) {
@@ -707,9 +704,8 @@ public final class TemplateChecks {
         }
       }
       reasons.add("grant through a SAM policy template on one resource of the template instead"
-          + " (TemplateChecks.POLICY_TEMPLATES), or, for an action no template grants, have the statement reviewed and"
-          + " listed exactly (Sid, actions, resource) in ReviewedInlineStatements; as written its resource is "
-          + ReviewedInlineStatements.show(statement.get("Resource")));
+          + " (TemplateChecks.POLICY_TEMPLATES); only where IAM has no resource to scope a right to, an inline policy"
+          + " reviewed statement for statement in ReviewedInlineStatements");
       problems.add(where + ": inline statement " + show(statement.get("Action")) + " on " + show(statement.get("Resource")) + ": "
           + String.join("; ", reasons));
     }

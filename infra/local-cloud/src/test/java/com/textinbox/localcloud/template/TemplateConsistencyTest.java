@@ -372,6 +372,33 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aReviewedInlinePolicyPassesOnlyOnItsFunctionAndOnlyAsReviewed() {
+      for (var reviewed : com.textinbox.localcloud.recording.ReviewedInlineStatements.ALL) {
+        // the template holds it as reviewed (grantsLeastPrivilege), and nothing else passes: with a statement
+        // dropped (e.g. the Deny that narrows an Allow) or, for a single statement, its resource widened
+        List<Map<String, Object>> statements = reviewed.statements();
+        List<Object> changed = statements.size() > 1
+            ? List.copyOf(statements.subList(0, statements.size() - 1))
+            : List.of(widened(statements.getFirst()));
+        SamTemplate notAsReviewed = mutated(root -> policies(root, reviewed.function())
+            .replaceAll(p -> p instanceof Map<?, ?> m && m.containsKey("Statement") ? Map.of("Statement", changed) : p));
+        assertReported(TemplateChecks.iam(notAsReviewed), "function " + reviewed.function() + ", Policies[", "inline statement",
+            "ReviewedInlineStatements");
+
+        String other = template.functions().stream().filter(f -> !f.policies().isEmpty()).map(FunctionDefinition::logicalId)
+            .filter(id -> !id.equals(reviewed.function())).findFirst().orElseThrow();
+        SamTemplate onAnotherFunction = mutated(root -> policies(root, other).add(Map.of("Statement", reviewed.statements())));
+        assertReported(TemplateChecks.iam(onAnotherFunction), "function " + other + ", Policies[", "inline statement");
+      }
+    }
+
+    private static Map<String, Object> widened(Map<String, Object> statement) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>(statement);
+      copy.put("Resource", "*");
+      return copy;
+    }
+
+    @Test
     void withAStarActionIsReported() {
       FunctionDefinition function = firstFunctionWithPolicies();
       SamTemplate mutated = mutated(root -> policies(root, function.logicalId()).add(Map.of("Statement",
