@@ -312,7 +312,7 @@ final class BulkAssigner {
     values.put(":chunkId", s(job.chunk()));
     values.put(":running", s("RUNNING"));
     values.put(":now", s(Keys.time(clock.instant())));
-    String update = "ADD processed :processed, assigned :assigned, unchanged :unchanged, notFound :notFound, doneChunks :chunk"
+    String update = "ADD #processed :processed, #assigned :assigned, #unchanged :unchanged, #notFound :notFound, doneChunks :chunk"
         + " SET #status = :running, updatedAt = :now";
     if (!assigned.isEmpty()) {
       update += ", sampleIds = if_not_exists(sampleIds, :sample)";
@@ -323,7 +323,8 @@ final class BulkAssigner {
     try {
       job1 = dynamoDb.updateItem(b -> b.tableName(table).key(jobKey(job)).updateExpression(finalUpdate)
           .conditionExpression("attribute_exists(PK) AND NOT contains(doneChunks, :chunkId)")
-          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeNames(Map.of("#status", "status", "#processed", "processed", "#assigned", "assigned",
+              "#unchanged", "unchanged", "#notFound", "notFound"))
           .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes();
       LOG.info("job {}: chunk {} counted ({} assigned, {} unchanged, {} not found)", job.jobId(), job.chunk(), assigned.size(),
           unchanged, notFound);

@@ -358,6 +358,31 @@ class ConversationsApiTest {
   }
 
   @Test
+  void oneAssignmentCostsThreeDynamoDbRequestsAndFourWithANote() {
+    java.util.SortedMap<String, Integer> plain = com.textinbox.shared.aws.RequestCounter.during(() -> assertEquals(200,
+        call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", Map.of("conversationId", "c3"), Map.of(),
+            "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"}}").status));
+    System.out.println("DynamoDB requests of one assignment: " + plain);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.TransactWriteItems", 1), calls(plain));
+    java.util.SortedMap<String, Integer> noted = com.textinbox.shared.aws.RequestCounter.during(() -> assertEquals(200,
+        call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", Map.of("conversationId", "c3"), Map.of(),
+            "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"},\"note\":\"@alice FYI\"}").status));
+    System.out.println("DynamoDB requests of one assignment with a note: " + noted);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.Query", 1, "DynamoDb.TransactWriteItems", 1),
+        calls(noted));
+  }
+
+  private static Map<String, Integer> calls(Map<String, Integer> counted) {
+    Map<String, Integer> calls = new HashMap<>();
+    counted.forEach((k, v) -> {
+      if (!k.endsWith(com.textinbox.shared.aws.RequestCounter.ATTEMPTS)) {
+        calls.put(k, v);
+      }
+    });
+    return calls;
+  }
+
+  @Test
   void assigningAClosedConversationKeepsItClosedAndTheRefusals() {
     Map<String, String> c4 = Map.of("conversationId", "c4");
     assertEquals(200, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(),
