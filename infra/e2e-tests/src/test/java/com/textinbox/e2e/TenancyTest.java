@@ -28,7 +28,9 @@ class TenancyTest {
       "conversationId", "conv-demo-john",
       "customerId", "cust-john",
       "userId", "user-bruno",
-      "teamId", "team-service");
+      "teamId", "team-service",
+      // no demo job: AssignmentTest checks the clinic gets 404 for a real job of the dealership
+      "jobId", "job-demo-dealership");
 
   private static final String DEALERSHIP = "acct-maple-motors";
 
