@@ -67,7 +67,7 @@ public final class AwayReturnsHandler extends ScheduledHandler {
     try {
       dynamoDb.updateItem(b -> b.tableName(table)
           .key(Map.of(Table.PK, user.get(Table.PK), Table.SK, user.get(Table.SK)))
-          .updateExpression("SET away = :off REMOVE awayDelegateId, awayReturnAt, GSI4PK, GSI4SK")
+          .updateExpression("SET away = :off REMOVE awayDelegateId, awayReturnAt, awaySince, GSI4PK, GSI4SK")
           .conditionExpression("awayReturnAt = :seen")
           .expressionAttributeValues(Map.of(":off", AttributeValue.fromBool(false), ":seen", user.get("awayReturnAt"))));
       return true;

@@ -50,6 +50,7 @@ class AwayReturnsHandlerTest {
     if (returnAt != null) {
       item.put("away", AttributeValue.fromBool(true));
       item.put("awayDelegateId", AttributeValue.fromS("someone"));
+      item.put("awaySince", AttributeValue.fromS("2026-01-01T00:00:00.000Z"));
       item.put("awayReturnAt", AttributeValue.fromS(returnAt.toString()));
       item.put("GSI4PK", AttributeValue.fromS(Keys.AWAY_RETURNS));
       item.put("GSI4SK", AttributeValue.fromS(returnAt + "#" + account + "#" + id));
@@ -83,6 +84,7 @@ class AwayReturnsHandlerTest {
     Map<String, AttributeValue> back = read("a1", "back-yesterday");
     assertFalse(back.get("away").bool());
     assertNull(back.get("awayReturnAt"));
+    assertNull(back.get("awaySince"), "the away period is over (A5 counts replies within one)");
     assertNull(back.get("GSI4PK"), "a returned user leaves the due list");
     assertFalse(read("a2", "back-an-hour-ago").get("away").bool(), "every account's users are served");
     assertTrue(read("a1", "back-tomorrow").get("away").bool(), "a user due tomorrow stays away");

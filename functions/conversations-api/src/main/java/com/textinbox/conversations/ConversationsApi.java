@@ -15,6 +15,9 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Items;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.assignment.ConversationLists;
+import com.textinbox.shared.events.EventQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.textinbox.shared.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -56,73 +59,62 @@ public final class ConversationsApi extends ApiHandler {
   static final String CLOSED = "CLOSED";
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
-  static final int MAX_NOTE = 2000;
+  static final int MAX_NOTE = Notes.MAX_NOTE;
   static final int DEFAULT_UNANSWERED_HOURS = 4;
   /** Reads per list page at most when a filter (unread, unanswered...) drops items. */
   static final int MAX_ROUNDS = 5;
-  private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_-]+)");
 
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
-  private final ConversationEvents events;
+  private final Notes notes;
 
   public ConversationsApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        ConversationEvents.queue(AwsClients.build(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS"),
-            Env.require("CONVERSATION_EVENTS_QUEUE_URL")));
+        sqsQueue(Env.require("NOTIFICATION_EVENTS_QUEUE_URL")), sqsQueue(Env.require("BULK_ASSIGN_QUEUE_URL")));
   }
 
-  public ConversationsApi(DynamoDbClient dynamoDb, String table, Clock clock, ConversationEvents events) {
+  private static volatile SqsClient sqs;
+
+  private static EventQueue sqsQueue(String url) {
+    if (sqs == null) {
+      sqs = AwsClients.build(SqsClient.builder(), "SQS");
+    }
+    return EventQueue.sqs(sqs, url);
+  }
+
+  /**
+   * @param notifications the NotificationEventsQueue (mentions, assignments; docs/events.md)
+   * @param bulkJobs the BulkAssignQueue (the work of bulk assignment jobs)
+   */
+  public ConversationsApi(DynamoDbClient dynamoDb, String table, Clock clock, EventQueue notifications, EventQueue bulkJobs) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.clock = clock;
-    this.events = events;
+    this.notes = new Notes(dynamoDb, table, notifications);
+    Assigning assigning = new Assigning(this, dynamoDb, table, clock, notes, notifications, bulkJobs);
     route("GET", "/conversations", this::list);
     route("GET", "/conversations/{conversationId}", this::get);
     route("POST", "/conversations/{conversationId}/read", this::markRead);
     route("POST", "/conversations/{conversationId}/close", r -> changeStatus(r, CLOSED));
     route("POST", "/conversations/{conversationId}/reopen", r -> changeStatus(r, OPEN));
     route("POST", "/conversations/{conversationId}/notes", this::addNote);
+    route("POST", "/conversations/{conversationId}/assign", assigning::assign);
+    route("POST", "/assignment-jobs", assigning::createBulkJob);
+    route("GET", "/assignment-jobs/{jobId}", assigning::getBulkJob);
+    route("GET", "/settings/default-assignee", assigning::getDefaultAssignee);
+    route("PUT", "/settings/default-assignee", assigning::setDefaultAssignee);
   }
 
   // ------------------------------------------------------------------ GET /conversations
 
-  /** One list to read: an index and its partition, sorted by {@code <lastActivity>#<convId>}. */
-  private record Source(String index, String pkName, String skName, String pk) {}
-
   private ApiResponse list(ApiRequest request) {
     Caller caller = request.caller();
     String accountId = caller.accountId();
-    String assignee = request.query("assignee") == null ? "all" : request.query("assignee");
-    String status = request.query("status") == null ? "open" : request.query("status").toLowerCase(Locale.ROOT);
-    String filter = request.query("filter");
+    ConversationLists.Spec spec = ConversationLists.Spec.of(request.query("assignee"), request.query("status"),
+        request.query("filter"), caller.userId());
     int limit = limit(request);
-    if (filter != null && !List.of("read", "unread", "unanswered").contains(filter)) {
-      throw ApiError.invalid("filter", "filter is read, unread or unanswered.");
-    }
-    List<String> statuses = switch (status) {
-      case "open" -> List.of(OPEN);
-      case "closed" -> List.of(CLOSED);
-      case "all" -> List.of(OPEN, CLOSED);
-      default -> throw ApiError.invalid("status", "status is open, closed or all.");
-    };
-    boolean onlyUnassigned = assignee.equals("unassigned");
-    List<Source> sources = new ArrayList<>();
-    for (String st : statuses) {
-      if (assignee.equals("all") || onlyUnassigned) {
-        sources.add(new Source(Table.GSI3, Table.GSI3PK, Table.GSI3SK, Keys.conversationsByStatus(accountId, st)));
-      } else if (assignee.startsWith("team:")) {
-        String teamId = assignee.substring("team:".length());
-        if (teamId.isBlank()) {
-          throw ApiError.invalid("assignee", "assignee is me, all, unassigned, a user id or team:<teamId>.");
-        }
-        sources.add(new Source(Table.GSI1, Table.GSI1PK, Table.GSI1SK, Keys.assigneeList(accountId, "TEAM", teamId, st)));
-      } else {
-        String userId = assignee.equals("me") ? caller.userId() : assignee;
-        sources.add(new Source(Table.GSI1, Table.GSI1PK, Table.GSI1SK, Keys.assigneeList(accountId, "USER", userId, st)));
-      }
-    }
+    List<ConversationLists.Source> sources = spec.sources(accountId);
     String after = request.query("cursor") == null ? null : decodeCursor(request.query("cursor"));
 
     Map<String, AttributeValue> account = getItem(Keys.account(accountId), Keys.ACCOUNT_SK, false);
@@ -136,45 +128,21 @@ public final class ConversationsApi extends ApiHandler {
     boolean more = true;
     for (int round = 0; round < MAX_ROUNDS && page.size() < limit && more; round++) {
       // each list from where the page stopped; merged by activity, newest first
-      List<Map<String, AttributeValue>> merged = new ArrayList<>();
-      String boundary = null;
-      more = false;
-      for (Source source : sources) {
-        QueryResponse response = query(source, after, limit);
-        merged.addAll(response.items());
-        if (response.lastEvaluatedKey() != null && !response.lastEvaluatedKey().isEmpty()) {
-          more = true;
-          String last = response.items().isEmpty() ? null : str(response.items().get(response.items().size() - 1), source.skName());
-          if (last != null && (boundary == null || last.compareTo(boundary) > 0)) {
-            boundary = last;
-          }
-        }
-      }
-      merged.sort(Comparator.comparing((Map<String, AttributeValue> item) -> sortKey(item)).reversed());
-      // beyond the boundary, a list that stopped early may hold items not read yet: stop there
-      List<Map<String, AttributeValue>> examined = new ArrayList<>();
-      for (Map<String, AttributeValue> item : merged) {
-        if (boundary != null && sortKey(item).compareTo(boundary) < 0) {
-          break;
-        }
-        examined.add(item);
-      }
+      ConversationLists.Round read = ConversationLists.round(dynamoDb, table, sources, after, limit);
+      more = read.more();
+      List<Map<String, AttributeValue>> examined = read.examined();
       if (examined.isEmpty()) {
         break;
       }
       Map<String, Map<String, AttributeValue>> related = related(accountId, caller, examined);
       for (Map<String, AttributeValue> item : examined) {
         after = sortKey(item);
-        if (onlyUnassigned && item.get("assigneeId") != null) {
+        Map<String, AttributeValue> readState = related.get(Keys.conversation(accountId, str(item, "conversationId"))
+            + "|" + Keys.readSk(caller.userId()));
+        if (!spec.matches(item, readState == null ? null : str(readState, "readAt"))) {
           continue;
         }
-        Map<String, Object> view = summary(accountId, caller, item, related, flaggedBefore);
-        boolean unread = (Boolean) view.get("unreadForMe");
-        if ("read".equals(filter) && unread || "unread".equals(filter) && !unread
-            || "unanswered".equals(filter) && view.get("unansweredSince") == null) {
-          continue;
-        }
-        page.add(view);
+        page.add(summary(accountId, caller, item, related, flaggedBefore));
         if (page.size() == limit) {
           if (examined.indexOf(item) < examined.size() - 1) {
             more = true;
@@ -190,21 +158,7 @@ public final class ConversationsApi extends ApiHandler {
   }
 
   private static String sortKey(Map<String, AttributeValue> item) {
-    return Keys.activitySk(str(item, "lastActivityAt"), str(item, "conversationId"));
-  }
-
-  private QueryResponse query(Source source, String after, int limit) {
-    Map<String, String> names = new HashMap<>(Map.of("#pk", source.pkName()));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(source.pk())));
-    String condition = "#pk = :pk";
-    if (after != null) {
-      condition += " AND #sk < :after";
-      names.put("#sk", source.skName());
-      values.put(":after", s(after));
-    }
-    String finalCondition = condition;
-    return dynamoDb.query(b -> b.tableName(table).indexName(source.index()).keyConditionExpression(finalCondition)
-        .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(false).limit(limit));
+    return ConversationLists.sortKey(item);
   }
 
   /**
@@ -389,7 +343,7 @@ public final class ConversationsApi extends ApiHandler {
       Table.GSI3PK, Table.GSI3SK, Table.GSI4PK, Table.GSI4SK, Table.EXPIRES_AT, "accountId");
 
   /** A timeline entry as stored, without keys: {@code type} says which (Message, Note, ConversationEvent, ComplianceEvent). */
-  private static Map<String, Object> entry(Map<String, AttributeValue> item) {
+  static Map<String, Object> entry(Map<String, AttributeValue> item) {
     Map<String, Object> entry = new LinkedHashMap<>();
     String sk = str(item, Table.SK);
     entry.put("type", str(item, Table.TYPE));
@@ -518,8 +472,8 @@ public final class ConversationsApi extends ApiHandler {
 
   /**
    * An internal note (never texted): a {@code type=Note} timeline entry, and a {@code note.mention}
-   * event for each user mentioned ({@code @<userId>} or {@code @<first name>}, case and accents
-   * ignored), the author excepted. It does not change the conversation's last activity.
+   * notification event for each user mentioned (see {@link Notes}). It does not change the
+   * conversation's last activity.
    */
   private ApiResponse addNote(ApiRequest request) {
     Caller caller = request.caller();
@@ -527,81 +481,22 @@ public final class ConversationsApi extends ApiHandler {
     String conversationId = request.pathParameter("conversationId");
     // another company's (or no) conversation is a 404 whatever the body
     Map<String, AttributeValue> conversation = conversation(accountId, conversationId);
-    JsonNode body = request.json();
-    JsonNode textNode = body.get("text");
-    if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {
-      throw ApiError.invalid("text", "A note needs a text.");
-    }
-    String text = textNode.asText().strip();
-    if (text.codePointCount(0, text.length()) > MAX_NOTE) {
-      throw ApiError.invalid("text", "A note holds at most " + MAX_NOTE + " characters.");
-    }
-
-    // the company's users: by id and by first name
-    Map<String, String> userIds = new HashMap<>();
-    Map<String, String> firstNames = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
-    dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :u)")
-        .expressionAttributeValues(Map.of(":pk", s(Keys.account(accountId)), ":u", s(Keys.USER_PREFIX)))).items()
-        .forEach(user -> {
-          String userId = str(user, Table.SK).substring(Keys.USER_PREFIX.length());
-          userIds.put(fold(userId), userId);
-          String name = str(user, "name");
-          names.put(userId, name);
-          if (name != null && !name.isBlank()) {
-            firstNames.putIfAbsent(fold(name.strip().split("\\s+")[0]), userId);
-          }
-        });
-    Set<String> mentioned = new LinkedHashSet<>();
-    Matcher matcher = MENTION.matcher(text);
-    while (matcher.find()) {
-      String token = fold(matcher.group(1));
-      String userId = userIds.getOrDefault(token, firstNames.get(token));
-      if (userId != null && !userId.equals(caller.userId())) {
-        mentioned.add(userId);
-      }
-    }
-
+    String text = Notes.text(request.json().get("text"), "text");
     String nowText = Keys.time(clock.instant());
-    String noteId = "note-" + UUID.randomUUID();
-    Map<String, AttributeValue> item = new HashMap<>(key(Keys.conversation(accountId, conversationId), Keys.timelineSk(nowText, noteId)));
-    item.put(Table.TYPE, s("Note"));
-    item.put("noteId", s(noteId));
-    item.put("conversationId", s(conversationId));
-    item.put("text", s(text));
-    item.put("authorId", s(caller.userId()));
-    if (names.get(caller.userId()) != null) {
-      item.put("authorName", s(names.get(caller.userId())));
-    }
-    item.put("mentions", AttributeValue.fromL(mentioned.stream().map(Items::s).toList()));
-    item.put("createdAt", s(nowText));
-    dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-
-    for (String userId : mentioned) {
-      String eventId = noteId + "#" + userId;
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("eventId", eventId);
-      event.put("type", "note.mention");
-      event.put("accountId", accountId);
-      event.put("conversationId", conversationId);
-      event.put("customerId", str(conversation, "customerId"));
-      event.put("noteId", noteId);
-      event.put("mentionedUserId", userId);
-      event.put("authorId", caller.userId());
-      event.put("at", nowText);
-      events.send(eventId, "note.mention", Json.write(event));
-    }
-    return ApiResponse.created(entry(item));
+    Notes.Note note = notes.build(caller, conversationId, text, nowText);
+    dynamoDb.putItem(b -> b.tableName(table).item(note.item()).conditionExpression("attribute_not_exists(PK)"));
+    notes.announce(caller, note, conversationId, str(conversation, "customerId"), nowText);
+    return ApiResponse.created(entry(note.item()));
   }
 
   /** Lower case without accents: "Chloé" and "chloe" mention the same user. */
   static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    return Notes.fold(text);
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private Map<String, AttributeValue> conversation(String accountId, String conversationId) {
+  Map<String, AttributeValue> conversation(String accountId, String conversationId) {
     Map<String, AttributeValue> item = getItem(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK, true);
     if (item == null) {
       throw ApiError.notFound("The conversation");
@@ -615,7 +510,7 @@ public final class ConversationsApi extends ApiHandler {
   }
 
   /** Items by key, keyed {@code PK|SK}; unprocessed keys are asked again. */
-  private Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+  Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
     for (int from = 0; from < keys.size(); from += 100) {
       List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + 100));

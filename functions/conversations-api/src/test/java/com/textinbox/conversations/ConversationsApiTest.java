@@ -42,6 +42,7 @@ class ConversationsApiTest {
   private static DynamoDbClient dynamoDb;
   private static ConversationsApi api;
   private static final List<JsonNode> SENT = new CopyOnWriteArrayList<>();
+  private static final List<JsonNode> BULK = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void table() {
@@ -49,7 +50,7 @@ class ConversationsApiTest {
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
     api = new ConversationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC),
-        (eventId, type, json) -> SENT.add(Json.read(json)));
+        (eventId, type, json) -> SENT.add(Json.read(json)), (eventId, type, json) -> BULK.add(Json.read(json)));
   }
 
   @AfterAll
@@ -63,6 +64,7 @@ class ConversationsApiTest {
       dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK))));
     }
     SENT.clear();
+    BULK.clear();
     put(Keys.account(MAPLE), Keys.ACCOUNT_SK, Map.of(Table.TYPE, s("Account"), "name", s("Maple"),
         "unansweredAfterHours", AttributeValue.fromN("2")));
     user(MAPLE, "user-alice", "Alice Martin");
@@ -292,6 +294,155 @@ class ConversationsApiTest {
     assertEquals(201, call("user-bruno", "user", "POST", "/conversations/{conversationId}/notes", c1, Map.of(),
         "{\"text\":\"" + "x".repeat(2000) + "\"}").status);
     assertTrue(SENT.isEmpty());
+  }
+
+  // ------------------------------------------------------------------ assignment (C4)
+
+  @Test
+  void assigningMovesTheConversationBetweenListsWithATimelineEventAndANotificationEvent() {
+    Map<String, String> c1 = Map.of("conversationId", "c1");
+    Answer answer = call("user-alice", "admin", "POST", "/conversations/{conversationId}/assign", c1, Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"},\"note\":\"@bruno over to you, Chloé: @chloe\"}");
+    assertEquals(200, answer.status, answer.body.toString());
+    assertTrue(answer.body.path("changed").asBoolean());
+    assertEquals("Chloé Roy", answer.body.path("assignee").path("name").asText());
+    assertEquals("user-bruno", answer.body.path("previousAssignee").path("id").asText());
+    // it left Bruno's list and joined Chloé's, still open
+    assertEquals(List.of(), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me"), null)));
+    assertEquals(List.of("c1"), ids(call("user-chloe", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me"), null)));
+    // the timeline: the assignment (who, whom, when, from whom) and the note
+    Answer timeline = call("user-bruno", "user", "GET", "/conversations/{conversationId}", c1, Map.of(), null);
+    JsonNode assigned = null;
+    for (JsonNode e : timeline.body.path("timeline")) {
+      if ("assigned".equals(e.path("event").asText())) {
+        assigned = e;
+      }
+    }
+    assertNotNull(assigned, timeline.body.toString());
+    assertEquals("user-chloe", assigned.path("assigneeId").asText());
+    assertEquals("Chloé Roy", assigned.path("assigneeName").asText());
+    assertEquals("user-bruno", assigned.path("previousAssigneeId").asText());
+    assertEquals("Bruno Tremblay", assigned.path("previousAssigneeName").asText());
+    assertEquals("user-alice", assigned.path("by").asText());
+    assertEquals("Alice Martin", assigned.path("byName").asText());
+    assertEquals("2026-11-21T15:00:00.000Z", assigned.path("at").asText());
+    assertEquals(answer.body.path("noteId").asText(), assigned.path("noteId").asText());
+    // events: conversation.assigned (actor Alice), then the note's mentions (Bruno, Chloé)
+    assertEquals(3, SENT.size(), SENT.toString());
+    assertEquals("conversation.assigned", SENT.get(0).path("type").asText());
+    assertEquals("user-alice", SENT.get(0).path("actorUserId").asText());
+    assertEquals("USER", SENT.get(0).path("assigneeKind").asText());
+    assertEquals("user-chloe", SENT.get(0).path("assigneeId").asText());
+    assertEquals("cust-john", SENT.get(0).path("customerId").asText());
+    assertEquals(answer.body.path("noteId").asText(), SENT.get(0).path("noteId").asText());
+    assertEquals("note.mention", SENT.get(1).path("type").asText());
+    assertEquals("user-alice", SENT.get(1).path("actorUserId").asText());
+
+    // again to Chloé: no change, nothing sent
+    SENT.clear();
+    Answer again = call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c1, Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"}}");
+    assertEquals(200, again.status, again.body.toString());
+    assertFalse(again.body.path("changed").asBoolean());
+    assertTrue(SENT.isEmpty());
+
+    // to a team, then unassigned
+    assertEquals(200, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c1, Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"}}").status);
+    assertEquals(List.of("c2", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "team:team-service"), null)));
+    assertEquals("TEAM", SENT.get(0).path("assigneeKind").asText());
+    assertEquals(200, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c1, Map.of(),
+        "{\"assignee\":null}").status);
+    assertEquals(List.of("c3", "c1"), ids(call("user-bruno", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "unassigned"), null)));
+    assertEquals(1, SENT.size(), "unassigning notifies nobody");
+  }
+
+  @Test
+  void oneAssignmentCostsThreeDynamoDbRequestsAndFourWithANote() {
+    java.util.SortedMap<String, Integer> plain = com.textinbox.shared.aws.RequestCounter.during(() -> assertEquals(200,
+        call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", Map.of("conversationId", "c3"), Map.of(),
+            "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"}}").status));
+    System.out.println("DynamoDB requests of one assignment: " + plain);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.TransactWriteItems", 1), calls(plain));
+    java.util.SortedMap<String, Integer> noted = com.textinbox.shared.aws.RequestCounter.during(() -> assertEquals(200,
+        call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", Map.of("conversationId", "c3"), Map.of(),
+            "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"},\"note\":\"@alice FYI\"}").status));
+    System.out.println("DynamoDB requests of one assignment with a note: " + noted);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.Query", 1, "DynamoDb.TransactWriteItems", 1),
+        calls(noted));
+  }
+
+  private static Map<String, Integer> calls(Map<String, Integer> counted) {
+    Map<String, Integer> calls = new HashMap<>();
+    counted.forEach((k, v) -> {
+      if (!k.endsWith(com.textinbox.shared.aws.RequestCounter.ATTEMPTS)) {
+        calls.put(k, v);
+      }
+    });
+    return calls;
+  }
+
+  @Test
+  void assigningAClosedConversationKeepsItClosedAndTheRefusals() {
+    Map<String, String> c4 = Map.of("conversationId", "c4");
+    assertEquals(200, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"}}").status);
+    assertEquals(List.of("c4"), ids(call("user-chloe", "user", "GET", "/conversations", Map.of(), Map.of("assignee", "me", "status", "closed"), null)));
+    String toChloe = "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"}}";
+    // another company's admin: 404 (conversation), free users: 403, unknown assignee: 404, bad bodies: 400
+    assertEquals(404, call("user-olivia", "admin", CLINIC, "POST", "/conversations/{conversationId}/assign", c4, Map.of(), toChloe).status);
+    assertEquals(403, call("user-bruno", "free", "POST", "/conversations/{conversationId}/assign", c4, Map.of(), toChloe).status);
+    assertEquals(404, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-olivia\"}}").status);
+    assertEquals(404, call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-nope\"}}").status);
+    for (String body : List.of("{}", "{\"assignee\":\"chloe\"}", "{\"assignee\":{\"kind\":\"robot\",\"id\":\"x\"}}",
+        "{\"assignee\":{\"kind\":\"user\"}}", "{\"assignee\":null,\"note\":\" \"}")) {
+      Answer answer = call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(), body);
+      assertEquals(400, answer.status, body + " -> " + answer.body);
+      assertNotNull(answer.body.path("error").path("field").asText(null), body);
+    }
+  }
+
+  @Test
+  void bulkJobsAreQueuedAndReadableAndTheDefaultAssigneeIsAnAdminSetting() {
+    Answer created = call("user-bruno", "user", "POST", "/assignment-jobs", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"},\"conversationIds\":[\"c1\",\"c3\",\"c1\"]}");
+    assertEquals(202, created.status, created.body.toString());
+    String jobId = created.body.path("jobId").asText();
+    assertEquals("QUEUED", created.body.path("status").asText());
+    assertEquals(2, created.body.path("total").asInt());
+    assertEquals(1, BULK.size());
+    assertEquals("bulk.ids", BULK.get(0).path("type").asText());
+    assertEquals(List.of("c1", "c3"), List.of(BULK.get(0).path("conversationIds").get(0).asText(), BULK.get(0).path("conversationIds").get(1).asText()));
+    Answer read = call("user-chloe", "user", "GET", "/assignment-jobs/{jobId}", Map.of("jobId", jobId), Map.of(), null);
+    assertEquals(200, read.status);
+    assertEquals(0, read.body.path("processed").asInt());
+    assertEquals(404, call("user-olivia", "admin", CLINIC, "GET", "/assignment-jobs/{jobId}", Map.of("jobId", jobId), Map.of(), null).status);
+
+    Answer byList = call("user-bruno", "user", "POST", "/assignment-jobs", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"},\"list\":{\"assignee\":\"me\",\"status\":\"all\"}}");
+    assertEquals(202, byList.status, byList.body.toString());
+    assertEquals("bulk.page", BULK.get(1).path("type").asText());
+    assertEquals("user-bruno", BULK.get(1).path("list").path("userId").asText());
+    assertFalse(byList.body.path("totalKnown").asBoolean());
+    assertEquals(400, call("user-bruno", "user", "POST", "/assignment-jobs", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"},\"list\":{\"status\":\"nope\"}}").status);
+    assertEquals(400, call("user-bruno", "user", "POST", "/assignment-jobs", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"}}").status);
+    assertEquals(403, call("user-bruno", "free", "POST", "/assignment-jobs", Map.of(), Map.of(), "{}").status);
+
+    // the default assignee: admins set it, everyone (but free users) reads it
+    assertFalse(call("user-bruno", "user", "GET", "/settings/default-assignee", Map.of(), Map.of(), null).body.path("assignee").has("id"));
+    assertEquals(403, call("user-bruno", "user", "PUT", "/settings/default-assignee", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"}}").status);
+    assertEquals(200, call("user-alice", "admin", "PUT", "/settings/default-assignee", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"team\",\"id\":\"team-service\"}}").status);
+    Answer setting = call("user-bruno", "user", "GET", "/settings/default-assignee", Map.of(), Map.of(), null);
+    assertEquals("Service", setting.body.path("assignee").path("name").asText());
+    assertEquals("team", setting.body.path("assignee").path("kind").asText());
+    assertEquals(404, call("user-alice", "admin", "PUT", "/settings/default-assignee", Map.of(), Map.of(),
+        "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-olivia\"}}").status);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -83,7 +83,7 @@ class SampleEventTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/conversations-api/list-conversations.json"))) {
       new ConversationsApi(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC),
-          (eventId, type, json) -> { }).handleRequest(event, out, null);
+          (eventId, type, json) -> { }, (eventId, type, json) -> { }).handleRequest(event, out, null);
     }
     return Json.MAPPER.readTree(out.toByteArray());
   }

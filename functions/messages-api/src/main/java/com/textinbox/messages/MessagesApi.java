@@ -232,10 +232,13 @@ public final class MessagesApi extends ApiHandler {
     Map<String, AttributeValue> conversationKey = key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
     String senderName = null;
     String prefix = "";
+    boolean senderAway = false;
     if ("user".equals(sourceType)) {
       Map<String, AttributeValue> user = dynamoDb.getItem(b -> b.tableName(table)
           .key(key(Keys.account(accountId), Keys.userSk(request.caller().userId())))).item();
       senderName = user == null || user.isEmpty() ? null : str(user, "name");
+      // A5: a user who texts the customer while away keeps the customer (the assignment function reads it)
+      senderAway = user != null && user.get("away") != null && Boolean.TRUE.equals(user.get("away").bool());
       String first = firstName(senderName);
       prefix = first == null ? "" : first + ": ";
     }
@@ -281,7 +284,8 @@ public final class MessagesApi extends ApiHandler {
       List<TransactWriteItem> items = new ArrayList<>();
       items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
           .conditionExpression("attribute_not_exists(PK)").build()).build());
-      items.add(conversationUpdate(accountId, conversationId, conversation, messageId, body, at));
+      items.add(conversationUpdate(accountId, conversationId, conversation, messageId, body, at,
+          senderAway ? request.caller().userId() : null));
       if (firstMessage) {
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
             .key(key(Keys.customer(accountId, customerId), Keys.PROFILE_SK))
@@ -338,7 +342,7 @@ public final class MessagesApi extends ApiHandler {
    * longer unanswered (its GSI4 keys removed); the assignee is untouched (C2).
    */
   private TransactWriteItem conversationUpdate(String accountId, String conversationId, Map<String, AttributeValue> conversation,
-      String messageId, String body, String at) {
+      String messageId, String body, String at, String awayReplyUserId) {
     String seen = str(conversation, "lastActivityAt");
     Map<String, AttributeValue> values = new HashMap<>();
     List<String> sets = new ArrayList<>();
@@ -366,6 +370,11 @@ public final class MessagesApi extends ApiHandler {
     }
     sets.add("lastOutboundAt = :at");
     values.put(":at", s(at));
+    if (awayReplyUserId != null) {
+      sets.add("awayReplyUserId = :awayReplier");
+      sets.add("awayReplyAt = :at");
+      values.put(":awayReplier", s(awayReplyUserId));
+    }
     sets.add("messageCount = if_not_exists(messageCount, :zero) + :one");
     values.put(":zero", n(0));
     values.put(":one", n(1));

@@ -200,6 +200,22 @@ class MessagesApiTest {
   }
 
   @Test
+  void aReplyWhileAwayIsRecordedOnTheConversationForA5() {
+    String present = conversation("+15145550115", "en", true);
+    assertEquals(202, post(present, "{\"body\":\"Hi\"}").status());
+    assertEquals(null, item(Keys.conversation(ACCOUNT, present), Keys.CONVERSATION_SK).get("awayReplyUserId"));
+
+    put(Keys.account(ACCOUNT), Keys.userSk("user-dana"), Map.of(Table.TYPE, s("User"), "name", s("Dana Away"),
+        "away", AttributeValue.fromBool(true)));
+    String awayReply = conversation("+15145550116", "en", true);
+    assertEquals(202, post(ACCOUNT, "user-dana", "user", awayReply, "{\"body\":\"From my vacation\"}").status());
+    Map<String, AttributeValue> conversation = item(Keys.conversation(ACCOUNT, awayReply), Keys.CONVERSATION_SK);
+    assertEquals("user-dana", conversation.get("awayReplyUserId").s());
+    assertEquals(Keys.time(NOW), conversation.get("awayReplyAt").s());
+    assertEquals("user-bruno", conversation.get("assigneeId").s(), "the assignee is not touched (C2)");
+  }
+
+  @Test
   void automatedSourcesHaveNoNamePrefix() {
     String conversationId = conversation("+15145550113", "en", true);
     ApiResponse response = post(conversationId, "{\"body\":\"Your appointment is tomorrow at 9.\",\"source\":{\"type\":\"appointment\",\"id\":\"appt-1\"}}");

@@ -228,6 +228,13 @@ public final class UsersApi extends ApiHandler {
     values.put(":on", AttributeValue.fromBool(on));
     List<String> set = new ArrayList<>(List.of("away = :on"));
     List<String> remove = new ArrayList<>();
+    // since when this away period runs (A5 compares a reply while away with it); kept while on
+    if (on) {
+      set.add("awaySince = if_not_exists(awaySince, :now)");
+      values.put(":now", AttributeValue.fromS(com.textinbox.shared.data.Keys.time(clock.instant())));
+    } else {
+      remove.add("awaySince");
+    }
     if (delegateId != null) {
       set.add("awayDelegateId = :delegate");
       values.put(":delegate", AttributeValue.fromS(delegateId));

@@ -242,6 +242,21 @@ class UsersTeamsAwayApiTest {
     }
 
     @Test
+    void awaySinceMarksTheStartOfTheAwayPeriodAndStaysWhileItLasts() {
+      away("user-chloe", "{\"on\":false}");
+      away("user-chloe", "{\"on\":true}");
+      assertEquals("2026-11-21T15:00:00.000Z", item(MAPLE, Keys.userSk("user-chloe")).get("awaySince").s());
+      // changing the delegate while away is the same period (A5 compares replies with its start)
+      dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, AttributeValue.fromS(Keys.account(MAPLE)),
+          Table.SK, AttributeValue.fromS(Keys.userSk("user-chloe")))).updateExpression("SET awaySince = :s")
+          .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("2026-11-20T08:00:00.000Z"))));
+      away("user-chloe", "{\"on\":true,\"delegateId\":\"user-bruno\"}");
+      assertEquals("2026-11-20T08:00:00.000Z", item(MAPLE, Keys.userSk("user-chloe")).get("awaySince").s());
+      away("user-chloe", "{\"on\":false}");
+      assertNull(item(MAPLE, Keys.userSk("user-chloe")).get("awaySince"));
+    }
+
+    @Test
     void aDateMeansTheStartOfThatDayInUtcAndAnOffsetIsConverted() {
       assertEquals(200, away("user-chloe", "{\"on\":true,\"returnAt\":\"2026-12-01\"}").status());
       assertEquals("2026-12-01T00:00:00Z", item(MAPLE, Keys.userSk("user-chloe")).get("awayReturnAt").s());
@@ -270,7 +285,7 @@ class UsersTeamsAwayApiTest {
       assertFalse(off.body().path("on").asBoolean());
       Map<String, AttributeValue> item = item(MAPLE, Keys.userSk("user-chloe"));
       assertFalse(item.get("away").bool());
-      for (String gone : List.of("awayDelegateId", "awayReturnAt", Table.GSI4PK, Table.GSI4SK)) {
+      for (String gone : List.of("awayDelegateId", "awayReturnAt", "awaySince", Table.GSI4PK, Table.GSI4SK)) {
         assertNull(item.get(gone), gone);
       }
       assertFalse(userIn(bruno("GET", "/users", Map.of(), null), "user-chloe").path("away").path("on").asBoolean());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The conversations API through the local API gateway, the token authorizer and ConversationsApi:
  * a text in from a demo customer (Karim: unassigned) shows in the open list of everyone, unread;
- * read, close, reopen, a note mentioning user2 (an event on ConversationEventsQueue), and the
+ * read, close, reopen, a note mentioning user2 (an event on NotificationEventsQueue), and the
  * clinic never sees the dealership's conversations.
  */
 class ConversationsApiTest {
@@ -92,7 +92,7 @@ class ConversationsApiTest {
     Http.Response note = post("user1", "/conversations/" + conversationId + "/notes", Map.of("text", "@user-chloe please call him back"));
     assertEquals(201, note.status(), note.body());
     String noteId = note.json().path("noteId").asText();
-    JsonNode event = InboundConversationTest.eventWithId(noteId + "#user-chloe");
+    JsonNode event = NotificationEvents.withId(noteId + "#user-chloe");
     assertEquals("note.mention", event.path("type").asText());
     assertEquals("acct-maple-motors", event.path("accountId").asText());
     assertEquals(conversationId, event.path("conversationId").asText());

@@ -6,82 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The carrier texts in and the message lands in the customer's conversation: SNS topic -> SQS ->
  * InboundSms -> DynamoDB (profile, conversation, timeline) -> one event on ConversationEventsQueue
- * (docs/events.md). This class is the queue's only reader in the suite: it takes every event off
- * the queue and keeps them by message id.
+ * (docs/events.md), which the Assignment function turns into a {@code message.received}
+ * notification event (read off NotificationEventsQueue by {@link NotificationEvents}).
  */
 class InboundConversationTest {
   private static final String DEALERSHIP = "acct-maple-motors";
-  private static final Map<String, JsonNode> EVENTS_BY_MESSAGE = new ConcurrentHashMap<>();
-  /** Every event taken off the queue, by its eventId (note.mention events have no messageId). */
-  private static final Map<String, JsonNode> EVENTS_BY_ID = new ConcurrentHashMap<>();
-  private static SqsClient sqs;
-
-  private static synchronized SqsClient sqs() {
-    if (sqs == null) {
-      JsonNode aws = LocalCloudProcess.endpoints().path("aws");
-      sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-          .region(Region.of(aws.path("region").asText()))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
-          .endpointOverride(URI.create(aws.path("sqs").asText()))
-          .build();
-    }
-    return sqs;
-  }
-
-  @AfterAll
-  static void close() {
-    if (sqs != null) {
-      sqs.close();
-    }
-  }
-
-  private static String queueUrl(String logicalId) {
-    for (JsonNode queue : Http.get(LocalCloudProcess.endpoints().path("queues").asText(), null).json()) {
-      if (queue.path("logicalId").asText().equals(logicalId)) {
-        return queue.path("url").asText();
-      }
-    }
-    throw new AssertionError("no queue " + logicalId);
-  }
-
-  /** Takes what is on the events queue now, keeping each event by its message id. */
-  private static void drainEvents() {
-    String url = queueUrl("ConversationEventsQueue");
-    List<Message> messages;
-    do {
-      messages = sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-      for (Message message : messages) {
-        JsonNode event = new Http.Response(200, message.body()).json();
-        EVENTS_BY_ID.putIfAbsent(event.path("eventId").asText(), event);
-        EVENTS_BY_MESSAGE.merge(event.path("messageId").asText(), event, (a, b) -> {
-          // a second copy of an event (at-least-once): the same event id, counted by the duplicate test
-          ((com.fasterxml.jackson.databind.node.ObjectNode) a).put("copies", a.path("copies").asInt(1) + 1);
-          return a;
-        });
-        sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-      }
-    } while (!messages.isEmpty());
-  }
-
   private static String textIn(String from, String body) {
     Http.Response response = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
         Http.json(Map.of("from", from, "to", LocalCloudProcess.endpoints().path("companyNumber").asText(), "body", body)));
@@ -97,19 +36,14 @@ class InboundConversationTest {
     });
   }
 
-  /** The event {@code eventId} once taken off the queue (for the other tests: this class is the queue's only reader). */
-  static JsonNode eventWithId(String eventId) {
-    return Eventually.await("the event " + eventId + " on ConversationEventsQueue", Duration.ofSeconds(20), () -> {
-      drainEvents();
-      return EVENTS_BY_ID.get(eventId);
-    });
-  }
-
-  private static JsonNode eventOf(String messageId) {
-    return Eventually.await("the event of " + messageId + " on ConversationEventsQueue", Duration.ofSeconds(20), () -> {
-      drainEvents();
-      return EVENTS_BY_MESSAGE.get(messageId);
-    });
+  /**
+   * The conversation event of an inbound message, as InboundSms sent it (the marker keeps its
+   * exact JSON), once the Assignment function consumed it: its {@code message.received}
+   * notification event (same eventId) is on NotificationEventsQueue.
+   */
+  private static JsonNode eventOf(Map<String, AttributeValue> marker) {
+    NotificationEvents.withId(marker.get("messageId").s());
+    return new Http.Response(200, marker.get("event").s()).json();
   }
 
   private static List<Map<String, AttributeValue>> timeline(String conversationId) {
@@ -146,7 +80,10 @@ class InboundConversationTest {
     assertEquals("INBOUND", message.get("direction").s());
     assertEquals(carrierId, message.get("carrierMessageId").s());
 
-    JsonNode event = eventOf(messageId);
+    JsonNode event = eventOf(marker);
+    JsonNode notification = NotificationEvents.withId(messageId);
+    assertEquals("message.received", notification.path("type").asText());
+    assertEquals(conversationId, notification.path("conversationId").asText());
     assertTrue(List.of("conversation.created", "message.received", "conversation.reopened").contains(event.path("type").asText()),
         event.toString());
     assertEquals(DEALERSHIP, event.path("accountId").asText());
@@ -161,14 +98,15 @@ class InboundConversationTest {
     String customerId = first.get("customerId").s();
     assertEquals(customerId, LocalAws.item("A#" + DEALERSHIP + "#PHONE#" + from, "PHONE").get("customerId").s());
     assertEquals(from, profile(customerId).get("mobile").s());
-    assertEquals("conversation.created", eventOf(first.get("messageId").s()).path("type").asText());
+    assertEquals("conversation.created", eventOf(first).path("type").asText());
+    assertEquals("created", NotificationEvents.withId(first.get("messageId").s()).path("conversationEvent").asText());
 
     Map<String, AttributeValue> stop = handled(textIn(from, "STOP"));
     Map<String, AttributeValue> unsubscribed = profile(customerId);
     assertFalse(unsubscribed.get("subscribed").bool());
     assertTrue(unsubscribed.containsKey("unsubscribedAt"));
     assertEquals("A#" + DEALERSHIP + "#UNSUBSCRIBED", unsubscribed.get("GSI3PK").s());
-    assertEquals("unsubscribed", eventOf(stop.get("messageId").s()).path("compliance").path("action").asText());
+    assertEquals("unsubscribed", eventOf(stop).path("compliance").path("action").asText());
 
     handled(textIn(from, "START"));
     Map<String, AttributeValue> subscribed = profile(customerId);
@@ -198,8 +136,8 @@ class InboundConversationTest {
         .filter(item -> "Message".equals(item.get("type").s())).toList();
     assertEquals(1, messages.size());
     assertEquals("only once please", messages.get(0).get("body").s());
-    JsonNode event = eventOf(marker.get("messageId").s());
-    drainEvents();
-    assertEquals(1, event.path("copies").asInt(1), "one event for the three deliveries");
+    eventOf(marker);
+    Thread.sleep(2000);
+    assertEquals(1, NotificationEvents.copies(marker.get("messageId").s()), "one event for the three deliveries");
   }
 }

@@ -31,7 +31,9 @@ class TenancyTest {
       "teamId", "team-service",
       // any notification or device of a dealership user: the clinic's admin looks in their own partition
       "notificationId", "n1763733780000-0123456789abcdef",
-      "deviceId", "dev-0123456789abcdef01234567");
+      "deviceId", "dev-0123456789abcdef01234567",
+      // no demo job: AssignmentTest checks the clinic gets 404 for a real job of the dealership
+      "jobId", "job-demo-dealership");
 
   private static final String DEALERSHIP = "acct-maple-motors";
 

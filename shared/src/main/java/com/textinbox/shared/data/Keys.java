@@ -244,6 +244,11 @@ public final class Keys {
     return "JOB#" + jobId;
   }
 
+  /** One page of a bulk assignment's "select all" list, as expanded once (the ids it holds). */
+  public static String jobPageSk(String jobId, int page) {
+    return "JOB#" + jobId + "#PAGE#" + page;
+  }
+
   // ---- idempotency of queue consumers
   public static String idempotency(String scope, String key) {
     return "IDEMPOTENCY#" + scope + "#" + key;

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +63,16 @@ public final class AwsCallRecorder implements AutoCloseable {
   private final Map<String, URI> services;
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final ConcurrentMap<String, Set<String>> calls = new ConcurrentHashMap<>();
+  private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+
+  /**
+   * One message a function sent to a queue (SendMessage, or one entry of SendMessageBatch), kept so
+   * tests and people can see what a function produced even when a consumer took it off the queue.
+   */
+  public record SentMessage(String function, String queueUrl, String body, Instant at) {}
+
+  /** Keeps at most this many sent messages (the oldest go first): a local run must not grow without bound. */
+  private static final int MAX_SENT_MESSAGES = 50_000;
 
   private AwsCallRecorder(Map<String, URI> services) {
     this.services = Map.copyOf(services);
@@ -115,6 +127,37 @@ public final class AwsCallRecorder implements AutoCloseable {
     return copy;
   }
 
+  /** The messages functions have sent to queues so far, oldest first; {@code queueName} (the URL's last segment) or null for all. */
+  public List<SentMessage> sentMessages(String queueName) {
+    return sentMessages.stream()
+        .filter(m -> queueName == null || m.queueUrl().endsWith("/" + queueName))
+        .toList();
+  }
+
+  /** SQS speaks JSON (AmazonSQS.SendMessage / SendMessageBatch): notes the bodies it carries. */
+  private void keepSentMessages(String function, List<String> actions, byte[] body) {
+    if (!actions.contains("sqs:SendMessage") || body.length == 0) {
+      return;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode request = JSON.readTree(body);
+      String queueUrl = request.path("QueueUrl").asText();
+      Instant now = Instant.now();
+      if (request.has("MessageBody")) {
+        sentMessages.add(new SentMessage(function, queueUrl, request.path("MessageBody").asText(), now));
+      }
+      request.path("Entries").forEach(entry -> sentMessages.add(new SentMessage(function, queueUrl,
+          entry.path("MessageBody").asText(), now)));
+      while (sentMessages.size() > MAX_SENT_MESSAGES) {
+        sentMessages.removeFirst();
+      }
+    } catch (IOException | RuntimeException e) {
+      // not JSON (another protocol): only the action is recorded
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private void record(String functionLogicalId, List<String> actions) {
     calls.computeIfAbsent(functionLogicalId, id -> new ConcurrentSkipListSet<>()).addAll(actions);
   }
@@ -134,7 +177,9 @@ public final class AwsCallRecorder implements AutoCloseable {
             + new TreeSet<>(services.keySet()));
         return;
       }
-      record(function, IamActions.of(new IamActions.Request(service.get(), method, path, uri.getRawQuery(), headers, body)));
+      List<String> actions = IamActions.of(new IamActions.Request(service.get(), method, path, uri.getRawQuery(), headers, body));
+      record(function, actions);
+      keepSentMessages(function, actions, body);
 
       String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
       HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(engine + path + query))

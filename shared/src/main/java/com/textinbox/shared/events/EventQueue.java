@@ -1,0 +1,37 @@
+package com.textinbox.shared.events;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * A queue of events (docs/events.md): the JSON body, with the message attributes {@code eventId}
+ * and {@code type} so a consumer can route without parsing. Delivery is at least once: consumers
+ * dedupe on {@code eventId}.
+ */
+@FunctionalInterface
+public interface EventQueue {
+  /** Sends one event, the JSON body as written in docs/events.md. */
+  void send(String eventId, String type, String json);
+
+  /** The SQS queue at {@code queueUrl}. */
+  static EventQueue sqs(SqsClient sqs, String queueUrl) {
+    return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json)
+        .messageAttributes(attributes(eventId, type)));
+  }
+
+  static Map<String, MessageAttributeValue> attributes(String eventId, String type) {
+    return Map.of(
+        "eventId", MessageAttributeValue.builder().dataType("String").stringValue(eventId).build(),
+        "type", MessageAttributeValue.builder().dataType("String").stringValue(type).build());
+  }
+
+  /** Events sent in tests, in order. */
+  record Sent(String eventId, String type, String json) {}
+
+  /** A queue that keeps what it is given (tests). */
+  static EventQueue into(List<Sent> sent) {
+    return (eventId, type, json) -> sent.add(new Sent(eventId, type, json));
+  }
+}
