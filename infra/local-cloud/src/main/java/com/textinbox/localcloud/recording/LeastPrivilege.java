@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LeastPrivilege {
   /** The IAM services whose calls the local cloud routes through the recorder (LocalCloud.start). */
-  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "es");
+  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "es", "execute-api");
 
   /** One function as measured: invoked or not, the actions called, its policies as written. */
   public record FunctionUse(String function, boolean invoked, SortedSet<String> called, List<String> policies) {}
@@ -89,6 +89,25 @@ public final class LeastPrivilege {
                 + known.service() + " calls through the AWS call recorder yet (LocalCloud.start, LocalResources.environmentOf)");
           } else {
             grants.add(new Grant(i, name, resource, known));
+          }
+        } else if (map.containsKey("Statement")) {
+          // inline statements: only those reviewed (ReviewedInlineStatements) are measured, each like a template
+          for (Object statement : ReviewedInlineStatements.statementsOf(policy)) {
+            ReviewedInlineStatements.Reviewed reviewed = ReviewedInlineStatements.match(id, statement).orElse(null);
+            String sid = String.valueOf(SamTemplate.map(statement).getOrDefault("Sid", "statement"));
+            if (reviewed == null) {
+              written.add(String.valueOf(statement));
+              problems.add(id + ": Policies[" + i + "] inline statement " + sid + " is not one of ReviewedInlineStatements, so what"
+                  + " it grants cannot be compared with what the function calls: use a SAM policy template on one resource");
+            } else if (!measuredServices.contains(reviewed.service())) {
+              written.add("inline " + sid);
+              problems.add(id + ": inline statement " + sid + " cannot be measured: the local cloud does not route "
+                  + reviewed.service() + " calls through the AWS call recorder");
+            } else {
+              written.add("inline " + sid + " (" + String.join(", ", new TreeSet<>(reviewed.actions())) + " on " + reviewed.resource() + ")");
+              grants.add(new Grant(i, "inline " + sid, reviewed.resource(), new Template("inline " + sid,
+                  "reviewed inline statement", "Resource", List.copyOf(new TreeSet<>(reviewed.actions())))));
+            }
           }
         } else {
           written.add(String.valueOf(policy));

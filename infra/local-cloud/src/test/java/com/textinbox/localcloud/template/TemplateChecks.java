@@ -9,6 +9,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.textinbox.localcloud.lambda.FunctionClassLoader;
+import com.textinbox.localcloud.recording.ReviewedInlineStatements;
 import com.textinbox.localcloud.template.SamTemplate.EventDefinition;
 import com.textinbox.localcloud.template.SamTemplate.FunctionDefinition;
 import java.io.IOException;
@@ -613,7 +614,7 @@ public final class TemplateChecks {
         }
       });
       for (int i = 0; i < policies.size(); i++) {
-        problems.addAll(policy(template, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
+        problems.addAll(policy(template, id, "function " + id + ", Policies[" + i + "]", policies.get(i), resourcesInEnvironment,
             onFailureQueues));
       }
       for (String queue : onFailureQueues) {
@@ -642,7 +643,7 @@ public final class TemplateChecks {
    * name (its environment refers to it), or that its event source uses with the function's role
    * (an OnFailure queue).
    */
-  private static List<String> policy(SamTemplate template, String where, Object policy, Set<String> resourcesInEnvironment,
+  private static List<String> policy(SamTemplate template, String function, String where, Object policy, Set<String> resourcesInEnvironment,
       Set<String> onFailureQueues) {
     if (policy instanceof String name) {
       return List.of(where + ": managed policy " + name + " is broader than the resources this function uses: use a"
@@ -650,7 +651,7 @@ public final class TemplateChecks {
     }
     Map<String, Object> map = SamTemplate.map(policy);
     if (map.containsKey("Statement")) {
-      return inlineStatements(where, map.get("Statement"));
+      return inlineStatements(template, function, where, map.get("Statement"), resourcesInEnvironment);
     }
     if (map.size() != 1) {
       return List.of(where + ": expected a SAM policy template (one key: its name), found " + map.keySet());
@@ -677,12 +678,28 @@ public final class TemplateChecks {
     return problems;
   }
 
-  private static List<String> inlineStatements(String where, Object statements) {
+  /**
+   * Inline statements: refused, unless one is listed in {@link ReviewedInlineStatements} for this
+   * function exactly as written (no SAM policy template grants what it needs; the list says why),
+   * and the resources it names are ones the function is told about through its environment.
+   */
+  private static List<String> inlineStatements(SamTemplate template, String function, String where, Object statements,
+      Set<String> resourcesInEnvironment) {
     List<String> problems = new ArrayList<>();
     for (Object item : asList(statements)) {
       Map<String, Object> statement = SamTemplate.map(item);
       if ("Deny".equals(statement.get("Effect"))) {
         continue; // grants nothing
+      }
+      if (ReviewedInlineStatements.match(function, statement).isPresent()) {
+        Set<String> named = referencedResources(template, statement.get("Resource"));
+        named.removeAll(resourcesInEnvironment);
+        if (!named.isEmpty()) {
+          problems.add(where + ": reviewed inline statement " + show(statement.get("Action")) + " is on " + named + ", which none"
+              + " of the function's environment variables refers to: a function that cannot find a resource has no business"
+              + " being allowed on it");
+        }
+        continue;
       }
       List<String> reasons = new ArrayList<>();
       if (asList(statement.get("Resource")).contains("*")) {
@@ -694,7 +711,8 @@ public final class TemplateChecks {
         }
       }
       reasons.add("grant through a SAM policy template on one resource of the template instead"
-          + " (TemplateChecks.POLICY_TEMPLATES)");
+          + " (TemplateChecks.POLICY_TEMPLATES), or, where none exists, have the statement reviewed and listed in"
+          + " ReviewedInlineStatements (docs/least-privilege.md)");
       problems.add(where + ": inline statement " + show(statement.get("Action")) + " on " + show(statement.get("Resource")) + ": "
           + String.join("; ", reasons));
     }

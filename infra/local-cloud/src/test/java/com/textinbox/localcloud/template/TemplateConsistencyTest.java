@@ -372,6 +372,20 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void withTheReviewedInlineStatementWidenedOrCopiedIsReported() {
+      String reviewed = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${LiveApi}/${Stage}/POST/@connections/*";
+      SamTemplate widened = mutated(root -> policies(root, "LiveConnections").add(Map.of("Statement", List.of(
+          Map.of("Effect", "Allow", "Action", "execute-api:ManageConnections",
+              "Resource", Map.of("Fn::Sub", reviewed.replace("/POST/", "/*/")))))));
+      assertReported(TemplateChecks.iam(widened), "function LiveConnections, Policies[", "inline statement");
+
+      FunctionDefinition other = firstFunctionWithPolicies();
+      SamTemplate copied = mutated(root -> policies(root, other.logicalId()).add(Map.of("Statement", List.of(
+          Map.of("Effect", "Allow", "Action", "execute-api:ManageConnections", "Resource", Map.of("Fn::Sub", reviewed))))));
+      assertReported(TemplateChecks.iam(copied), "function " + other.logicalId() + ", Policies[", "inline statement");
+    }
+
+    @Test
     void withAStarActionIsReported() {
       FunctionDefinition function = firstFunctionWithPolicies();
       SamTemplate mutated = mutated(root -> policies(root, function.logicalId()).add(Map.of("Statement",
