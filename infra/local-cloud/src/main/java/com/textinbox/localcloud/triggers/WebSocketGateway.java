@@ -301,8 +301,8 @@ public final class WebSocketGateway implements AutoCloseable {
 
   // ------------------------------------------------------------------ messages and $disconnect
 
-  /** The server side of one connection. */
-  private final class Endpoint implements Session.Listener.AutoDemanding {
+  /** The server side of one connection (public: Jetty calls its methods through method handles). */
+  public final class Endpoint implements Session.Listener.AutoDemanding {
     private final String id;
     private final Instant connectedAt;
     private final String sourceIp;
