@@ -250,7 +250,7 @@ public final class WebSocketGateway implements AutoCloseable {
       JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
       return answer != null && answer.has("statusCode") ? answer.get("statusCode").asInt() : 200;
     } catch (LocalFunction.FunctionError | IOException e) {
-      LOG.warn("WebSocket integration failed: {}", e.getMessage());
+      LOG.warn("WebSocket integration failed: {}", e.getMessage(), e);
       return 500;
     }
   }
