@@ -7,7 +7,6 @@ import com.textinbox.shared.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,13 +99,14 @@ public final class TelegramBot {
     throw new TelegramException(code, description);
   }
 
-  private static JsonNode readJson(InputStream stream) {
+  private static JsonNode readJson(InputStream stream) throws IOException {
+    byte[] bytes;
     try (stream) {
-      byte[] bytes = stream.readAllBytes();
+      bytes = stream.readAllBytes();
+    }
+    try {
       return bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return null; // not JSON (a proxy's error page): judged by the HTTP status
     }
   }
