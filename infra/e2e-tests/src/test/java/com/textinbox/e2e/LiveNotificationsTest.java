@@ -171,6 +171,18 @@ class LiveNotificationsTest {
   }
 
   @Test
+  void everyConnectionIdIsReachableThroughTheManagementApi() throws Exception {
+    // ids are base64: twenty connections make a character the SDK must encode in the path near certain
+    for (int i = 0; i < 20; i++) {
+      Client client = connect(Tokens.of("admin"));
+      client.send("{\"action\":\"ping\"}");
+      JsonNode pong = client.next(Duration.ofSeconds(15));
+      assertEquals("pong", pong.path("type").asText(), "connection " + i + ": " + pong);
+      client.close();
+    }
+  }
+
+  @Test
   void aFreeUserMayConnectAndTheOtherCompanysAdminIsStoredUnderTheirOwnCompany() throws Exception {
     Client free = connect(Tokens.of("free"));
     free.send("{\"action\":\"ping\"}");

@@ -357,7 +357,9 @@ public final class WebSocketGateway implements AutoCloseable {
         ObjectNode event = baseEvent("$disconnect", "DISCONNECT", id, connectedAt, sourceIp, userAgent, authorizer, null, Map.of());
         ((ObjectNode) event.path("requestContext")).put("disconnectStatusCode", statusCode);
         ((ObjectNode) event.path("requestContext")).put("disconnectReason", reason == null ? "" : reason);
-        invocations.submit(() -> statusOf(onDisconnect, event));
+        if (!invocations.isShutdown()) { // the local cloud is stopping: no more invocations
+          invocations.submit(() -> statusOf(onDisconnect, event));
+        }
       }
     }
   }
@@ -443,11 +445,14 @@ public final class WebSocketGateway implements AutoCloseable {
 
   // ------------------------------------------------------------------ small helpers
 
-  /** Ids shaped like API Gateway's ("L0SM9cOFvHcCIhw="). */
+  /**
+   * Ids shaped like API Gateway's ("Yk3mSdNeIAMCJ_w="): URL-safe base64, since the id is a path
+   * segment of the Management API (a "/" in it, even encoded, is refused as an ambiguous path).
+   */
   private static String newConnectionId() {
     byte[] bytes = new byte[10];
     RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getUrlEncoder().encodeToString(bytes);
   }
 
   private static Map<String, String> query(String raw) {
