@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API's TOKEN authorizer. API Gateway calls it with the Authorization header; it answers an
+ * The APIs' authorizer: TOKEN for the REST API (the Authorization header), REQUEST for the
+ * WebSocket API's $connect (the {@code token} query parameter); one verifier for both. It answers an
  * IAM policy for the whole API (so API Gateway may cache it per token) and a context with the
  * caller's account, user and role, which reaches every API function as
  * {@code requestContext.authorizer}. A bad token raises "Unauthorized", which API Gateway turns
@@ -42,13 +43,10 @@ public final class TokenAuthorizer implements RequestStreamHandler {
   }
 
   Map<String, Object> authorize(JsonNode event) {
-    String header = Json.text(event, "authorizationToken");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new UnauthorizedException();
-    }
+    String token = "REQUEST".equals(Json.text(event, "type")) ? queryToken(event) : bearerToken(event);
     Caller caller;
     try {
-      caller = verifier.verify(header.substring(7).trim());
+      caller = verifier.verify(token);
     } catch (TokenVerifier.InvalidToken e) {
       LOG.info("token refused: {}", e.getMessage());
       throw new UnauthorizedException();
@@ -71,7 +69,32 @@ public final class TokenAuthorizer implements RequestStreamHandler {
         "context", context);
   }
 
-  /** arn:aws:execute-api:region:account:api/stage/METHOD/path -> arn:...:api/stage/* */
+  /** TOKEN authorizer (REST API): the Authorization header, "Bearer <jwt>". */
+  private static String bearerToken(JsonNode event) {
+    String header = Json.text(event, "authorizationToken");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthorizedException();
+    }
+    return header.substring(7).trim();
+  }
+
+  /**
+   * REQUEST authorizer of the WebSocket API's $connect: browsers cannot set headers on a
+   * WebSocket, so the same ID token comes as the {@code token} query parameter (its identity
+   * source; API Gateway refuses the connection without calling here when it is missing).
+   */
+  private static String queryToken(JsonNode event) {
+    String token = Json.text(event.path("queryStringParameters"), "token");
+    if (token == null || token.isBlank()) {
+      throw new UnauthorizedException();
+    }
+    return token.trim();
+  }
+
+  /**
+   * arn:aws:execute-api:region:account:api/stage/METHOD/path (REST) or .../api/stage/$connect
+   * (WebSocket) -> arn:...:api/stage/*
+   */
   static String wholeApi(String methodArn) {
     if (methodArn == null) {
       throw new UnauthorizedException();

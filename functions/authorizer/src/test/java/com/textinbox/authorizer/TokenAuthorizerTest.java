@@ -81,4 +81,43 @@ class TokenAuthorizerTest {
       assertEquals("Unauthorized", e.getMessage(), "API Gateway maps exactly this message to 401");
     }
   }
+
+  // ---- REQUEST authorizer of the WebSocket API's $connect: the token query parameter
+
+  private static Map<String, Object> authorizeConnect(Map<String, String> query) {
+    Map<String, Object> event = new java.util.HashMap<>(Map.of("type", "REQUEST",
+        "methodArn", "arn:aws:execute-api:us-east-1:123:ws1/dev/$connect",
+        "requestContext", Map.of("routeKey", "$connect", "eventType", "CONNECT", "connectionId", "c1")));
+    if (query != null) {
+      event.put("queryStringParameters", query);
+    }
+    return authorizer.authorize(Json.MAPPER.valueToTree(event));
+  }
+
+  @Test
+  void aWebSocketConnectWithAValidTokenParameterIsAllowedWithTheSameIdentity() throws Exception {
+    JsonNode policy = Json.MAPPER.valueToTree(authorizeConnect(Map.of("token", token(poolKey, c -> { }))));
+    assertEquals("user-1", policy.path("principalId").asText());
+    assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
+    assertEquals("arn:aws:execute-api:us-east-1:123:ws1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").asText());
+    assertEquals("acct-1", policy.path("context").path("accountId").asText());
+    assertEquals("admin", policy.path("context").path("role").asText());
+  }
+
+  @Test
+  void aWebSocketConnectWithoutAGoodTokenParameterIsUnauthorized() throws Exception {
+    String forged = token(otherKey, c -> { });
+    String expired = token(poolKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60))));
+    java.util.List<Map<String, String>> queries = new java.util.ArrayList<>();
+    queries.add(null);
+    queries.add(Map.of());
+    queries.add(Map.of("token", ""));
+    queries.add(Map.of("token", forged));
+    queries.add(Map.of("token", expired));
+    queries.add(Map.of("Authorization", "Bearer " + forged));
+    for (Map<String, String> query : queries) {
+      TokenAuthorizer.UnauthorizedException e = assertThrows(TokenAuthorizer.UnauthorizedException.class, () -> authorizeConnect(query));
+      assertEquals("Unauthorized", e.getMessage());
+    }
+  }
 }

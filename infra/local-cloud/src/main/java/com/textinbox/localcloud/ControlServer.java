@@ -13,6 +13,7 @@ import com.textinbox.localcloud.lambda.LocalFunction;
 import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
 import com.textinbox.localcloud.standins.SnsStandIn;
+import com.textinbox.localcloud.standins.TelegramStandIn;
 import com.textinbox.localcloud.triggers.Scheduler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The local cloud's own HTTP endpoints, for people and tests: the carrier (text in, outbox), the
- * mailbox, the mobile pushes sent, schedules on demand, tokens, queue depths, function figures, the AWS actions each function
+ * mailbox, the mobile pushes sent, the Telegram Bot API stand-in ({@code /telegram/...}, {@link TelegramStandIn}), schedules on
+ * demand, tokens, queue depths, function figures, the AWS actions each function
  * has called ({@code /_local/aws-calls}: logical id -> IAM actions), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
@@ -48,9 +50,12 @@ final class ControlServer implements AutoCloseable {
   private final SqsClient sqs;
   private final LocalResources resources;
   private final AwsCallRecorder recorder;
+  private final TelegramStandIn telegram;
 
   ControlServer(int port, LocalCarrier carrier, SesStandIn ses, SnsStandIn sns, Scheduler scheduler, LocalTokenIssuer tokens,
-      Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources, AwsCallRecorder recorder) throws IOException {
+      Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources, AwsCallRecorder recorder,
+      TelegramStandIn telegram) throws IOException {
+    this.telegram = telegram;
     this.carrier = carrier;
     this.ses = ses;
     this.sns = sns;
@@ -82,7 +87,11 @@ final class ControlServer implements AutoCloseable {
       try {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        answer = switch (method + " " + path) {
+        if (path.startsWith("/telegram/")) {
+          TelegramStandIn.Answer telegramAnswer = telegram.handle(method, path, exchange.getRequestBody().readAllBytes());
+          status = telegramAnswer.status();
+          answer = telegramAnswer.body();
+        } else answer = switch (method + " " + path) {
           case "GET /_local/health" -> Map.of("status", "ready");
           case "GET /_local/functions" -> functions.values().stream().map(LocalFunction::stats).toList();
           case "GET /_local/queues" -> queues();

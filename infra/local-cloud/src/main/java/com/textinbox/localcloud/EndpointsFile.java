@@ -20,10 +20,16 @@ final class EndpointsFile {
   private final String apiUrl;
   private final String control;
 
-  EndpointsFile(String apiUrl, String control, Map<String, String> userTokens, Map<String, String> aws) {
+  private final String liveUrl;
+
+  EndpointsFile(String apiUrl, String liveUrl, String control, Map<String, String> userTokens, Map<String, String> aws) {
     this.apiUrl = apiUrl;
+    this.liveUrl = liveUrl;
     this.control = control;
     document.put("apiUrl", apiUrl);
+    if (liveUrl != null) {
+      document.put("liveUrl", liveUrl);
+    }
     document.put("tokens", userTokens);
     document.put("companyNumber", DemoData.DEALERSHIP.number());
     document.put("otherCompanyNumber", DemoData.CLINIC.number());
@@ -34,6 +40,12 @@ final class EndpointsFile {
         "inbox", control + "/carrier/inbox"));
     document.put("mailbox", control + "/mailbox");
     document.put("pushOutbox", control + "/push/outbox");
+    document.put("telegram", Map.of(
+        "botUsername", LocalCloud.TELEGRAM_BOT_USERNAME,
+        "sent", control + "/telegram/sent",
+        "send", control + "/telegram/send",
+        "block", control + "/telegram/block",
+        "webhookSecret", LocalCloud.TELEGRAM_WEBHOOK_SECRET));
     document.put("schedules", control + "/_local/schedules");
     document.put("tokenIssuer", control + "/_local/tokens");
     document.put("queues", control + "/_local/queues");
@@ -62,6 +74,9 @@ final class EndpointsFile {
     StringBuilder out = new StringBuilder();
     out.append("\n==== local cloud ready in ").append(startMillis).append(" ms ====\n");
     out.append("API:            ").append(apiUrl).append('\n');
+    if (liveUrl != null) {
+      out.append("Live (WebSocket): ").append(liveUrl).append("?token=<bearer token>\n");
+    }
     out.append("Endpoints file: ").append(file.toAbsolutePath()).append('\n');
     out.append("Company number: ").append(DemoData.DEALERSHIP.number())
         .append(" (Maple Motors); other company: ").append(DemoData.CLINIC.number()).append(" (Harbor Clinic)\n");
@@ -74,6 +89,7 @@ final class EndpointsFile {
     out.append("  curl ").append(control).append("/carrier/outbox      # every SMS the system sent, with its delivery status\n");
     out.append("  curl ").append(control).append("/mailbox             # every email sent\n");
     out.append("  curl ").append(control).append("/push/outbox         # every mobile push sent\n");
+    out.append("  curl ").append(control).append("/telegram/sent       # every Telegram message the bot sent\n");
     out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now\n");
     out.append("  curl ").append(control).append("/_local/aws-calls   # the AWS actions each function has called\n");
     out.append("\nCtrl-C stops everything.\n");

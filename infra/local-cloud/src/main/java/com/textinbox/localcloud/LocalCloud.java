@@ -12,10 +12,12 @@ import com.textinbox.localcloud.lambda.LocalFunction;
 import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
 import com.textinbox.localcloud.standins.SnsStandIn;
+import com.textinbox.localcloud.standins.TelegramStandIn;
 import com.textinbox.localcloud.template.SamTemplate;
 import com.textinbox.localcloud.triggers.ApiGateway;
 import com.textinbox.localcloud.triggers.EventSources;
 import com.textinbox.localcloud.triggers.Scheduler;
+import com.textinbox.localcloud.triggers.WebSocketGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalCloud implements AutoCloseable {
   private static final String ACCESS_KEY = "local";
   private static final String SECRET_KEY = "local-secret";
+  /** The local deployment's Telegram bot (TelegramStandIn checks the token as Telegram does). */
+  static final String TELEGRAM_BOT_TOKEN = "100000:local-bot-token";
+  static final String TELEGRAM_BOT_USERNAME = "TextInboxLocalBot";
+  static final String TELEGRAM_WEBHOOK_SECRET = "local-webhook-secret";
 
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private EndpointsFile endpoints;
@@ -151,6 +157,7 @@ public final class LocalCloud implements AutoCloseable {
     int base = options.basePort();
     int apiPort = Ports.pick(base == 0 ? 0 : base);
     int controlPort = Ports.pick(base == 0 ? 0 : base + 1);
+    int livePort = Ports.pick(base == 0 ? 0 : base + 8);
 
     // the engines start side by side: OpenSearch is the slowest
     ExecutorService starter = Executors.newFixedThreadPool(4);
@@ -184,14 +191,22 @@ public final class LocalCloud implements AutoCloseable {
     AwsCallRecorder recorder = closing(AwsCallRecorder.start(Map.of(
         "dynamodb", dynamoDbEngine.endpoint(), "sqs", sqsServer.endpoint(), "s3", s3Server.endpoint(),
         "sns", snsStandIn.endpoint(), "ses", sesStandIn.endpoint(), "sesv2", sesStandIn.endpoint(),
-        "opensearch", openSearch.endpoint())));
+        "opensearch", openSearch.endpoint(), "execute-api", java.net.URI.create("http://127.0.0.1:" + livePort))));
 
     String control = "http://127.0.0.1:" + controlPort;
-    Map<String, String> parameters = platformApplications(template, sns);
+    // the local deployment's parameter values: the push platform application the SNS stand-in
+    // created, and Telegram on the control server's stand-in
+    Map<String, String> parameters = new LinkedHashMap<>(platformApplications(template, sns));
+    parameters.putAll(Map.of(
+        "TelegramApiBaseUrl", control + "/telegram",
+        "TelegramBotToken", TELEGRAM_BOT_TOKEN,
+        "TelegramBotUsername", TELEGRAM_BOT_USERNAME,
+        "TelegramWebhookSecret", TELEGRAM_WEBHOOK_SECRET));
+    parameters.keySet().retainAll(template.parameterDefaults().keySet());
     LocalResources resources = new LocalResources(template, parameters, new LocalResources.Endpoints(
         dynamoDbEngine.endpoint().toString(), sqsServer.endpoint().toString(), s3Server.endpoint().toString(),
         snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), openSearch.endpoint().toString(),
-        control, "http://127.0.0.1:" + apiPort), recorder);
+        control, "http://127.0.0.1:" + apiPort, "http://127.0.0.1:" + livePort), recorder);
 
     new Provisioner(resources, dynamoDb, sqs, s3, sns).provisionAll();
     Provisioner.searchIndexes(template.baseDir().resolve("infra/opensearch"), openSearch.endpoint().toString());
@@ -205,6 +220,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     ApiGateway api = closing(new ApiGateway(apiPort, resources, functions));
+    WebSocketGateway live = closing(WebSocketGateway.start(livePort, resources, functions));
     Scheduler scheduler = closing(new Scheduler());
     ExecutorService asyncInvokes = Executors.newFixedThreadPool(2);
     toClose.push(asyncInvokes::shutdownNow);
@@ -224,7 +240,10 @@ public final class LocalCloud implements AutoCloseable {
         data == null ? null : data.resolve("signing-key.json"));
     LocalCarrier carrier = closing(new LocalCarrier(snsStandIn, carrierTopic(template, resources, "inbound"),
         carrierTopic(template, resources, "events"), options.receiptDelayMillis()));
-    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions, sqs, resources, recorder));
+    TelegramStandIn telegram = new TelegramStandIn(TELEGRAM_BOT_TOKEN);
+    telegram.setWebhook(api.url() + "/telegram/webhook", TELEGRAM_WEBHOOK_SECRET); // what a deployment does once (README)
+    ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions,
+        sqs, resources, recorder, telegram));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();
@@ -242,7 +261,7 @@ public final class LocalCloud implements AutoCloseable {
     aws.put("ses", sesStandIn.endpoint().toString());
     aws.put("opensearch", openSearch.endpoint().toString());
     aws.put("table", resources.name(tableId));
-    endpoints = new EndpointsFile(api.url(), control, userTokens, aws);
+    endpoints = new EndpointsFile(api.url(), live == null ? null : live.url(), control, userTokens, aws);
     endpoints.write(options.endpointsFile());
   }
 

@@ -18,6 +18,11 @@ public final class LocalResources implements Intrinsics.Resources {
   public static final String USER_POOL_ID = REGION + "_localpool";
   public static final String USER_POOL_CLIENT_ID = "local-web-client";
   public static final String API_ID = "localapi";
+  /** The id of the template's WebSocket API (AWS::ApiGatewayV2::Api) here. */
+  public static final String LIVE_API_ID = "localws";
+  /** What the Management API endpoint of a function's environment looks like on AWS: https://<api>.execute-api.<region>.amazonaws.com/<stage>. */
+  private static final java.util.regex.Pattern MANAGEMENT_ENDPOINT =
+      java.util.regex.Pattern.compile("https://" + LIVE_API_ID + "\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com/([^/]+)/?");
 
   private final SamTemplate template;
   private final Endpoints endpoints;
@@ -25,11 +30,12 @@ public final class LocalResources implements Intrinsics.Resources {
   private final AwsCallRecorder recorder;
 
   /** Where the engines and servers listen. */
-  public record Endpoints(String dynamoDb, String sqs, String s3, String sns, String ses, String openSearch, String control, String api) {}
+  public record Endpoints(String dynamoDb, String sqs, String s3, String sns, String ses, String openSearch, String control, String api,
+      String live) {}
 
   /** Functions reach the engines directly. */
   public LocalResources(SamTemplate template, Endpoints endpoints) {
-    this(template, endpoints, null);
+    this(template, Map.of(), endpoints, null);
   }
 
   /** Functions reach the engines through the recorder, which notes what each calls (docs/least-privilege.md). */
@@ -112,6 +118,9 @@ public final class LocalResources implements Intrinsics.Resources {
       case "AWS::Cognito::UserPool" -> USER_POOL_ID;
       case "AWS::Cognito::UserPoolClient" -> USER_POOL_CLIENT_ID;
       case "AWS::Serverless::Api" -> API_ID;
+      case "AWS::ApiGatewayV2::Api" -> LIVE_API_ID;
+      case "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Route",
+          "AWS::ApiGatewayV2::Stage" -> logicalId;
       default -> name(logicalId);
     };
   }
@@ -134,6 +143,9 @@ public final class LocalResources implements Intrinsics.Resources {
       // on AWS a host name, reached over https; the local OpenSearch speaks plain http, so its full URL
       case "AWS::OpenSearchService::Domain.DomainEndpoint" -> endpoints.openSearch();
       case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> endpoints.s3().replaceFirst("^https?://", "");
+      // on AWS wss://<api>.execute-api.<region>.amazonaws.com; here the local WebSocket API
+      case "AWS::ApiGatewayV2::Api.ApiEndpoint" -> endpoints.live().replaceFirst("^http", "ws");
+      case "AWS::ApiGatewayV2::Api.ApiId" -> LIVE_API_ID;
       default -> throw new IllegalArgumentException("Fn::GetAtt " + logicalId + "." + attribute + " is not supported locally");
     };
   }
@@ -160,7 +172,15 @@ public final class LocalResources implements Intrinsics.Resources {
     function.environment().forEach((name, value) -> {
       String resolved = resolve(value);
       // the search domain is reached by its URL, not an AWS_ENDPOINT_URL_*: route it through the recorder too
-      environment.put(name, recorded != null && resolved.equals(endpoints.openSearch()) ? recorded : resolved);
+      if (recorded != null && resolved.equals(endpoints.openSearch())) {
+        resolved = recorded;
+      }
+      // the WebSocket API's Management API: the local WebSocket API serves it, behind the recorder
+      java.util.regex.Matcher management = MANAGEMENT_ENDPOINT.matcher(resolved);
+      if (management.matches()) {
+        resolved = (recorded != null ? recorded : endpoints.live()) + "/" + management.group(1);
+      }
+      environment.put(name, resolved);
     });
     return environment;
   }

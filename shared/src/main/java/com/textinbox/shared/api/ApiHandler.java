@@ -27,17 +27,26 @@ import org.slf4j.LoggerFactory;
 public abstract class ApiHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-  private record Registered(Route route, boolean freeUsersAllowed) {}
+  private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken) {}
 
   private final Map<String, Registered> routes = new HashMap<>();
 
   protected final void route(String method, String resource, Route route) {
-    routes.put(key(method, resource), new Registered(route, false));
+    routes.put(key(method, resource), new Registered(route, false, false));
   }
 
   /** A route free users may call too (their profile, notification center, internal chat). */
   protected final void routeForEveryone(String method, String resource, Route route) {
-    routes.put(key(method, resource), new Registered(route, true));
+    routes.put(key(method, resource), new Registered(route, true, false));
+  }
+
+  /**
+   * A route API Gateway serves without the token authorizer (its Api event has
+   * {@code Auth: {Authorizer: NONE}}): a webhook that proves itself otherwise, which the route
+   * checks itself. Its request has no caller ({@link ApiRequest#caller()} is null).
+   */
+  protected final void routeWithoutToken(String method, String resource, Route route) {
+    routes.put(key(method, resource), new Registered(route, true, true));
   }
 
   /** The method + resource pairs this handler serves, for the test that checks template.yaml. */
@@ -62,8 +71,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
       if (registered == null) {
         return ApiResponse.error(new ApiError(404, "no_route", "No such route: " + method + " " + resource, null));
       }
-      Caller caller = Caller.fromAuthorizer(event.path("requestContext").path("authorizer"));
-      if (caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
+      Caller caller = registered.withoutToken() ? null : Caller.fromAuthorizer(event.path("requestContext").path("authorizer"));
+      if (caller != null && caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
         throw ApiError.forbidden("Free users cannot use this part of the app.");
       }
       ApiRequest request =

@@ -41,6 +41,27 @@ public final class AwsClients {
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String service) {
+    counting(builder);
+    Env.optional("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
+        .or(() -> Env.optional("AWS_ENDPOINT_URL"))
+        .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+    return builder.build();
+  }
+
+  /**
+   * Builds a client of an endpoint that is configuration of our own, not the service's regional one:
+   * the API Gateway Management API of one WebSocket API and stage
+   * ({@code https://<api-id>.execute-api.<region>.amazonaws.com/<stage>}). No {@code AWS_ENDPOINT_URL*}
+   * applies, which would drop the stage path.
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildAt(
+      B builder, URI endpoint) {
+    counting(builder);
+    builder.endpointOverride(endpoint);
+    return builder.build();
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> void counting(B builder) {
     builder.httpClient(AwsHttp.client());
     // added to what the caller configured, not in place of it; explicit rather than the SDK's
     // global execution.interceptors files, which the function jars merge from every library
@@ -48,9 +69,5 @@ public final class AwsClients {
     builder.overrideConfiguration((configured == null ? ClientOverrideConfiguration.builder() : configured.toBuilder())
         .addExecutionInterceptor(RequestCounter.INSTANCE)
         .build());
-    Env.optional("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
-        .or(() -> Env.optional("AWS_ENDPOINT_URL"))
-        .ifPresent(url -> builder.endpointOverride(URI.create(url)));
-    return builder.build();
   }
 }

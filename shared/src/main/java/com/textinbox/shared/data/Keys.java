@@ -213,6 +213,25 @@ public final class Keys {
     return account(accountId) + "#U#" + userId + "#DIGEST";
   }
 
+  // ---- live (browser WebSocket) connections of a user: one item per open connection, TTL'd
+  /** The partition of a user's open WebSocket connections (docs/data-model.md, "Live connections"). */
+  public static String liveConnectionsOf(String accountId, String userId) {
+    return account(accountId) + "#U#" + userId + "#LIVE";
+  }
+
+  public static final String LIVE_CONNECTION_PREFIX = "CONN#";
+
+  public static String liveConnectionSk(String connectionId) {
+    return LIVE_CONNECTION_PREFIX + connectionId;
+  }
+
+  // ---- Telegram link codes (global: Telegram's /start names only the code, not the account)
+  public static String telegramLinkCode(String code) {
+    return "TGLINK#" + code;
+  }
+
+  public static final String TELEGRAM_LINK_SK = "TGLINK";
+
   // ---- global work lists of scheduled functions (GSI4, sparse)
   /** Away users with a return date; sort key the return time. */
   public static final String AWAY_RETURNS = "DUE#AWAY_RETURNS";

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *       {@code s3:GetObject}; a copy also reads its source; an ACL header also needs
  *       {@code s3:PutObjectAcl}).
  *   <li>OpenSearch (HTTP): the method ({@code es:ESHttpPost}, ...).
+ *   <li>API Gateway Management API (REST, signed as {@code execute-api}): any call on
+ *       {@code @connections/{id}} is {@code execute-api:ManageConnections}.
  * </ul>
  *
  * A request this class cannot read is named {@code service:?METHOD /path} rather than dropped, so
@@ -62,7 +64,7 @@ public final class IamActions {
   }
 
   /** The services the local cloud runs, by the names used here (SES's v2 API apart from v1: another protocol). */
-  public static final Set<String> SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "sesv2", "opensearch");
+  public static final Set<String> SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "sesv2", "opensearch", "execute-api");
 
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
 
@@ -118,6 +120,8 @@ public final class IamActions {
       case "sesv2" -> sesV2(request);
       case "s3" -> s3(request);
       case "opensearch" -> List.of("ESHttp" + capitalized(request.method()));
+      // the WebSocket API's Management API (POST, GET, DELETE @connections/{id}): one IAM action for all three
+      case "execute-api" -> request.path().contains("/@connections/") ? List.of("ManageConnections") : List.of();
       default -> List.of();
     };
     List<String> actions = new ArrayList<>();

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LeastPrivilege {
   /** The IAM services whose calls the local cloud routes through the recorder (LocalCloud.start). */
-  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "es");
+  public static final Set<String> MEASURED_SERVICES = Set.of("dynamodb", "sqs", "s3", "sns", "ses", "es", "execute-api");
 
   /** One function as measured: invoked or not, the actions called, its policies as written. */
   public record FunctionUse(String function, boolean invoked, SortedSet<String> called, List<String> policies) {}

@@ -62,7 +62,13 @@ public final class ReviewedInlineStatements {
           Map.of("Sid", "PushToDeviceEndpoints", "Effect", "Allow", "Action", List.of("sns:Publish", "sns:DeleteEndpoint"),
               "Resource", PUSH_ENDPOINTS)),
           "Push to device endpoints (SNSPublishMessagePolicy is for topics only) and removal of the endpoints SNS"
-              + " reports disabled; only the endpoints of the push platform application."));
+              + " reports disabled; only the endpoints of the push platform application."),
+      new Reviewed("LiveConnections", List.of(
+          Map.of("Sid", "PostToLiveConnections", "Effect", "Allow", "Action", "execute-api:ManageConnections",
+              "Resource", Map.of("Fn::Sub",
+                  "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${LiveApi}/${Stage}/POST/@connections/*"))),
+          "Sending to a browser's WebSocket goes through the API Gateway Management API; no SAM policy template grants"
+              + " execute-api:ManageConnections. Scoped to POST (send) on this API's connections in this stage only."));
 
   private ReviewedInlineStatements() {}
 

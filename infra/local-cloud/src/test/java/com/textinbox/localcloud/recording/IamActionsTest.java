@@ -87,6 +87,23 @@ class IamActionsTest {
   }
 
   @Nested
+  class ManagementApi {
+    @Test
+    void everyConnectionCallIsManageConnections() {
+      for (String method : new String[] {"POST", "GET", "DELETE"}) {
+        assertEquals(List.of("execute-api:ManageConnections"),
+            actions("execute-api", method, "/dev/@connections/L0SM9cOFvHcCIhw%3D", null, Map.of(), "{}"));
+      }
+    }
+
+    @Test
+    void theSdkSignsItAsExecuteApi() {
+      assertEquals(java.util.Optional.of("execute-api"), IamActions.serviceOf("/dev/@connections/x", null, Map.of("Authorization",
+          List.of("AWS4-HMAC-SHA256 Credential=AKID/20261121/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=0"))));
+    }
+  }
+
+  @Nested
   class SnsAndSes {
     @Test
     void theQueryProtocolsActionIsTheAction() {

@@ -188,6 +188,43 @@ class LeastPrivilegeTest {
     assertReported(problems(withPolicies("AmazonDynamoDBFullAccess"), "dynamodb:GetItem"), "Policies[0] is not a SAM policy template");
   }
 
+  /** LiveConnections with its reviewed inline statement (ReviewedInlineStatements), as template.yaml has it. */
+  private SamTemplate liveConnections(String resource) throws IOException {
+    Path file = temp.resolve("live.yaml");
+    Files.writeString(file, """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          LiveApi:
+            Type: AWS::ApiGatewayV2::Api
+          LiveConnections:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handleRequest
+              CodeUri: fn.jar
+              Policies:
+                - Statement:
+                    - Sid: PostToLiveConnections
+                      Effect: Allow
+                      Action: execute-api:ManageConnections
+                      Resource: !Sub "%s"
+        """.formatted(resource));
+    return SamTemplate.load(file);
+  }
+
+  @Test
+  void aReviewedInlineStatementIsMeasuredLikeATemplate() throws IOException {
+    String reviewed = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${LiveApi}/${Stage}/POST/@connections/*";
+    SamTemplate template = liveConnections(reviewed);
+    assertEquals(List.of(), LeastPrivilege.check(template, Map.of("LiveConnections", List.of("execute-api:ManageConnections")),
+        Set.of("LiveConnections"), LeastPrivilege.MEASURED_SERVICES).problems());
+    assertReported(LeastPrivilege.check(template, Map.of("LiveConnections", List.of()), Set.of("LiveConnections"),
+        LeastPrivilege.MEASURED_SERVICES).problems(), "inline PostToLiveConnections", "grants nothing");
+
+    SamTemplate widened = liveConnections(reviewed.replace("/POST/", "/*/"));
+    assertReported(LeastPrivilege.check(widened, Map.of("LiveConnections", List.of("execute-api:ManageConnections")),
+        Set.of("LiveConnections"), LeastPrivilege.MEASURED_SERVICES).problems(), "not one of ReviewedInlineStatements");
+  }
+
   @Test
   void theSmallestCoverGrantsTheFewestActions() {
     List<SamPolicyTemplates.Template> dynamo = SamPolicyTemplates.family(SamPolicyTemplates.DYNAMODB_TABLE);
