@@ -224,10 +224,19 @@ final class Dispatcher {
           continue;
         }
         recipients.add(new Recipient(account, userId, str(user, "name"), str(user, "email"), str(user, "role"),
-            NotificationSettings.fromItem(found.get("settings:" + userId))));
+            NotificationSettings.fromItem(found.get("settings:" + userId)), telegramChatId(user)));
       }
     }
     return recipients;
+  }
+
+  /** The chat the user connected on Telegram (the user item's {@code telegram.chatId}, set by TelegramApi), or null. */
+  private static Long telegramChatId(Map<String, AttributeValue> user) {
+    AttributeValue telegram = user.get("telegram");
+    if (telegram == null || telegram.m() == null || telegram.m().get("chatId") == null || telegram.m().get("chatId").n() == null) {
+      return null;
+    }
+    return Long.valueOf(telegram.m().get("chatId").n());
   }
 
   /** BatchGetItem of named keys (at most 100), unprocessed keys retried; answers the items found by name. */

@@ -2,10 +2,13 @@ package com.textinbox.notify;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.live.LiveConnections;
+import com.textinbox.shared.live.LiveSender;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.telegram.TelegramBot;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +18,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Notification dispatch (N1-N7): one event of NotificationEventsQueue at a time, each becoming
- * center items, emails (or digest items) and pushes for its recipients ({@link Dispatcher}). An
+ * center items, emails (or digest items), pushes, live browser messages and Telegram messages for its recipients ({@link Dispatcher}). An
  * event that breaks the contract fails every time and so reaches the DLQ unchanged after the
  * queue's receive count. Wiring: template.yaml, function NotificationDispatcher.
  */
@@ -38,9 +41,12 @@ public final class NotificationDispatcher extends SqsBatchHandler {
     EmailSender email = EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"),
         Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
     SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
+    String webApp = Env.require("WEB_APP_BASE_URL");
     return new Dispatcher(dynamoDb, table, List.of(
-        new EmailChannel(email, dynamoDb, table, Env.require("WEB_APP_BASE_URL")),
-        new PushChannel(sns, dynamoDb, table)), Clock.systemUTC());
+        new EmailChannel(email, dynamoDb, table, webApp),
+        new PushChannel(sns, dynamoDb, table),
+        new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(dynamoDb, table, Clock.systemUTC()))),
+        new TelegramChannel(TelegramBot.fromEnvironment(), dynamoDb, table, webApp)), Clock.systemUTC());
   }
 
   @Override

@@ -40,7 +40,7 @@ class LiveNotificationsTest {
   private static final String DEALERSHIP = "acct-maple-motors";
 
   /** A client socket that keeps every text message it receives. */
-  private static final class Client implements WebSocket.Listener {
+  static final class Client implements WebSocket.Listener {
     final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
@@ -77,7 +77,7 @@ class LiveNotificationsTest {
     return LocalCloudProcess.endpoints().path("liveUrl").asText();
   }
 
-  private static Client connect(String token) {
+  static Client connect(String token) {
     Client client = new Client();
     String url = liveUrl() + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(url), client).join();

@@ -268,6 +268,62 @@ class NotificationsTest {
     assertEquals("immediate", defaults.path("email").path("mode").asText());
   }
 
+  @Test
+  void anOpenBrowserAndAConnectedTelegramChatGetTheNotificationAndABlockedChatIsForgotten() throws Exception {
+    String user = "user-ntf-live-" + RUN;
+    String conversation = "conv-ntf-live-" + RUN;
+    long chatId = 700_000_000L + Math.abs(RUN.hashCode() % 1_000_000);
+    put("A#" + ACCOUNT, "USER#" + user, Map.of("type", s("User"), "name", s(name(user)), "email", s(email(user)),
+        "role", s("user"), "telegram", AttributeValue.fromM(Map.of("chatId", AttributeValue.fromN(Long.toString(chatId))))));
+    conversation(conversation, user);
+    String token = token(user, "user");
+    Http.Response on = Http.send("PUT", api("/me/notification-settings"), token,
+        "{\"categories\":{\"conversation\":{\"telegram\":true,\"email\":false,\"push\":false}}}");
+    assertEquals(200, on.status(), on.body());
+    LiveNotificationsTest.Client browser = LiveNotificationsTest.connect(token);
+    try {
+      Eventually.await("the connection stored", Duration.ofSeconds(10), () ->
+          LocalAws.dynamoDb().query(b -> b.tableName(LocalAws.table()).keyConditionExpression("PK = :pk")
+              .expressionAttributeValues(Map.of(":pk", s("A#" + ACCOUNT + "#U#" + user + "#LIVE")))).count() > 0 ? true : null);
+
+      send(messageReceived("evt-live-" + RUN, conversation, MESSAGE, MESSAGE_AT));
+
+      JsonNode live = browser.next(Duration.ofSeconds(30));
+      assertEquals("notification", live.path("type").asText(), live.toString());
+      assertEquals("New message from John Smith", live.path("title").asText(), live.toString());
+      assertEquals("/conversations/" + conversation, live.path("link").asText(), live.toString());
+      assertEquals(centerOf(user).getFirst().path("notificationId").asText(), live.path("notificationId").asText(),
+          "the live message names the center item, so the web app can mark it read");
+      JsonNode telegram = Eventually.await("the Telegram message", Duration.ofSeconds(30), () -> telegramSentTo(chatId).stream()
+          .findFirst().orElse(null));
+      assertTrue(telegram.path("text").asText().startsWith("New message from John Smith"), telegram.toString());
+      assertTrue(telegram.path("text").asText().contains("https://app.example.com/conversations/" + conversation), telegram.toString());
+      assertTrue(emailsTo(user).isEmpty(), "email is off for conversations");
+
+      // the user blocks the bot: the next notification finds the chat unavailable and forgets it
+      Http.Response blocked = Http.post(LocalCloudProcess.endpoints().path("telegram").path("block").asText(), null,
+          "{\"chatId\":" + chatId + "}");
+      assertTrue(blocked.status() < 300, blocked.body());
+      send(messageReceived("evt-live-2-" + RUN, conversation, MESSAGE, MESSAGE_AT));
+      Eventually.await("the blocked chat forgotten", Duration.ofSeconds(30), () ->
+          LocalAws.item("A#" + ACCOUNT, "USER#" + user).get("telegram") == null ? true : null);
+      assertEquals(2, centerOf(user).size(), "the center keeps both");
+      assertEquals(1, telegramSentTo(chatId).size(), "nothing more reached the blocked chat");
+    } finally {
+      browser.close();
+    }
+  }
+
+  private static List<JsonNode> telegramSentTo(long chatId) {
+    List<JsonNode> sent = new ArrayList<>();
+    Http.get(LocalCloudProcess.endpoints().path("telegram").path("sent").asText(), null).json().forEach(m -> {
+      if (m.path("chatId").asLong() == chatId) {
+        sent.add(m);
+      }
+    });
+    return sent;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static Map<String, Object> base(String eventId, String type) {

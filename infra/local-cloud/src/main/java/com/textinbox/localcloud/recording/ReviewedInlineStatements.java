@@ -42,6 +42,10 @@ public final class ReviewedInlineStatements {
       Map.of("Application", Map.of("Fn::Select", List.of(1,
           Map.of("Fn::Split", List.of(":app/", Map.of("Ref", "PushPlatformApplicationArn"))))))));
 
+  /** Sending (POST) to the connections of the live WebSocket API in this stage, as written. */
+  private static final Map<String, Object> LIVE_CONNECTIONS = Map.of("Fn::Sub",
+      "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${LiveApi}/${Stage}/POST/@connections/*");
+
   /** Every reviewed inline policy. Add one only after review, and say why in docs/least-privilege.md. */
   public static final List<Reviewed> ALL = List.of(
       new Reviewed("SmsSender", List.of(
@@ -60,13 +64,15 @@ public final class ReviewedInlineStatements {
               + " removed; no SAM policy template grants sns:CreatePlatformEndpoint or sns:DeleteEndpoint."),
       new Reviewed("NotificationDispatcher", List.of(
           Map.of("Sid", "PushToDeviceEndpoints", "Effect", "Allow", "Action", List.of("sns:Publish", "sns:DeleteEndpoint"),
-              "Resource", PUSH_ENDPOINTS)),
+              "Resource", PUSH_ENDPOINTS),
+          Map.of("Sid", "PostToLiveConnections", "Effect", "Allow", "Action", "execute-api:ManageConnections",
+              "Resource", LIVE_CONNECTIONS)),
           "Push to device endpoints (SNSPublishMessagePolicy is for topics only) and removal of the endpoints SNS"
-              + " reports disabled; only the endpoints of the push platform application."),
+              + " reports disabled, only the endpoints of the push platform application; live browser messages"
+              + " through the WebSocket Management API, as for LiveConnections."),
       new Reviewed("LiveConnections", List.of(
           Map.of("Sid", "PostToLiveConnections", "Effect", "Allow", "Action", "execute-api:ManageConnections",
-              "Resource", Map.of("Fn::Sub",
-                  "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${LiveApi}/${Stage}/POST/@connections/*"))),
+              "Resource", LIVE_CONNECTIONS)),
           "Sending to a browser's WebSocket goes through the API Gateway Management API; no SAM policy template grants"
               + " execute-api:ManageConnections. Scoped to POST (send) on this API's connections in this stage only."));
 

@@ -218,11 +218,12 @@ class LeastPrivilegeTest {
     assertEquals(List.of(), LeastPrivilege.check(template, Map.of("LiveConnections", List.of("execute-api:ManageConnections")),
         Set.of("LiveConnections"), LeastPrivilege.MEASURED_SERVICES).problems());
     assertReported(LeastPrivilege.check(template, Map.of("LiveConnections", List.of()), Set.of("LiveConnections"),
-        LeastPrivilege.MEASURED_SERVICES).problems(), "inline PostToLiveConnections", "grants nothing");
+        LeastPrivilege.MEASURED_SERVICES).problems(), "reviewed inline statements [PostToLiveConnections]", "grants nothing");
 
     SamTemplate widened = liveConnections(reviewed.replace("/POST/", "/*/"));
     assertReported(LeastPrivilege.check(widened, Map.of("LiveConnections", List.of("execute-api:ManageConnections")),
-        Set.of("LiveConnections"), LeastPrivilege.MEASURED_SERVICES).problems(), "not one of ReviewedInlineStatements");
+        Set.of("LiveConnections"), LeastPrivilege.MEASURED_SERVICES).problems(), "is not a SAM policy template",
+        "ReviewedInlineStatements");
   }
 
   @Test
