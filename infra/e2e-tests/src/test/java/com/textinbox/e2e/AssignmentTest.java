@@ -91,6 +91,25 @@ class AssignmentTest {
     return ids;
   }
 
+  /** The demo user's notification center items of that type (and conversation, unless null), newest first. */
+  private static List<JsonNode> center(String demoUser, String type, String conversationId) {
+    List<JsonNode> items = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Response response = Http.get(api("/notifications?order=time&limit=100"
+          + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8))),
+          Tokens.of(demoUser));
+      assertEquals(200, response.status(), response.body());
+      response.json().path("notifications").forEach(n -> {
+        if (type.equals(n.path("type").asText()) && (conversationId == null || conversationId.equals(n.path("conversationId").asText()))) {
+          items.add(n);
+        }
+      });
+      cursor = response.json().path("nextCursor").isTextual() ? response.json().path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return items;
+  }
+
   private static Http.Response assign(String demoUser, String conversationId, Object body) {
     return Http.post(api("/conversations/" + conversationId + "/assign"), Tokens.of(demoUser), Http.json(body));
   }
@@ -163,6 +182,13 @@ class AssignmentTest {
     assertTrue(listed("user2", "team:team-service", "open").contains(conversationId));
     assertFalse(listed("user2", "me", "open").contains(conversationId));
     assertEquals("Service", assignedEvents(conversationId).get(0).path("assigneeName").asText());
+    // delivered: Bruno (a member) has both assignments that reached him in his center; Chloé, who
+    // assigned it to her own team, is not told of her own act (N6), only of Bruno's handover
+    Eventually.await("Bruno's two assignment notifications", Duration.ofSeconds(30), () ->
+        center("user1", "conversation.assigned", conversationId).size() == 2 ? true : null);
+    assertEquals(1, center("user2", "conversation.assigned", conversationId).size(), "the actor is never notified");
+    Eventually.await("Alice's mention notification", Duration.ofSeconds(30), () ->
+        center("admin", "note.mention", conversationId).size() == 1 ? true : null);
 
     // the clinic's admin: 404; a free user: 403
     assertEquals(404, assign("otherAdmin", conversationId, Map.of("assignee", user("user-olivia"))).status());
@@ -338,6 +364,8 @@ class AssignmentTest {
     assertEquals(20, bulk.path("conversationIds").size());
     assertTrue(NotificationEvents.matching(e -> "conversation.assigned".equals(e.path("type").asText())
         && ids.contains(e.path("conversationId").asText())).isEmpty(), "no single event per conversation");
+    Eventually.await("Chloé's one bulk notification", Duration.ofSeconds(30), () ->
+        center("user2", "conversation.assigned.bulk", null).size() == 1 ? true : null);
 
     // the same 1,000 by their ids, to the team: one event again
     Http.Response byIds = Http.post(api("/assignment-jobs"), Tokens.of("user2"), Http.json(Map.of(
@@ -349,6 +377,10 @@ class AssignmentTest {
     List<JsonNode> teamEvents = NotificationEvents.matching(e -> teamJob.equals(e.path("jobId").asText()));
     assertEquals(1, teamEvents.size());
     assertEquals("TEAM", teamEvents.get(0).path("assigneeKind").asText());
+    // delivered: one summary to Bruno (a member); Chloé asked for it, so still only her first one
+    Eventually.await("Bruno's one bulk notification", Duration.ofSeconds(30), () ->
+        center("user1", "conversation.assigned.bulk", null).size() == 1 ? true : null);
+    assertEquals(1, center("user2", "conversation.assigned.bulk", null).size(), "the actor is never notified");
     assertEquals(0, LocalAws.visibleMessages("BulkAssignDLQ"));
   }
 

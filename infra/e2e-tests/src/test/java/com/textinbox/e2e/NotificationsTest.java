@@ -268,6 +268,45 @@ class NotificationsTest {
     assertEquals("immediate", defaults.path("email").path("mode").asText());
   }
 
+  /** The whole chain: carrier -> InboundSms -> Assignment -> NotificationDispatcher -> mailbox and push outbox. */
+  @Test
+  void aCustomersTextReachesTheAssigneeByCenterEmailAndPushEndToEnd() {
+    String user = "user-ntf-chain-" + RUN;
+    put("A#" + ACCOUNT, "USER#" + user, Map.of("type", s("User"), "name", s(name(user)), "email", s(email(user)), "role", s("user")));
+    String token = token(user, "user");
+    String deviceId = registerDevice(token, "fcm-token-chain-" + RUN);
+    String endpointArn = LocalAws.item("A#" + ACCOUNT + "#U#" + user + "#DEVICES", "DEVICE#" + deviceId).get("endpointArn").s();
+    String number = String.format("+1514557%04d", Math.abs(RUN.hashCode()) % 10_000);
+
+    String conversation = textIn(number, "Hello, is my car ready?").get("conversationId").s();
+    Http.Response assigned = Http.post(api("/conversations/" + conversation + "/assign"), Tokens.of("admin"),
+        Http.json(Map.of("assignee", Map.of("kind", "user", "id", user))));
+    assertEquals(200, assigned.status(), assigned.body());
+    textIn(number, "Can I pick it up at 5?");
+
+    JsonNode email = Eventually.await("the assignee's email for the customer's text", Duration.ofSeconds(30), () ->
+        emailsTo(user).stream().filter(e -> e.path("text").asText().contains("Can I pick it up at 5?")).findFirst().orElse(null));
+    assertTrue(email.path("subject").asText().startsWith("New message from"), email.toString());
+    assertTrue(email.path("text").asText().contains("/conversations/" + conversation), email.toString());
+    Eventually.await("the push for the customer's text", Duration.ofSeconds(30), () -> pushesTo(endpointArn).stream()
+        .filter(p -> p.path("message").asText().contains("New message from")).findFirst().orElse(null));
+    List<JsonNode> center = centerOf(user);
+    assertTrue(center.stream().anyMatch(n -> n.path("type").asText().equals("message.received")
+        && conversation.equals(n.path("conversationId").asText())), center.toString());
+    assertTrue(center.stream().anyMatch(n -> n.path("type").asText().equals("conversation.assigned")), center.toString());
+  }
+
+  private static Map<String, AttributeValue> textIn(String from, String body) {
+    Http.Response sent = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
+        Http.json(Map.of("from", from, "to", LocalCloudProcess.endpoints().path("companyNumber").asText(), "body", body)));
+    assertEquals(202, sent.status(), sent.body());
+    String carrierId = sent.json().path("inboundMessageId").asText();
+    return Eventually.await("inbound SMS " + carrierId, Duration.ofSeconds(30), () -> {
+      Map<String, AttributeValue> m = LocalAws.item("A#" + ACCOUNT + "#INBOUND#" + carrierId, "INBOUND");
+      return m != null && m.containsKey("eventSentAt") ? m : null;
+    });
+  }
+
   @Test
   void anOpenBrowserAndAConnectedTelegramChatGetTheNotificationAndABlockedChatIsForgotten() throws Exception {
     String user = "user-ntf-live-" + RUN;
@@ -292,7 +331,7 @@ class NotificationsTest {
       assertEquals("notification", live.path("type").asText(), live.toString());
       assertEquals("New message from John Smith", live.path("title").asText(), live.toString());
       assertEquals("/conversations/" + conversation, live.path("link").asText(), live.toString());
-      assertEquals(centerOf(user).getFirst().path("notificationId").asText(), live.path("notificationId").asText(),
+      assertEquals(centerOf(user).getFirst().path("id").asText(), live.path("notificationId").asText(),
           "the live message names the center item, so the web app can mark it read");
       JsonNode telegram = Eventually.await("the Telegram message", Duration.ofSeconds(30), () -> telegramSentTo(chatId).stream()
           .findFirst().orElse(null));
