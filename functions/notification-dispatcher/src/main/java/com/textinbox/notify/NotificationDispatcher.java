@@ -10,6 +10,7 @@ import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.telegram.TelegramBot;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,15 @@ public final class NotificationDispatcher extends SqsBatchHandler {
         Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
     SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
     String webApp = Env.require("WEB_APP_BASE_URL");
-    return new Dispatcher(dynamoDb, table, List.of(
+    List<NotificationChannel> channels = new ArrayList<>(List.of(
         new EmailChannel(email, dynamoDb, table, webApp),
         new PushChannel(sns, dynamoDb, table),
-        new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(dynamoDb, table, Clock.systemUTC()))),
-        new TelegramChannel(TelegramBot.fromEnvironment(), dynamoDb, table, webApp)), Clock.systemUTC());
+        new TelegramChannel(TelegramBot.fromEnvironment(), dynamoDb, table, webApp)));
+    // blank when the template's LiveNotifications is off (LocalStack community has no WebSocket APIs)
+    if (!Env.optional("LIVE_MANAGEMENT_ENDPOINT").orElse("").isBlank()) {
+      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(dynamoDb, table, Clock.systemUTC()))));
+    }
+    return new Dispatcher(dynamoDb, table, List.copyOf(channels), Clock.systemUTC());
   }
 
   @Override

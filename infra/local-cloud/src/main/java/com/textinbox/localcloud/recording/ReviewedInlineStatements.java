@@ -66,7 +66,8 @@ public final class ReviewedInlineStatements {
           Map.of("Sid", "PushToDeviceEndpoints", "Effect", "Allow", "Action", List.of("sns:Publish", "sns:DeleteEndpoint"),
               "Resource", PUSH_ENDPOINTS),
           Map.of("Sid", "PostToLiveConnections", "Effect", "Allow", "Action", "execute-api:ManageConnections",
-              "Resource", LIVE_CONNECTIONS)),
+              "Resource", Map.of("Fn::If", List.of("LiveNotificationsOn", LIVE_CONNECTIONS, Map.of("Fn::Sub",
+                  "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:none/${Stage}/POST/@connections/*"))))),
           "Push to device endpoints (SNSPublishMessagePolicy is for topics only) and removal of the endpoints SNS"
               + " reports disabled, only the endpoints of the push platform application; live browser messages"
               + " through the WebSocket Management API, as for LiveConnections."),
