@@ -7,6 +7,7 @@ import static com.textinbox.shared.data.Items.str;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.ComplianceKeyword;
 import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.PhoneNumbers;
@@ -58,7 +59,6 @@ final class InboundConversations {
 
   static final String OPEN = "OPEN";
   static final String CLOSED = "CLOSED";
-  static final int PREVIEW_CODE_POINTS = 160;
   private static final int ATTEMPTS = 5;
 
   private final DynamoDbClient dynamoDb;
@@ -79,9 +79,8 @@ final class InboundConversations {
   private record Profile(String customerId, String activeConversationId, String language, boolean subscribed,
       String subscriptionChangedAt) {
     static Profile of(Map<String, AttributeValue> item) {
-      AttributeValue subscribed = item.get("subscribed");
       return new Profile(str(item, "customerId"), str(item, "activeConversationId"), str(item, "language"),
-          subscribed == null || subscribed.bool() == null || subscribed.bool(), str(item, "subscriptionChangedAt"));
+          CustomerMessages.subscribed(item), str(item, "subscriptionChangedAt"));
     }
   }
 
@@ -360,7 +359,7 @@ final class InboundConversations {
       sets.add("lastMessageDirection = :inbound");
       values.put(":activitySk", s(activitySk));
       values.put(":messageId", s(messageId));
-      values.put(":preview", s(preview(sms.body())));
+      values.put(":preview", s(CustomerMessages.preview(sms.body())));
       values.put(":inbound", s("INBOUND"));
       if (conversation.assigned()) {
         sets.add(Table.GSI1SK + " = :activitySk");
@@ -523,14 +522,6 @@ final class InboundConversations {
       throw new InboundSms.RejectedPayload("no company owns the number " + PhoneNumbers.masked(companyNumber));
     }
     return item.get("accountId").s();
-  }
-
-  /** The first {@value #PREVIEW_CODE_POINTS} characters (code points: an emoji is never cut in two). */
-  static String preview(String body) {
-    if (body.codePointCount(0, body.length()) <= PREVIEW_CODE_POINTS) {
-      return body;
-    }
-    return body.substring(0, body.offsetByCodePoints(0, PREVIEW_CODE_POINTS));
   }
 
   private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {

@@ -14,6 +14,7 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.ComplianceTexts;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
@@ -57,7 +58,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class MessagesApi extends ApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MessagesApi.class);
   static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
-  static final int PREVIEW_CODE_POINTS = 160;
   private static final int ATTEMPTS = 3;
 
   private final DynamoDbClient dynamoDb;
@@ -174,7 +174,7 @@ public final class MessagesApi extends ApiHandler {
 
   /** Unsubscribed (409) or without a mobile (422): never texted. */
   private static void refuseUntextable(Map<String, AttributeValue> profile) {
-    if (!subscribed(profile)) {
+    if (!CustomerMessages.subscribed(profile)) {
       throw new ApiError(409, "unsubscribed",
           "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
     }
@@ -362,7 +362,7 @@ public final class MessagesApi extends ApiHandler {
       sets.add("lastMessageDirection = :outbound");
       values.put(":activitySk", s(activitySk));
       values.put(":messageId", s(messageId));
-      values.put(":preview", s(preview(body)));
+      values.put(":preview", s(CustomerMessages.preview(body)));
       values.put(":outbound", s("OUTBOUND"));
       if (conversation.containsKey("assigneeKind") && conversation.containsKey("assigneeId")) {
         sets.add(Table.GSI1SK + " = :activitySk");
@@ -397,18 +397,6 @@ public final class MessagesApi extends ApiHandler {
       return null;
     }
     return name.strip().split("\\s+")[0];
-  }
-
-  static boolean subscribed(Map<String, AttributeValue> profile) {
-    AttributeValue subscribed = profile.get("subscribed");
-    return subscribed == null || subscribed.bool() == null || subscribed.bool();
-  }
-
-  static String preview(String body) {
-    if (body.codePointCount(0, body.length()) <= PREVIEW_CODE_POINTS) {
-      return body;
-    }
-    return body.substring(0, body.offsetByCodePoints(0, PREVIEW_CODE_POINTS));
   }
 
   private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {

@@ -1,5 +1,6 @@
 package com.textinbox.notify;
 
+import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.notifications.NotificationEmails.Content;
 import com.textinbox.shared.notifications.NotificationEvent;
 import java.math.BigDecimal;
@@ -71,6 +72,6 @@ final class NotificationTexts {
     if (stripped.codePointCount(0, stripped.length()) <= PREVIEW) {
       return stripped;
     }
-    return stripped.substring(0, stripped.offsetByCodePoints(0, PREVIEW - 1)) + "…";
+    return CustomerMessages.firstCodePoints(stripped, PREVIEW - 1) + "…";
   }
 }

@@ -8,6 +8,7 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.sqs.SqsBatchHandler;
@@ -102,8 +103,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
       fail(message, "customer_deleted", "The customer no longer exists.");
       return;
     }
-    AttributeValue subscribed = profile.get("subscribed");
-    boolean unsubscribed = subscribed != null && subscribed.bool() != null && !subscribed.bool();
+    boolean unsubscribed = !CustomerMessages.subscribed(profile);
     // the confirmation of the customer's own STOP is the one message an unsubscribed customer gets
     if (unsubscribed && !"STOP".equals(str(message, "complianceReply"))) {
       fail(message, "unsubscribed",

@@ -96,7 +96,7 @@ final class ControlServer implements AutoCloseable {
           case "GET /_local/functions" -> functions.values().stream().map(LocalFunction::stats).toList();
           case "GET /_local/queues" -> queues();
           case "GET /_local/aws-calls" -> recorder.calls();
-          case "GET /_local/sent-messages" -> recorder.sentMessages(queryParameter(exchange, "queue"));
+          case "GET /_local/sent-messages" -> recorder.sentMessages(FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("queue"));
           case "POST /_local/tokens" -> token(body(exchange));
           case "POST /carrier/send" -> {
             status = 202;
@@ -200,22 +200,6 @@ final class ControlServer implements AutoCloseable {
       out.add(queue);
     }
     return out;
-  }
-
-  /** One query parameter of the request, decoded; null when absent. */
-  private static String queryParameter(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query == null) {
-      return null;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      if (key.equals(name)) {
-        return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
   }
 
   private static JsonNode body(HttpExchange exchange) throws IOException {

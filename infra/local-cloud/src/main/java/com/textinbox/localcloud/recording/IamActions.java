@@ -3,10 +3,8 @@ package com.textinbox.localcloud.recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -378,23 +376,7 @@ public final class IamActions {
 
   /** Form-encoded parameters (a query string or a Query protocol body); a name alone maps to "". */
   static Map<String, String> form(String encoded) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (encoded == null || encoded.isEmpty()) {
-      return params;
-    }
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      try {
-        params.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        // not form encoding: nothing to read from this pair
-      }
-    }
-    return params;
+    return com.textinbox.localcloud.FormEncoding.parse(encoded);
   }
 
   private static String capitalized(String method) {

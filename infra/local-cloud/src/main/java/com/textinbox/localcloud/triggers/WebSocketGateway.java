@@ -176,7 +176,7 @@ public final class WebSocketGateway implements AutoCloseable {
   private Object connect(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     String connectionId = newConnectionId();
     Instant connectedAt = Instant.now();
-    Map<String, String> query = query(request.getHttpURI().getQuery());
+    Map<String, String> query = com.textinbox.localcloud.FormEncoding.parse(request.getHttpURI().getQuery());
     Map<String, String> headers = new LinkedHashMap<>();
     for (HttpField field : request.getHeaders()) {
       headers.put(field.getName(), field.getValue());
@@ -453,18 +453,6 @@ public final class WebSocketGateway implements AutoCloseable {
     byte[] bytes = new byte[10];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().encodeToString(bytes);
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      String[] kv = pair.split("=", 2);
-      query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-    }
-    return query;
   }
 
   /** The open connections' ids, for the control server. */
