@@ -88,6 +88,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
       return registered.route().handle(request);
     } catch (ApiError e) {
       return ApiResponse.error(e);
+    } catch (com.textinbox.shared.store.StoreBusyException e) {
+      LOG.warn("table busy", e);
+      return ApiResponse.error(new ApiError(503, "busy", "The service is busy; please try again in a moment.", null));
     } catch (RuntimeException e) {
       LOG.error("request failed", e);
       return ApiResponse.error(new ApiError(500, "internal", "Something went wrong on our side; it was logged.", null));

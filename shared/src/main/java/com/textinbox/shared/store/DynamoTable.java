@@ -1,0 +1,271 @@
+package com.textinbox.shared.store;
+
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.data.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The one table and the plumbing every store shares, written once: get, batch get (asking again
+ * for unprocessed keys), query pages, conditional writes, transactions (with why one was
+ * cancelled) and batch deletes. Stores build items with their mappers and call this; nothing
+ * else touches the DynamoDB client.
+ */
+public final class DynamoTable {
+  private static final int MAX_BATCH_ATTEMPTS = 4;
+  private static final int BATCH_GET_MAX = 100;
+  private static final int BATCH_WRITE_MAX = 25;
+
+  private final DynamoDbClient client;
+  private final String name;
+
+  public DynamoTable(DynamoDbClient client, String name) {
+    this.client = client;
+    this.name = name;
+  }
+
+  /** The table of {@code TABLE_NAME}, through the function's one DynamoDB client. */
+  public static DynamoTable fromEnvironment() {
+    return new DynamoTable(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Table.PK, AttributeValue.fromS(pk), Table.SK, AttributeValue.fromS(sk));
+  }
+
+  /** The primary key of an item read or built. */
+  public static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+    return Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK));
+  }
+
+  // ---- reads
+
+  /** The item, or null when there is none (eventually consistent). */
+  public Map<String, AttributeValue> get(String pk, String sk) {
+    return orNull(client.getItem(b -> b.tableName(name).key(key(pk, sk))).item());
+  }
+
+  /** The item as last written, or null. */
+  public Map<String, AttributeValue> getConsistent(String pk, String sk) {
+    return orNull(client.getItem(b -> b.tableName(name).key(key(pk, sk)).consistentRead(true)).item());
+  }
+
+  /**
+   * The items of these keys that exist, in no particular order: BatchGetItem by 100, asking again
+   * for what DynamoDB left unprocessed (it does when throttled), so an unread key never looks like
+   * a missing item. Still unread after a few tries: {@link StoreBusyException}.
+   */
+  public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+    List<Map<String, AttributeValue>> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int from = 0; from < unique.size(); from += BATCH_GET_MAX) {
+      List<Map<String, AttributeValue>> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_MAX));
+      Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder().keys(chunk).build());
+      for (int attempt = 0; !pending.isEmpty(); attempt++) {
+        if (attempt >= MAX_BATCH_ATTEMPTS) {
+          throw new StoreBusyException("BatchGetItem left keys unprocessed " + MAX_BATCH_ATTEMPTS + " times");
+        }
+        backOff(attempt);
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse found = client.batchGetItem(b -> b.requestItems(request));
+        items.addAll(found.responses().getOrDefault(name, List.of()));
+        pending = found.hasUnprocessedKeys() ? found.unprocessedKeys() : Map.of();
+      }
+    }
+    return items;
+  }
+
+  /** One page of a query. */
+  public QueryResult query(Query query) {
+    QueryResponse response = client.query(query.toRequest(name));
+    Map<String, AttributeValue> last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+        ? response.lastEvaluatedKey() : null;
+    return new QueryResult(response.items(), last);
+  }
+
+  /** Every item of a query, all pages. */
+  public List<Map<String, AttributeValue>> queryAll(Query query) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    client.queryPaginator(query.toRequest(name)).items().forEach(items::add);
+    return items;
+  }
+
+  // ---- single writes
+
+  public void put(Map<String, AttributeValue> item) {
+    client.putItem(b -> b.tableName(name).item(item));
+  }
+
+  /** Puts the item unless one with its key exists; false when one did. */
+  public boolean putIfAbsent(Map<String, AttributeValue> item) {
+    try {
+      client.putItem(b -> b.tableName(name).item(item).conditionExpression("attribute_not_exists(PK)"));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An UpdateItem (the table name is set here); answers the attributes it was asked to return.
+   * A failed condition throws {@link ConditionFailed}.
+   */
+  public Map<String, AttributeValue> update(Consumer<UpdateItemRequest.Builder> request) {
+    try {
+      return client.updateItem(b -> request.accept(b.tableName(name))).attributes();
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConditionFailed(e);
+    }
+  }
+
+  /** An UpdateItem whose condition may fail: false when it did (nothing was changed). */
+  public boolean updateIf(Consumer<UpdateItemRequest.Builder> request) {
+    try {
+      update(request);
+      return true;
+    } catch (ConditionFailed e) {
+      return false;
+    }
+  }
+
+  public void delete(String pk, String sk) {
+    client.deleteItem(b -> b.tableName(name).key(key(pk, sk)));
+  }
+
+  /** Deletes these keys with BatchWriteItem by 25, sending again what DynamoDB left unprocessed. */
+  public void deleteAll(List<Map<String, AttributeValue>> keys) {
+    for (int from = 0; from < keys.size(); from += BATCH_WRITE_MAX) {
+      List<WriteRequest> chunk = new ArrayList<>();
+      for (Map<String, AttributeValue> key : keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE_MAX))) {
+        chunk.add(WriteRequest.builder().deleteRequest(d -> d.key(keyOf(key))).build());
+      }
+      Map<String, List<WriteRequest>> pending = Map.of(name, chunk);
+      for (int attempt = 0; !pending.isEmpty(); attempt++) {
+        if (attempt >= MAX_BATCH_ATTEMPTS) {
+          throw new StoreBusyException("BatchWriteItem left items unprocessed " + MAX_BATCH_ATTEMPTS + " times");
+        }
+        backOff(attempt);
+        Map<String, List<WriteRequest>> request = pending;
+        BatchWriteItemResponse written = client.batchWriteItem(b -> b.requestItems(request));
+        pending = written.hasUnprocessedItems() ? written.unprocessedItems() : Map.of();
+      }
+    }
+  }
+
+  // ---- transactions
+
+  public Write putWrite(Map<String, AttributeValue> item) {
+    return new Write(TransactWriteItem.builder().put(Put.builder().tableName(name).item(item).build()).build());
+  }
+
+  /** Put only if no item has this key (a uniqueness guard, a dedupe marker, a new item). */
+  public Write putIfAbsentWrite(Map<String, AttributeValue> item) {
+    return new Write(TransactWriteItem.builder().put(Put.builder().tableName(name).item(item)
+        .conditionExpression("attribute_not_exists(PK)").build()).build());
+  }
+
+  /** An update inside a transaction (the table name is set here). */
+  public Write updateWrite(Consumer<Update.Builder> update) {
+    Update.Builder builder = Update.builder().tableName(name);
+    update.accept(builder);
+    return new Write(TransactWriteItem.builder().update(builder.build()).build());
+  }
+
+  public Write deleteWrite(String pk, String sk) {
+    return new Write(TransactWriteItem.builder().delete(Delete.builder().tableName(name).key(key(pk, sk)).build()).build());
+  }
+
+  /** A delete that must find the item in the given state. */
+  public Write deleteWrite(Consumer<Delete.Builder> delete) {
+    Delete.Builder builder = Delete.builder().tableName(name);
+    delete.accept(builder);
+    return new Write(TransactWriteItem.builder().delete(builder.build()).build());
+  }
+
+  public Write conditionCheckWrite(Consumer<ConditionCheck.Builder> check) {
+    ConditionCheck.Builder builder = ConditionCheck.builder().tableName(name);
+    check.accept(builder);
+    return new Write(TransactWriteItem.builder().conditionCheck(builder.build()).build());
+  }
+
+  /**
+   * TransactWriteItems of these writes (up to 100), all or nothing. Cancelled:
+   * {@link TransactionCancelled} with each item's reason, in order.
+   */
+  public void transact(List<Write> writes) {
+    List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
+    try {
+      client.transactWriteItems(b -> b.transactItems(items));
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+      throw new TransactionCancelled(reasons.stream().map(r -> r.code() == null ? "None" : r.code()).toList(), e);
+    }
+  }
+
+  public void transact(Write... writes) {
+    transact(List.of(writes));
+  }
+
+  // ---- helpers
+
+  /** Expression values from pairs {@code ":name", value}: strings, numbers, booleans or AttributeValues. */
+  public static Map<String, AttributeValue> values(Object... pairs) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      values.put((String) pairs[i], attribute(pairs[i + 1]));
+    }
+    return values;
+  }
+
+  private static AttributeValue attribute(Object value) {
+    if (value instanceof AttributeValue attribute) {
+      return attribute;
+    } else if (value instanceof Number number) {
+      return AttributeValue.fromN(number.toString());
+    } else if (value instanceof Boolean bool) {
+      return AttributeValue.fromBool(bool);
+    }
+    return AttributeValue.fromS(String.valueOf(value));
+  }
+
+  private static Map<String, AttributeValue> orNull(Map<String, AttributeValue> item) {
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  private static void backOff(int attempt) {
+    if (attempt == 0) {
+      return;
+    }
+    try {
+      Thread.sleep(25L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreBusyException("interrupted while backing off");
+    }
+  }
+}
