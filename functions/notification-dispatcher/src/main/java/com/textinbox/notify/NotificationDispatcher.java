@@ -2,7 +2,7 @@ package com.textinbox.notify;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.live.LiveConnections;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.live.LiveSender;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.NotificationEvent;
@@ -49,7 +49,7 @@ public final class NotificationDispatcher extends SqsBatchHandler {
         new TelegramChannel(TelegramBot.fromEnvironment(), dynamoDb, table, webApp)));
     // blank when the template's LiveNotifications is off (LocalStack community has no WebSocket APIs)
     if (!Env.optional("LIVE_MANAGEMENT_ENDPOINT").orElse("").isBlank()) {
-      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(dynamoDb, table, Clock.systemUTC()))));
+      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnectionStore(dynamoDb, table, Clock.systemUTC()))));
     }
     return new Dispatcher(dynamoDb, table, List.copyOf(channels), Clock.systemUTC());
   }

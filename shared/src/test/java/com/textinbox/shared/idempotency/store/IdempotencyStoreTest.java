@@ -1,4 +1,4 @@
-package com.textinbox.shared.idempotency;
+package com.textinbox.shared.idempotency.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.textinbox.shared.idempotency;
+package com.textinbox.shared.idempotency.store;
 
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
