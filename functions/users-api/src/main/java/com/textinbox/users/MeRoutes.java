@@ -19,16 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The caller: GET /me (everyone, free users included: N10) and their away mode, PUT /me/away (A1-A3). */
-final class MeRoutes {
-  private final UserStore users;
-  private final DirectoryStore directory;
-  private final Clock clock;
-
-  MeRoutes(UserStore users, DirectoryStore directory, Clock clock) {
-    this.users = users;
-    this.directory = directory;
-    this.clock = clock;
-  }
+record MeRoutes(UserStore users, DirectoryStore directory, Clock clock) {
 
   /** The caller's user, role and company: one BatchGetItem of the user and account items. */
   ApiResponse get(ApiRequest request) {

@@ -26,16 +26,7 @@ import java.util.UUID;
  * add and remove members. A team's name is unique in the company whatever the case (its name guard
  * is written in the same transaction, {@link TeamStore}).
  */
-final class TeamRoutes {
-  private final UserStore users;
-  private final TeamStore teams;
-  private final DirectoryStore directory;
-
-  TeamRoutes(UserStore users, TeamStore teams, DirectoryStore directory) {
-    this.users = users;
-    this.teams = teams;
-    this.directory = directory;
-  }
+record TeamRoutes(UserStore users, TeamStore teams, DirectoryStore directory) {
 
   /** Every team of the company with its members, by name: three Queries (teams, memberships, users for the names). */
   ApiResponse list(ApiRequest request) {
@@ -103,11 +94,10 @@ final class TeamRoutes {
 
   /** Admins: makes a user of the company a member of a team (idempotent). Free users cannot be members. */
   ApiResponse addMember(ApiRequest request) {
-    Caller caller = request.caller();
-    caller.requireAdmin();
-    String teamId = request.pathParameter("teamId");
-    String userId = request.pathParameter("userId");
-    Directory read = directory.read(caller.accountId(), false, List.of(userId), List.of(teamId));
+    Membership wanted = membershipIn(request);
+    String teamId = wanted.teamId();
+    String userId = wanted.userId();
+    Directory read = directory.read(wanted.accountId(), false, List.of(userId), List.of(teamId));
     if (read.team(teamId) == null) {
       throw ApiError.notFound("Team " + teamId);
     }
@@ -118,7 +108,7 @@ final class TeamRoutes {
     if (user.isFree()) {
       throw ApiError.invalid("userId", "A free user cannot be a team member: free users take no conversations.");
     }
-    switch (teams.addMember(new Membership(caller.accountId(), teamId, userId))) {
+    switch (teams.addMember(wanted)) {
       case NO_TEAM -> throw ApiError.notFound("Team " + teamId);
       case NO_USER -> throw ApiError.notFound("User " + userId);
       case ADDED -> { }
@@ -128,14 +118,18 @@ final class TeamRoutes {
 
   /** Admins: removes a user from a team; 404 when they are not a member (or either is not the company's). */
   ApiResponse removeMember(ApiRequest request) {
-    Caller caller = request.caller();
-    caller.requireAdmin();
-    String teamId = request.pathParameter("teamId");
-    String userId = request.pathParameter("userId");
-    if (!teams.removeMember(caller.accountId(), teamId, userId)) {
-      throw ApiError.notFound("A membership of user " + userId + " in team " + teamId);
+    Membership gone = membershipIn(request);
+    if (!teams.removeMember(gone.accountId(), gone.teamId(), gone.userId())) {
+      throw ApiError.notFound("A membership of user " + gone.userId() + " in team " + gone.teamId());
     }
     return ApiResponse.noContent();
+  }
+
+  /** The membership a member route names ({@code /teams/{teamId}/members/{userId}}): admins only. */
+  private static Membership membershipIn(ApiRequest request) {
+    Caller caller = request.caller();
+    caller.requireAdmin();
+    return new Membership(caller.accountId(), request.pathParameter("teamId"), request.pathParameter("userId"));
   }
 
   private Team existing(String accountId, String teamId) {

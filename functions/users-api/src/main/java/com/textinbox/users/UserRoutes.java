@@ -15,14 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The company's users with their teams and away state (A1): GET /users, GET /users/{userId}. */
-final class UserRoutes {
-  private final UserStore users;
-  private final TeamStore teams;
-
-  UserRoutes(UserStore users, TeamStore teams) {
-    this.users = users;
-    this.teams = teams;
-  }
+record UserRoutes(UserStore users, TeamStore teams) {
 
   /** Every user of the caller's company, by name: two Queries of the account partition (users, memberships). */
   ApiResponse list(ApiRequest request) {

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A Telegram link code item ({@code TGLINK#<code>} / {@code TGLINK}, TTL): the one place its attribute names are spelled. */
 public final class TelegramLinkMapper {
   static final String TYPE = "TelegramLinkCode";
-  static final String ACCOUNT_ID = "accountId";
-  static final String USER_ID = "userId";
+  // whose code it is
+  static final String ACCOUNT_ID = "accountId", USER_ID = "userId";
+  /** The chat that used the code: set once, so a second chat with the same code is refused. */
   static final String CHAT_ID = "chatId";
   static final String USED_AT = "usedAt";
 
@@ -31,10 +32,10 @@ public final class TelegramLinkMapper {
 
   /** The code of an item, or null for no item. */
   public static TelegramLinkCode fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
+    return item == null ? null : read(ItemReader.of(item));
+  }
+
+  private static TelegramLinkCode read(ItemReader r) {
     String pk = r.pk();
     return new TelegramLinkCode(pk.substring(Keys.telegramLinkCode("").length()), r.str(ACCOUNT_ID), r.str(USER_ID),
         Instant.ofEpochSecond(r.num(Table.EXPIRES_AT, 0)), r.num(CHAT_ID), r.time(USED_AT));

@@ -34,9 +34,6 @@ public final class MembershipMapper {
   }
 
   public static Membership fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
     ItemReader r = ItemReader.of(item);
     return new Membership(AccountPartition.accountIdOf(r), r.str(TEAM_ID), r.str(USER_ID));
   }

@@ -11,24 +11,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The team item ({@code TEAM#<teamId>}) and its name guard ({@code TEAMNAME#<normalized name>},
- * holding the team's id): the one place their attribute names are spelled.
+ * holding the team's id; written only, never read back): the one place their attribute names are spelled.
  */
 public final class TeamMapper {
   static final String TYPE = "Team";
-  static final String GUARD_TYPE = "TeamName";
   static final String NAME = "name";
+  // the guard holds the id of the team that has the name
+  static final String GUARD_TYPE = "TeamName";
   static final String TEAM_ID = "teamId";
 
   private TeamMapper() {}
 
+  /** A team's key (an assignee's name is read with other items in one batch). */
   public static Map<String, AttributeValue> key(String accountId, String teamId) {
     return DynamoTable.key(Keys.account(accountId), Keys.teamSk(teamId));
-  }
-
-  /** Whether an item read from the account partition is a team. */
-  public static boolean isTeam(Map<String, AttributeValue> item) {
-    String sk = ItemReader.of(item).sk();
-    return sk != null && sk.startsWith(Keys.TEAM_PREFIX);
   }
 
   public static Map<String, AttributeValue> toItem(Team team) {
@@ -39,28 +35,16 @@ public final class TeamMapper {
 
   /** The team of an item, or null for no item. */
   public static Team fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
-    return new Team(AccountPartition.accountIdOf(r), r.skAfter(Keys.TEAM_PREFIX), r.str(NAME));
+    return item == null ? null : read(ItemReader.of(item));
   }
 
-  public static Map<String, AttributeValue> guardKey(String accountId, String normalizedName) {
-    return DynamoTable.key(Keys.account(accountId), Keys.teamNameSk(normalizedName));
+  private static Team read(ItemReader r) {
+    return new Team(AccountPartition.accountIdOf(r), r.skAfter(Keys.TEAM_PREFIX), r.str(NAME));
   }
 
   public static Map<String, AttributeValue> toItem(TeamNameGuard guard) {
     return ItemBuilder.item(Keys.account(guard.accountId()), Keys.teamNameSk(guard.normalizedName()), GUARD_TYPE)
         .str(TEAM_ID, guard.teamId())
         .build();
-  }
-
-  public static TeamNameGuard guardFromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
-    return new TeamNameGuard(AccountPartition.accountIdOf(r), r.skAfter(Keys.teamNameSk("")), r.str(TEAM_ID));
   }
 }
