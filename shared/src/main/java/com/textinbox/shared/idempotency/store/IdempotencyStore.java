@@ -2,14 +2,13 @@ package com.textinbox.shared.idempotency.store;
 
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemBuilder;
+import com.textinbox.shared.store.ItemReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Runs a piece of work once per key, whatever the redeliveries (principle 5). A conditional put
@@ -18,12 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * timeout (a crashed container) can be taken over.
  */
 public final class IdempotencyStore {
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private static final String SK = "IDEMPOTENCY";
+  private static final String CLAIM_EXPIRES_AT = "claimExpiresAt";
+  /** IN_PROGRESS while claimed, then COMPLETED. */
+  private static final String STATUS = "status", IN_PROGRESS = "IN_PROGRESS", COMPLETED = "COMPLETED";
+
+  private final DynamoTable table;
   private final Clock clock;
 
-  public IdempotencyStore(DynamoDbClient dynamoDb, String table, Clock clock) {
-    this.dynamoDb = dynamoDb;
+  public IdempotencyStore(DynamoTable table, Clock clock) {
     this.table = table;
     this.clock = clock;
   }
@@ -42,26 +44,17 @@ public final class IdempotencyStore {
    */
   public boolean once(String scope, String key, Duration keepFor, Duration timeout, Runnable work) {
     long now = clock.instant().getEpochSecond();
-    Map<String, AttributeValue> id = Map.of(
-        Table.PK, s(Keys.idempotency(scope, key)),
-        Table.SK, s("IDEMPOTENCY"));
-    try {
-      dynamoDb.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(Map.of(
-              Table.PK, id.get(Table.PK),
-              Table.SK, id.get(Table.SK),
-              "status", s("IN_PROGRESS"),
-              "claimExpiresAt", n(now + timeout.toSeconds()),
-              Table.EXPIRES_AT, n(now + keepFor.toSeconds())))
-          .conditionExpression("attribute_not_exists(PK) OR (#s = :progress AND claimExpiresAt < :now)")
-          .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":progress", s("IN_PROGRESS"), ":now", n(now)))
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-          .build());
-    } catch (ConditionalCheckFailedException e) {
-      AttributeValue status = e.item() == null ? null : e.item().get("status");
-      if (status != null && "COMPLETED".equals(status.s())) {
+    String pk = Keys.idempotency(scope, key);
+    Map<String, AttributeValue> claim = ItemBuilder.item(pk, SK, null)
+        .str(STATUS, IN_PROGRESS)
+        .num(CLAIM_EXPIRES_AT, now + timeout.toSeconds())
+        .num(Table.EXPIRES_AT, now + keepFor.toSeconds())
+        .build();
+    Map<String, AttributeValue> existing = table.putOrExisting(claim,
+        "attribute_not_exists(PK) OR (#s = :progress AND " + CLAIM_EXPIRES_AT + " < :now)",
+        Map.of("#s", STATUS), DynamoTable.values(":progress", IN_PROGRESS, ":now", now));
+    if (existing != null) {
+      if (COMPLETED.equals(ItemReader.of(existing).str(STATUS))) {
         return false;
       }
       throw new InProgressElsewhere(key);
@@ -69,21 +62,13 @@ public final class IdempotencyStore {
     try {
       work.run();
     } catch (RuntimeException e) {
-      dynamoDb.deleteItem(b -> b.tableName(table).key(id));
+      table.delete(pk, SK);
       throw e;
     }
-    dynamoDb.updateItem(b -> b.tableName(table).key(id)
-        .updateExpression("SET #s = :done REMOVE claimExpiresAt")
-        .expressionAttributeNames(Map.of("#s", "status"))
-        .expressionAttributeValues(Map.of(":done", s("COMPLETED"))));
+    table.update(b -> b.key(DynamoTable.key(pk, SK))
+        .updateExpression("SET #s = :done REMOVE " + CLAIM_EXPIRES_AT)
+        .expressionAttributeNames(Map.of("#s", STATUS))
+        .expressionAttributeValues(DynamoTable.values(":done", COMPLETED)));
     return true;
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }
