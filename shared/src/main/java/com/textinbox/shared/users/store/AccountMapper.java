@@ -56,4 +56,9 @@ public final class AccountMapper {
         kind == null || id == null || Assignee.kindOf(kind) == null ? null : new Assignee(Assignee.kindOf(kind), id, null),
         r.time(DEFAULT_ASSIGNEE_CHANGED_AT));
   }
+
+  /** Whether an item read from the account partition is the account item. */
+  public static boolean isAccount(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.ACCOUNT_SK);
+  }
 }

@@ -1,6 +1,5 @@
 package com.textinbox.shared.users.store;
 
-import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
 import com.textinbox.shared.users.Directory;
@@ -39,12 +38,12 @@ public final class DirectoryStore {
     Map<String, User> users = new HashMap<>();
     Map<String, Team> teams = new HashMap<>();
     for (Map<String, AttributeValue> item : keys.isEmpty() ? List.<Map<String, AttributeValue>>of() : table.batchGet(keys)) {
-      if (AccountPartition.skStartsWith(item, Keys.ACCOUNT_SK)) {
+      if (AccountMapper.isAccount(item)) {
         account = AccountMapper.fromItem(item);
-      } else if (AccountPartition.skStartsWith(item, Keys.USER_PREFIX)) {
+      } else if (UserMapper.isUser(item)) {
         User user = UserMapper.fromItem(item);
         users.put(user.userId(), user);
-      } else if (AccountPartition.skStartsWith(item, Keys.TEAM_PREFIX)) {
+      } else if (TeamMapper.isTeam(item)) {
         Team team = TeamMapper.fromItem(item);
         teams.put(team.teamId(), team);
       }

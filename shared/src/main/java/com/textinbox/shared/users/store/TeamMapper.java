@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The team item ({@code TEAM#<teamId>}) and its name guard ({@code TEAMNAME#<normalized name>},
- * holding the team's id; written only, never read back): the one place their attribute names are spelled.
+ * holding the team's id): the one place their attribute names are spelled.
  */
 public final class TeamMapper {
   static final String TYPE = "Team";
@@ -46,5 +46,23 @@ public final class TeamMapper {
     return ItemBuilder.item(Keys.account(guard.accountId()), Keys.teamNameSk(guard.normalizedName()), GUARD_TYPE)
         .str(TEAM_ID, guard.teamId())
         .build();
+  }
+
+  /** Whether an item read from the account partition is a team (not a name guard: {@code TEAM#}, not {@code TEAMNAME#}). */
+  public static boolean isTeam(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.TEAM_PREFIX);
+  }
+
+  public static Map<String, AttributeValue> guardKey(String accountId, String normalizedName) {
+    return DynamoTable.key(Keys.account(accountId), Keys.teamNameSk(normalizedName));
+  }
+
+  /** The guard of an item, or null for no item. */
+  public static TeamNameGuard guardFromItem(Map<String, AttributeValue> item) {
+    return item == null ? null : readGuard(ItemReader.of(item));
+  }
+
+  private static TeamNameGuard readGuard(ItemReader r) {
+    return new TeamNameGuard(AccountPartition.accountIdOf(r), r.skAfter(Keys.teamNameSk("")), r.str(TEAM_ID));
   }
 }

@@ -89,4 +89,9 @@ public final class UserMapper {
     }
     return new TelegramChat(map.num(CHAT_ID), map.str(USERNAME), map.time(LINKED_AT));
   }
+
+  /** Whether an item read from the account partition is a user. */
+  public static boolean isUser(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.USER_PREFIX);
+  }
 }
