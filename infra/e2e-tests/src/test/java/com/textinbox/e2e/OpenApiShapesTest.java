@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -18,6 +19,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +62,17 @@ class OpenApiShapesTest {
         SchemaValidatorsConfig.builder().build()));
   }
 
-  /** Fails naming what was read, the schema and every violation. */
-  private static void assertMatches(String schemaName, JsonNode value, String what) {
+  /** Adds to {@code problems} what in {@code value} breaks the schema, naming what was read. */
+  private static void check(List<String> problems, String schemaName, JsonNode value, String what) {
     Set<ValidationMessage> errors = schema(schemaName).validate(value);
-    assertTrue(errors.isEmpty(), what + " does not match #/components/schemas/" + schemaName + ": " + errors + "\n" + value);
+    if (!errors.isEmpty()) {
+      problems.add(what + " does not match #/components/schemas/" + schemaName + ": " + errors + "\n    " + value);
+    }
+  }
+
+  /** Fails with every problem found, one per line: all the shapes that differ, not just the first. */
+  private static void assertNone(List<String> problems) {
+    assertTrue(problems.isEmpty(), problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
   }
 
   private static JsonNode ok(int expected, Http.Response response) {
@@ -89,19 +98,23 @@ class OpenApiShapesTest {
   void everyKindOfTimelineEntryMatchesTheTimelineEntrySchema() {
     Scenario s = scenario();
     JsonNode page = ok(200, Http.get(api("/conversations/" + s.conversationId() + "?limit=100"), Tokens.of("user1")));
-    assertMatches("ConversationTimelinePage", page, "GET /conversations/{id}");
+    List<String> problems = new ArrayList<>();
     Set<String> kinds = new TreeSet<>();
     for (JsonNode entry : page.path("timeline")) {
       String type = entry.path("type").asText();
-      assertMatches("TimelineEntry", entry, "the timeline entry " + entry.path("id").asText());
-      assertMatches(type, entry, "the timeline entry " + entry.path("id").asText());
+      String what = "the timeline entry " + type + " " + entry.path("id").asText();
+      check(problems, "TimelineEntry", entry, what);
       switch (type) {
         case "Message" -> {
-          kinds.add("Message " + entry.path("direction").asText() + (entry.path("source").isObject()
-              ? " from " + entry.path("source").path("type").asText() : ""));
-          // the one message shape: no older spelling of the source beside it
+          // the one message shape: the source is an object, no older spelling of it beside
+          String source = entry.path("source").isObject() ? entry.path("source").path("type").asText()
+              : entry.path("sourceType").asText(entry.path("source").asText("?"));
+          String direction = entry.path("direction").asText();
+          kinds.add("Message " + direction + ("INBOUND".equals(direction) ? "" : " from " + source));
           for (String legacy : List.of("sourceType", "sourceId", "sentBy")) {
-            assertFalse(entry.has(legacy), "a message with '" + legacy + "' (the shape is source {type, id}): " + entry);
+            if (entry.has(legacy)) {
+              problems.add(what + " has '" + legacy + "' (the shape is source {type, id})");
+            }
           }
         }
         case "ConversationEvent" -> kinds.add(type + " " + entry.path("event").asText()
@@ -110,30 +123,46 @@ class OpenApiShapesTest {
         default -> kinds.add(type);
       }
     }
-    assertTrue(kinds.containsAll(List.of("Message INBOUND", "Message OUTBOUND from user", "Message OUTBOUND from automation",
-        "Note", "ConversationEvent assigned", "ConversationEvent unassigned", "ConversationEvent closed",
-        "ConversationEvent reopened", "ConversationEvent reopened by the customer", "ComplianceEvent help-requested")),
-        "kinds read back: " + kinds);
+    List<String> expected = List.of("Message INBOUND", "Message OUTBOUND from user", "Message OUTBOUND from api",
+        "Message OUTBOUND from automation", "Note", "ConversationEvent assigned", "ConversationEvent unassigned",
+        "ConversationEvent closed", "ConversationEvent reopened", "ConversationEvent reopened by the customer",
+        "ComplianceEvent help-requested");
+    if (!kinds.containsAll(expected)) {
+      problems.add("kinds of entry expected " + expected + ", read back " + kinds);
+    }
+    // the conversation and the page around the entries (each entry is checked above, once)
+    ObjectNode wrapper = page.deepCopy();
+    wrapper.putArray("timeline");
+    check(problems, "ConversationTimelinePage", wrapper, "GET /conversations/{id} (its entries left out)");
+    assertNone(problems);
   }
 
   @Test
   void theAnswersToSendingAMessageAndAddingANoteAreTheTimelinesShapes() {
     Scenario s = scenario();
-    assertMatches("Message", s.sent(), "POST /conversations/{id}/messages (202)");
-    assertMatches("Message", s.textedCustomer(), "POST /customers/{id}/messages (202)");
-    assertMatches("Note", s.note(), "POST /conversations/{id}/notes (201)");
+    List<String> problems = new ArrayList<>();
+    check(problems, "Message", s.sent(), "POST /conversations/{id}/messages (202)");
+    check(problems, "Message", s.textedCustomer(), "POST /customers/{id}/messages (202)");
+    check(problems, "Note", s.note(), "POST /conversations/{id}/notes (201)");
+    assertNone(problems);
   }
 
   @Test
   void conversationsInTheListsAndWithTheirTimelineMatchTheConversationSchema() {
     String conversationId = scenario().conversationId();
+    List<String> problems = new ArrayList<>();
     for (String user : List.of("admin", "user1")) {
       JsonNode list = ok(200, Http.get(api("/conversations?assignee=all&status=all&limit=100"), Tokens.of(user)));
-      assertMatches("ConversationPage", list, "GET /conversations as " + user);
       assertFalse(list.path("conversations").isEmpty(), list.toString());
+      for (JsonNode conversation : list.path("conversations")) {
+        check(problems, "Conversation", conversation, "the conversation " + conversation.path("conversationId").asText()
+            + " of GET /conversations as " + user);
+      }
+      check(problems, "ConversationPage", list, "GET /conversations as " + user);
       JsonNode one = ok(200, Http.get(api("/conversations/" + conversationId + "?limit=1"), Tokens.of(user)));
-      assertMatches("Conversation", one.path("conversation"), "the conversation of GET /conversations/{id} as " + user);
+      check(problems, "Conversation", one.path("conversation"), "the conversation of GET /conversations/{id} as " + user);
     }
+    assertNone(problems);
   }
 
   @Test
@@ -148,11 +177,14 @@ class OpenApiShapesTest {
       }
       return null;
     });
-    assertMatches("NotificationPage", page, "GET /notifications");
+    List<String> problems = new ArrayList<>();
     for (JsonNode notification : page.path("notifications")) {
-      assertMatches("Notification", notification, "the notification " + notification.path("id").asText());
+      check(problems, "Notification", notification, "the notification " + notification.path("id").asText());
     }
-    assertMatches("NotificationPage", ok(200, Http.get(api("/notifications"), Tokens.of("user2"))), "GET /notifications (unread first)");
+    check(problems, "NotificationPage", page, "GET /notifications?order=time");
+    JsonNode unreadFirst = ok(200, Http.get(api("/notifications"), Tokens.of("user2")));
+    check(problems, "NotificationPage", unreadFirst, "GET /notifications (unread first)");
+    assertNone(problems);
   }
 
   @Test
@@ -162,12 +194,14 @@ class OpenApiShapesTest {
           Http.json(Map.of("on", true, "delegateId", "user-chloe", "returnAt", "2099-01-01"))));
       JsonNode users = ok(200, Http.get(api("/users"), Tokens.of("admin")));
       assertTrue(users.path("users").size() >= 3, users.toString());
+      List<String> problems = new ArrayList<>();
       for (JsonNode user : users.path("users")) {
-        assertMatches("User", user, "the user " + user.path("id").asText() + " of GET /users");
+        check(problems, "User", user, "the user " + user.path("id").asText() + " of GET /users");
       }
       JsonNode bruno = ok(200, Http.get(api("/users/user-bruno"), Tokens.of("user2")));
-      assertMatches("User", bruno, "GET /users/user-bruno");
       assertEquals("user-chloe", bruno.path("away").path("delegate").path("id").asText(), bruno.toString());
+      check(problems, "User", bruno, "GET /users/user-bruno");
+      assertNone(problems);
     } finally {
       Http.send("PUT", api("/me/away"), Tokens.of("user1"), Http.json(Map.of("on", false)));
     }
@@ -179,14 +213,17 @@ class OpenApiShapesTest {
     JsonNode created = ok(201, Http.post(api("/teams"), Tokens.of("admin"), Http.json(Map.of("name", name))));
     String teamId = created.path("id").asText();
     try {
-      assertMatches("Team", created, "POST /teams (201)");
+      List<String> problems = new ArrayList<>();
+      check(problems, "Team", created, "POST /teams (201)");
       assertEquals(204, Http.send("PUT", api("/teams/" + teamId + "/members/user-chloe"), Tokens.of("admin"), null).status());
-      assertMatches("Team", ok(200, Http.send("PATCH", api("/teams/" + teamId), Tokens.of("admin"),
+      check(problems, "Team", ok(200, Http.send("PATCH", api("/teams/" + teamId), Tokens.of("admin"),
           Http.json(Map.of("name", name + " renamed")))), "PATCH /teams/{id}");
       JsonNode teams = ok(200, Http.get(api("/teams"), Tokens.of("user1")));
+      assertTrue(teams.path("teams").size() >= 2, teams.toString());
       for (JsonNode team : teams.path("teams")) {
-        assertMatches("Team", team, "the team " + team.path("id").asText() + " of GET /teams");
+        check(problems, "Team", team, "the team " + team.path("id").asText() + " of GET /teams");
       }
+      assertNone(problems);
     } finally {
       Http.send("DELETE", api("/teams/" + teamId), Tokens.of("admin"), null);
     }
