@@ -13,6 +13,7 @@ import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,8 @@ final class InboundConversations {
       String subscriptionChangedAt) {
     static Profile of(Map<String, AttributeValue> item) {
       return new Profile(str(item, "customerId"), str(item, "activeConversationId"), str(item, "language"),
-          CustomerMessages.subscribed(item), str(item, "subscriptionChangedAt"));
+          SubscriptionRule.subscribed(item.containsKey("subscribed") ? item.get("subscribed").bool() : null),
+          str(item, "subscriptionChangedAt"));
     }
   }
 
@@ -260,11 +262,7 @@ final class InboundConversations {
     boolean reopen = CLOSED.equals(conversation.status());
     String eventType = sms.carrierMessageId().equals(conversation.openedByCarrierMessageId())
         ? "conversation.created" : reopen ? "conversation.reopened" : "message.received";
-    String compliance = keyword.map(k -> switch (k.type()) {
-      case STOP -> "unsubscribed";
-      case START -> "resubscribed";
-      case HELP -> "help-requested";
-    }).orElse(null);
+    String compliance = keyword.map(k -> SubscriptionRule.complianceEvent(k.type())).orElse(null);
 
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("eventId", messageId);
@@ -450,25 +448,19 @@ final class InboundConversations {
    * after this message was sent (a STOP and a START delivered out of order: the later one wins).
    */
   private Optional<TransactWriteItem> subscriptionChange(String accountId, Profile profile, ComplianceKeyword.Type type, String at) {
-    if (type == ComplianceKeyword.Type.HELP
-        || (profile.subscriptionChangedAt() != null && profile.subscriptionChangedAt().compareTo(at) > 0)) {
+    Optional<SubscriptionRule.Change> change = SubscriptionRule.change(type, profile.subscribed(), profile.subscriptionChangedAt(), at);
+    if (change.isEmpty()) {
       return Optional.empty();
     }
     Update.Builder update = Update.builder().tableName(table)
         .key(key(Keys.customer(accountId, profile.customerId()), Keys.PROFILE_SK))
         .conditionExpression("attribute_exists(PK)");
-    if (type == ComplianceKeyword.Type.STOP) {
-      if (!profile.subscribed()) {
-        return Optional.empty();
-      }
+    if (change.get() == SubscriptionRule.Change.UNSUBSCRIBE) {
       update.updateExpression("SET subscribed = :false, unsubscribedAt = :at, subscriptionChangedAt = :at, "
               + Table.GSI3PK + " = :list, " + Table.GSI3SK + " = :at")
           .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false), ":at", s(at),
               ":list", s(Keys.unsubscribedCustomers(accountId))));
     } else {
-      if (profile.subscribed()) {
-        return Optional.empty();
-      }
       update.updateExpression("SET subscribed = :true, resubscribedAt = :at, subscriptionChangedAt = :at"
               + " REMOVE unsubscribedAt, " + Table.GSI3PK + ", " + Table.GSI3SK)
           .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":at", s(at)));

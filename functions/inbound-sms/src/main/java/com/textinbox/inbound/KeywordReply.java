@@ -6,9 +6,10 @@ import static com.textinbox.shared.data.Items.s;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.messaging.ComplianceKeyword;
-import com.textinbox.shared.messaging.ComplianceTexts;
 import com.textinbox.shared.messaging.QueuedSms;
+import com.textinbox.shared.messaging.OutgoingSms;
 import com.textinbox.shared.messaging.SmsSegments;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -31,21 +32,9 @@ record KeywordReply(ComplianceKeyword keyword, String text, String notSentReason
 
   static KeywordReply decide(ComplianceKeyword keyword, boolean subscribed, String subscriptionChangedAt, String at,
       String companyName, String helpText) {
-    String language = keyword.language().name().toLowerCase(Locale.ROOT);
-    boolean superseded = subscriptionChangedAt != null && subscriptionChangedAt.compareTo(at) > 0;
-    return switch (keyword.type()) {
-      case STOP -> superseded ? none(keyword, "superseded")
-          : new KeywordReply(keyword, ComplianceTexts.stopConfirmation(language, companyName), null);
-      case START -> superseded ? none(keyword, "superseded")
-          : new KeywordReply(keyword, ComplianceTexts.startConfirmation(language, companyName), null);
-      case HELP -> !subscribed ? none(keyword, "unsubscribed")
-          : new KeywordReply(keyword, ComplianceTexts.helpAnswer(language, companyName,
-              helpText == null || helpText.isBlank() ? ComplianceTexts.defaultHelpText(language, companyName) : helpText), null);
-    };
-  }
-
-  private static KeywordReply none(ComplianceKeyword keyword, String reason) {
-    return new KeywordReply(keyword, null, reason);
+    return SubscriptionRule.noReplyReason(keyword.type(), subscribed, subscriptionChangedAt, at)
+        .map(reason -> new KeywordReply(keyword, null, reason))
+        .orElseGet(() -> new KeywordReply(keyword, OutgoingSms.keywordReply(keyword, companyName, helpText).text(), null));
   }
 
   boolean sent() {

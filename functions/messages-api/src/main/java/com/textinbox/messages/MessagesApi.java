@@ -14,12 +14,13 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
-import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.ComplianceTexts;
+import com.textinbox.shared.messaging.CustomerMessages;
+import com.textinbox.shared.messaging.OutgoingSms;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
-import com.textinbox.shared.messaging.SmsSegments;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class MessagesApi extends ApiHandler {
 
   /** Unsubscribed (409) or without a mobile (422): never texted. */
   private static void refuseUntextable(Map<String, AttributeValue> profile) {
-    if (!CustomerMessages.subscribed(profile)) {
+    if (!SubscriptionRule.subscribed(profile.containsKey("subscribed") ? profile.get("subscribed").bool() : null)) {
       throw new ApiError(409, "unsubscribed",
           "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
     }
@@ -231,7 +232,6 @@ public final class MessagesApi extends ApiHandler {
     String sourceId = outgoing.sourceId();
     Map<String, AttributeValue> conversationKey = key(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
     String senderName = null;
-    String prefix = "";
     boolean senderAway = false;
     if ("user".equals(sourceType)) {
       Map<String, AttributeValue> user = dynamoDb.getItem(b -> b.tableName(table)
@@ -239,18 +239,16 @@ public final class MessagesApi extends ApiHandler {
       senderName = user == null || user.isEmpty() ? null : str(user, "name");
       // A5: a user who texts the customer while away keeps the customer (the assignment function reads it)
       senderAway = user != null && user.get("away") != null && Boolean.TRUE.equals(user.get("away").bool());
-      String first = firstName(senderName);
-      prefix = first == null ? "" : first + ": ";
     }
 
     for (int attempt = 1; ; attempt++) {
       boolean firstMessage = !profile.containsKey("stopNoticeSentAt");
-      String smsText = prefix + body + (firstMessage ? "\n" + ComplianceTexts.firstMessageNotice(str(profile, "language")) : "");
-      SmsSegments segments = SmsSegments.of(smsText);
-      if (!segments.fits()) {
-        throw new ApiError(400, "too_long", "The message is too long: " + segments.segments() + " SMS parts, at most "
-            + SmsSegments.MAX_SEGMENTS + " (the sender's name and, on a first message, the STOP notice count too).", "body");
+      OutgoingSms sms = OutgoingSms.compose(body, senderName, firstMessage, str(profile, "language"));
+      if (!sms.fits()) {
+        throw new ApiError(400, "too_long", sms.tooLongReason(), "body");
       }
+      String smsText = sms.text();
+      var segments = sms.segments();
       Instant now = clock.instant();
       String at = Keys.time(now);
       String messageId = "msg-" + UUID.randomUUID();
@@ -389,14 +387,6 @@ public final class MessagesApi extends ApiHandler {
   private static boolean retryable(List<CancellationReason> reasons) {
     return reasons != null && reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code())
         || "TransactionConflict".equals(r.code()));
-  }
-
-  /** The first word of a person's name ("Chloé Roy" -> "Chloé"); null for none. */
-  static String firstName(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    return name.strip().split("\\s+")[0];
   }
 
   private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {

@@ -8,7 +8,7 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
-import com.textinbox.shared.messaging.CustomerMessages;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.sqs.SqsBatchHandler;
@@ -103,10 +103,9 @@ public final class SmsSenderHandler extends SqsBatchHandler {
       fail(message, "customer_deleted", "The customer no longer exists.");
       return;
     }
-    boolean unsubscribed = !CustomerMessages.subscribed(profile);
-    // the confirmation of the customer's own STOP is the one message an unsubscribed customer gets
-    if (unsubscribed && !"STOP".equals(str(message, "complianceReply"))) {
-      fail(message, "unsubscribed",
+    boolean subscribed = SubscriptionRule.subscribed(profile.containsKey("subscribed") ? profile.get("subscribed").bool() : null);
+    if (!SubscriptionRule.mayText(subscribed, str(message, "complianceReply"))) {
+      fail(message, SubscriptionRule.UNSUBSCRIBED,
           "The customer unsubscribed (texted STOP) before it was sent; it was not texted.");
       return;
     }
