@@ -4,12 +4,15 @@ import static com.textinbox.shared.data.Items.key;
 import static com.textinbox.shared.data.Items.s;
 import static com.textinbox.shared.data.Items.str;
 
+import com.textinbox.shared.conversations.store.OutboundMessageStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.ComplianceKeyword;
 import com.textinbox.shared.messaging.InboundSms;
+import com.textinbox.shared.messaging.MessageRef;
 import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
@@ -67,6 +70,7 @@ final class InboundConversations {
   private final Clock clock;
   private final ConversationEvents events;
   private final SendSmsQueue sendSms;
+  private final OutboundMessageStore outboundMessages;
 
   InboundConversations(DynamoDbClient dynamoDb, String table, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
     this.dynamoDb = dynamoDb;
@@ -74,6 +78,7 @@ final class InboundConversations {
     this.clock = clock;
     this.events = events;
     this.sendSms = sendSms;
+    this.outboundMessages = new OutboundMessageStore(new DynamoTable(dynamoDb, table));
   }
 
   /** What the profile holds that matters here. */
@@ -417,8 +422,8 @@ final class InboundConversations {
       if (decided.sent()) {
         complianceEvent.put("reply", s("PENDING"));
         complianceEvent.put("replyMessageId", s(replyId));
-        items.add(put(decided.message(conversationPk, replySk, replyId, conversationId, profile.customerId(),
-            messageId, complianceSk, now)));
+        items.add(outboundMessages.queueWrite(decided.message(new MessageRef(accountId, conversationId, replySk, replyId),
+            profile.customerId(), messageId, complianceSk, now)).item());
       } else {
         complianceEvent.put("reply", s("NONE"));
         complianceEvent.put("replyNotSentReason", s(decided.notSentReason()));

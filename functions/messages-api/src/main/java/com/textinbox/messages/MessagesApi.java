@@ -11,13 +11,16 @@ import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.conversations.store.OutboundMessageStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.messaging.ComplianceTexts;
 import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.OutgoingSms;
-import com.textinbox.shared.messaging.QueuedSms;
+import com.textinbox.shared.messaging.MessageRef;
+import com.textinbox.shared.messaging.OutboundMessage;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
@@ -65,6 +68,7 @@ public final class MessagesApi extends ApiHandler {
   private final String table;
   private final Clock clock;
   private final SendSmsQueue commands;
+  private final OutboundMessageStore outboundMessages;
 
   public MessagesApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
@@ -76,6 +80,7 @@ public final class MessagesApi extends ApiHandler {
     this.table = table;
     this.clock = clock;
     this.commands = commands;
+    this.outboundMessages = new OutboundMessageStore(new DynamoTable(dynamoDb, table));
     route("POST", "/conversations/{conversationId}/messages", this::send);
     route("POST", "/customers/{customerId}/messages", this::startConversation);
   }
@@ -253,35 +258,12 @@ public final class MessagesApi extends ApiHandler {
       String at = Keys.time(now);
       String messageId = "msg-" + UUID.randomUUID();
       String timelineSk = Keys.timelineSk(at, messageId);
-      Map<String, AttributeValue> message = new HashMap<>(key(Keys.conversation(accountId, conversationId), timelineSk));
-      message.put(Table.TYPE, s("Message"));
-      message.put("messageId", s(messageId));
-      message.put("conversationId", s(conversationId));
-      message.put("customerId", s(customerId));
-      message.put("direction", s("OUTBOUND"));
-      message.put("status", s("QUEUED"));
-      message.put("body", s(body));
-      message.put("smsText", s(smsText));
-      message.put("segments", n(segments.segments()));
-      message.put("encoding", s(segments.encoding().name()));
-      message.put("sourceType", s(sourceType));
-      if (sourceId != null) {
-        message.put("sourceId", s(sourceId));
-      }
-      message.put("senderUserId", s(request.caller().userId()));
-      if (senderName != null) {
-        message.put("senderName", s(senderName));
-      }
-      if (firstMessage) {
-        message.put("stopNotice", AttributeValue.fromBool(true));
-      }
-      message.put("createdAt", s(at));
       // on the sweep's list until it leaves QUEUED: if the command below is lost, the sweep sends another
-      QueuedSms.list(message, now, messageId);
+      OutboundMessage message = OutboundMessage.of(new MessageRef(accountId, conversationId, timelineSk, messageId),
+          customerId, now, body, sms, sourceType, sourceId, request.caller().userId(), senderName);
 
       List<TransactWriteItem> items = new ArrayList<>();
-      items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(message)
-          .conditionExpression("attribute_not_exists(PK)").build()).build());
+      items.add(outboundMessages.queueWrite(message).item());
       items.add(conversationUpdate(accountId, conversationId, conversation, messageId, body, at,
           senderAway ? request.caller().userId() : null));
       if (firstMessage) {

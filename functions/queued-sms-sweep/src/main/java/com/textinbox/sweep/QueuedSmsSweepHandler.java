@@ -1,26 +1,18 @@
 package com.textinbox.sweep;
 
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
+import com.textinbox.shared.conversations.store.OutboundMessageStore;
+import com.textinbox.shared.messaging.QueuedMessage;
 import com.textinbox.shared.messaging.QueuedSms;
-import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.schedule.ScheduledHandler;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -45,8 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class QueuedSmsSweepHandler extends ScheduledHandler {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedSmsSweepHandler.class);
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final OutboundMessageStore messages;
   private final SendSmsQueue sendSms;
 
   public QueuedSmsSweepHandler() {
@@ -56,8 +47,7 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
 
   public QueuedSmsSweepHandler(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue sendSms) {
     super(clock);
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.messages = new OutboundMessageStore(new DynamoTable(dynamoDb, table));
     this.sendSms = sendSms;
   }
 
@@ -69,15 +59,9 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
     int due = 0;
     int requeued = 0;
     int expired = 0;
-    QueryRequest query = QueryRequest.builder()
-        .tableName(table)
-        .indexName(Table.GSI4)
-        .keyConditionExpression("GSI4PK = :list AND GSI4SK <= :now")
-        .expressionAttributeValues(Map.of(":list", s(Keys.QUEUED_SMS), ":now", s(Keys.time(now))))
-        .build();
-    for (Map<String, AttributeValue> message : dynamoDb.queryPaginator(query).items()) {
+    for (QueuedMessage message : messages.due(now)) {
       due++;
-      if (QueuedSms.expired(str(message, "createdAt"), now)) {
+      if (QueuedSms.expired(message.createdAt(), now)) {
         expired += giveUp(message, now) ? 1 : 0;
       } else {
         requeued += requeue(message, now) ? 1 : 0;
@@ -88,45 +72,21 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
     return summary;
   }
 
-  private boolean giveUp(Map<String, AttributeValue> message, Instant now) {
-    try {
-      QueuedSms.write(dynamoDb, QueuedSms.failure(table, message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION,
-          Keys.time(now), Keys.time(now)));
-      LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", str(message, "messageId"));
-      return true;
-    } catch (ConditionalCheckFailedException | TransactionCanceledException handled) {
+  private boolean giveUp(QueuedMessage message, Instant now) {
+    // conditional on no running lease: a message being texted right now is left to its delivery
+    if (!messages.fail(message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION, now, now)) {
       return false; // sent, failed or being texted meanwhile
     }
-  }
-
-  private boolean requeue(Map<String, AttributeValue> message, Instant now) {
-    String messageId = str(message, "messageId");
-    try {
-      dynamoDb.updateItem(b -> b.tableName(table)
-          .key(Map.of(Table.PK, message.get(Table.PK), Table.SK, message.get(Table.SK)))
-          .updateExpression("SET " + Table.GSI4SK + " = :next, requeuedAt = :now,"
-              + " requeueCount = if_not_exists(requeueCount, :zero) + :one")
-          .conditionExpression("#status = :queued AND " + Table.GSI4SK + " = :seen"
-              + " AND (attribute_not_exists(sendLeaseUntil) OR sendLeaseUntil < :now)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":queued", s("QUEUED"), ":seen", message.get(Table.GSI4SK),
-              ":next", s(Keys.queuedSmsDue(Keys.time(now.plus(QueuedSms.RETRY_EVERY)), messageId)),
-              ":now", s(Keys.time(now)), ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"))));
-    } catch (ConditionalCheckFailedException handled) {
-      return false; // sent, failed, being texted, or re-enqueued by another run meanwhile
-    }
-    sendSms.send(new SendSmsCommand(accountOf(message), str(message, "conversationId"), message.get(Table.SK).s(), messageId));
-    LOG.info("message {} was still QUEUED after {}: its command sent again", messageId, QueuedSms.GRACE);
+    LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", message.messageId());
     return true;
   }
 
-  /** The account of a timeline item, from its key {@code A#<accountId>#CONV#<conversationId>} (the global list holds every account's). */
-  static String accountOf(Map<String, AttributeValue> message) {
-    String pk = message.get(Table.PK).s();
-    String suffix = Keys.conversation("", str(message, "conversationId")).substring(Keys.account("").length());
-    if (!pk.startsWith(Keys.account("")) || !pk.endsWith(suffix)) {
-      throw new IllegalStateException("a QUEUED message whose key is not its conversation's: " + pk);
+  private boolean requeue(QueuedMessage message, Instant now) {
+    if (!messages.requeue(message, now)) {
+      return false; // sent, failed, being texted, or re-enqueued by another run meanwhile
     }
-    return pk.substring(Keys.account("").length(), pk.length() - suffix.length());
+    sendSms.send(message.command());
+    LOG.info("message {} was still QUEUED after {}: its command sent again", message.messageId(), QueuedSms.GRACE);
+    return true;
   }
 }

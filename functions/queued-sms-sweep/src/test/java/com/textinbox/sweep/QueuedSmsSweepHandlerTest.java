@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.conversations.store.OutboundMessageMapper;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.messaging.QueuedSms;
@@ -75,7 +76,9 @@ class QueuedSmsSweepHandlerTest {
     item.put("direction", s("OUTBOUND"));
     item.put("status", s("QUEUED"));
     item.put("createdAt", s(Keys.time(createdAt)));
-    QueuedSms.list(item, createdAt, messageId);
+    // on the sweep's list, due GRACE after it was stored (as OutboundMessageMapper writes it)
+    item.put(Table.GSI4PK, s(Keys.QUEUED_SMS));
+    item.put(Table.GSI4SK, s(Keys.queuedSmsDue(Keys.time(createdAt.plus(QueuedSms.GRACE)), messageId)));
     dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
     return Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK));
   }
@@ -137,8 +140,7 @@ class QueuedSmsSweepHandlerTest {
 
   @Test
   void theAccountIsReadFromTheConversationsKey() {
-    assertEquals("acct-a#b", QueuedSmsSweepHandler.accountOf(Map.of(Table.PK, s(Keys.conversation("acct-a#b", "conv-1")),
-        "conversationId", s("conv-1"))));
+    assertEquals("acct-a#b", OutboundMessageMapper.accountOf(Keys.conversation("acct-a#b", "conv-1"), "conv-1"));
   }
 
   private static AttributeValue s(String value) {
