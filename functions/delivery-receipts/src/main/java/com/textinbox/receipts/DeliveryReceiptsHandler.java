@@ -3,10 +3,10 @@ package com.textinbox.receipts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.conversations.store.OutboundMessageStore;
-import com.textinbox.shared.conversations.store.OutboundMessageStore.Receipt;
+import com.textinbox.shared.conversations.CarrierMessage;
+import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
-import com.textinbox.shared.messaging.MessageRef;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
@@ -34,7 +34,7 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
   /** What an event means for the message: its final status and, for a failure, the reason. */
   record Outcome(String status, String reason, String description) {}
 
-  private final OutboundMessageStore messages;
+  private final MessageStore messages;
   private final Clock clock;
 
   public DeliveryReceiptsHandler() {
@@ -42,7 +42,7 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
   }
 
   public DeliveryReceiptsHandler(DynamoDbClient dynamoDb, String table, Clock clock) {
-    this.messages = new OutboundMessageStore(new DynamoTable(dynamoDb, table));
+    this.messages = new MessageStore(new DynamoTable(dynamoDb, table));
     this.clock = clock;
   }
 
@@ -87,19 +87,21 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
       LOG.info("carrier event {} for {}: not final, nothing to record", eventType, carrierMessageId);
       return;
     }
-    MessageRef ref = messages.byCarrierId(carrierMessageId).orElseThrow(() ->
-        // The receipt can overtake the sender: SmsSender records the carrier's id only after Publish
-        // returns it. Failing the record lets SQS bring it back once the id is there; a receipt for a
-        // message we never sent ends in the DLQ after the queue's maxReceiveCount, nothing is lost.
-        new IllegalStateException("carrier event " + eventType + " for message " + carrierMessageId
-            + " that is not recorded (yet): retried later"));
-    String messageId = ref.messageId();
+    CarrierMessage sent = messages.byCarrierId(carrierMessageId);
+    if (sent == null) {
+      // The receipt can overtake the sender: SmsSender records the carrier's id only after Publish
+      // returns it. Failing the record lets SQS bring it back once the id is there; a receipt for a
+      // message we never sent ends in the DLQ after the queue's maxReceiveCount, nothing is lost.
+      throw new IllegalStateException("carrier event " + eventType + " for message " + carrierMessageId
+          + " that is not recorded (yet): retried later");
+    }
+    String messageId = sent.messageId();
     Outcome result = outcome.get();
-    Instant at = event.hasNonNull("eventTimestamp") && event.get("eventTimestamp").canConvertToLong()
-        ? Instant.ofEpochMilli(event.get("eventTimestamp").asLong()) : clock.instant();
-    Receipt receipt = new Receipt(result.status(), result.reason(), result.description(), at, eventType,
-        Json.text(event, "messageStatus"), Json.text(event, "messageStatusDescription"));
-    if (!messages.recordReceipt(ref, receipt)) {
+    String at = Keys.time(event.hasNonNull("eventTimestamp") && event.get("eventTimestamp").canConvertToLong()
+        ? Instant.ofEpochMilli(event.get("eventTimestamp").asLong()) : clock.instant());
+    MessageStore.Receipt receipt = new MessageStore.Receipt(result.status(), at, eventType, Json.text(event, "messageStatus"),
+        Json.text(event, "messageStatusDescription"), result.reason(), result.description());
+    if (!messages.receipt(sent.accountId(), sent.conversationId(), sent.timelineSk(), receipt)) {
       LOG.info("carrier event {} for message {}: the message is final already; unchanged", eventType, messageId);
       return;
     }

@@ -1,9 +1,10 @@
 package com.textinbox.inbound;
 
+import com.textinbox.shared.conversations.Message;
+import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.ComplianceKeyword;
-import com.textinbox.shared.messaging.MessageRef;
-import com.textinbox.shared.messaging.OutboundMessage;
 import com.textinbox.shared.messaging.OutgoingSms;
+import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import java.time.Instant;
 import java.util.Locale;
@@ -44,8 +45,11 @@ record KeywordReply(ComplianceKeyword keyword, OutgoingSms sms, String notSentRe
    * {@code complianceReply} (the keyword family) is what lets SmsSender text a STOP's confirmation
    * to an unsubscribed customer; {@code complianceEventSk} the entry it marks SENT or FAILED.
    */
-  OutboundMessage message(MessageRef ref, String customerId, String inReplyTo, String complianceEventSk, Instant now) {
-    return new OutboundMessage(ref, customerId, now, sms.text(), sms, "automation", sourceId(),
-        null, null, keyword.type().name(), complianceEventSk, inReplyTo);
+  Message message(String replyId, String timelineAt, String conversationId, String customerId, String inReplyTo,
+      String complianceEventSk, Instant now) {
+    return Message.queued(replyId, Keys.time(now), conversationId, customerId, sms.text(), sms.text(),
+        sms.segments().segments(), sms.segments().encoding().name(), new Message.Source(Message.Source.AUTOMATION, sourceId()),
+        null, null, false, keyword.type().name(), complianceEventSk, inReplyTo, QueuedSms.firstDue(now, replyId))
+        .placedAt(timelineAt);
   }
 }

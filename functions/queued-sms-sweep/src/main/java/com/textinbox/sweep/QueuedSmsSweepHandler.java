@@ -2,9 +2,11 @@ package com.textinbox.sweep;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.conversations.store.OutboundMessageStore;
-import com.textinbox.shared.messaging.QueuedMessage;
+import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.conversations.store.MessageStore.Due;
+import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.QueuedSms;
+import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.schedule.ScheduledHandler;
 import com.textinbox.shared.store.DynamoTable;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class QueuedSmsSweepHandler extends ScheduledHandler {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedSmsSweepHandler.class);
 
-  private final OutboundMessageStore messages;
+  private final MessageStore messages;
   private final SendSmsQueue sendSms;
 
   public QueuedSmsSweepHandler() {
@@ -47,7 +49,7 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
 
   public QueuedSmsSweepHandler(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue sendSms) {
     super(clock);
-    this.messages = new OutboundMessageStore(new DynamoTable(dynamoDb, table));
+    this.messages = new MessageStore(new DynamoTable(dynamoDb, table));
     this.sendSms = sendSms;
   }
 
@@ -59,9 +61,9 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
     int due = 0;
     int requeued = 0;
     int expired = 0;
-    for (QueuedMessage message : messages.due(now)) {
+    for (Due message : messages.queuedDue(Keys.time(now))) {
       due++;
-      if (QueuedSms.expired(message.createdAt(), now)) {
+      if (QueuedSms.expired(message.message().createdAt(), now)) {
         expired += giveUp(message, now) ? 1 : 0;
       } else {
         requeued += requeue(message, now) ? 1 : 0;
@@ -72,21 +74,23 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
     return summary;
   }
 
-  private boolean giveUp(QueuedMessage message, Instant now) {
+  private boolean giveUp(Due due, Instant now) {
     // conditional on no running lease: a message being texted right now is left to its delivery
-    if (!messages.fail(message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION, now, now)) {
+    if (!messages.apply(messages.failureWrites(due.accountId(), due.message(), QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION,
+        Keys.time(now), Keys.time(now)))) {
       return false; // sent, failed or being texted meanwhile
     }
-    LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", message.messageId());
+    LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", due.message().id());
     return true;
   }
 
-  private boolean requeue(QueuedMessage message, Instant now) {
-    if (!messages.requeue(message, now)) {
+  private boolean requeue(Due due, Instant now) {
+    String messageId = due.message().id();
+    if (!messages.requeue(due.accountId(), due.message(), Keys.time(now), QueuedSms.nextDue(now, messageId))) {
       return false; // sent, failed, being texted, or re-enqueued by another run meanwhile
     }
-    sendSms.send(message.command());
-    LOG.info("message {} was still QUEUED after {}: its command sent again", message.messageId(), QueuedSms.GRACE);
+    sendSms.send(new SendSmsCommand(due.accountId(), due.message().conversationId(), due.message().sk(), messageId));
+    LOG.info("message {} was still QUEUED after {}: its command sent again", messageId, QueuedSms.GRACE);
     return true;
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
-import com.textinbox.shared.conversations.store.OutboundMessageMapper;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.messaging.QueuedSms;
@@ -76,9 +75,9 @@ class QueuedSmsSweepHandlerTest {
     item.put("direction", s("OUTBOUND"));
     item.put("status", s("QUEUED"));
     item.put("createdAt", s(Keys.time(createdAt)));
-    // on the sweep's list, due GRACE after it was stored (as OutboundMessageMapper writes it)
+    // on the sweep's list, due GRACE after it was stored
     item.put(Table.GSI4PK, s(Keys.QUEUED_SMS));
-    item.put(Table.GSI4SK, s(Keys.queuedSmsDue(Keys.time(createdAt.plus(QueuedSms.GRACE)), messageId)));
+    item.put(Table.GSI4SK, s(QueuedSms.firstDue(createdAt, messageId)));
     dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
     return Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK));
   }
@@ -136,11 +135,6 @@ class QueuedSmsSweepHandlerTest {
     Map<String, AttributeValue> entry = item(Map.of(Table.PK, old.get(Table.PK), Table.SK, s(entrySk)));
     assertEquals("FAILED", entry.get("reply").s());
     assertEquals(QueuedSms.EXPIRED, entry.get("replyFailureReason").s());
-  }
-
-  @Test
-  void theAccountIsReadFromTheConversationsKey() {
-    assertEquals("acct-a#b", OutboundMessageMapper.accountOf(Keys.conversation("acct-a#b", "conv-1"), "conv-1"));
   }
 
   private static AttributeValue s(String value) {

@@ -2,16 +2,19 @@ package com.textinbox.sender;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.conversations.store.OutboundMessageStore;
-import com.textinbox.shared.messaging.MessageRef;
-import com.textinbox.shared.messaging.QueuedMessage;
+import com.textinbox.shared.conversations.Message;
+import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SubscriptionRule;
-import com.textinbox.shared.messaging.store.RecipientReads;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -51,8 +54,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class SmsSenderHandler extends SqsBatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SmsSenderHandler.class);
 
-  private final OutboundMessageStore messages;
-  private final RecipientReads recipients;
+  private final MessageStore messages;
+  private final CustomerStore customers;
+  private final AccountStore accounts;
   private final Clock clock;
   private final SmsGateway gateway;
 
@@ -63,8 +67,9 @@ public final class SmsSenderHandler extends SqsBatchHandler {
 
   public SmsSenderHandler(DynamoDbClient dynamoDb, String tableName, Clock clock, SmsGateway gateway) {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
-    this.messages = new OutboundMessageStore(table);
-    this.recipients = new RecipientReads(table);
+    this.messages = new MessageStore(table);
+    this.customers = new CustomerStore(table);
+    this.accounts = new AccountStore(table);
     this.clock = clock;
     this.gateway = gateway;
   }
@@ -72,70 +77,77 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   @Override
   protected void process(SqsMessage sqsMessage) {
     SendSmsCommand command = SendSmsCommand.parse(sqsMessage.payload());
-    MessageRef ref = new MessageRef(command.accountId(), command.conversationId(), command.timelineSk(), command.messageId());
+    String accountId = command.accountId();
     Instant now = clock.instant();
 
-    QueuedMessage message = claim(ref, now);
+    Message message = claim(command, now);
     if (message == null) {
       return;
     }
     if (QueuedSms.expired(message.createdAt(), now)) {
-      fail(message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
+      fail(accountId, message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
       return;
     }
-    RecipientReads.Recipient customer = recipients.customer(ref.accountId(), message.customerId());
+    CustomerProfile customer = customers.find(accountId, message.customerId()).orElse(null);
     if (customer == null) {
-      fail(message, "customer_deleted", "The customer no longer exists.");
+      fail(accountId, message, "customer_deleted", "The customer no longer exists.");
       return;
     }
     // the confirmation of the customer's own STOP is the one message an unsubscribed customer gets
     if (!SubscriptionRule.mayText(customer.subscribed(), message.complianceReply())) {
-      fail(message, SubscriptionRule.UNSUBSCRIBED,
+      fail(accountId, message, SubscriptionRule.UNSUBSCRIBED,
           "The customer unsubscribed (texted STOP) before it was sent; it was not texted.");
       return;
     }
     if (customer.mobile() == null) {
-      fail(message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
+      fail(accountId, message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
       return;
     }
-    String number = recipients.companyNumber(ref.accountId());
+    Account account = accounts.get(accountId);
+    String number = account == null ? null : account.number();
     if (number == null) {
-      throw new IllegalStateException("account " + ref.accountId() + " has no number to text from");
+      throw new IllegalStateException("account " + accountId + " has no number to text from");
     }
 
     String carrierMessageId = gateway.send(number, customer.mobile(), message.smsText());
-    if (!messages.markSent(message, carrierMessageId, number, customer.mobile(), clock.instant())) {
+    String sentAt = Keys.time(clock.instant());
+    if (!messages.apply(messages.sentWrites(accountId, message, sentAt, carrierMessageId, number, customer.mobile()))) {
       // another delivery of the command sent it meanwhile (the window in the class comment)
-      LOG.warn("message {} was texted ({}) but another delivery had marked it already", ref.messageId(), carrierMessageId);
+      LOG.warn("message {} was texted ({}) but another delivery had marked it already", message.id(), carrierMessageId);
       return;
     }
-    LOG.info("message {} texted to {} as carrier message {}", ref.messageId(), masked(customer.mobile()), carrierMessageId);
+    LOG.info("message {} texted to {} as carrier message {}", message.id(), masked(customer.mobile()), carrierMessageId);
   }
 
   /**
    * The message, if this delivery may text it: QUEUED and not held by another delivery (it then
    * holds it for {@link QueuedSms#LEASE}). Null when there is nothing to do.
    */
-  private QueuedMessage claim(MessageRef ref, Instant now) {
-    OutboundMessageStore.Claim claim = messages.claim(ref, now);
-    if (claim.claimed()) {
-      return claim.message();
+  private Message claim(SendSmsCommand command, Instant now) {
+    MessageStore.Claim claim = messages.claim(command.accountId(), command.conversationId(), command.timelineSk(),
+        command.messageId(), Keys.time(now), Keys.time(now.plus(QueuedSms.LEASE)));
+    if (claim.leased() != null) {
+      return claim.leased();
     }
-    if ("QUEUED".equals(claim.status())) {
+    Message current = claim.current();
+    if (current == null || !command.messageId().equals(current.id())) {
+      throw new IllegalStateException("message " + command.messageId() + " is not in conversation " + command.conversationId());
+    }
+    if (current.queued()) {
       LOG.info("message {} is being texted by another delivery of its command (until {}): left to it",
-          ref.messageId(), claim.leaseUntil());
+          command.messageId(), current.sendLeaseUntil());
     } else {
-      LOG.info("message {} is {} already: nothing to send", ref.messageId(), claim.status());
+      LOG.info("message {} is {} already: nothing to send", command.messageId(), current.status());
     }
     return null;
   }
 
   /** Never texted: FAILED with the reason (and off the sweep's list), unless it moved on meanwhile. */
-  private void fail(QueuedMessage message, String reason, String description) {
-    if (messages.fail(message, reason, description, clock.instant(), null)) {
-      LOG.info("message {} not texted: {}", message.messageId(), reason);
+  private void fail(String accountId, Message message, String reason, String description) {
+    if (messages.apply(messages.failureWrites(accountId, message, reason, description, Keys.time(clock.instant()), null))) {
+      LOG.info("message {} not texted: {}", message.id(), reason);
     } else {
-      LOG.info("message {} was handled meanwhile", message.messageId());
+      LOG.info("message {} was handled meanwhile", message.id());
     }
   }
 

@@ -89,6 +89,18 @@ public record Message(
         sweepDue);
   }
 
+  /**
+   * The same message at another place in the timeline (its sort key's time), its creation time
+   * unchanged: a keyword's automatic reply sorts just after the keyword it answers.
+   */
+  public Message placedAt(String timelineAt) {
+    return new Message(id, timelineAt, conversationId, customerId, direction, status, body, smsText, from, to,
+        carrierMessageId, source, senderUserId, senderName, stopNotice, segments, encoding, keyword, complianceReply,
+        complianceEventSk, inReplyTo, createdAt, receivedAt, sentAt, deliveredAt, failedAt, failureReason,
+        failureDescription, receiptAt, carrierStatus, carrierStatusDescription, carrierEventType, sendLeaseUntil,
+        sendAttempts, requeuedAt, requeueCount, sweepDue);
+  }
+
   public boolean inbound() {
     return INBOUND.equals(direction);
   }

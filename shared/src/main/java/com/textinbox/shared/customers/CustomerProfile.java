@@ -37,8 +37,7 @@ public record CustomerProfile(
 
   /** "First Last" when the profile has either, else its single {@code name}; null when it has none. */
   public String fullName() {
-    String joined = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-    return joined.isEmpty() ? name : joined;
+    return CustomerName.of(firstName, lastName, name);
   }
 
   public CustomerProfile withActiveConversation(String conversationId) {

@@ -30,6 +30,16 @@ public final class QueuedSms {
   public static final String EXPIRED_DESCRIPTION =
       "It could not be texted within 24 hours, so it was not sent (the customer never gets a message a day late).";
 
+  /** Where a message created at {@code createdAt} first sits on the sweep's list: due {@link #GRACE} later. */
+  public static String firstDue(Instant createdAt, String messageId) {
+    return Keys.queuedSmsDue(Keys.time(createdAt.plus(GRACE)), messageId);
+  }
+
+  /** The sweep's next look at a message it re-enqueues at {@code now}: {@link #RETRY_EVERY} later. */
+  public static String nextDue(Instant now, String messageId) {
+    return Keys.queuedSmsDue(Keys.time(now.plus(RETRY_EVERY)), messageId);
+  }
+
   /** Whether a message created at {@code createdAt} (ISO-8601; none: not known, so not expired) is too old to text at {@code now}. */
   public static boolean expired(String createdAt, Instant now) {
     if (createdAt == null) {

@@ -4,6 +4,7 @@ import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.ItemBuilder;
 import com.textinbox.shared.store.ItemReader;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class CustomerMapper {
   public static CustomerProfile fromItem(Map<String, AttributeValue> item) {
     ItemReader r = ItemReader.of(item);
     // a profile without `subscribed` (demo data, imports) counts as subscribed
-    boolean subscribed = !r.has(SUBSCRIBED) || r.bool(SUBSCRIBED);
+    boolean subscribed = SubscriptionRule.subscribed(r.has(SUBSCRIBED) ? r.bool(SUBSCRIBED) : null);
     return new CustomerProfile(r.str(CUSTOMER_ID), r.str(FIRST_NAME), r.str(LAST_NAME), r.str(NAME), r.str(MOBILE),
         r.str(LANGUAGE), r.str(REFERENCE), subscribed, r.str(UNSUBSCRIBED_AT), r.str(RESUBSCRIBED_AT),
         r.str(SUBSCRIPTION_CHANGED_AT), r.str(STOP_NOTICE_SENT_AT), r.str(ACTIVE_CONVERSATION_ID), r.str(CREATED_AT),
