@@ -37,7 +37,7 @@ public final class InboundSmsHandler extends SqsBatchHandler {
 
   public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
       SendSmsQueue sendSms) {
-    this.conversations = new InboundConversations(new DynamoTable(dynamoDb, table), clock, events, sendSms);
+    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table)), clock, events, sendSms);
     this.defaultRegion = defaultRegion;
   }
 

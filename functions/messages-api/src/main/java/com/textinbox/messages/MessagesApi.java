@@ -10,21 +10,14 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.TimelineEntryView;
-import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
-import com.textinbox.shared.customers.store.CustomerStore;
-import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.DynamoTable;
-import com.textinbox.shared.store.TransactionCancelled;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,14 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * TransactWriteItems (message, conversation, profile on a first message) + 1 SQS SendMessage.
  */
 public final class MessagesApi extends ApiHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(MessagesApi.class);
   static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
-  private static final int ATTEMPTS = 3;
 
-  private final DynamoTable table;
-  private final Clock clock;
-  private final ConversationStore conversations;
-  private final CustomerStore customers;
+  private final OutboundStores stores;
   private final OutboundMessages outbound;
 
   public MessagesApi() {
@@ -58,11 +46,8 @@ public final class MessagesApi extends ApiHandler {
   }
 
   public MessagesApi(DynamoDbClient dynamoDb, String tableName, Clock clock, SendSmsQueue commands) {
-    this.table = new DynamoTable(dynamoDb, tableName);
-    this.clock = clock;
-    this.conversations = new ConversationStore(table);
-    this.customers = new CustomerStore(table);
-    this.outbound = new OutboundMessages(table, clock, commands);
+    this.stores = OutboundStores.on(new DynamoTable(dynamoDb, tableName));
+    this.outbound = new OutboundMessages(stores, clock, commands);
     route("POST", "/conversations/{conversationId}/messages", this::send);
     route("POST", "/customers/{customerId}/messages", this::startConversation);
   }
@@ -70,11 +55,11 @@ public final class MessagesApi extends ApiHandler {
   private ApiResponse send(ApiRequest request) {
     String accountId = request.caller().accountId();
     // first the conversation: another company's id is a 404 whatever the body
-    Conversation conversation = conversations.find(accountId, request.pathParameter("conversationId"))
+    Conversation conversation = stores.conversations().find(accountId, request.pathParameter("conversationId"))
         .orElseThrow(() -> ApiError.notFound("The conversation"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
     CustomerProfile profile = conversation.customerId() == null ? null
-        : customers.find(accountId, conversation.customerId()).orElse(null);
+        : stores.customers().find(accountId, conversation.customerId()).orElse(null);
     if (profile == null) {
       throw ApiError.notFound("The conversation's customer");
     }
@@ -89,34 +74,13 @@ public final class MessagesApi extends ApiHandler {
    */
   private ApiResponse startConversation(ApiRequest request) {
     String accountId = request.caller().accountId();
-    String customerId = request.pathParameter("customerId");
     // first the customer: another company's id is a 404 whatever the body
-    CustomerProfile profile = customers.find(accountId, customerId).orElseThrow(() -> ApiError.notFound("The customer"));
+    CustomerProfile profile = stores.customers().find(accountId, request.pathParameter("customerId"))
+        .orElseThrow(() -> ApiError.notFound("The customer"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
     refuseUntextable(profile);   // before opening a conversation that could never be used
-    for (int attempt = 1; ; attempt++) {
-      String conversationId = profile.activeConversationId();
-      if (conversationId != null) {
-        Conversation conversation = conversations.find(accountId, conversationId).orElseThrow(() ->
-            new IllegalStateException("customer " + customerId + ": active conversation " + conversationId + " is missing"));
-        return answer(outbound.queue(request.caller(), outgoing, conversation, profile));
-      }
-      String now = Keys.time(clock.instant());
-      Conversation opened = Conversation.opened("conv-" + UUID.randomUUID(), customerId, now, now,
-          request.caller().userId(), null);
-      try {
-        table.transact(conversations.createWrite(accountId, opened),
-            customers.activeConversationWrite(accountId, customerId, opened.conversationId()));
-        LOG.info("conversation {} opened by {} for customer {}", opened.conversationId(), request.caller().userId(), customerId);
-        return answer(outbound.queue(request.caller(), outgoing, opened, profile.withActiveConversation(opened.conversationId())));
-      } catch (TransactionCancelled raced) {
-        // a text from the customer (or another send) opened one meanwhile: use it
-        profile = customers.find(accountId, customerId).orElse(null);
-        if (attempt == ATTEMPTS || profile == null) {
-          throw raced;
-        }
-      }
-    }
+    OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
+    return answer(outbound.queue(request.caller(), outgoing, recipient.conversation(), recipient.profile()));
   }
 
   private static ApiResponse answer(Message message) {

@@ -5,20 +5,16 @@ import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.MessageActivity;
-import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
-import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.OutgoingSms;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
-import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.User;
-import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,20 +41,49 @@ final class OutboundMessages {
     }
   }
 
-  private final DynamoTable table;
+  private final OutboundStores stores;
   private final Clock clock;
   private final SendSmsQueue commands;
-  private final ConversationStore conversations;
-  private final CustomerStore customers;
-  private final UserStore users;
 
-  OutboundMessages(DynamoTable table, Clock clock, SendSmsQueue commands) {
-    this.table = table;
+  OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue commands) {
+    this.stores = stores;
     this.clock = clock;
     this.commands = commands;
-    this.conversations = new ConversationStore(table);
-    this.customers = new CustomerStore(table);
-    this.users = new UserStore(table);
+  }
+
+  /** Who is texted, and in which conversation. */
+  record Recipient(Conversation conversation, CustomerProfile profile) {}
+
+  /**
+   * The customer's active conversation, opened for a customer who has none (imported, or created by
+   * staff, and never texted): open and unassigned like one a customer's first text opens, put with
+   * the profile's {@code activeConversationId} on condition it has none. A customer's text opening
+   * one at the same moment wins: the profile is read again and its conversation used.
+   */
+  Recipient activeConversation(Caller caller, CustomerProfile profile) {
+    String accountId = caller.accountId();
+    String customerId = profile.customerId();
+    for (int attempt = 1; ; attempt++) {
+      String conversationId = profile.activeConversationId();
+      if (conversationId != null) {
+        Conversation conversation = stores.conversations().find(accountId, conversationId).orElseThrow(() ->
+            new IllegalStateException("customer " + customerId + ": active conversation " + conversationId + " is missing"));
+        return new Recipient(conversation, profile);
+      }
+      String now = Keys.time(clock.instant());
+      Conversation opened = Conversation.opened("conv-" + UUID.randomUUID(), customerId, now, now, caller.userId(), null);
+      try {
+        stores.table().transact(stores.conversations().createWrite(accountId, opened),
+            stores.customers().activeConversationWrite(accountId, customerId, opened.conversationId()));
+        LOG.info("conversation {} opened by {} for customer {}", opened.conversationId(), caller.userId(), customerId);
+        return new Recipient(opened, profile.withActiveConversation(opened.conversationId()));
+      } catch (TransactionCancelled raced) {
+        profile = stores.customers().find(accountId, customerId).orElse(null);
+        if (attempt == ATTEMPTS || profile == null) {
+          throw raced;
+        }
+      }
+    }
   }
 
   /** The message as stored, QUEUED, its command sent. */
@@ -67,7 +92,7 @@ final class OutboundMessages {
     String senderName = null;
     boolean senderAway = false;
     if (outgoing.typedByUser()) {
-      User sender = users.get(accountId, caller.userId());
+      User sender = stores.users().get(accountId, caller.userId());
       senderName = sender == null ? null : sender.name();
       // A5: a user who texts the customer while away keeps the customer (the assignment function reads it)
       senderAway = sender != null && sender.away().on();
@@ -86,21 +111,21 @@ final class OutboundMessages {
           sms.text(), sms.segments().segments(), sms.segments().encoding().name(), outgoing.source(), caller.userId(),
           senderName, sms.stopNotice(), null, null, null, QueuedSms.firstDue(now, messageId));
       List<Write> writes = new ArrayList<>();
-      writes.add(conversations.appendWrite(accountId, conversation.conversationId(), message));
-      writes.add(conversations.messageActivityWrite(accountId, conversation, MessageActivity.outbound(messageId, at,
+      writes.add(stores.conversations().appendWrite(accountId, conversation.conversationId(), message));
+      writes.add(stores.conversations().messageActivityWrite(accountId, conversation, MessageActivity.outbound(messageId, at,
           CustomerMessages.preview(outgoing.body()), senderAway ? caller.userId() : null)));
       if (firstMessage) {
-        writes.add(customers.stopNoticeWrite(accountId, profile.customerId(), at));
+        writes.add(stores.customers().stopNoticeWrite(accountId, profile.customerId(), at));
       }
       try {
-        table.transact(writes);
+        stores.table().transact(writes);
       } catch (TransactionCancelled cancelled) {
         if (attempt == ATTEMPTS || !cancelled.retryable()) {
           throw cancelled;
         }
         // the conversation moved on, or another first message set the notice: read both again
-        conversation = conversations.find(accountId, conversation.conversationId()).orElse(null);
-        profile = customers.find(accountId, profile.customerId()).orElse(null);
+        conversation = stores.conversations().find(accountId, conversation.conversationId()).orElse(null);
+        profile = stores.customers().find(accountId, profile.customerId()).orElse(null);
         if (conversation == null || profile == null) {
           throw ApiError.notFound("The conversation");
         }
