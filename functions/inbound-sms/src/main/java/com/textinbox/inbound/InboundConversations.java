@@ -40,21 +40,9 @@ import org.slf4j.LoggerFactory;
  *       texts a message only while QUEUED: one reply, whatever the number of deliveries).
  * </ol>
  */
-final class InboundConversations {
+record InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversations.class);
   private static final int ATTEMPTS = 5;
-
-  private final InboundStores stores;
-  private final Clock clock;
-  private final ConversationEvents events;
-  private final SendSmsQueue sendSms;
-
-  InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
-    this.stores = stores;
-    this.clock = clock;
-    this.events = events;
-    this.sendSms = sendSms;
-  }
 
   /** Stores {@code sms} once and sends its event; {@code carrierTime} is the SNS timestamp, if any. */
   void receive(InboundSms sms, Instant carrierTime) {

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Outbound messages (C2, C7, C10, C11): {@code POST /conversations/{conversationId}/messages} and
@@ -37,17 +36,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class MessagesApi extends ApiHandler {
   static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
 
-  private final OutboundStores stores;
   private final OutboundMessages outbound;
 
   public MessagesApi() {
-    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SendSmsQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(), SendSmsQueue.fromEnvironment());
   }
 
   public MessagesApi(DynamoDbClient dynamoDb, String tableName, Clock clock, SendSmsQueue commands) {
-    this.stores = OutboundStores.on(new DynamoTable(dynamoDb, tableName));
-    this.outbound = new OutboundMessages(stores, clock, commands);
+    this.outbound = new OutboundMessages(OutboundStores.on(new DynamoTable(dynamoDb, tableName)), clock, commands);
     route("POST", "/conversations/{conversationId}/messages", this::send);
     route("POST", "/customers/{customerId}/messages", this::startConversation);
   }
@@ -55,11 +51,11 @@ public final class MessagesApi extends ApiHandler {
   private ApiResponse send(ApiRequest request) {
     String accountId = request.caller().accountId();
     // first the conversation: another company's id is a 404 whatever the body
-    Conversation conversation = stores.conversations().find(accountId, request.pathParameter("conversationId"))
+    Conversation conversation = outbound.stores().conversations().find(accountId, request.pathParameter("conversationId"))
         .orElseThrow(() -> ApiError.notFound("The conversation"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
     CustomerProfile profile = conversation.customerId() == null ? null
-        : stores.customers().find(accountId, conversation.customerId()).orElse(null);
+        : outbound.stores().customers().find(accountId, conversation.customerId()).orElse(null);
     if (profile == null) {
       throw ApiError.notFound("The conversation's customer");
     }
@@ -75,7 +71,7 @@ public final class MessagesApi extends ApiHandler {
   private ApiResponse startConversation(ApiRequest request) {
     String accountId = request.caller().accountId();
     // first the customer: another company's id is a 404 whatever the body
-    CustomerProfile profile = stores.customers().find(accountId, request.pathParameter("customerId"))
+    CustomerProfile profile = outbound.stores().customers().find(accountId, request.pathParameter("customerId"))
         .orElseThrow(() -> ApiError.notFound("The customer"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
     refuseUntextable(profile);   // before opening a conversation that could never be used

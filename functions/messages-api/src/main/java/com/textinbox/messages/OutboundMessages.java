@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * first message ever, sets the profile's {@code stopNoticeSentAt}; then the command goes to
  * SendSmsQueue. A conversation or profile changed meanwhile: read again, up to 3 tries.
  */
-final class OutboundMessages {
+record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue commands) {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
   private static final int ATTEMPTS = 3;
 
@@ -41,15 +41,6 @@ final class OutboundMessages {
     }
   }
 
-  private final OutboundStores stores;
-  private final Clock clock;
-  private final SendSmsQueue commands;
-
-  OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue commands) {
-    this.stores = stores;
-    this.clock = clock;
-    this.commands = commands;
-  }
 
   /** Who is texted, and in which conversation. */
   record Recipient(Conversation conversation, CustomerProfile profile) {}

@@ -12,10 +12,10 @@ import com.textinbox.shared.schedule.ScheduledHandler;
 import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Outbound messages left QUEUED: MessagesApi (or InboundSms) stored the message, then sending its
@@ -43,8 +43,7 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
   private final SendSmsQueue sendSms;
 
   public QueuedSmsSweepHandler() {
-    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SendSmsQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(), SendSmsQueue.fromEnvironment());
   }
 
   public QueuedSmsSweepHandler(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue sendSms) {
@@ -58,18 +57,17 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
 
   @Override
   public Summary run(Instant now) {
-    int due = 0;
+    List<Due> due = messages.queuedDue(Keys.time(now));
     int requeued = 0;
     int expired = 0;
-    for (Due message : messages.queuedDue(Keys.time(now))) {
-      due++;
+    for (Due message : due) {
       if (QueuedSms.expired(message.message().createdAt(), now)) {
         expired += giveUp(message, now) ? 1 : 0;
       } else {
         requeued += requeue(message, now) ? 1 : 0;
       }
     }
-    Summary summary = new Summary(due, requeued, expired, due - requeued - expired);
+    Summary summary = new Summary(due.size(), requeued, expired, due.size() - requeued - expired);
     LOG.info("queued SMS sweep at {}: {}", now, summary);
     return summary;
   }
