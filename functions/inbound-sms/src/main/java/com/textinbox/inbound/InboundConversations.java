@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
  *       conversation's update (reopened if closed; last activity only ever forward, optimistic on
  *       what was read), and for a keyword its compliance entry, the profile's subscription and the
- *       automatic reply (an outbound message, QUEUED: {@link KeywordReply});
+ *       automatic reply (an outbound message, QUEUED: {@link KeywordReply}); what it holds:
+ *       {@link ReceivedSms}, what a keyword changes: {@link com.textinbox.shared.messaging.SubscriptionRule};
  *   <li>the event to the conversation events queue, the reply's command to SendSmsQueue, then
  *       {@code eventSentAt} on the marker. A crash before that last step: the redelivery finds the
  *       marker without it and sends both again, the same event and the same command (the sender
