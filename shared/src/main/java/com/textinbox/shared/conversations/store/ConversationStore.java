@@ -194,11 +194,16 @@ public final class ConversationStore {
     }
     QueryResult result = table.query(query);
     List<Conversation> conversations = result.items().stream().map(ConversationMapper::fromItem).toList();
-    return new ListPage(conversations, result.hasMore());
+    String last = result.items().isEmpty() ? null
+        : result.items().get(result.items().size() - 1).get("GSI" + source.gsi() + "SK").s();
+    return new ListPage(conversations, result.hasMore(), last);
   }
 
-  /** One page of a list and whether the list has more after it. */
-  public record ListPage(List<Conversation> conversations, boolean more) {}
+  /**
+   * One page of a list, whether the list has more after it, and the list's sort key of its last
+   * conversation (the index's own, which a message stored during an assignment may leave behind).
+   */
+  public record ListPage(List<Conversation> conversations, boolean more, String lastSortKey) {}
 
   /** The customer's conversations (GSI2), newest first, at most {@code limit}. */
   public List<Conversation> ofCustomer(String accountId, String customerId, int limit) {
