@@ -162,6 +162,16 @@ public final class DynamoTable {
     client.deleteItem(b -> b.tableName(name).key(key(pk, sk)));
   }
 
+  /** Deletes the item if it exists: false when there was none (one conditional DeleteItem). */
+  public boolean deleteIfExists(String pk, String sk) {
+    try {
+      client.deleteItem(b -> b.tableName(name).key(key(pk, sk)).conditionExpression("attribute_exists(PK)"));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
   /** Deletes these keys with BatchWriteItem by 25, sending again what DynamoDB left unprocessed. */
   public void deleteAll(List<Map<String, AttributeValue>> keys) {
     for (int from = 0; from < keys.size(); from += BATCH_WRITE_MAX) {
