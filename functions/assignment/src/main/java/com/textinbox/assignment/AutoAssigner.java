@@ -6,7 +6,7 @@ import com.textinbox.shared.assignment.AssigneeChoice;
 import com.textinbox.shared.assignment.Assignments;
 import com.textinbox.shared.assignment.AwayRules;
 import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
+import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.data.Keys;
@@ -14,6 +14,7 @@ import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.TransactionCancelled;
+import com.textinbox.shared.users.Account;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,14 +39,14 @@ final class AutoAssigner {
 
   private final DynamoTable table;
   private final ConversationStore conversations;
-  private final DirectoryStore directory;
+  private final AssigneeStore directory;
   private final Clock clock;
   private final EventQueue notifications;
 
   AutoAssigner(DynamoTable table, Clock clock, EventQueue notifications) {
     this.table = table;
     this.conversations = new ConversationStore(table);
-    this.directory = new DirectoryStore(table);
+    this.directory = new AssigneeStore(table);
     this.clock = clock;
     this.notifications = notifications;
   }
@@ -91,20 +92,21 @@ final class AutoAssigner {
       }
       Optional<AssigneeChoice.Candidate> found = AssigneeChoice.candidate(conversation, created,
           () -> conversations.ofCustomer(accountId, conversation.customerId(), EARLIER),
-          () -> directory.settingsConsistent(accountId).defaultAssignee());
+          () -> defaultAssignee(accountId));
       if (found.isEmpty()) {
         LOG.info("event {}: conversation {} stays unassigned (no previous assignee, no company default)", eventId, conversationId);
         return;
       }
       AssigneeChoice.Candidate candidate = found.get();
       Assignee wanted = candidate.assignee();
-      DirectoryEntry candidateEntry = directory.find(accountId, wanted.kind(), wanted.id()).orElse(null);
+      DirectoryEntry candidateEntry = directory.find(accountId, wanted.kind(), wanted.id());
       AwayRules.UserAway away = null;
       AwayRules.UserAway delegate = null;
       if (wanted.isUser() && candidateEntry != null) {
         away = candidateEntry.userAway();
         if (away.away() && away.delegateId() != null) {
-          delegate = directory.find(accountId, Assignee.USER, away.delegateId()).map(DirectoryEntry::userAway).orElse(null);
+          DirectoryEntry delegateEntry = directory.find(accountId, Assignee.USER, away.delegateId());
+          delegate = delegateEntry == null ? null : delegateEntry.userAway();
         }
       }
       String candidateName = candidateEntry == null ? null : candidateEntry.name();
@@ -136,6 +138,13 @@ final class AutoAssigner {
   }
 
   private String nameOf(String accountId, Assignee assignee) {
-    return directory.find(accountId, assignee.kind(), assignee.id()).map(DirectoryEntry::name).orElse(null);
+    DirectoryEntry entry = directory.find(accountId, assignee.kind(), assignee.id());
+    return entry == null ? null : entry.name();
+  }
+
+  /** The company's default assignee (C4), as last written; null for none. */
+  private Assignee defaultAssignee(String accountId) {
+    Account account = directory.accountConsistent(accountId);
+    return account == null ? null : account.defaultAssignee();
   }
 }

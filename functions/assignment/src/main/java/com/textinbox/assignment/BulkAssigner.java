@@ -5,7 +5,7 @@ import com.textinbox.shared.assignment.Assignments;
 import com.textinbox.shared.assignment.BulkJob;
 import com.textinbox.shared.assignment.ConversationLists;
 import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
+import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.ReadState;
 import com.textinbox.shared.conversations.store.ConversationStore;
@@ -54,7 +54,7 @@ final class BulkAssigner {
 
   private final DynamoTable table;
   private final ConversationStore conversations;
-  private final DirectoryStore directory;
+  private final AssigneeStore directory;
   private final JobStore jobs;
   private final Clock clock;
   private final EventQueue notifications;
@@ -63,7 +63,7 @@ final class BulkAssigner {
   BulkAssigner(DynamoTable table, Clock clock, EventQueue notifications, AssignmentHandler.BulkSteps steps) {
     this.table = table;
     this.conversations = new ConversationStore(table);
-    this.directory = new DirectoryStore(table);
+    this.directory = new AssigneeStore(table);
     this.jobs = new JobStore(table);
     this.clock = clock;
     this.notifications = notifications;

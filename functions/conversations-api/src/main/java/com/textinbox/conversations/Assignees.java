@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
-import com.textinbox.shared.auth.Role;
+import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
@@ -19,9 +18,9 @@ import java.util.Map;
  */
 final class Assignees {
   private final DynamoTable table;
-  private final DirectoryStore directory;
+  private final AssigneeStore directory;
 
-  Assignees(DynamoTable table, DirectoryStore directory) {
+  Assignees(DynamoTable table, AssigneeStore directory) {
     this.table = table;
     this.directory = directory;
   }
@@ -87,7 +86,7 @@ final class Assignees {
       if (entry == null) {
         throw ApiError.notFound((Assignee.TEAM.equals(wanted.kind()) ? "Team " : "User ") + wanted.id());
       }
-      if (Assignee.USER.equals(wanted.kind()) && Role.of(entry.role()) == Role.FREE) {
+      if (entry.freeUser()) {
         throw ApiError.invalid("assignee.id", "A free user cannot take conversations: choose another user or a team.");
       }
       return entry.assignee();

@@ -8,13 +8,14 @@ import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.assignment.BulkJob;
 import com.textinbox.shared.assignment.ConversationLists;
 import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.store.JobStore;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +32,14 @@ import java.util.UUID;
  */
 final class AssignmentJobRoutes {
   private final JobStore jobs;
-  private final DirectoryStore directory;
+  private final AccountStore accounts;
   private final Assignees assignees;
   private final EventQueue bulkJobs;
   private final Clock clock;
 
-  AssignmentJobRoutes(JobStore jobs, DirectoryStore directory, Assignees assignees, EventQueue bulkJobs, Clock clock) {
+  AssignmentJobRoutes(JobStore jobs, AccountStore accounts, Assignees assignees, EventQueue bulkJobs, Clock clock) {
     this.jobs = jobs;
-    this.directory = directory;
+    this.accounts = accounts;
     this.assignees = assignees;
     this.bulkJobs = bulkJobs;
     this.clock = clock;
@@ -148,7 +149,8 @@ final class AssignmentJobRoutes {
   /** GET {@code /settings/default-assignee}: the company's default assignee, or null. */
   ApiResponse getDefaultAssignee(ApiRequest request) {
     String accountId = request.caller().accountId();
-    Assignee chosen = directory.settings(accountId).defaultAssignee();
+    Account account = accounts.get(accountId);
+    Assignee chosen = account == null ? null : account.defaultAssignee();
     if (chosen == null) {
       return ApiResponse.ok(assigneeBody(null));
     }
@@ -167,7 +169,7 @@ final class AssignmentJobRoutes {
     }
     Assignees.Wanted wanted = Assignees.parse(body.get("assignee"), "assignee");
     Assignee chosen = wanted == null ? null : assignees.read(accountId, caller.userId(), wanted, null).target(wanted);
-    if (!directory.setDefaultAssignee(accountId, chosen, Keys.time(clock.instant()))) {
+    if (!accounts.setDefaultAssignee(accountId, chosen, clock.instant())) {
       throw ApiError.notFound("Your company");
     }
     return ApiResponse.ok(assigneeBody(chosen));

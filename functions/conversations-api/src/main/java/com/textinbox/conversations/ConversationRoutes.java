@@ -3,7 +3,7 @@ package com.textinbox.conversations;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
-import com.textinbox.shared.assignment.AssignmentSettings;
+import com.textinbox.shared.assignment.ConversationLists;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.ConversationEvent;
@@ -54,7 +54,7 @@ final class ConversationRoutes {
     }
     Conversation conversation = Paging.conversation(conversations, accountId, conversationId);
     Page<TimelineEntry> timeline = conversations.timeline(accountId, conversationId, before, limit);
-    String flaggedBefore = Keys.time(clock.instant().minus(Duration.ofHours(AssignmentSettings.DEFAULT_UNANSWERED_HOURS)));
+    String flaggedBefore = Keys.time(clock.instant().minus(Duration.ofHours(ConversationLists.DEFAULT_UNANSWERED_HOURS)));
     ConversationView.Context context = summaries.read(caller, List.of(conversation)).context(conversation, flaggedBefore);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("conversation", ConversationView.detail(conversation, context));

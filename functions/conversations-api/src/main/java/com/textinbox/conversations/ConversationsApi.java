@@ -1,7 +1,7 @@
 package com.textinbox.conversations;
 
 import com.textinbox.shared.api.ApiHandler;
-import com.textinbox.shared.assignment.store.DirectoryStore;
+import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
@@ -10,6 +10,9 @@ import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.JobStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.users.store.TeamStore;
+import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -45,15 +48,16 @@ public final class ConversationsApi extends ApiHandler {
   public ConversationsApi(DynamoDbClient dynamoDb, String tableName, Clock clock, EventQueue notifications, EventQueue bulkJobs) {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
     ConversationStore conversations = new ConversationStore(table);
-    DirectoryStore directory = new DirectoryStore(table);
-    Summaries summaries = new Summaries(table, conversations, new CustomerStore(table), directory);
-    Notes notes = new Notes(directory, notifications);
+    AssigneeStore directory = new AssigneeStore(table);
+    AccountStore accounts = new AccountStore(table);
+    Summaries summaries = new Summaries(table, conversations, new CustomerStore(table), directory, new TeamStore(table));
+    Notes notes = new Notes(new UserStore(table), notifications);
     Assignees assignees = new Assignees(table, directory);
-    ListRoutes lists = new ListRoutes(conversations, directory, summaries, clock);
+    ListRoutes lists = new ListRoutes(conversations, accounts, summaries, clock);
     ConversationRoutes one = new ConversationRoutes(table, conversations, summaries, clock);
     NoteRoutes noteRoutes = new NoteRoutes(conversations, notes, clock);
     AssignRoutes assign = new AssignRoutes(table, conversations, assignees, notes, notifications, clock);
-    AssignmentJobRoutes jobs = new AssignmentJobRoutes(new JobStore(table), directory, assignees, bulkJobs, clock);
+    AssignmentJobRoutes jobs = new AssignmentJobRoutes(new JobStore(table), accounts, assignees, bulkJobs, clock);
     route("GET", "/conversations", lists::list);
     route("GET", "/conversations/{conversationId}", one::get);
     route("POST", "/conversations/{conversationId}/read", one::markRead);

@@ -3,12 +3,13 @@ package com.textinbox.conversations;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.assignment.ConversationLists;
-import com.textinbox.shared.assignment.store.DirectoryStore;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.ConversationView;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +28,13 @@ final class ListRoutes {
   static final int MAX_ROUNDS = 5;
 
   private final ConversationStore conversations;
-  private final DirectoryStore directory;
+  private final AccountStore accounts;
   private final Summaries summaries;
   private final Clock clock;
 
-  ListRoutes(ConversationStore conversations, DirectoryStore directory, Summaries summaries, Clock clock) {
+  ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock) {
     this.conversations = conversations;
-    this.directory = directory;
+    this.accounts = accounts;
     this.summaries = summaries;
     this.clock = clock;
   }
@@ -46,7 +47,9 @@ final class ListRoutes {
     int limit = Paging.limit(request);
     List<ConversationStore.ListSource> sources = spec.sources(accountId);
     String after = Paging.cursor(request);
-    int hours = directory.settings(accountId).unansweredAfterHours();
+    Account account = accounts.get(accountId);
+    int hours = account == null || account.unansweredAfterHours() == null
+        ? ConversationLists.DEFAULT_UNANSWERED_HOURS : account.unansweredAfterHours();
     String flaggedBefore = Keys.time(clock.instant().minus(Duration.ofHours(hours)));
 
     List<Map<String, Object>> page = new ArrayList<>();

@@ -2,12 +2,12 @@ package com.textinbox.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
-import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Note;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,11 +30,11 @@ final class Notes {
   static final int MAX_NOTE = 2000;
   private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_-]+)");
 
-  private final DirectoryStore directory;
+  private final UserStore users;
   private final EventQueue notifications;
 
-  Notes(DirectoryStore directory, EventQueue notifications) {
-    this.directory = directory;
+  Notes(UserStore users, EventQueue notifications) {
+    this.users = users;
     this.notifications = notifications;
   }
 
@@ -55,11 +55,11 @@ final class Notes {
     Map<String, String> userIds = new HashMap<>();
     Map<String, String> firstNames = new HashMap<>();
     Map<String, String> names = new HashMap<>();
-    for (DirectoryEntry user : directory.users(caller.accountId())) {
-      userIds.put(fold(user.id()), user.id());
-      names.put(user.id(), user.name());
+    for (User user : users.ofAccount(caller.accountId())) {
+      userIds.put(fold(user.userId()), user.userId());
+      names.put(user.userId(), user.name());
       if (user.name() != null && !user.name().isBlank()) {
-        firstNames.putIfAbsent(fold(user.name().strip().split("\\s+")[0]), user.id());
+        firstNames.putIfAbsent(fold(user.name().strip().split("\\s+")[0]), user.userId());
       }
     }
     Set<String> mentioned = new LinkedHashSet<>();

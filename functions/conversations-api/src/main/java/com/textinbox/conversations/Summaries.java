@@ -2,7 +2,7 @@ package com.textinbox.conversations;
 
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.assignment.DirectoryEntry;
-import com.textinbox.shared.assignment.store.DirectoryStore;
+import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.ConversationView;
@@ -12,6 +12,8 @@ import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.Membership;
+import com.textinbox.shared.users.store.TeamStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +29,16 @@ final class Summaries {
   private final DynamoTable table;
   private final ConversationStore conversations;
   private final CustomerStore customers;
-  private final DirectoryStore directory;
+  private final AssigneeStore directory;
+  private final TeamStore teams;
 
-  Summaries(DynamoTable table, ConversationStore conversations, CustomerStore customers, DirectoryStore directory) {
+  Summaries(DynamoTable table, ConversationStore conversations, CustomerStore customers, AssigneeStore directory,
+      TeamStore teams) {
     this.table = table;
     this.conversations = conversations;
     this.customers = customers;
     this.directory = directory;
+    this.teams = teams;
   }
 
   /** What was read for one conversation. */
@@ -57,7 +62,8 @@ final class Summaries {
         assignee = directory.entry(batch, accountId, a.kind(), a.id());
         if (caller.isAdmin()) {
           List<String> readers = a.isUser() ? List.of(a.id())
-              : teamMembers.computeIfAbsent(a.id(), team -> directory.teamMembers(accountId, team));
+              : teamMembers.computeIfAbsent(a.id(),
+                  team -> teams.membersOf(accountId, team).stream().map(Membership::userId).toList());
           readers.forEach(reader -> reads.add(conversations.readState(batch, accountId, id, reader)));
         }
       }

@@ -19,6 +19,8 @@ import java.util.Locale;
 public final class ConversationLists {
   public static final String OPEN = Conversation.OPEN;
   public static final String CLOSED = Conversation.CLOSED;
+  /** After how long an unanswered conversation is flagged when the company set nothing. */
+  public static final int DEFAULT_UNANSWERED_HOURS = 4;
 
   private ConversationLists() {}
 
