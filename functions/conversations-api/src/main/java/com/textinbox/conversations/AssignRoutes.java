@@ -31,25 +31,11 @@ import java.util.UUID;
  * {@code conversation.assigned} notification event. Already with that assignee: 200
  * {@code changed=false}, the note stored alone. Requests: 3 (+1 Query with a note).
  */
-final class AssignRoutes {
+record AssignRoutes(DynamoTable table, ConversationStore conversations, Assignees assignees, Notes notes,
+    EventQueue notifications, Clock clock) {
   private static final int ATTEMPTS = 3;
 
-  private final DynamoTable table;
-  private final ConversationStore conversations;
-  private final Assignees assignees;
-  private final Notes notes;
-  private final EventQueue notifications;
-  private final Clock clock;
 
-  AssignRoutes(DynamoTable table, ConversationStore conversations, Assignees assignees, Notes notes,
-      EventQueue notifications, Clock clock) {
-    this.table = table;
-    this.conversations = conversations;
-    this.assignees = assignees;
-    this.notes = notes;
-    this.notifications = notifications;
-    this.clock = clock;
-  }
 
   ApiResponse assign(ApiRequest request) {
     Caller caller = request.caller();
@@ -114,14 +100,8 @@ final class AssignRoutes {
 
   /** The {@code conversation.assigned} notification event (docs/events.md). */
   private void announce(Caller caller, Conversation conversation, Assignee target, String eventId, Note note, String now) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("eventId", eventId);
-    event.put("type", "conversation.assigned");
-    event.put("accountId", caller.accountId());
-    event.put("at", now);
-    event.put("actorUserId", caller.userId());
-    event.put("conversationId", conversation.conversationId());
-    event.put("customerId", conversation.customerId());
+    Map<String, Object> event = Notes.event(eventId, "conversation.assigned", caller, now, conversation.conversationId(),
+        conversation.customerId());
     event.put("assigneeKind", target.kind());
     event.put("assigneeId", target.id());
     if (note != null) {

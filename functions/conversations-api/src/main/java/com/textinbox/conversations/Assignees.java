@@ -16,15 +16,7 @@ import java.util.Map;
  * teams read to check them: the wanted assignee, the caller (the timeline's "by" name) and the
  * conversation's current assignee, in one BatchGetItem.
  */
-final class Assignees {
-  private final DynamoTable table;
-  private final AssigneeStore directory;
-
-  Assignees(DynamoTable table, AssigneeStore directory) {
-    this.table = table;
-    this.directory = directory;
-  }
-
+record Assignees(DynamoTable table, AssigneeStore directory) {
   /** A user or team named by a request: {kind, id}, not checked yet. */
   record Wanted(String kind, String id) {}
 

@@ -30,21 +30,7 @@ import java.util.UUID;
  * company's default assignee (the automatic assignment's fallback). The Assignment function does
  * the work of a job from the BulkAssignQueue. docs/data-model.md, "Assignment".
  */
-final class AssignmentJobRoutes {
-  private final JobStore jobs;
-  private final AccountStore accounts;
-  private final Assignees assignees;
-  private final EventQueue bulkJobs;
-  private final Clock clock;
-
-  AssignmentJobRoutes(JobStore jobs, AccountStore accounts, Assignees assignees, EventQueue bulkJobs, Clock clock) {
-    this.jobs = jobs;
-    this.accounts = accounts;
-    this.assignees = assignees;
-    this.bulkJobs = bulkJobs;
-    this.clock = clock;
-  }
-
+record AssignmentJobRoutes(JobStore jobs, AccountStore accounts, Assignees assignees, EventQueue bulkJobs, Clock clock) {
   /**
    * POST {@code /assignment-jobs}: {@code {"assignee": {...}, "conversationIds": [...]}} (at most
    * 1,000) or {@code {"assignee": {...}, "list": {"assignee","status","filter"}}} (every

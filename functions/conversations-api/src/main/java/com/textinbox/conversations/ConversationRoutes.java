@@ -27,20 +27,10 @@ import java.util.UUID;
  * One conversation: GET {@code /conversations/{id}} (with a page of its timeline, newest first),
  * POST {@code .../read}, {@code .../close} and {@code .../reopen}.
  */
-final class ConversationRoutes {
+record ConversationRoutes(DynamoTable table, ConversationStore conversations, Summaries summaries, Clock clock) {
   private static final int ATTEMPTS = 3;
 
-  private final DynamoTable table;
-  private final ConversationStore conversations;
-  private final Summaries summaries;
-  private final Clock clock;
 
-  ConversationRoutes(DynamoTable table, ConversationStore conversations, Summaries summaries, Clock clock) {
-    this.table = table;
-    this.conversations = conversations;
-    this.summaries = summaries;
-    this.clock = clock;
-  }
 
   /** The conversation and one page of its timeline, newest first (the cursor goes back in time). */
   ApiResponse get(ApiRequest request) {

@@ -23,21 +23,11 @@ import java.util.Map;
  * {@link #MAX_ROUNDS} reads of {@code limit} per page, then a short page with a cursor).
  * docs/data-model.md, "Conversations API".
  */
-final class ListRoutes {
+record ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock) {
   /** Reads per list page at most when a filter (unread, unanswered...) drops items. */
   static final int MAX_ROUNDS = 5;
 
-  private final ConversationStore conversations;
-  private final AccountStore accounts;
-  private final Summaries summaries;
-  private final Clock clock;
 
-  ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock) {
-    this.conversations = conversations;
-    this.accounts = accounts;
-    this.summaries = summaries;
-    this.clock = clock;
-  }
 
   ApiResponse list(ApiRequest request) {
     Caller caller = request.caller();

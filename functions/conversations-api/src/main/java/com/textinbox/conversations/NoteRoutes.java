@@ -15,17 +15,7 @@ import java.time.Clock;
  * timeline entry, and a {@code note.mention} notification event for each user mentioned (see
  * {@link Notes}). It does not change the conversation's last activity.
  */
-final class NoteRoutes {
-  private final ConversationStore conversations;
-  private final Notes notes;
-  private final Clock clock;
-
-  NoteRoutes(ConversationStore conversations, Notes notes, Clock clock) {
-    this.conversations = conversations;
-    this.notes = notes;
-    this.clock = clock;
-  }
-
+record NoteRoutes(ConversationStore conversations, Notes notes, Clock clock) {
   ApiResponse add(ApiRequest request) {
     Caller caller = request.caller();
     String conversationId = request.pathParameter("conversationId");

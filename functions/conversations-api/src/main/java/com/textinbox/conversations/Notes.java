@@ -26,17 +26,11 @@ import java.util.regex.Pattern;
  * {@code @<first name>}, case and accents ignored, the author excepted), and one
  * {@code note.mention} notification event per mentioned user once the note is stored.
  */
-final class Notes {
+record Notes(UserStore users, EventQueue notifications) {
   static final int MAX_NOTE = 2000;
   private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_-]+)");
 
-  private final UserStore users;
-  private final EventQueue notifications;
 
-  Notes(UserStore users, EventQueue notifications) {
-    this.users = users;
-    this.notifications = notifications;
-  }
 
   /** The note's text from {@code body.<field>}: 1 to 2,000 characters, else a 400 naming the field. */
   static String text(JsonNode textNode, String field) {
@@ -79,19 +73,26 @@ final class Notes {
   void announce(Caller caller, Note note, String customerId, String at) {
     for (String userId : note.mentions()) {
       String eventId = note.id() + "#" + userId;
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("eventId", eventId);
-      event.put("type", "note.mention");
-      event.put("accountId", caller.accountId());
-      event.put("at", at);
-      event.put("actorUserId", caller.userId());
-      event.put("conversationId", note.conversationId());
-      event.put("customerId", customerId);
+      Map<String, Object> event = event(eventId, "note.mention", caller, at, note.conversationId(), customerId);
       event.put("noteId", note.id());
       event.put("mentionedUserId", userId);
       event.put("authorId", caller.userId());
       notifications.send(eventId, "note.mention", Json.write(event));
     }
+  }
+
+  /** The head every notification event about a conversation starts with (docs/events.md). */
+  static Map<String, Object> event(String eventId, String type, Caller caller, String at, String conversationId,
+      String customerId) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("eventId", eventId);
+    event.put("type", type);
+    event.put("accountId", caller.accountId());
+    event.put("at", at);
+    event.put("actorUserId", caller.userId());
+    event.put("conversationId", conversationId);
+    event.put("customerId", customerId);
+    return event;
   }
 
   /** Lower case without accents: "Chloé" and "chloe" mention the same user. */

@@ -25,22 +25,8 @@ import java.util.Map;
  * caller's read states, the assignees' names and, for admins, the assignees' (or their team
  * members') read states.
  */
-final class Summaries {
-  private final DynamoTable table;
-  private final ConversationStore conversations;
-  private final CustomerStore customers;
-  private final AssigneeStore directory;
-  private final TeamStore teams;
-
-  Summaries(DynamoTable table, ConversationStore conversations, CustomerStore customers, AssigneeStore directory,
-      TeamStore teams) {
-    this.table = table;
-    this.conversations = conversations;
-    this.customers = customers;
-    this.directory = directory;
-    this.teams = teams;
-  }
-
+record Summaries(DynamoTable table, ConversationStore conversations, CustomerStore customers, AssigneeStore directory,
+    TeamStore teams) {
   /** What was read for one conversation. */
   private record Related(BatchRead.Slot<ReadState> callersRead, BatchRead.Slot<CustomerProfile> profile,
       BatchRead.Slot<DirectoryEntry> assignee, List<BatchRead.Slot<ReadState>> assigneeReads) {}
@@ -74,15 +60,7 @@ final class Summaries {
   }
 
   /** The related items of a page, once read. */
-  static final class Read {
-    private final boolean admin;
-    private final Map<String, Related> related;
-
-    private Read(boolean admin, Map<String, Related> related) {
-      this.admin = admin;
-      this.related = related;
-    }
-
+  record Read(boolean admin, Map<String, Related> related) {
     /** When the caller last read the conversation (null: never). */
     String readAt(Conversation c) {
       ReadState state = related.get(c.conversationId()).callersRead().get();
