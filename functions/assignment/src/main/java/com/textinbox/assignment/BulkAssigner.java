@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,13 +149,18 @@ final class BulkAssigner {
     Map<String, BatchRead.Slot<ReadState>> slots = new LinkedHashMap<>();
     page.forEach(c -> slots.put(c.conversationId(), conversations.readState(batch, accountId, c.conversationId(), userId)));
     batch.run();
-    Map<String, String> readAt = new HashMap<>();
-    slots.forEach((id, slot) -> {
+    return found(slots, ReadState::readAt);
+  }
+
+  /** What the slots of a batch read hold, by key: the ones found. */
+  private static <T> Map<String, String> found(Map<String, BatchRead.Slot<T>> slots, Function<T, String> value) {
+    Map<String, String> found = new HashMap<>();
+    slots.forEach((key, slot) -> {
       if (slot.get() != null) {
-        readAt.put(id, slot.get().readAt());
+        found.put(key, value.apply(slot.get()));
       }
     });
-    return readAt;
+    return found;
   }
 
   // ------------------------------------------------------------------ a chunk
@@ -258,13 +264,7 @@ final class BulkAssigner {
       }
     }
     batch.run();
-    Map<String, String> names = new HashMap<>();
-    slots.forEach((k, slot) -> {
-      if (slot.get() != null) {
-        names.put(k, slot.get().name());
-      }
-    });
-    return names;
+    return found(slots, DirectoryEntry::name);
   }
 
   // ------------------------------------------------------------------ progress and the end

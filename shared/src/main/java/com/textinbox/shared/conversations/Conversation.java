@@ -13,30 +13,13 @@ import com.textinbox.shared.assignment.Assignee;
  * @param unansweredSince the first customer message not answered yet (null once answered)
  */
 public record Conversation(
-    String conversationId,
-    String customerId,
-    String status,
-    String createdAt,
-    String openedBy,
-    String openedByCarrierMessageId,
-    String lastActivityAt,
-    String lastMessageId,
-    String lastMessagePreview,
-    String lastMessageDirection,
-    String lastInboundAt,
-    String lastOutboundAt,
-    long messageCount,
-    String unansweredSince,
-    Assignee assignee,
-    String assignedAt,
-    String assignedBy,
-    String assignmentId,
-    String autoAssignedEventId,
-    String awayReplyUserId,
-    String awayReplyAt,
-    String closedAt,
-    String closedBy,
-    String reopenedAt,
+    String conversationId, String customerId, String status, String createdAt,
+    String openedBy, String openedByCarrierMessageId,
+    String lastActivityAt, String lastMessageId, String lastMessagePreview, String lastMessageDirection,
+    String lastInboundAt, String lastOutboundAt, long messageCount,
+    String unansweredSince, Assignee assignee, String assignedAt, String assignedBy,
+    String assignmentId, String autoAssignedEventId, String awayReplyUserId,
+    String awayReplyAt, String closedAt, String closedBy, String reopenedAt,
     String reopenedBy) {
 
   public static final String OPEN = "OPEN";

@@ -17,13 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * consistent (an automatic assignment reads the away state as last written), and the account's
  * settings likewise. The items are the users and teams aggregate's, read through its mappers.
  */
-public final class AssigneeStore {
-  private final DynamoTable table;
-
-  public AssigneeStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record AssigneeStore(DynamoTable table) {
   /** A user or team, read in a batch with other items (null when the company has no such one). */
   public BatchRead.Slot<DirectoryEntry> entry(BatchRead batch, String accountId, String kind, String id) {
     return batch.add(Keys.account(accountId), sk(kind, id), item -> entryOf(kind, item));

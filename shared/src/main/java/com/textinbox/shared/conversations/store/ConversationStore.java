@@ -27,13 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (docs/data-model.md, "Conversation", "Timeline message", "Conversations API"). Writes that
  * belong in a transaction with another aggregate's come back as {@link Write}s.
  */
-public final class ConversationStore {
-  private final DynamoTable table;
-
-  public ConversationStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record ConversationStore(DynamoTable table) {
   // ------------------------------------------------------------------ the conversation
 
   /** The conversation as last written (strongly consistent); empty when the company has none of that id. */

@@ -25,13 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * left QUEUED. Every status change is conditional on the status it moves from, so a late or
  * repeated delivery never moves a final status.
  */
-public final class MessageStore {
-  private final DynamoTable table;
-
-  public MessageStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record MessageStore(DynamoTable table) {
   /** A timeline message by its sort key (as the send command names it), strongly consistent. */
   public Optional<Message> find(String accountId, String conversationId, String timelineSk) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), timelineSk);
