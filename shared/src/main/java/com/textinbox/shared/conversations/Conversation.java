@@ -1,6 +1,7 @@
 package com.textinbox.shared.conversations;
 
 import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.data.Keys;
 
 /**
  * A conversation with one customer (docs/data-model.md, "Conversation"). Times are ISO-8601 UTC
@@ -45,7 +46,7 @@ public record Conversation(
 
   /** The sort key of the conversation in every list: {@code <lastActivityAt>#<conversationId>}. */
   public String activitySortKey() {
-    return com.textinbox.shared.data.Keys.activitySk(lastActivityAt, conversationId);
+    return Keys.activitySk(lastActivityAt, conversationId);
   }
 
   /** The same conversation with another assignee (null: unassigned). */

@@ -2,6 +2,7 @@ package com.textinbox.shared.conversations.store;
 
 import static com.textinbox.shared.conversations.store.ConversationMapper.*;
 
+import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.conversations.ReadState;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 
 /**
  * Every DynamoDB request about conversations, their timelines and read states
@@ -131,7 +133,7 @@ public record ConversationStore(DynamoTable table) {
    * assignee, last activity); with {@code autoEventId}, also that no assignment answered that
    * event already.
    */
-  public Write assignWrite(String accountId, Conversation seen, com.textinbox.shared.assignment.Assignee target,
+  public Write assignWrite(String accountId, Conversation seen, Assignee target,
       String at, String by, String assignmentId, String autoEventId) {
     ItemUpdate update = ItemUpdate.of().set(ASSIGNED_AT, at).set(ASSIGNED_BY, by).set(ASSIGNMENT_ID, assignmentId);
     if (target != null) {

@@ -10,6 +10,7 @@ import com.textinbox.shared.store.ConditionFailed;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemUpdate;
 import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
 
 /**
  * The life of an outbound message after it is stored (docs/data-model.md, "Outbound SMS"): the
@@ -107,7 +109,7 @@ public record MessageStore(DynamoTable table) {
     try {
       table.write(writes);
       return true;
-    } catch (ConditionFailed | com.textinbox.shared.store.TransactionCancelled moved) {
+    } catch (ConditionFailed | TransactionCancelled moved) {
       return false;
     }
   }
