@@ -35,8 +35,6 @@ record AssignRoutes(DynamoTable table, ConversationStore conversations, Assignee
     EventQueue notifications, Clock clock) {
   private static final int ATTEMPTS = 3;
 
-
-
   ApiResponse assign(ApiRequest request) {
     Caller caller = request.caller();
     String accountId = caller.accountId();

@@ -30,8 +30,6 @@ import java.util.UUID;
 record ConversationRoutes(DynamoTable table, ConversationStore conversations, Summaries summaries, Clock clock) {
   private static final int ATTEMPTS = 3;
 
-
-
   /** The conversation and one page of its timeline, newest first (the cursor goes back in time). */
   ApiResponse get(ApiRequest request) {
     Caller caller = request.caller();

@@ -27,8 +27,6 @@ record ListRoutes(ConversationStore conversations, AccountStore accounts, Summar
   /** Reads per list page at most when a filter (unread, unanswered...) drops items. */
   static final int MAX_ROUNDS = 5;
 
-
-
   ApiResponse list(ApiRequest request) {
     Caller caller = request.caller();
     String accountId = caller.accountId();

@@ -30,8 +30,6 @@ record Notes(UserStore users, EventQueue notifications) {
   static final int MAX_NOTE = 2000;
   private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_-]+)");
 
-
-
   /** The note's text from {@code body.<field>}: 1 to 2,000 characters, else a 400 naming the field. */
   static String text(JsonNode textNode, String field) {
     if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-
 /**
  * Every DynamoDB request about conversations, their timelines and read states
  * (docs/data-model.md, "Conversation", "Timeline message", "Conversations API"). Writes that

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-
 /**
  * The life of an outbound message after it is stored (docs/data-model.md, "Outbound SMS"): the
  * sender's lease, SENT, FAILED, the carrier's receipts, and the QueuedSmsSweep's list of messages
