@@ -12,20 +12,11 @@ package com.textinbox.shared.customers;
  * @param createdBy {@code inbound-sms}, a user id, an import
  */
 public record CustomerProfile(
-    String customerId,
-    String firstName,
-    String lastName,
-    String name,
-    String mobile,
-    String language,
-    String reference,
-    boolean subscribed,
-    String unsubscribedAt,
-    String resubscribedAt,
-    String subscriptionChangedAt,
-    String stopNoticeSentAt,
-    String activeConversationId,
-    String createdAt,
+    String customerId, String firstName, String lastName,
+    String name, String mobile, String language, String reference,
+    boolean subscribed, String unsubscribedAt, String resubscribedAt,
+    String subscriptionChangedAt, String stopNoticeSentAt,
+    String activeConversationId, String createdAt,
     String createdBy) {
 
   /** A customer known only by the number that texted: subscribed, unnamed, with its first conversation. */
