@@ -16,19 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (DynamoDB TTL); failure deletes the claim so a retry can run it again. A claim older than its
  * timeout (a crashed container) can be taken over.
  */
-public final class IdempotencyStore {
+public record IdempotencyStore(DynamoTable table, Clock clock) {
   private static final String SK = "IDEMPOTENCY";
   private static final String CLAIM_EXPIRES_AT = "claimExpiresAt";
   /** IN_PROGRESS while claimed, then COMPLETED. */
   private static final String STATUS = "status", IN_PROGRESS = "IN_PROGRESS", COMPLETED = "COMPLETED";
-
-  private final DynamoTable table;
-  private final Clock clock;
-
-  public IdempotencyStore(DynamoTable table, Clock clock) {
-    this.table = table;
-    this.clock = clock;
-  }
 
   /** Thrown when another container holds the claim: the message is retried later. */
   public static final class InProgressElsewhere extends RuntimeException {

@@ -19,17 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * found gone when sent to is removed by {@code LiveSender}. DynamoDB deletes expired items up to a
  * couple of days late, so expired ones are filtered out of {@link #of} too.
  */
-public final class LiveConnectionStore {
+public record LiveConnectionStore(DynamoTable table, Clock clock) {
   /** API Gateway's connection limit (2 h) and a margin. */
   public static final Duration TTL = Duration.ofHours(2).plusMinutes(15);
-
-  private final DynamoTable table;
-  private final Clock clock;
-
-  public LiveConnectionStore(DynamoTable table, Clock clock) {
-    this.table = table;
-    this.clock = clock;
-  }
 
   public LiveConnectionStore(DynamoDbClient dynamoDb, String table, Clock clock) {
     this(new DynamoTable(dynamoDb, table), clock);

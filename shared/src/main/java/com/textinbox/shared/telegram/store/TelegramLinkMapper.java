@@ -11,12 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A Telegram link code item ({@code TGLINK#<code>} / {@code TGLINK}, TTL): the one place its attribute names are spelled. */
 public final class TelegramLinkMapper {
-  static final String TYPE = "TelegramLinkCode";
-  // whose code it is
-  static final String ACCOUNT_ID = "accountId", USER_ID = "userId";
-  /** The chat that used the code: set once, so a second chat with the same code is refused. */
-  static final String CHAT_ID = "chatId";
-  static final String USED_AT = "usedAt";
+  static final String TYPE = "TelegramLinkCode", ACCOUNT_ID = "accountId", USER_ID = "userId";
+  /** The chat that used the code, and when: set once, so a second chat with the same code is refused. */
+  static final String CHAT_ID = "chatId", USED_AT = "usedAt";
 
   private TelegramLinkMapper() {}
 
