@@ -10,12 +10,7 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.textinbox.shared.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,28 +56,12 @@ class SampleEventTest {
     local.close();
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
-
   private static SortedMap<String, Integer> deliver() {
     return RequestCounter.during(() -> {
-      try {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new AssignmentHandler(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T14:03:01Z"), ZoneOffset.UTC),
-            EventQueue.into(SENT), bodies -> { throw new AssertionError("no bulk step here"); })
-            .handleRequest(new ByteArrayInputStream(Files.readAllBytes(repositoryRoot().resolve("events/assignment/conversation-reopened.json"))),
-                out, null);
-        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
-        assertTrue(response.path("batchItemFailures").isEmpty(), response.toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      JsonNode response = SampleEvents.invoke(new AssignmentHandler(dynamoDb, TABLE,
+          Clock.fixed(Instant.parse("2026-11-21T14:03:01Z"), ZoneOffset.UTC),
+          EventQueue.into(SENT), bodies -> { throw new AssertionError("no bulk step here"); }), "assignment/conversation-reopened.json");
+      assertTrue(response.path("batchItemFailures").isEmpty(), response.toString());
     });
   }
 

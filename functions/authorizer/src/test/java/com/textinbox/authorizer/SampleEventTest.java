@@ -16,10 +16,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.RepositoryFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,20 +32,10 @@ class SampleEventTest {
 
   @BeforeAll
   static void read() throws Exception {
-    event = Files.readAllBytes(repositoryRoot().resolve("events/authorizer/token.json"));
+    event = Files.readAllBytes(RepositoryFiles.root().resolve("events/authorizer/token.json"));
     String header = Json.text(Json.MAPPER.readTree(event), "authorizationToken");
     assertTrue(header.startsWith("Bearer "), header);
     sampleClaims = SignedJWT.parse(header.substring(7)).getJWTClaimsSet();
-  }
-
-  /** The folder holding template.yaml, whatever module directory the test runs in. */
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 
   private static TokenAuthorizer authorizerTrusting(RSAKey key) {

@@ -8,12 +8,9 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
-import java.io.ByteArrayOutputStream;
+import com.textinbox.shared.testing.SampleEvents;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -70,22 +67,9 @@ class SampleEventTest {
     local.close();
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
-
   private static JsonNode listMine() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/conversations-api/list-conversations.json"))) {
-      new ConversationsApi(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC),
-          (eventId, type, json) -> { }, (eventId, type, json) -> { }).handleRequest(event, out, null);
-    }
-    return Json.MAPPER.readTree(out.toByteArray());
+    return SampleEvents.invoke(new ConversationsApi(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC),
+        (eventId, type, json) -> { }, (eventId, type, json) -> { }), "conversations-api/list-conversations.json");
   }
 
   @Test

@@ -9,13 +9,13 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.RepositoryFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +40,7 @@ class SampleEventTest {
 
   @BeforeAll
   static void table() throws Exception {
-    event = Files.readAllBytes(repositoryRoot().resolve("events/inbound-sms/sqs-from-sns.json"));
+    event = Files.readAllBytes(RepositoryFiles.root().resolve("events/inbound-sms/sqs-from-sns.json"));
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
@@ -52,16 +52,6 @@ class SampleEventTest {
   @AfterAll
   static void stop() throws Exception {
     local.close();
-  }
-
-  /** The folder holding template.yaml, whatever module directory the test runs in. */
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 
   private static AttributeValue s(String value) {

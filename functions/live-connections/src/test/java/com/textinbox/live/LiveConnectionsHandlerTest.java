@@ -10,13 +10,11 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.live.LiveSender;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
+import com.textinbox.shared.testing.RepositoryFiles;
+import com.textinbox.shared.testing.SampleEvents;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +65,8 @@ class LiveConnectionsHandlerTest {
     local.close();
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
-
   private static JsonNode sample() throws Exception {
-    return Json.MAPPER.readTree(repositoryRoot().resolve("events/live-connections/connect.json").toFile());
+    return Json.MAPPER.readTree(RepositoryFiles.root().resolve("events/live-connections/connect.json").toFile());
   }
 
   private static JsonNode event(String routeKey, String connectionId) throws Exception {
@@ -88,18 +77,9 @@ class LiveConnectionsHandlerTest {
 
   @Test
   void theSampleConnectStoresTheConnectionUnderTheAuthorizedUserInOnePut() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Map<String, Integer> requests;
-    try (InputStream in = Files.newInputStream(repositoryRoot().resolve("events/live-connections/connect.json"))) {
-      requests = RequestCounter.during(() -> {
-        try {
-          handler.handleRequest(in, out, null);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-    }
-    assertEquals(200, Json.MAPPER.readTree(out.toByteArray()).path("statusCode").asInt());
+    JsonNode[] answer = new JsonNode[1];
+    Map<String, Integer> requests = RequestCounter.during(() -> answer[0] = SampleEvents.invoke(handler, "live-connections/connect.json"));
+    assertEquals(200, answer[0].path("statusCode").asInt());
     assertEquals(Map.of("DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1), requests);
     assertTrue(connections.of("acct-maple-motors", "user-bruno").contains("Yk3mSdNeIAMCJ_w="));
   }

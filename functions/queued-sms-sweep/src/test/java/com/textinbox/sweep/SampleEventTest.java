@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
-import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.textinbox.shared.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,15 +40,6 @@ class SampleEventTest {
     server.close();
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
-
   @Test
   void theRunWorksOnTheEventsTimeAndSendsTheCommandOfAMessageLeftQueued() throws Exception {
     // stored at 14:58 and never sent: due at 15:03, before the event's time (15:05), whatever the clock says
@@ -70,11 +57,8 @@ class SampleEventTest {
     dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
 
     List<SendSmsCommand> sent = new ArrayList<>();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new QueuedSmsSweepHandler(dynamoDb, TABLE, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), sent::add)
-        .handleRequest(new ByteArrayInputStream(Files.readAllBytes(repositoryRoot().resolve("events/queued-sms-sweep/scheduled.json"))),
-            out, null);
-    JsonNode summary = Json.MAPPER.readTree(out.toByteArray());
+    JsonNode summary = SampleEvents.invoke(new QueuedSmsSweepHandler(dynamoDb, TABLE,
+        Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), sent::add), "queued-sms-sweep/scheduled.json");
     assertEquals(1, summary.path("requeued").asInt(), summary.toString());
     assertEquals(List.of(new SendSmsCommand("acct-maple-motors", "conv-demo-john", item.get(Table.SK).s(), "msg-left-queued")), sent);
   }

@@ -16,10 +16,9 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.telegram.TelegramBot;
+import com.textinbox.shared.testing.RepositoryFiles;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,12 +77,7 @@ class TelegramApiTest {
   }
 
   private static JsonNode sample() throws Exception {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return Json.MAPPER.readTree(dir.resolve("events/telegram-api/webhook-start.json").toFile());
-      }
-    }
-    throw new IllegalStateException("no template.yaml above");
+    return Json.MAPPER.readTree(RepositoryFiles.bytes("events/telegram-api/webhook-start.json"));
   }
 
   private static JsonNode webhook(String text, long chatId, String secret) throws Exception {

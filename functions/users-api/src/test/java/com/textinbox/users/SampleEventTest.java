@@ -8,12 +8,9 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
-import java.io.ByteArrayOutputStream;
+import com.textinbox.shared.testing.SampleEvents;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,22 +51,8 @@ class SampleEventTest {
     local.close();
   }
 
-  /** The folder holding template.yaml, whatever module directory the test runs in. */
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
-
   private static JsonNode getMe() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/users-api/get-me.json"))) {
-      new UsersApi(dynamoDb, TABLE).handleRequest(event, out, null);
-    }
-    return Json.MAPPER.readTree(out.toByteArray());
+    return SampleEvents.invoke(new UsersApi(dynamoDb, TABLE), "users-api/get-me.json");
   }
 
   @Test
