@@ -4,6 +4,7 @@ import static com.textinbox.shared.data.Items.key;
 
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.notifications.Channel;
+import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.telegram.TelegramBot;
 import java.util.Map;
 import org.slf4j.Logger;

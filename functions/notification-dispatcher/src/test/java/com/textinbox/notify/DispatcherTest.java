@@ -14,7 +14,10 @@ import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.notifications.store.DigestStore;
+import com.textinbox.shared.store.DynamoTable;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -94,13 +97,14 @@ class DispatcherTest {
         pushes.add(recipient.userId() + ":" + notification.notificationId());
       }
     };
-    dispatcher = new Dispatcher(dynamoDb, TABLE, List.of(new EmailChannel(email -> {
+    DynamoTable table = new DynamoTable(dynamoDb, TABLE);
+    dispatcher = new Dispatcher(table, List.of(new EmailChannel(email -> {
       if (emailFailures.getAndDecrement() > 0) {
         throw new IllegalStateException("SES throttled");
       }
       emails.add(email);
       return "ses-" + emails.size();
-    }, dynamoDb, TABLE, "https://app.example.com"), push), Clock.fixed(AT, ZoneOffset.UTC));
+    }, new DigestStore(table), "https://app.example.com"), push), Clock.fixed(AT, ZoneOffset.UTC));
   }
 
   @Test

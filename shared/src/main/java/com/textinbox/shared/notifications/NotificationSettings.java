@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One user's notification settings (N1, N5): for each category, the channels it goes to; email
@@ -159,7 +158,7 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
   }
 
   /** A region id of the IANA database ({@code Europe/Paris}, {@code UTC}); not a bare offset, which ignores DST. */
-  static boolean validZone(String id) {
+  public static boolean validZone(String id) {
     if (!ZoneId.getAvailableZoneIds().contains(id)) {
       return false;
     }
@@ -175,54 +174,5 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     if (!node.isObject()) {
       throw ApiError.invalid(field, "'" + field + "' must be a JSON object.");
     }
-  }
-
-  // ------------------------------------------------------------------ the table
-
-  /** Reads the settings item's attributes; a missing item or attribute falls back to the defaults. */
-  public static NotificationSettings fromItem(Map<String, AttributeValue> item) {
-    NotificationSettings defaults = defaults();
-    if (item == null || item.isEmpty()) {
-      return defaults;
-    }
-    Map<Category, Set<Channel>> channels = new EnumMap<>(defaults.channels());
-    AttributeValue categories = item.get("categories");
-    if (categories != null && categories.hasM()) {
-      categories.m().forEach((key, flags) -> Category.of(key).ifPresent(category -> {
-        Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
-        if (flags.hasM()) {
-          flags.m().forEach((channelKey, on) -> Channel.of(channelKey).ifPresent(channel -> {
-            if (Boolean.TRUE.equals(on.bool())) {
-              set.add(channel);
-            } else {
-              set.remove(channel);
-            }
-          }));
-        }
-        channels.put(category, set);
-      }));
-    }
-    EmailMode mode = item.containsKey("emailMode") && "digest".equals(item.get("emailMode").s()) ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
-    int hour = item.containsKey("digestHour") ? Integer.parseInt(item.get("digestHour").n()) : DEFAULT_DIGEST_HOUR;
-    String zone = item.containsKey("timeZone") && validZone(item.get("timeZone").s()) ? item.get("timeZone").s() : DEFAULT_TIME_ZONE;
-    return new NotificationSettings(channels, mode, hour, zone);
-  }
-
-  /** The attributes the settings item holds (not its keys). */
-  public Map<String, AttributeValue> toAttributes() {
-    Map<String, AttributeValue> categories = new LinkedHashMap<>();
-    for (Category category : Category.values()) {
-      Map<String, AttributeValue> flags = new LinkedHashMap<>();
-      for (Channel channel : Channel.values()) {
-        flags.put(channel.key(), AttributeValue.fromBool(enabled(category, channel)));
-      }
-      categories.put(category.key(), AttributeValue.fromM(flags));
-    }
-    Map<String, AttributeValue> out = new LinkedHashMap<>();
-    out.put("categories", AttributeValue.fromM(categories));
-    out.put("emailMode", AttributeValue.fromS(emailMode.key()));
-    out.put("digestHour", AttributeValue.fromN(Integer.toString(digestHour)));
-    out.put("timeZone", AttributeValue.fromS(timeZone));
-    return out;
   }
 }
