@@ -12,13 +12,7 @@ import com.textinbox.shared.notifications.NotificationView;
  * gets nothing here and loses nothing: the center item is the durable copy the web app reads when
  * it opens. One connection failing never fails the others (LiveSender counts it and goes on).
  */
-final class BrowserChannel implements NotificationChannel {
-  private final LiveSender live;
-
-  BrowserChannel(LiveSender live) {
-    this.live = live;
-  }
-
+record BrowserChannel(LiveSender live) implements NotificationChannel {
   @Override
   public Channel channel() {
     return Channel.BROWSER;

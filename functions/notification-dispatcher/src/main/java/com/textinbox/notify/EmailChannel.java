@@ -12,17 +12,7 @@ import com.textinbox.shared.notifications.store.DigestStore;
  * Email (N3, N5): sent now through SES, or, for a user who chose the daily digest, kept as a digest
  * item that the DailyDigest schedule sends with the others at their hour.
  */
-final class EmailChannel implements NotificationChannel {
-  private final EmailSender sender;
-  private final DigestStore digests;
-  private final String webAppBaseUrl;
-
-  EmailChannel(EmailSender sender, DigestStore digests, String webAppBaseUrl) {
-    this.sender = sender;
-    this.digests = digests;
-    this.webAppBaseUrl = webAppBaseUrl;
-  }
-
+record EmailChannel(EmailSender sender, DigestStore digests, String webAppBaseUrl) implements NotificationChannel {
   @Override
   public Channel channel() {
     return Channel.EMAIL;

@@ -19,16 +19,8 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * Query of their devices). A device whose endpoint SNS reports disabled (the app was uninstalled,
  * the token expired) or gone is cleaned up: its endpoint and its device item are deleted.
  */
-final class PushChannel implements NotificationChannel {
+record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);
-
-  private final SnsClient sns;
-  private final DeviceStore devices;
-
-  PushChannel(SnsClient sns, DeviceStore devices) {
-    this.sns = sns;
-    this.devices = devices;
-  }
 
   @Override
   public Channel channel() {

@@ -22,19 +22,11 @@ import java.util.Map;
  * {@code A#<acct>#U#<userId>#UNREAD}, then the read ones of the partition) or by time; the unread
  * count; mark one or all read (a read item leaves the unread list).
  */
-final class CenterRoutes {
+record CenterRoutes(NotificationStore store, Clock clock) {
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
   /** The unread count stops counting here ("999+" for a client). */
   static final int COUNT_CAP = 1000;
-
-  private final NotificationStore store;
-  private final Clock clock;
-
-  CenterRoutes(NotificationStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   /**
    * {@code order=unread} (default): the unread list newest first, then the read ones newest first

@@ -24,21 +24,9 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * Android and, through Firebase, iOS); {@code DELETE /me/devices/{deviceId}} removes it. The device
  * id is derived from the token, so registering the same token again is the same device.
  */
-final class DeviceRoutes {
+record DeviceRoutes(DeviceStore devices, Clock clock, SnsClient sns, String applicationArn) {
   static final Set<String> PLATFORMS = Set.of("android", "ios");
   static final int MAX_TOKEN = 4096;
-
-  private final DeviceStore devices;
-  private final Clock clock;
-  private final SnsClient sns;
-  private final String applicationArn;
-
-  DeviceRoutes(DeviceStore devices, Clock clock, SnsClient sns, String applicationArn) {
-    this.devices = devices;
-    this.clock = clock;
-    this.sns = sns;
-    this.applicationArn = applicationArn;
-  }
 
   /** {"platform": "android" | "ios", "token": "..."} -> 201 {deviceId, platform, registeredAt}. */
   ApiResponse register(ApiRequest request) {

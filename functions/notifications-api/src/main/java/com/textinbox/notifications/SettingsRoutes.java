@@ -19,15 +19,7 @@ import java.util.Map;
  * {@code NOTIFYSETTINGS#<userId>}) holds them; a user who never saved any has the defaults. A digest
  * user's item is on the sparse GSI4 list {@code DUE#DIGEST}, sorted by their next digest time.
  */
-final class SettingsRoutes {
-  private final NotificationSettingsStore store;
-  private final Clock clock;
-
-  SettingsRoutes(NotificationSettingsStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
-
+record SettingsRoutes(NotificationSettingsStore store, Clock clock) {
   ApiResponse get(ApiRequest request) {
     Caller caller = request.caller();
     return ApiResponse.ok(view(store.get(caller.accountId(), caller.userId())));

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     DIGEST;
 
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return EnumKeys.key(this);
     }
   }
 
@@ -95,63 +96,51 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
         throw ApiError.invalid(name, "Unknown setting '" + name + "': expected 'categories' or 'email'.");
       }
     }
-    JsonNode categories = body.get("categories");
-    if (categories != null) {
-      requireObject(categories, "categories");
-      for (Iterator<Map.Entry<String, JsonNode>> it = categories.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String field = "categories." + entry.getKey();
-        Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
-            "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
-        requireObject(entry.getValue(), field);
-        Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
-        for (Iterator<Map.Entry<String, JsonNode>> flags = entry.getValue().fields(); flags.hasNext(); ) {
-          Map.Entry<String, JsonNode> flag = flags.next();
-          String flagField = field + "." + flag.getKey();
-          Channel channel = Channel.of(flag.getKey()).orElseThrow(() -> ApiError.invalid(flagField,
-              "Unknown channel '" + flag.getKey() + "': expected browser, email, push or telegram."));
-          if (!flag.getValue().isBoolean()) {
-            throw ApiError.invalid(flagField, "'" + flagField + "' must be true or false.");
-          }
-          if (flag.getValue().booleanValue()) {
-            set.add(channel);
-          } else {
-            set.remove(channel);
-          }
+    for (Map.Entry<String, JsonNode> entry : fieldsOf(body.get("categories"), "categories")) {
+      String field = "categories." + entry.getKey();
+      Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
+          "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
+      Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
+      for (Map.Entry<String, JsonNode> flag : fieldsOf(entry.getValue(), field)) {
+        String flagField = field + "." + flag.getKey();
+        Channel channel = Channel.of(flag.getKey()).orElseThrow(() -> ApiError.invalid(flagField,
+            "Unknown channel '" + flag.getKey() + "': expected browser, email, push or telegram."));
+        if (!flag.getValue().isBoolean()) {
+          throw ApiError.invalid(flagField, "'" + flagField + "' must be true or false.");
+        }
+        if (flag.getValue().booleanValue()) {
+          set.add(channel);
+        } else {
+          set.remove(channel);
         }
       }
     }
-    JsonNode email = body.get("email");
-    if (email != null) {
-      requireObject(email, "email");
-      for (Iterator<Map.Entry<String, JsonNode>> it = email.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String field = "email." + entry.getKey();
-        JsonNode value = entry.getValue();
-        switch (entry.getKey()) {
-          case "mode" -> {
-            String text = value.isTextual() ? value.asText() : "";
-            mode = switch (text) {
-              case "immediate" -> EmailMode.IMMEDIATE;
-              case "digest" -> EmailMode.DIGEST;
-              default -> throw ApiError.invalid(field, "'email.mode' must be 'immediate' or 'digest'.");
-            };
-          }
-          case "digestHour" -> {
-            if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 23) {
-              throw ApiError.invalid(field, "'email.digestHour' must be a whole hour from 0 to 23.");
-            }
-            hour = value.asInt();
-          }
-          case "timeZone" -> {
-            if (!value.isTextual() || !validZone(value.asText())) {
-              throw ApiError.invalid(field, "'email.timeZone' must be an IANA time zone such as 'America/Toronto'.");
-            }
-            zone = value.asText();
-          }
-          default -> throw ApiError.invalid(field, "Unknown email setting '" + entry.getKey()
-              + "': expected mode, digestHour or timeZone.");
+    for (Map.Entry<String, JsonNode> entry : fieldsOf(body.get("email"), "email")) {
+      String field = "email." + entry.getKey();
+      JsonNode value = entry.getValue();
+      switch (entry.getKey()) {
+        case "mode" -> {
+          String text = value.isTextual() ? value.asText() : "";
+          mode = switch (text) {
+            case "immediate" -> EmailMode.IMMEDIATE;
+            case "digest" -> EmailMode.DIGEST;
+            default -> throw ApiError.invalid(field, "'email.mode' must be 'immediate' or 'digest'.");
+          };
         }
+        case "digestHour" -> {
+          if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 23) {
+            throw ApiError.invalid(field, "'email.digestHour' must be a whole hour from 0 to 23.");
+          }
+          hour = value.asInt();
+        }
+        case "timeZone" -> {
+          if (!value.isTextual() || !validZone(value.asText())) {
+            throw ApiError.invalid(field, "'email.timeZone' must be an IANA time zone such as 'America/Toronto'.");
+          }
+          zone = value.asText();
+        }
+        default -> throw ApiError.invalid(field, "Unknown email setting '" + entry.getKey()
+            + "': expected mode, digestHour or timeZone.");
       }
     }
     return new NotificationSettings(merged, mode, hour, zone);
@@ -170,9 +159,14 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     }
   }
 
-  private static void requireObject(JsonNode node, String field) {
+  /** The members of a JSON object given for {@code field} (none when it is absent); anything else is a 400. */
+  private static Iterable<Map.Entry<String, JsonNode>> fieldsOf(JsonNode node, String field) {
+    if (node == null) {
+      return List.of();
+    }
     if (!node.isObject()) {
       throw ApiError.invalid(field, "'" + field + "' must be a JSON object.");
     }
+    return node::fields;
   }
 }

@@ -13,17 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * notification's content (the center item's attribute names, {@link NotificationMapper#content}).
  */
 public final class DigestItemMapper {
-  static final String TYPE = "DigestItem";
-  static final String NOTIFICATION_ID = NotificationMapper.NOTIFICATION_ID;
-  static final String CREATED_AT = NotificationMapper.CREATED_AT;
 
   private DigestItemMapper() {}
 
   public static Map<String, AttributeValue> toItem(String accountId, String userId, DigestItem d) {
     String time = Keys.time(d.createdAt());
-    ItemBuilder item = ItemBuilder.item(Keys.digestOf(accountId, userId), Keys.activitySk(time, d.notificationId()), TYPE)
-        .str(NOTIFICATION_ID, d.notificationId());
-    return NotificationMapper.content(item, d.content()).str(CREATED_AT, time).build();
+    ItemBuilder item = ItemBuilder.item(Keys.digestOf(accountId, userId), Keys.activitySk(time, d.notificationId()), "DigestItem")
+        .str(NotificationMapper.NOTIFICATION_ID, d.notificationId());
+    return NotificationMapper.content(item, d.content()).str(NotificationMapper.CREATED_AT, time).build();
   }
 
   /** The time and id come from the sort key ({@code <time>#<id>}), which every digest item has. */

@@ -20,17 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * content attributes a digest item shares ({@link #content}).
  */
 public final class NotificationMapper {
-  static final String TYPE = "Notification";
   static final String NOTIFICATION_ID = "notificationId";
-  static final String EVENT_ID = "eventId";
-  static final String EVENT_TYPE = "eventType";
-  static final String CATEGORY = "category";
-  static final String TITLE = "title";
-  static final String BODY = "body";
-  static final String LINK_PATH = "linkPath";
-  static final String LINK_LABEL = "linkLabel";
-  static final String CONVERSATION_ID = "conversationId";
-  static final String CUSTOMER_ID = "customerId";
   static final String CREATED_AT = "createdAt";
   static final String READ_AT = "readAt";
   /** String set of the channels not delivered yet; absent when none is. */
@@ -40,14 +30,14 @@ public final class NotificationMapper {
 
   public static Map<String, AttributeValue> toItem(String accountId, String userId, Notification n, Instant expiresAt) {
     String time = Keys.time(n.createdAt());
-    ItemBuilder item = ItemBuilder.item(Keys.notificationsOf(accountId, userId), sortKey(n.createdAt(), n.notificationId()), TYPE)
+    ItemBuilder item = ItemBuilder.item(Keys.notificationsOf(accountId, userId), sortKey(n.createdAt(), n.notificationId()), "Notification")
         .str(NOTIFICATION_ID, n.notificationId())
-        .str(EVENT_ID, n.eventId())
-        .str(EVENT_TYPE, n.eventType())
-        .str(CATEGORY, n.category() == null ? null : n.category().key());
+        .str("eventId", n.eventId())
+        .str("eventType", n.eventType())
+        .str("category", n.category() == null ? null : n.category().key());
     content(item, n.content())
-        .str(CONVERSATION_ID, n.conversationId())
-        .str(CUSTOMER_ID, n.customerId())
+        .str("conversationId", n.conversationId())
+        .str("customerId", n.customerId())
         .str(CREATED_AT, time)
         .time(READ_AT, n.readAt())
         .strSet(PENDING, n.pending().stream().map(Channel::key).toList())
@@ -61,9 +51,9 @@ public final class NotificationMapper {
     ItemReader r = ItemReader.of(item);
     Set<Channel> pending = EnumSet.noneOf(Channel.class);
     r.strList(PENDING).forEach(key -> Channel.of(key).ifPresent(pending::add));
-    return new Notification(r.str(NOTIFICATION_ID), r.str(EVENT_ID), r.str(EVENT_TYPE),
-        Category.of(r.str(CATEGORY)).orElse(null), r.time(CREATED_AT), content(r), r.str(CONVERSATION_ID),
-        r.str(CUSTOMER_ID), r.time(READ_AT), pending);
+    return new Notification(r.str(NOTIFICATION_ID), r.str("eventId"), r.str("eventType"),
+        Category.of(r.str("category")).orElse(null), r.time(CREATED_AT), content(r), r.str("conversationId"),
+        r.str("customerId"), r.time(READ_AT), pending);
   }
 
   static String sortKey(Instant createdAt, String notificationId) {
@@ -76,13 +66,13 @@ public final class NotificationMapper {
 
   /** What a notification says: the same attributes on a center item and a digest item. */
   static ItemBuilder content(ItemBuilder item, Content content) {
-    return item.str(TITLE, content.title())
-        .str(BODY, content.body())
-        .str(LINK_PATH, content.linkPath())
-        .str(LINK_LABEL, content.linkLabel());
+    return item.str("title", content.title())
+        .str("body", content.body())
+        .str("linkPath", content.linkPath())
+        .str("linkLabel", content.linkLabel());
   }
 
   static Content content(ItemReader r) {
-    return new Content(r.str(TITLE), r.str(BODY), r.str(LINK_PATH), r.str(LINK_LABEL));
+    return new Content(r.str("title"), r.str("body"), r.str("linkPath"), r.str("linkLabel"));
   }
 }

@@ -21,28 +21,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is scheduled {@code nextDigestAt} with the GSI4 keys of the due list {@code DUE#DIGEST}.
  */
 public final class NotificationSettingsMapper {
-  static final String TYPE = "NotificationSettings";
-  static final String CATEGORIES = "categories";
-  static final String EMAIL_MODE = "emailMode";
-  static final String DIGEST_HOUR = "digestHour";
-  static final String TIME_ZONE = "timeZone";
-  static final String ACCOUNT_ID = "accountId";
-  static final String USER_ID = "userId";
-  static final String UPDATED_AT = "updatedAt";
   static final String NEXT_DIGEST_AT = "nextDigestAt";
   static final String LAST_DIGEST_AT = "lastDigestAt";
 
   private NotificationSettingsMapper() {}
 
   public static Map<String, AttributeValue> toItem(NotificationSettingsItem s) {
-    return ItemBuilder.item(Keys.account(s.accountId()), Keys.notificationSettingsSk(s.userId()), TYPE)
-        .map(CATEGORIES, categories(s.settings()))
-        .str(EMAIL_MODE, s.settings().emailMode().key())
-        .num(DIGEST_HOUR, s.settings().digestHour())
-        .str(TIME_ZONE, s.settings().timeZone())
-        .str(ACCOUNT_ID, s.accountId())
-        .str(USER_ID, s.userId())
-        .time(UPDATED_AT, s.updatedAt())
+    return ItemBuilder.item(Keys.account(s.accountId()), Keys.notificationSettingsSk(s.userId()), "NotificationSettings")
+        .map("categories", categories(s.settings()))
+        .str("emailMode", s.settings().emailMode().key())
+        .num("digestHour", s.settings().digestHour())
+        .str("timeZone", s.settings().timeZone())
+        .str("accountId", s.accountId())
+        .str("userId", s.userId())
+        .time("updatedAt", s.updatedAt())
         .time(NEXT_DIGEST_AT, s.nextDigestAt())
         .time(LAST_DIGEST_AT, s.lastDigestAt())
         .index(Table.GSI4PK, s.nextDigestAt() == null ? null : Keys.DIGESTS_DUE,
@@ -56,8 +48,8 @@ public final class NotificationSettingsMapper {
       return NotificationSettingsItem.defaults(accountId, userId);
     }
     ItemReader r = ItemReader.of(item);
-    return new NotificationSettingsItem(r.str(ACCOUNT_ID, accountId), r.str(USER_ID, userId), settings(r),
-        r.time(UPDATED_AT), r.time(NEXT_DIGEST_AT), r.time(LAST_DIGEST_AT));
+    return new NotificationSettingsItem(r.str("accountId", accountId), r.str("userId", userId), settings(r),
+        r.time("updatedAt"), r.time(NEXT_DIGEST_AT), r.time(LAST_DIGEST_AT));
   }
 
   /** An item of the due list (it names its account and user). */
@@ -73,7 +65,7 @@ public final class NotificationSettingsMapper {
   private static NotificationSettings settings(ItemReader r) {
     NotificationSettings defaults = NotificationSettings.defaults();
     Map<Category, Set<Channel>> channels = new EnumMap<>(defaults.channels());
-    ItemReader categories = r.map(CATEGORIES);
+    ItemReader categories = r.map("categories");
     if (categories != null) {
       categories.item().keySet().forEach(key -> Category.of(key).ifPresent(category -> {
         Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
@@ -90,9 +82,9 @@ public final class NotificationSettingsMapper {
         channels.put(category, set);
       }));
     }
-    EmailMode mode = "digest".equals(r.str(EMAIL_MODE)) ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
-    int hour = (int) r.num(DIGEST_HOUR, NotificationSettings.DEFAULT_DIGEST_HOUR);
-    String zone = r.str(TIME_ZONE);
+    EmailMode mode = "digest".equals(r.str("emailMode")) ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
+    int hour = (int) r.num("digestHour", NotificationSettings.DEFAULT_DIGEST_HOUR);
+    String zone = r.str("timeZone");
     return new NotificationSettings(channels, mode, hour,
         zone != null && NotificationSettings.validZone(zone) ? zone : NotificationSettings.DEFAULT_TIME_ZONE);
   }
