@@ -6,15 +6,13 @@ import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEmails.Content;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.notifications.NotificationIds;
-import com.textinbox.shared.notifications.NotificationSettingsItem;
-import com.textinbox.shared.notifications.store.NotificationSettingsStore;
+import com.textinbox.shared.notifications.store.NotificationSettingsMapper;
 import com.textinbox.shared.notifications.store.NotificationStore;
-import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
-import com.textinbox.shared.store.ItemRef;
 import com.textinbox.shared.store.Query;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,14 +37,12 @@ final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private final DynamoTable table;
   private final NotificationStore notifications;
-  private final NotificationSettingsStore settings;
   private final List<NotificationChannel> channels;
   private final Clock clock;
 
   Dispatcher(DynamoTable table, List<NotificationChannel> channels, Clock clock) {
     this.table = table;
     this.notifications = new NotificationStore(table);
-    this.settings = new NotificationSettingsStore(table);
     this.channels = List.copyOf(channels);
     this.clock = clock;
   }
@@ -125,32 +121,27 @@ final class Dispatcher {
   /** One BatchGetItem: the conversation, the customer, the message or note, the actor, the team. */
   private Facts readFacts(NotificationEvent e) {
     String account = e.accountId();
-    ItemRef<Map<String, AttributeValue>> conversationRef = null;
-    ItemRef<Map<String, AttributeValue>> entryRef = null;
-    ItemRef<Map<String, AttributeValue>> customerRef = null;
-    ItemRef<Map<String, AttributeValue>> actorRef = null;
-    ItemRef<Map<String, AttributeValue>> teamRef = null;
-    List<ItemRef<?>> refs = new ArrayList<>();
+    Map<String, String[]> keys = new LinkedHashMap<>();
     if (e.conversationId() != null) {
-      conversationRef = raw(Keys.conversation(account, e.conversationId()), Keys.CONVERSATION_SK, refs);
+      keys.put("conversation", new String[] {Keys.conversation(account, e.conversationId()), Keys.CONVERSATION_SK});
       String entryId = e.messageId() != null ? e.messageId()
           : NotificationEvent.NOTE_MENTION.equals(e.type()) ? e.noteId() : null;
       if (entryId != null) {
-        entryRef = raw(Keys.conversation(account, e.conversationId()), Keys.timelineSk(Keys.time(e.at()), entryId), refs);
+        keys.put("entry", new String[] {Keys.conversation(account, e.conversationId()), Keys.timelineSk(Keys.time(e.at()), entryId)});
       }
     }
     if (e.customerId() != null) {
-      customerRef = raw(Keys.customer(account, e.customerId()), Keys.PROFILE_SK, refs);
+      keys.put("customer", new String[] {Keys.customer(account, e.customerId()), Keys.PROFILE_SK});
     }
     if (e.actorUserId() != null) {
-      actorRef = raw(Keys.account(account), Keys.userSk(e.actorUserId()), refs);
+      keys.put("actor", new String[] {Keys.account(account), Keys.userSk(e.actorUserId())});
     }
     if ("TEAM".equals(e.assigneeKind())) {
-      teamRef = raw(Keys.account(account), Keys.teamSk(e.assigneeId()), refs);
+      keys.put("team", new String[] {Keys.account(account), Keys.teamSk(e.assigneeId())});
     }
-    BatchRead found = BatchRead.of(table, refs);
-    Map<String, AttributeValue> conversation = get(found, conversationRef);
-    Map<String, AttributeValue> entry = get(found, entryRef);
+    Map<String, Map<String, AttributeValue>> found = batchGet(keys);
+    Map<String, AttributeValue> conversation = found.get("conversation");
+    Map<String, AttributeValue> entry = found.get("entry");
     String preview = entry != null ? firstNonNull(str(entry, "body"), str(entry, "text"))
         : conversation != null && !NotificationEvent.CONVERSATION_ASSIGNED_BULK.equals(e.type())
             && !e.type().startsWith("appointment.") ? str(conversation, "lastMessagePreview") : null;
@@ -159,21 +150,25 @@ final class Dispatcher {
     }
     String assigneeKind = e.assigneeKind() != null ? e.assigneeKind() : conversation == null ? null : str(conversation, "assigneeKind");
     String assigneeId = e.assigneeId() != null ? e.assigneeId() : conversation == null ? null : str(conversation, "assigneeId");
-    Map<String, AttributeValue> actor = get(found, actorRef);
-    Map<String, AttributeValue> team = get(found, teamRef);
-    return new Facts(assigneeKind, assigneeId, new NotificationTexts.Facts(customerName(get(found, customerRef)), preview,
+    Map<String, AttributeValue> actor = found.get("actor");
+    Map<String, AttributeValue> team = found.get("team");
+    return new Facts(assigneeKind, assigneeId, new NotificationTexts.Facts(customerName(found.get("customer")), preview,
         actor == null ? null : str(actor, "name"), team == null ? null : str(team, "name")));
   }
 
-  private static <T> T get(BatchRead found, ItemRef<T> ref) {
-    return ref == null ? null : found.get(ref);
-  }
-
-  // TODO(issue 9): the conversations, customers and users stores' refs once they are in main
-  private static ItemRef<Map<String, AttributeValue>> raw(String pk, String sk, List<ItemRef<?>> refs) {
-    ItemRef<Map<String, AttributeValue>> ref = new ItemRef<>(pk, sk, item -> item);
-    refs.add(ref);
-    return ref;
+  // TODO(issue 9): through the conversations, customers and users stores once they are in main
+  private Map<String, Map<String, AttributeValue>> batchGet(Map<String, String[]> keys) {
+    Map<String, String> names = new HashMap<>();
+    List<Map<String, AttributeValue>> list = new ArrayList<>();
+    keys.forEach((name, key) -> {
+      names.put(key[0] + "|" + key[1], name);
+      list.add(DynamoTable.key(key[0], key[1]));
+    });
+    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+    for (Map<String, AttributeValue> item : table.batchGet(list)) {
+      found.put(names.get(str(item, "PK") + "|" + str(item, "SK")), item);
+    }
+    return found;
   }
 
   private static String str(Map<String, AttributeValue> item, String name) {
@@ -221,24 +216,21 @@ final class Dispatcher {
 
   /** One BatchGetItem (per 50 users): each user's item and notification settings item. */
   private List<Recipient> readRecipients(String account, List<String> userIds) {
-    Map<String, ItemRef<Map<String, AttributeValue>>> users = new LinkedHashMap<>();
-    Map<String, ItemRef<NotificationSettingsItem>> settingsOf = new LinkedHashMap<>();
-    List<ItemRef<?>> refs = new ArrayList<>();
+    Map<String, String[]> keys = new LinkedHashMap<>();
     for (String userId : userIds) {
-      users.put(userId, raw(Keys.account(account), Keys.userSk(userId), refs));
-      settingsOf.put(userId, settings.ref(account, userId));
-      refs.add(settingsOf.get(userId));
+      keys.put("user:" + userId, new String[] {Keys.account(account), Keys.userSk(userId)});
+      keys.put("settings:" + userId, new String[] {Keys.account(account), Keys.notificationSettingsSk(userId)});
     }
-    BatchRead found = BatchRead.of(table, refs);
+    Map<String, Map<String, AttributeValue>> found = batchGet(keys);
     List<Recipient> recipients = new ArrayList<>();
     for (String userId : userIds) {
-      Map<String, AttributeValue> user = found.get(users.get(userId));
+      Map<String, AttributeValue> user = found.get("user:" + userId);
       if (user == null) {
         LOG.info("recipient {} is not a user of the account: skipped", userId);
         continue;
       }
       recipients.add(new Recipient(account, userId, str(user, "name"), str(user, "email"), str(user, "role"),
-          found.get(settingsOf.get(userId)).settings(), telegramChatId(user)));
+          NotificationSettingsMapper.fromItem(account, userId, found.get("settings:" + userId)).settings(), telegramChatId(user)));
     }
     return recipients;
   }

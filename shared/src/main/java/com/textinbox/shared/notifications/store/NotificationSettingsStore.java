@@ -7,7 +7,6 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.notifications.NotificationSettingsItem;
 import com.textinbox.shared.store.DynamoTable;
-import com.textinbox.shared.store.ItemRef;
 import com.textinbox.shared.store.Query;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +26,6 @@ public final class NotificationSettingsStore {
   public NotificationSettingsItem get(String accountId, String userId) {
     return NotificationSettingsMapper.fromItem(accountId, userId,
         table.get(Keys.account(accountId), Keys.notificationSettingsSk(userId)));
-  }
-
-  /** The same, to read with other items in one BatchGetItem. */
-  public ItemRef<NotificationSettingsItem> ref(String accountId, String userId) {
-    return new ItemRef<>(Keys.account(accountId), Keys.notificationSettingsSk(userId),
-        item -> NotificationSettingsMapper.fromItem(accountId, userId, item));
   }
 
   /** Writes the whole item (the due list's keys follow {@code nextDigestAt}). */
