@@ -12,16 +12,13 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.notifications.store.DigestStore;
 import com.textinbox.shared.store.DynamoTable;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -195,14 +192,10 @@ class DispatcherTest {
   }
 
   @Test
-  void theSampleEventThroughTheHandlerEmailsTheAssignee() throws Exception {
+  void theSampleEventThroughTheHandlerEmailsTheAssignee() {
     put(Keys.conversation(ACCOUNT, "conv-demo-john"), Keys.CONVERSATION_SK, Map.of(Table.TYPE, s("Conversation"),
         "assigneeKind", s("USER"), "assigneeId", s("user-bruno"), "lastMessagePreview", s("Hi, is my car ready?")));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/notification-dispatcher/sqs-message-received.json"))) {
-      new NotificationDispatcher(dispatcher).handleRequest(event, out, null);
-    }
-    JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+    JsonNode answer = SampleEvents.invoke(new NotificationDispatcher(dispatcher), "notification-dispatcher/sqs-message-received.json");
     assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
     assertEquals("New message from John Smith", emails.get(0).subject());
     assertTrue(emails.get(0).text().contains("Hi, is my car ready?"));
@@ -231,14 +224,6 @@ class DispatcherTest {
     return item;
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
 
   private static void user(String id, String name, String role) {
     put(Keys.account(ACCOUNT), Keys.userSk(id), Map.of(Table.TYPE, s("User"), "name", s(name),

@@ -12,11 +12,8 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.NotificationIds;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -155,14 +152,10 @@ class NotificationsApiTest {
   }
 
   @Test
-  void theSampleEventListsBrunosCenter() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/notifications-api/list-notifications.json"))) {
-      api.handleRequest(event, out, null);
-    }
-    JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+  void theSampleEventListsBrunosCenter() {
+    JsonNode response = SampleEvents.invoke(api, "notifications-api/list-notifications.json");
     assertEquals(200, response.path("statusCode").asInt(), response.toString());
-    JsonNode body = Json.read(response.path("body").asText());
+    JsonNode body = SampleEvents.body(response);
     assertFalse(body.path("notifications").get(0).path("read").asBoolean());
   }
 
@@ -209,14 +202,5 @@ class NotificationsApiTest {
     event.put("body", body);
     event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", userId, "role", "user")));
     return Json.MAPPER.valueToTree(event);
-  }
-
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 }
