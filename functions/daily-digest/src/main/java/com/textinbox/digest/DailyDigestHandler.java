@@ -2,7 +2,6 @@ package com.textinbox.digest;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.notifications.DigestClock;
 import com.textinbox.shared.notifications.DigestItem;
 import com.textinbox.shared.notifications.EmailSender;
@@ -14,13 +13,13 @@ import com.textinbox.shared.notifications.store.DigestStore;
 import com.textinbox.shared.notifications.store.NotificationSettingsStore;
 import com.textinbox.shared.schedule.ScheduledHandler;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
@@ -39,7 +38,7 @@ public final class DailyDigestHandler extends ScheduledHandler {
 
   private final NotificationSettingsStore settings;
   private final DigestStore digests;
-  private final DynamoTable table;
+  private final UserStore users;
   private final EmailSender email;
   private final String webAppBaseUrl;
 
@@ -49,15 +48,11 @@ public final class DailyDigestHandler extends ScheduledHandler {
         Env.require("WEB_APP_BASE_URL"), Clock.systemUTC());
   }
 
-  public DailyDigestHandler(DynamoDbClient dynamoDb, String table, EmailSender email, String webAppBaseUrl, Clock clock) {
-    this(new DynamoTable(dynamoDb, table), email, webAppBaseUrl, clock);
-  }
-
   public DailyDigestHandler(DynamoTable table, EmailSender email, String webAppBaseUrl, Clock clock) {
     super(clock);
     this.settings = new NotificationSettingsStore(table);
     this.digests = new DigestStore(table);
-    this.table = table;
+    this.users = new UserStore(table);
     this.email = email;
     this.webAppBaseUrl = webAppBaseUrl;
   }
@@ -92,7 +87,8 @@ public final class DailyDigestHandler extends ScheduledHandler {
   private int digest(NotificationSettingsItem user, Instant now) {
     List<DigestItem> pending = digests.pending(user.accountId(), user.userId(), now, MAX_ITEMS);
     if (!pending.isEmpty()) {
-      String address = emailOf(user.accountId(), user.userId());
+      User recipient = users.get(user.accountId(), user.userId());
+      String address = recipient == null ? null : recipient.email();
       if (address != null) {
         email.send(NotificationEmails.digest(address, pending.stream().map(DigestItem::content).toList(), webAppBaseUrl));
       }
@@ -102,13 +98,6 @@ public final class DailyDigestHandler extends ScheduledHandler {
       reschedule(user, now);
     } // else more are pending: the user stays due and the next run sends the rest
     return pending.size();
-  }
-
-  // TODO(issue 9): the user's email through the users store once it is in main
-  private String emailOf(String accountId, String userId) {
-    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> user =
-        table.get(Keys.account(accountId), Keys.userSk(userId));
-    return user == null || user.get("email") == null ? null : user.get("email").s();
   }
 
   /**

@@ -10,6 +10,7 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class DailyDigestHandlerTest {
       put(Keys.digestOf(ACCOUNT, "user-chloe"), "2026-11-21T0" + i + ":00:00.000Z#n" + i, Map.of(Table.TYPE, s("DigestItem"),
           "title", s("New message from John Smith " + i), "linkPath", s("/conversations/conv-" + i), "linkLabel", s("View conversation")));
     }
-    handler = new DailyDigestHandler(dynamoDb, table, email -> {
+    handler = new DailyDigestHandler(new DynamoTable(dynamoDb, table), email -> {
       if (sesDown.get()) {
         throw new IllegalStateException("SES unavailable");
       }

@@ -1,26 +1,20 @@
 package com.textinbox.notify;
 
-import com.textinbox.shared.data.Keys;
+import com.textinbox.notify.DispatchReads.Facts;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEmails.Content;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.notifications.NotificationIds;
-import com.textinbox.shared.notifications.store.NotificationSettingsMapper;
 import com.textinbox.shared.notifications.store.NotificationStore;
 import com.textinbox.shared.store.DynamoTable;
-import com.textinbox.shared.store.Query;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns one notification event into notifications (docs/events.md, "Notification events"): finds
@@ -35,13 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-  private final DynamoTable table;
+  private final DispatchReads reads;
   private final NotificationStore notifications;
   private final List<NotificationChannel> channels;
   private final Clock clock;
 
   Dispatcher(DynamoTable table, List<NotificationChannel> channels, Clock clock) {
-    this.table = table;
+    this.reads = new DispatchReads(table);
     this.notifications = new NotificationStore(table);
     this.channels = List.copyOf(channels);
     this.clock = clock;
@@ -59,15 +53,15 @@ final class Dispatcher {
 
   Result dispatch(NotificationEvent event) {
     String account = event.accountId();
-    Facts facts = readFacts(event);
+    Facts facts = reads.facts(event);
     List<String> userIds = recipientIds(event, facts);
     userIds.remove(event.actorUserId());
-    List<Recipient> recipients = readRecipients(account, userIds);
+    List<Recipient> recipients = reads.recipients(account, userIds);
     int written = 0;
     int delivered = 0;
     int failed = 0;
     for (Recipient recipient : recipients) {
-      if ("free".equals(recipient.role())) {
+      if (recipient.user().isFree()) {
         continue; // N10: free users see no customer data; every category today is about customers
       }
       Content content = NotificationTexts.of(event, facts.texts(), "TEAM".equals(facts.assigneeKind()));
@@ -113,81 +107,7 @@ final class Dispatcher {
     return new Result(recipients.size(), written, delivered, failed);
   }
 
-  // ------------------------------------------------------------------ what the event is about
-
-  /** The assignee read from the conversation, and the facts the texts need. */
-  record Facts(String assigneeKind, String assigneeId, NotificationTexts.Facts texts) {}
-
-  /** One BatchGetItem: the conversation, the customer, the message or note, the actor, the team. */
-  private Facts readFacts(NotificationEvent e) {
-    String account = e.accountId();
-    Map<String, String[]> keys = new LinkedHashMap<>();
-    if (e.conversationId() != null) {
-      keys.put("conversation", new String[] {Keys.conversation(account, e.conversationId()), Keys.CONVERSATION_SK});
-      String entryId = e.messageId() != null ? e.messageId()
-          : NotificationEvent.NOTE_MENTION.equals(e.type()) ? e.noteId() : null;
-      if (entryId != null) {
-        keys.put("entry", new String[] {Keys.conversation(account, e.conversationId()), Keys.timelineSk(Keys.time(e.at()), entryId)});
-      }
-    }
-    if (e.customerId() != null) {
-      keys.put("customer", new String[] {Keys.customer(account, e.customerId()), Keys.PROFILE_SK});
-    }
-    if (e.actorUserId() != null) {
-      keys.put("actor", new String[] {Keys.account(account), Keys.userSk(e.actorUserId())});
-    }
-    if ("TEAM".equals(e.assigneeKind())) {
-      keys.put("team", new String[] {Keys.account(account), Keys.teamSk(e.assigneeId())});
-    }
-    Map<String, Map<String, AttributeValue>> found = batchGet(keys);
-    Map<String, AttributeValue> conversation = found.get("conversation");
-    Map<String, AttributeValue> entry = found.get("entry");
-    String preview = entry != null ? firstNonNull(str(entry, "body"), str(entry, "text"))
-        : conversation != null && !NotificationEvent.CONVERSATION_ASSIGNED_BULK.equals(e.type())
-            && !e.type().startsWith("appointment.") ? str(conversation, "lastMessagePreview") : null;
-    if (NotificationEvent.APPOINTMENT_REPLIED.equals(e.type()) && conversation != null) {
-      preview = str(conversation, "lastMessagePreview");
-    }
-    String assigneeKind = e.assigneeKind() != null ? e.assigneeKind() : conversation == null ? null : str(conversation, "assigneeKind");
-    String assigneeId = e.assigneeId() != null ? e.assigneeId() : conversation == null ? null : str(conversation, "assigneeId");
-    Map<String, AttributeValue> actor = found.get("actor");
-    Map<String, AttributeValue> team = found.get("team");
-    return new Facts(assigneeKind, assigneeId, new NotificationTexts.Facts(customerName(found.get("customer")), preview,
-        actor == null ? null : str(actor, "name"), team == null ? null : str(team, "name")));
-  }
-
-  // TODO(issue 9): through the conversations, customers and users stores once they are in main
-  private Map<String, Map<String, AttributeValue>> batchGet(Map<String, String[]> keys) {
-    Map<String, String> names = new HashMap<>();
-    List<Map<String, AttributeValue>> list = new ArrayList<>();
-    keys.forEach((name, key) -> {
-      names.put(key[0] + "|" + key[1], name);
-      list.add(DynamoTable.key(key[0], key[1]));
-    });
-    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-    for (Map<String, AttributeValue> item : table.batchGet(list)) {
-      found.put(names.get(str(item, "PK") + "|" + str(item, "SK")), item);
-    }
-    return found;
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  /** As the inbox names a customer: first and last name, else the name, else the mobile number. */
-  static String customerName(Map<String, AttributeValue> profile) {
-    if (profile == null) {
-      return null;
-    }
-    String joined = (nullToEmpty(str(profile, "firstName")) + " " + nullToEmpty(str(profile, "lastName"))).strip();
-    if (!joined.isEmpty()) {
-      return joined;
-    }
-    return firstNonNull(str(profile, "name"), str(profile, "mobile"));
-  }
-
+  /** Who an event is for, before N6 (the actor) and N10 (free users) are applied. */
   private List<String> recipientIds(NotificationEvent e, Facts facts) {
     List<String> ids = new ArrayList<>();
     switch (e.type()) {
@@ -199,56 +119,10 @@ final class Dispatcher {
         } else if ("USER".equals(facts.assigneeKind()) && facts.assigneeId() != null) {
           ids.add(facts.assigneeId());
         } else if ("TEAM".equals(facts.assigneeKind()) && facts.assigneeId() != null) {
-          ids.addAll(teamMembers(e.accountId(), facts.assigneeId()));
+          ids.addAll(reads.teamMembers(e.accountId(), facts.assigneeId()));
         }
       }
     }
     return new ArrayList<>(new LinkedHashSet<>(ids));
-  }
-
-  private List<String> teamMembers(String account, String teamId) {
-    String prefix = Keys.membersOf(teamId);
-    List<String> members = new ArrayList<>();
-    table.queryAll(Query.table(Keys.account(account)).beginsWith(prefix))
-        .forEach(item -> members.add(str(item, "SK").substring(prefix.length())));
-    return members;
-  }
-
-  /** One BatchGetItem (per 50 users): each user's item and notification settings item. */
-  private List<Recipient> readRecipients(String account, List<String> userIds) {
-    Map<String, String[]> keys = new LinkedHashMap<>();
-    for (String userId : userIds) {
-      keys.put("user:" + userId, new String[] {Keys.account(account), Keys.userSk(userId)});
-      keys.put("settings:" + userId, new String[] {Keys.account(account), Keys.notificationSettingsSk(userId)});
-    }
-    Map<String, Map<String, AttributeValue>> found = batchGet(keys);
-    List<Recipient> recipients = new ArrayList<>();
-    for (String userId : userIds) {
-      Map<String, AttributeValue> user = found.get("user:" + userId);
-      if (user == null) {
-        LOG.info("recipient {} is not a user of the account: skipped", userId);
-        continue;
-      }
-      recipients.add(new Recipient(account, userId, str(user, "name"), str(user, "email"), str(user, "role"),
-          NotificationSettingsMapper.fromItem(account, userId, found.get("settings:" + userId)).settings(), telegramChatId(user)));
-    }
-    return recipients;
-  }
-
-  /** The chat the user connected on Telegram (the user item's {@code telegram.chatId}, set by TelegramApi), or null. */
-  private static Long telegramChatId(Map<String, AttributeValue> user) {
-    AttributeValue telegram = user.get("telegram");
-    if (telegram == null || telegram.m() == null || telegram.m().get("chatId") == null || telegram.m().get("chatId").n() == null) {
-      return null;
-    }
-    return Long.valueOf(telegram.m().get("chatId").n());
-  }
-
-  private static String firstNonNull(String a, String b) {
-    return a != null ? a : b;
-  }
-
-  private static String nullToEmpty(String text) {
-    return text == null ? "" : text;
   }
 }

@@ -12,6 +12,7 @@ import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.telegram.TelegramBot;
+import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class NotificationDispatcher extends SqsBatchHandler {
     List<NotificationChannel> channels = new ArrayList<>(List.of(
         new EmailChannel(email, new DigestStore(table), webApp),
         new PushChannel(sns, new DeviceStore(table)),
-        new TelegramChannel(TelegramBot.fromEnvironment(), AwsClients.dynamoDb(), table.name(), webApp)));
+        new TelegramChannel(TelegramBot.fromEnvironment(), new UserStore(table), webApp)));
     // blank when the template's LiveNotifications is off (LocalStack community has no WebSocket APIs)
     if (!Env.optional("LIVE_MANAGEMENT_ENDPOINT").orElse("").isBlank()) {
       channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(AwsClients.dynamoDb(), table.name(),

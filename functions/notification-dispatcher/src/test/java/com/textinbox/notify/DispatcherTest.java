@@ -65,7 +65,8 @@ class DispatcherTest {
     user("user-dana", "Dana Digest", "user");
     put(account, Keys.teamSk("team-service"), Map.of(Table.TYPE, s("Team"), "name", s("Service")));
     for (String member : List.of("user-bruno", "user-chloe", "user-alice")) {
-      put(account, Keys.memberSk("team-service", member), Map.of(Table.TYPE, s("Membership")));
+      put(account, Keys.memberSk("team-service", member), Map.of(Table.TYPE, s("Membership"), "teamId", s("team-service"),
+          "userId", s(member)));
     }
     put(Keys.customer(ACCOUNT, "cust-john"), Keys.PROFILE_SK, Map.of(Table.TYPE, s("Customer"), "firstName", s("John"), "lastName", s("Smith")));
     put(Keys.conversation(ACCOUNT, "conv-john"), Keys.CONVERSATION_SK, Map.of(Table.TYPE, s("Conversation"),

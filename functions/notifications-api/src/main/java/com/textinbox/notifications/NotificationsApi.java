@@ -8,7 +8,6 @@ import com.textinbox.shared.notifications.store.NotificationSettingsStore;
 import com.textinbox.shared.notifications.store.NotificationStore;
 import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -20,10 +19,6 @@ public final class NotificationsApi extends ApiHandler {
   public NotificationsApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(),
         AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"));
-  }
-
-  public NotificationsApi(DynamoDbClient dynamoDb, String table, Clock clock, SnsClient sns, String pushApplicationArn) {
-    this(new DynamoTable(dynamoDb, table), clock, sns, pushApplicationArn);
   }
 
   public NotificationsApi(DynamoTable table, Clock clock, SnsClient sns, String pushApplicationArn) {

@@ -14,6 +14,7 @@ import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.NotificationIds;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ class NotificationsApiTest {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
-    api = new NotificationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
     for (int i = 1; i <= 5; i++) {
       notification("user-bruno", i, i == 2);
     }
@@ -131,7 +132,7 @@ class NotificationsApiTest {
       @Override
       public void close() {}
     };
-    NotificationsApi withPush = new NotificationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    NotificationsApi withPush = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
     String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
     ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
     assertEquals(201, first.status(), first.toString());

@@ -19,8 +19,8 @@ public final class DigestItemMapper {
   public static Map<String, AttributeValue> toItem(String accountId, String userId, DigestItem d) {
     String time = Keys.time(d.createdAt());
     ItemBuilder item = ItemBuilder.item(Keys.digestOf(accountId, userId), Keys.activitySk(time, d.notificationId()), "DigestItem")
-        .str(NotificationMapper.NOTIFICATION_ID, d.notificationId());
-    return NotificationMapper.content(item, d.content()).str(NotificationMapper.CREATED_AT, time).build();
+        .str("notificationId", d.notificationId());
+    return NotificationMapper.content(item, d.content()).str("createdAt", time).build();
   }
 
   /** The time and id come from the sort key ({@code <time>#<id>}), which every digest item has. */

@@ -20,8 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * content attributes a digest item shares ({@link #content}).
  */
 public final class NotificationMapper {
-  static final String NOTIFICATION_ID = "notificationId";
-  static final String CREATED_AT = "createdAt";
   static final String READ_AT = "readAt";
   /** String set of the channels not delivered yet; absent when none is. */
   static final String PENDING = "pending";
@@ -31,14 +29,14 @@ public final class NotificationMapper {
   public static Map<String, AttributeValue> toItem(String accountId, String userId, Notification n, Instant expiresAt) {
     String time = Keys.time(n.createdAt());
     ItemBuilder item = ItemBuilder.item(Keys.notificationsOf(accountId, userId), sortKey(n.createdAt(), n.notificationId()), "Notification")
-        .str(NOTIFICATION_ID, n.notificationId())
+        .str("notificationId", n.notificationId())
         .str("eventId", n.eventId())
         .str("eventType", n.eventType())
         .str("category", n.category() == null ? null : n.category().key());
     content(item, n.content())
         .str("conversationId", n.conversationId())
         .str("customerId", n.customerId())
-        .str(CREATED_AT, time)
+        .str("createdAt", time)
         .time(READ_AT, n.readAt())
         .strSet(PENDING, n.pending().stream().map(Channel::key).toList())
         .index(Table.GSI1PK, n.read() ? null : Keys.unreadNotificationsOf(accountId, userId),
@@ -51,8 +49,8 @@ public final class NotificationMapper {
     ItemReader r = ItemReader.of(item);
     Set<Channel> pending = EnumSet.noneOf(Channel.class);
     r.strList(PENDING).forEach(key -> Channel.of(key).ifPresent(pending::add));
-    return new Notification(r.str(NOTIFICATION_ID), r.str("eventId"), r.str("eventType"),
-        Category.of(r.str("category")).orElse(null), r.time(CREATED_AT), content(r), r.str("conversationId"),
+    return new Notification(r.str("notificationId"), r.str("eventId"), r.str("eventType"),
+        Category.of(r.str("category")).orElse(null), r.time("createdAt"), content(r), r.str("conversationId"),
         r.str("customerId"), r.time(READ_AT), pending);
   }
 

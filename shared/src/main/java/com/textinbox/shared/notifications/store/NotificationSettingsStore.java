@@ -6,6 +6,7 @@ import static com.textinbox.shared.notifications.store.NotificationSettingsMappe
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.notifications.NotificationSettingsItem;
+import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.Query;
 import java.time.Instant;
@@ -26,6 +27,12 @@ public final class NotificationSettingsStore {
   public NotificationSettingsItem get(String accountId, String userId) {
     return NotificationSettingsMapper.fromItem(accountId, userId,
         table.get(Keys.account(accountId), Keys.notificationSettingsSk(userId)));
+  }
+
+  /** The user's settings item read in a batch with other items (null when they never saved any). */
+  public BatchRead.Slot<NotificationSettingsItem> find(BatchRead batch, String accountId, String userId) {
+    return batch.add(Keys.account(accountId), Keys.notificationSettingsSk(userId),
+        item -> NotificationSettingsMapper.fromItem(accountId, userId, item));
   }
 
   /** Writes the whole item (the due list's keys follow {@code nextDigestAt}). */
