@@ -6,6 +6,7 @@ import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.Note;
 import com.textinbox.shared.conversations.TimelineEntry;
 import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.customers.CustomerName;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
@@ -92,13 +93,10 @@ final class DispatchReads {
         actor == null ? null : actor.name(), team == null ? null : team.name()));
   }
 
-  /** As the inbox names a customer: first and last name, else the name, else the mobile number. */
+  /** As the inbox names a customer ({@link CustomerName#label}): their name, else their mobile number. */
   static String customerName(CustomerProfile profile) {
-    if (profile == null) {
-      return null;
-    }
-    String name = profile.fullName();
-    return name != null && !name.isBlank() ? name : profile.mobile();
+    return profile == null ? null
+        : CustomerName.label(profile.firstName(), profile.lastName(), profile.name(), profile.mobile());
   }
 
   /** The members of a team (one Query, all pages). */
