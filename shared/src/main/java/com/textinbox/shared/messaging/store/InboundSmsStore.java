@@ -3,6 +3,7 @@ package com.textinbox.shared.messaging.store;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.InboundSmsMarker;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemBuilder;
 import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.Write;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * number belongs to ({@code NUMBER#<e164>}) and the dedupe marker of each carrier message.
  */
 public final class InboundSmsStore {
+  /** The company number item's one attribute: the account owning the number. */
+  private static final String NUMBER_ACCOUNT_ID = "accountId";
+
   private final DynamoTable table;
 
   public InboundSmsStore(DynamoTable table) {
@@ -24,7 +28,13 @@ public final class InboundSmsStore {
   /** The account owning a company number (GetItem {@code NUMBER#<e164>}); empty when none does. */
   public Optional<String> accountOwning(String companyNumber) {
     Map<String, AttributeValue> item = table.get(Keys.companyNumber(companyNumber), Keys.COMPANY_NUMBER_SK);
-    return Optional.ofNullable(item == null ? null : ItemReader.of(item).str("accountId"));
+    return Optional.ofNullable(item == null ? null : ItemReader.of(item).str(NUMBER_ACCOUNT_ID));
+  }
+
+  /** Records that a company number belongs to an account, unless it is recorded already (demo data, set-up scripts). */
+  public boolean registerCompanyNumber(String companyNumber, String accountId) {
+    return table.putIfAbsent(ItemBuilder.item(Keys.companyNumber(companyNumber), Keys.COMPANY_NUMBER_SK, "CompanyNumber")
+        .str(NUMBER_ACCOUNT_ID, accountId).build());
   }
 
   /** The marker of this carrier message, as last written; empty when the message is not stored yet. */
