@@ -1,11 +1,10 @@
 package com.textinbox.live;
 
-import com.textinbox.shared.aws.AwsClients;
-import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.live.LiveConnections;
 import com.textinbox.shared.live.LiveSender;
 import com.textinbox.shared.live.WebSocketHandler;
+import com.textinbox.shared.live.store.LiveConnectionStore;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * wires them (LiveApi):
  * <ul>
  *   <li>{@code $connect} (after the REQUEST authorizer verified the {@code token} parameter): the
- *       connection is stored under the caller ({@link LiveConnections});
+ *       connection is stored under the caller ({@link LiveConnectionStore});
  *   <li>{@code $disconnect}: it is forgotten;
  *   <li>{@code ping} ({@code {"action":"ping"}}): {@code {"type":"pong"}} is pushed through the
  *       Management API to every open connection of the caller, the same path a notification takes
@@ -24,19 +23,19 @@ import java.util.Map;
  * Free users may connect: the notification center is theirs too (N10).
  */
 public final class LiveConnectionsHandler extends WebSocketHandler {
-  private final LiveConnections connections;
+  private final LiveConnectionStore connections;
   private final LiveSender sender;
   private final Clock clock;
 
   public LiveConnectionsHandler() {
-    this(new LiveConnections(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC()), Clock.systemUTC());
+    this(new LiveConnectionStore(DynamoTable.fromEnvironment(), Clock.systemUTC()), Clock.systemUTC());
   }
 
-  private LiveConnectionsHandler(LiveConnections connections, Clock clock) {
+  private LiveConnectionsHandler(LiveConnectionStore connections, Clock clock) {
     this(connections, LiveSender.fromEnvironment(connections), clock);
   }
 
-  public LiveConnectionsHandler(LiveConnections connections, LiveSender sender, Clock clock) {
+  public LiveConnectionsHandler(LiveConnectionStore connections, LiveSender sender, Clock clock) {
     this.connections = connections;
     this.sender = sender;
     this.clock = clock;

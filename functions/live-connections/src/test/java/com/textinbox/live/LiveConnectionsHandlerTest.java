@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.json.Json;
-import com.textinbox.shared.live.LiveConnections;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.live.LiveSender;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class LiveConnectionsHandlerTest {
   private static DynamoDbLocalServer local;
   private static HttpServer management;
   private static final List<String> posted = new CopyOnWriteArrayList<>();
-  private static LiveConnections connections;
+  private static LiveConnectionStore connections;
   private static LiveConnectionsHandler handler;
 
   @BeforeAll
@@ -57,7 +57,7 @@ class LiveConnectionsHandlerTest {
         .httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
         .endpointOverride(URI.create("http://127.0.0.1:" + management.getAddress().getPort() + "/dev")).build();
-    connections = new LiveConnections(local.client(), TABLE, Clock.systemUTC());
+    connections = new LiveConnectionStore(local.client(), TABLE, Clock.systemUTC());
     handler = new LiveConnectionsHandler(connections, new LiveSender(api, connections), Clock.systemUTC());
   }
 

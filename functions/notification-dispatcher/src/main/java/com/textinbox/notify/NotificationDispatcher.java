@@ -2,8 +2,8 @@ package com.textinbox.notify;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.live.LiveConnections;
 import com.textinbox.shared.live.LiveSender;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.notifications.store.DeviceStore;
@@ -52,8 +52,7 @@ public final class NotificationDispatcher extends SqsBatchHandler {
         new TelegramChannel(TelegramBot.fromEnvironment(), new UserStore(table), webApp)));
     // blank when the template's LiveNotifications is off (LocalStack community has no WebSocket APIs)
     if (!Env.optional("LIVE_MANAGEMENT_ENDPOINT").orElse("").isBlank()) {
-      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnections(AwsClients.dynamoDb(), table.name(),
-          Clock.systemUTC()))));
+      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnectionStore(table, Clock.systemUTC()))));
     }
     return new Dispatcher(table, List.copyOf(channels), Clock.systemUTC());
   }

@@ -6,10 +6,14 @@ import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.telegram.TelegramBinding;
+import com.textinbox.shared.telegram.TelegramLinkCode;
+import com.textinbox.shared.telegram.store.TelegramLinkStore;
+import com.textinbox.shared.users.TelegramChat;
 import com.textinbox.shared.telegram.TelegramBot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,17 +41,17 @@ public final class TelegramApi extends ApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-  private final TelegramLinks links;
+  private final TelegramLinkStore links;
   private final TelegramBot bot;
   private final String botUsername;
   private final byte[] webhookSecret;
 
   public TelegramApi() {
-    this(new TelegramLinks(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC()), TelegramBot.fromEnvironment(),
+    this(new TelegramLinkStore(DynamoTable.fromEnvironment(), Clock.systemUTC()), TelegramBot.fromEnvironment(),
         Env.optional("TELEGRAM_BOT_USERNAME").orElse(null), Env.optional("TELEGRAM_WEBHOOK_SECRET").orElse(null));
   }
 
-  TelegramApi(TelegramLinks links, TelegramBot bot, String botUsername, String webhookSecret) {
+  TelegramApi(TelegramLinkStore links, TelegramBot bot, String botUsername, String webhookSecret) {
     this.links = links;
     this.bot = bot;
     this.botUsername = botUsername;
@@ -67,7 +71,7 @@ public final class TelegramApi extends ApiHandler {
   private ApiResponse newLink(ApiRequest request) {
     requireConfigured();
     Caller caller = request.caller();
-    TelegramLinks.Code code = links.newCode(caller.accountId(), caller.userId());
+    TelegramLinkCode code = links.newCode(caller.accountId(), caller.userId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code.code());
     body.put("link", "https://t.me/" + botUsername + "?start=" + code.code());
@@ -76,14 +80,14 @@ public final class TelegramApi extends ApiHandler {
   }
 
   private ApiResponse status(ApiRequest request) {
-    TelegramLinks.Link link = links.linkOf(request.caller().accountId(), request.caller().userId());
+    TelegramChat link = links.linkOf(request.caller().accountId(), request.caller().userId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("connected", link != null);
     if (link != null) {
       if (link.username() != null) {
         body.put("username", link.username());
       }
-      body.put("linkedAt", link.linkedAt());
+      body.put("linkedAt", link.linkedAt() == null ? null : Keys.time(link.linkedAt()));
     }
     return ApiResponse.ok(body);
   }
@@ -124,9 +128,9 @@ public final class TelegramApi extends ApiHandler {
       return ApiResponse.ok(Map.of());
     }
     String code = words.length > 1 ? words[1] : "";
-    TelegramLinks.Binding binding = code.matches("[A-Za-z0-9_-]{1,64}")
+    TelegramBinding binding = code.matches("[A-Za-z0-9_-]{1,64}")
         ? links.bind(code, chatId, Json.text(message.path("from"), "username"))
-        : new TelegramLinks.Binding(TelegramLinks.Outcome.UNKNOWN_OR_EXPIRED, null);
+        : TelegramBinding.UNKNOWN_OR_EXPIRED;
     switch (binding.outcome()) {
       case LINKED -> reply(chatId, "Connected" + (binding.userName() == null ? "" : ", " + binding.userName())
           + ". Your inbox notifications will arrive here. To stop them, disconnect Telegram in your notification settings.");

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.telegram.store.TelegramLinkStore;
 import com.textinbox.shared.data.Items;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
@@ -73,7 +74,7 @@ class TelegramApiTest {
   }
 
   private static TelegramApi api(Clock clock) {
-    return new TelegramApi(new TelegramLinks(local.client(), TABLE, clock), bot, "SampleBot", SECRET);
+    return new TelegramApi(new TelegramLinkStore(local.client(), TABLE, clock), bot, "SampleBot", SECRET);
   }
 
   private static JsonNode sample() throws Exception {
@@ -167,7 +168,7 @@ class TelegramApiTest {
     for (String secret : new String[] {null, "", "sample-webhook-secreT", "x"}) {
       assertEquals(401, api(Clock.systemUTC()).handle(webhook("/start secretTestCode", 5, secret)).status(), "secret " + secret);
     }
-    TelegramApi unconfigured = new TelegramApi(new TelegramLinks(local.client(), TABLE, Clock.systemUTC()), bot, "SampleBot", null);
+    TelegramApi unconfigured = new TelegramApi(new TelegramLinkStore(local.client(), TABLE, Clock.systemUTC()), bot, "SampleBot", null);
     assertEquals(401, unconfigured.handle(webhook("/start secretTestCode", 5, SECRET)).status());
     assertFalse(call(api(Clock.systemUTC()), "GET", "/me/telegram", "user-felix", "free").path("body").path("connected").asBoolean());
   }
@@ -181,7 +182,7 @@ class TelegramApiTest {
     assertFalse(call(api(Clock.systemUTC()), "GET", "/me/telegram", "user-felix", "free").path("body").path("connected").asBoolean());
     assertEquals(404, call(api(Clock.systemUTC()), "DELETE", "/me/telegram", "user-nobody", "user").path("status").asInt());
 
-    TelegramApi noBot = new TelegramApi(new TelegramLinks(local.client(), TABLE, Clock.systemUTC()),
+    TelegramApi noBot = new TelegramApi(new TelegramLinkStore(local.client(), TABLE, Clock.systemUTC()),
         new TelegramBot(UrlConnectionHttpClient.create(), "http://127.0.0.1:1", ""), null, SECRET);
     JsonNode refused = call(noBot, "POST", "/me/telegram/link", "user-felix", "free");
     assertEquals(503, refused.path("status").asInt());

@@ -3,6 +3,7 @@ package com.textinbox.shared.live;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +31,15 @@ public final class LiveSender {
   public record Result(int sent, int gone, int failed) {}
 
   private final ApiGatewayManagementApiClient api;
-  private final LiveConnections connections;
+  private final LiveConnectionStore connections;
 
-  public LiveSender(ApiGatewayManagementApiClient api, LiveConnections connections) {
+  public LiveSender(ApiGatewayManagementApiClient api, LiveConnectionStore connections) {
     this.api = api;
     this.connections = connections;
   }
 
   /** Production wiring: the management endpoint from {@code LIVE_MANAGEMENT_ENDPOINT}. */
-  public static LiveSender fromEnvironment(LiveConnections connections) {
+  public static LiveSender fromEnvironment(LiveConnectionStore connections) {
     URI endpoint = URI.create(Env.require("LIVE_MANAGEMENT_ENDPOINT"));
     return new LiveSender(AwsClients.buildAt(ApiGatewayManagementApiClient.builder(), endpoint), connections);
   }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -150,6 +151,23 @@ public final class DynamoTable {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /**
+   * Puts the item if {@code condition} holds (one PutItem); when it does not, nothing is written and
+   * the item as it stands is answered (DynamoDB returns it with the refusal: no second read).
+   * Answers null when the item was written.
+   */
+  public Map<String, AttributeValue> putOrExisting(Map<String, AttributeValue> item, String condition,
+      Map<String, String> names, Map<String, AttributeValue> values) {
+    try {
+      client.putItem(b -> b.tableName(name).item(item).conditionExpression(condition)
+          .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values.isEmpty() ? null : values)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return null;
+    } catch (ConditionalCheckFailedException e) {
+      return e.hasItem() ? e.item() : Map.of();
     }
   }
 

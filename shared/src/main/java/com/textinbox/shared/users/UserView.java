@@ -52,15 +52,15 @@ public final class UserView {
 
   /** GET /me: {@code {userId, name, email, role, company: {id, name}}}, the role as the caller's token holds it. */
   public static Map<String, Object> me(User user, Role callerRole, Account account) {
-    Map<String, Object> company = new LinkedHashMap<>();
-    company.put("id", account.accountId());
-    company.put("name", account.name());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", user.userId());
     body.put("name", user.name());
     body.put("email", user.email());
     body.put("role", callerRole.claim());
+    Map<String, Object> company = new LinkedHashMap<>();
     body.put("company", company);
+    company.put("id", account.accountId());
+    company.put("name", account.name());
     return body;
   }
 }

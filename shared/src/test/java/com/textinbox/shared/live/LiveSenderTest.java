@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
- * LiveConnections against DynamoDB Local, LiveSender through the real Management API client
+ * LiveConnectionStore against DynamoDB Local, LiveSender through the real Management API client
  * against a local endpoint that answers as API Gateway does (200, or 410 GoneException).
  */
 class LiveSenderTest {
@@ -73,7 +74,7 @@ class LiveSenderTest {
 
   @Test
   void pushesToEveryOpenConnectionOfTheUserAndForgetsTheGoneOnes() {
-    LiveConnections connections = new LiveConnections(local.client(), TABLE, Clock.systemUTC());
+    LiveConnectionStore connections = new LiveConnectionStore(local.client(), TABLE, Clock.systemUTC());
     connections.add("acct-a", "user-1", "tab1=");
     connections.add("acct-a", "user-1", "tab2=");
     connections.add("acct-a", "user-1", "closed=");
@@ -96,9 +97,9 @@ class LiveSenderTest {
   @Test
   void expiredConnectionsAreNotSentToAndTheRequestsAreCounted() {
     Instant past = Instant.now().minus(Duration.ofHours(3));
-    LiveConnections then = new LiveConnections(local.client(), TABLE, Clock.fixed(past, ZoneOffset.UTC));
+    LiveConnectionStore then = new LiveConnectionStore(local.client(), TABLE, Clock.fixed(past, ZoneOffset.UTC));
     then.add("acct-c", "user-1", "stale=");
-    LiveConnections now = new LiveConnections(local.client(), TABLE, Clock.systemUTC());
+    LiveConnectionStore now = new LiveConnectionStore(local.client(), TABLE, Clock.systemUTC());
     now.add("acct-c", "user-1", "fresh=");
     open.put("fresh=", true);
     open.put("stale=", true);

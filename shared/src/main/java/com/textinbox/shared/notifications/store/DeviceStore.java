@@ -10,13 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The mobile devices users registered for push, and who each push token belongs to now. */
-public final class DeviceStore {
-  private final DynamoTable table;
-
-  public DeviceStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record DeviceStore(DynamoTable table) {
   /**
    * Registers the device as this user's. SNS keeps one endpoint per token: when the phone now signs
    * in as another user (of this company or another), the previous user's device item is removed,

@@ -8,13 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What waits for a user's next daily digest email (N5): kept by the dispatcher, sent and deleted by DailyDigest. */
-public final class DigestStore {
-  private final DynamoTable table;
-
-  public DigestStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record DigestStore(DynamoTable table) {
   /** Keeps it for the digest; a redelivered event finds it kept already, and that is fine. */
   public void keep(String accountId, String userId, DigestItem item) {
     table.putIfAbsent(DigestItemMapper.toItem(accountId, userId, item));

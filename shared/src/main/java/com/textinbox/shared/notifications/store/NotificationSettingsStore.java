@@ -16,13 +16,7 @@ import java.util.List;
  * Users' notification settings (N1, N5), and the list of digests due (GSI4 {@code DUE#DIGEST},
  * sorted by the next digest time) the hourly DailyDigest reads.
  */
-public final class NotificationSettingsStore {
-  private final DynamoTable table;
-
-  public NotificationSettingsStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record NotificationSettingsStore(DynamoTable table) {
   /** The user's settings item; the defaults when they never saved any. */
   public NotificationSettingsItem get(String accountId, String userId) {
     return NotificationSettingsMapper.fromItem(accountId, userId,

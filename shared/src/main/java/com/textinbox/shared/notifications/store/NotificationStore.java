@@ -23,17 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A user's notification center items (N7): written once per event and user by the dispatcher,
  * which then crosses off the channels delivered; listed, counted and marked read by the API.
  */
-public final class NotificationStore {
+public record NotificationStore(DynamoTable table) {
   /** Center items expire after this long (DynamoDB TTL). */
   public static final Duration KEEP = Duration.ofDays(90);
   private static final String MARK_READ = "SET " + READ_AT + " = if_not_exists(" + READ_AT + ", :now) REMOVE "
       + Table.GSI1PK + ", " + Table.GSI1SK;
-
-  private final DynamoTable table;
-
-  public NotificationStore(DynamoTable table) {
-    this.table = table;
-  }
 
   /**
    * Writes the item unless it is there (a redelivered event); false when it was. It expires

@@ -13,23 +13,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AccountMapper {
   static final String TYPE = "Account";
   static final String NAME = "name";
+  /** The company's phone number: its texts leave from it (SmsSender). */
   static final String NUMBER = "number";
   static final String LANGUAGE = "language";
   static final String HELP_TEXT = "helpText";
   static final String UNANSWERED_AFTER_HOURS = "unansweredAfterHours";
-  static final String DEFAULT_ASSIGNEE_KIND = "defaultAssigneeKind";
-  static final String DEFAULT_ASSIGNEE_ID = "defaultAssigneeId";
-  static final String DEFAULT_ASSIGNEE_CHANGED_AT = "defaultAssigneeChangedAt";
+  // C4: USER or TEAM, its id, and when an admin last changed it
+  static final String DEFAULT_ASSIGNEE_KIND = "defaultAssigneeKind", DEFAULT_ASSIGNEE_ID = "defaultAssigneeId",
+      DEFAULT_ASSIGNEE_CHANGED_AT = "defaultAssigneeChangedAt";
 
   private AccountMapper() {}
 
   public static Map<String, AttributeValue> key(String accountId) {
     return DynamoTable.key(Keys.account(accountId), Keys.ACCOUNT_SK);
-  }
-
-  /** Whether an item read from the account partition is the account item. */
-  public static boolean isAccount(Map<String, AttributeValue> item) {
-    return Keys.ACCOUNT_SK.equals(ItemReader.of(item).sk());
   }
 
   public static Map<String, AttributeValue> toItem(Account account) {
@@ -48,10 +44,10 @@ public final class AccountMapper {
 
   /** The account of an item, or null for no item. */
   public static Account fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
+    return item == null ? null : read(ItemReader.of(item));
+  }
+
+  private static Account read(ItemReader r) {
     String kind = r.str(DEFAULT_ASSIGNEE_KIND);
     String id = r.str(DEFAULT_ASSIGNEE_ID);
     Long hours = r.num(UNANSWERED_AFTER_HOURS);
@@ -59,5 +55,10 @@ public final class AccountMapper {
         r.str(HELP_TEXT), hours == null ? null : hours.intValue(),
         kind == null || id == null || Assignee.kindOf(kind) == null ? null : new Assignee(Assignee.kindOf(kind), id, null),
         r.time(DEFAULT_ASSIGNEE_CHANGED_AT));
+  }
+
+  /** Whether an item read from the account partition is the account item. */
+  public static boolean isAccount(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.ACCOUNT_SK);
   }
 }

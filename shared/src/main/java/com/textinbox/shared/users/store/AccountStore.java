@@ -7,13 +7,7 @@ import com.textinbox.shared.users.Account;
 import java.time.Instant;
 
 /** Every DynamoDB request about account items. */
-public final class AccountStore {
-  private final DynamoTable table;
-
-  public AccountStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record AccountStore(DynamoTable table) {
   /** The account, or null (one eventually consistent GetItem). */
   public Account get(String accountId) {
     return AccountMapper.fromItem(table.get(Keys.account(accountId), Keys.ACCOUNT_SK));

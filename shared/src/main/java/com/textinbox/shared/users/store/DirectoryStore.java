@@ -16,13 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads an account and some of its users and teams in one BatchGetItem (the caller and their
  * company, a team and a user, the assignees named on a page of conversations).
  */
-public final class DirectoryStore {
-  private final DynamoTable table;
-
-  public DirectoryStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record DirectoryStore(DynamoTable table) {
   /**
    * The account (if {@code withAccount}) and the users and teams of these ids that exist: one
    * BatchGetItem by 100 keys, nothing read when nothing is asked.

@@ -33,11 +33,12 @@ public final class MembershipMapper {
         .build();
   }
 
+  /** The membership of an item, or null for no item. */
   public static Membership fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
+    return item == null ? null : read(ItemReader.of(item));
+  }
+
+  private static Membership read(ItemReader r) {
     return new Membership(AccountPartition.accountIdOf(r), r.str(TEAM_ID), r.str(USER_ID));
   }
 }

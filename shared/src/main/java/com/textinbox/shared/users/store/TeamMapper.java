@@ -15,20 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class TeamMapper {
   static final String TYPE = "Team";
-  static final String GUARD_TYPE = "TeamName";
   static final String NAME = "name";
+  // the guard holds the id of the team that has the name
+  static final String GUARD_TYPE = "TeamName";
   static final String TEAM_ID = "teamId";
 
   private TeamMapper() {}
 
+  /** A team's key (an assignee's name is read with other items in one batch). */
   public static Map<String, AttributeValue> key(String accountId, String teamId) {
     return DynamoTable.key(Keys.account(accountId), Keys.teamSk(teamId));
-  }
-
-  /** Whether an item read from the account partition is a team. */
-  public static boolean isTeam(Map<String, AttributeValue> item) {
-    String sk = ItemReader.of(item).sk();
-    return sk != null && sk.startsWith(Keys.TEAM_PREFIX);
   }
 
   public static Map<String, AttributeValue> toItem(Team team) {
@@ -39,15 +35,11 @@ public final class TeamMapper {
 
   /** The team of an item, or null for no item. */
   public static Team fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
-    return new Team(AccountPartition.accountIdOf(r), r.skAfter(Keys.TEAM_PREFIX), r.str(NAME));
+    return item == null ? null : read(ItemReader.of(item));
   }
 
-  public static Map<String, AttributeValue> guardKey(String accountId, String normalizedName) {
-    return DynamoTable.key(Keys.account(accountId), Keys.teamNameSk(normalizedName));
+  private static Team read(ItemReader r) {
+    return new Team(AccountPartition.accountIdOf(r), r.skAfter(Keys.TEAM_PREFIX), r.str(NAME));
   }
 
   public static Map<String, AttributeValue> toItem(TeamNameGuard guard) {
@@ -56,11 +48,21 @@ public final class TeamMapper {
         .build();
   }
 
+  /** Whether an item read from the account partition is a team (not a name guard: {@code TEAM#}, not {@code TEAMNAME#}). */
+  public static boolean isTeam(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.TEAM_PREFIX);
+  }
+
+  public static Map<String, AttributeValue> guardKey(String accountId, String normalizedName) {
+    return DynamoTable.key(Keys.account(accountId), Keys.teamNameSk(normalizedName));
+  }
+
+  /** The guard of an item, or null for no item. */
   public static TeamNameGuard guardFromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
+    return item == null ? null : readGuard(ItemReader.of(item));
+  }
+
+  private static TeamNameGuard readGuard(ItemReader r) {
     return new TeamNameGuard(AccountPartition.accountIdOf(r), r.skAfter(Keys.teamNameSk("")), r.str(TEAM_ID));
   }
 }

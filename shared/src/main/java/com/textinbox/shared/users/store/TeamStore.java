@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every DynamoDB request about teams (C12), their name guards and their memberships. A team and its
  * name guard are always written in one transaction, so two teams of a company never share a name.
  */
-public final class TeamStore {
+public record TeamStore(DynamoTable table) {
   /** DynamoDB's limit of items in one transaction. */
   private static final int MAX_TRANSACTION_ITEMS = 100;
 
@@ -28,12 +28,6 @@ public final class TeamStore {
 
   /** What adding a member did. */
   public enum AddMember { ADDED, NO_TEAM, NO_USER }
-
-  private final DynamoTable table;
-
-  public TeamStore(DynamoTable table) {
-    this.table = table;
-  }
 
   /** The team, or null (one eventually consistent GetItem). */
   public Team get(String accountId, String teamId) {

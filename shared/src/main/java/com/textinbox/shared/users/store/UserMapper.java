@@ -21,28 +21,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class UserMapper {
   static final String TYPE = "User";
   static final String NAME = "name";
+  /** Where the notification emails go (the dispatcher, the daily digest). */
   static final String EMAIL = "email";
   static final String ROLE = "role";
-  static final String AWAY = "away";
-  static final String AWAY_DELEGATE_ID = "awayDelegateId";
+  // away mode (A1-A3); AwayRules reads the delegate and since when
+  static final String AWAY = "away", AWAY_DELEGATE_ID = "awayDelegateId";
   /** Written as {@code Instant.toString()} (as the due list's sort key; AwayReturns compares it as text). */
   static final String AWAY_RETURN_AT = "awayReturnAt";
   static final String AWAY_SINCE = "awaySince";
+  /** A map {@code {chatId, username, linkedAt}} once the user connected Telegram (N12). */
   static final String TELEGRAM = "telegram";
-  static final String CHAT_ID = "chatId";
-  static final String USERNAME = "username";
-  static final String LINKED_AT = "linkedAt";
+  static final String CHAT_ID = "chatId", USERNAME = "username", LINKED_AT = "linkedAt";
 
   private UserMapper() {}
 
+  /** The key of a user's item, for a read of several kinds of item at once. */
   public static Map<String, AttributeValue> key(String accountId, String userId) {
     return DynamoTable.key(Keys.account(accountId), Keys.userSk(userId));
-  }
-
-  /** Whether an item read from the account partition is a user. */
-  public static boolean isUser(Map<String, AttributeValue> item) {
-    String sk = ItemReader.of(item).sk();
-    return sk != null && sk.startsWith(Keys.USER_PREFIX);
   }
 
   public static Map<String, AttributeValue> toItem(User user) {
@@ -64,10 +59,10 @@ public final class UserMapper {
 
   /** The user of an item, or null for no item. */
   public static User fromItem(Map<String, AttributeValue> item) {
-    if (item == null) {
-      return null;
-    }
-    ItemReader r = ItemReader.of(item);
+    return item == null ? null : read(ItemReader.of(item));
+  }
+
+  private static User read(ItemReader r) {
     Away away = r.bool(AWAY)
         ? Away.on(r.str(AWAY_DELEGATE_ID), r.time(AWAY_RETURN_AT), r.time(AWAY_SINCE))
         : Away.OFF;
@@ -93,5 +88,10 @@ public final class UserMapper {
       return null;
     }
     return new TelegramChat(map.num(CHAT_ID), map.str(USERNAME), map.time(LINKED_AT));
+  }
+
+  /** Whether an item read from the account partition is a user. */
+  public static boolean isUser(Map<String, AttributeValue> item) {
+    return AccountPartition.skStartsWith(item, Keys.USER_PREFIX);
   }
 }

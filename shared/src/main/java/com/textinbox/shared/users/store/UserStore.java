@@ -19,13 +19,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every DynamoDB request about user items: reads, away mode (A1-A3), the Telegram chat (N12). */
-public final class UserStore {
-  private final DynamoTable table;
-
-  public UserStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record UserStore(DynamoTable table) {
   /** The user, or null (one eventually consistent GetItem). */
   public User get(String accountId, String userId) {
     return UserMapper.fromItem(table.get(Keys.account(accountId), Keys.userSk(userId)));

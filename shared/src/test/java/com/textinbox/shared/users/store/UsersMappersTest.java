@@ -49,6 +49,7 @@ class UsersMappersTest {
     assertEquals("2026-12-01T13:00:00Z#acct-maple#user-chloe", item.get("GSI4SK").s());
     assertEquals("42", item.get("telegram").m().get("chatId").n());
     assertEquals(user, UserMapper.fromItem(item));
+    assertTrue(UserMapper.isUser(item) && !AccountMapper.isAccount(item));
     assertEquals("2026-11-21T15:00:00.000Z", user.awayState().awaySince());
   }
 
@@ -60,8 +61,7 @@ class UsersMappersTest {
       assertFalse(item.containsKey(absent), absent);
     }
     assertEquals(user, UserMapper.fromItem(item));
-    assertTrue(UserMapper.isUser(item));
-    assertFalse(TeamMapper.isTeam(item));
+    assertTrue(UserMapper.isUser(item) && !AccountMapper.isAccount(item));
   }
 
   @Test
@@ -77,14 +77,15 @@ class UsersMappersTest {
     Map<String, AttributeValue> item = TeamMapper.toItem(team);
     assertEquals("TEAM#team-service", item.get("SK").s());
     assertEquals(team, TeamMapper.fromItem(item));
-    assertTrue(TeamMapper.isTeam(item));
 
     TeamNameGuard guard = TeamNameGuard.of(team);
     Map<String, AttributeValue> guardItem = TeamMapper.toItem(guard);
     assertEquals("TEAMNAME#service après-vente", guardItem.get("SK").s());
     assertEquals("team-service", guardItem.get("teamId").s());
     assertEquals(guard, TeamMapper.guardFromItem(guardItem));
-    assertFalse(TeamMapper.isTeam(guardItem));
+    assertEquals(TeamMapper.guardKey("acct-maple", "service après-vente").get("SK"), guardItem.get("SK"));
+    assertTrue(TeamMapper.isTeam(item));
+    assertFalse(TeamMapper.isTeam(guardItem), "a name guard is no team");
 
     Membership membership = new Membership("acct-maple", "team-service", "user-bruno");
     Map<String, AttributeValue> m = MembershipMapper.toItem(membership);

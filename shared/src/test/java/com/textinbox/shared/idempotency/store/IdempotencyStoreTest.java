@@ -1,4 +1,4 @@
-package com.textinbox.shared.idempotency;
+package com.textinbox.shared.idempotency.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class IdempotencyStoreTest {
   }
 
   private static IdempotencyStore at(Instant now) {
-    return new IdempotencyStore(dynamoDb, "items", Clock.fixed(now, ZoneOffset.UTC));
+    return new IdempotencyStore(new DynamoTable(dynamoDb, "items"), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test
