@@ -8,12 +8,9 @@ import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
-import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.Email;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,7 +68,7 @@ class DailyDigestHandlerTest {
       put(Keys.digestOf(ACCOUNT, "user-chloe"), "2026-11-21T0" + i + ":00:00.000Z#n" + i, Map.of(Table.TYPE, s("DigestItem"),
           "title", s("New message from John Smith " + i), "linkPath", s("/conversations/conv-" + i), "linkLabel", s("View conversation")));
     }
-    handler = new DailyDigestHandler(dynamoDb, table, email -> {
+    handler = new DailyDigestHandler(new DynamoTable(dynamoDb, table), email -> {
       if (sesDown.get()) {
         throw new IllegalStateException("SES unavailable");
       }
@@ -104,12 +101,8 @@ class DailyDigestHandlerTest {
   }
 
   @Test
-  void theSampleScheduledEventRunsTheDigest() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/daily-digest/scheduled.json"))) {
-      handler.handleRequest(event, out, null);
-    }
-    JsonNode summary = Json.MAPPER.readTree(out.toByteArray());
+  void theSampleScheduledEventRunsTheDigest() {
+    JsonNode summary = SampleEvents.invoke(handler, "daily-digest/scheduled.json");
     assertEquals(1, summary.path("sent").asInt(), summary.toString());
   }
 
@@ -118,14 +111,6 @@ class DailyDigestHandlerTest {
         Table.SK, s(Keys.notificationSettingsSk("user-chloe"))))).item();
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);

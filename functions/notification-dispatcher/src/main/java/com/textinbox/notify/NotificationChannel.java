@@ -1,6 +1,7 @@
 package com.textinbox.notify;
 
 import com.textinbox.shared.notifications.Channel;
+import com.textinbox.shared.notifications.Notification;
 
 /**
  * One way a notification reaches a person besides the notification center: email, mobile push

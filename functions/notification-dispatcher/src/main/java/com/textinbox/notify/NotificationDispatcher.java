@@ -2,13 +2,17 @@ package com.textinbox.notify;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.live.LiveSender;
+import com.textinbox.shared.live.store.LiveConnectionStore;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.notifications.store.DeviceStore;
+import com.textinbox.shared.notifications.store.DigestStore;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.telegram.TelegramBot;
+import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,21 +41,20 @@ public final class NotificationDispatcher extends SqsBatchHandler {
   }
 
   private static Dispatcher wire() {
-    String table = Env.require("TABLE_NAME");
-    var dynamoDb = AwsClients.dynamoDb();
+    DynamoTable table = DynamoTable.fromEnvironment();
     EmailSender email = EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"),
         Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
     SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
     String webApp = Env.require("WEB_APP_BASE_URL");
     List<NotificationChannel> channels = new ArrayList<>(List.of(
-        new EmailChannel(email, dynamoDb, table, webApp),
-        new PushChannel(sns, dynamoDb, table),
-        new TelegramChannel(TelegramBot.fromEnvironment(), dynamoDb, table, webApp)));
+        new EmailChannel(email, new DigestStore(table), webApp),
+        new PushChannel(sns, new DeviceStore(table)),
+        new TelegramChannel(TelegramBot.fromEnvironment(), new UserStore(table), webApp)));
     // blank when the template's LiveNotifications is off (LocalStack community has no WebSocket APIs)
     if (!Env.optional("LIVE_MANAGEMENT_ENDPOINT").orElse("").isBlank()) {
-      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnectionStore(dynamoDb, table, Clock.systemUTC()))));
+      channels.add(new BrowserChannel(LiveSender.fromEnvironment(new LiveConnectionStore(table, Clock.systemUTC()))));
     }
-    return new Dispatcher(dynamoDb, table, List.copyOf(channels), Clock.systemUTC());
+    return new Dispatcher(table, List.copyOf(channels), Clock.systemUTC());
   }
 
   @Override

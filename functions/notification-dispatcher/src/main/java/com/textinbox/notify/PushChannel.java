@@ -1,19 +1,14 @@
 package com.textinbox.notify;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
-import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Channel;
+import com.textinbox.shared.notifications.Device;
+import com.textinbox.shared.notifications.Notification;
+import com.textinbox.shared.notifications.store.DeviceStore;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.EndpointDisabledException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
@@ -24,18 +19,8 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * Query of their devices). A device whose endpoint SNS reports disabled (the app was uninstalled,
  * the token expired) or gone is cleaned up: its endpoint and its device item are deleted.
  */
-final class PushChannel implements NotificationChannel {
+record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);
-
-  private final SnsClient sns;
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-
-  PushChannel(SnsClient sns, DynamoDbClient dynamoDb, String table) {
-    this.sns = sns;
-    this.dynamoDb = dynamoDb;
-    this.table = table;
-  }
 
   @Override
   public Channel channel() {
@@ -44,29 +29,26 @@ final class PushChannel implements NotificationChannel {
 
   @Override
   public void deliver(Recipient recipient, Notification notification) {
-    List<Map<String, AttributeValue>> devices = dynamoDb.query(b -> b.tableName(table)
-        .keyConditionExpression("PK = :pk")
-        .expressionAttributeValues(Map.of(":pk", s(Keys.devicesOf(recipient.accountId(), recipient.userId()))))).items();
     String message = payload(notification);
-    for (Map<String, AttributeValue> device : devices) {
-      String endpointArn = str(device, "endpointArn");
+    for (Device device : devices.devicesOf(recipient.accountId(), recipient.userId())) {
+      String endpointArn = device.endpointArn();
       try {
         sns.publish(b -> b.targetArn(endpointArn).messageStructure("json").message(message));
       } catch (EndpointDisabledException | NotFoundException gone) {
-        cleanUp(device, endpointArn);
+        cleanUp(recipient, device);
       } catch (InvalidParameterException e) {
         if (e.getMessage() == null || !e.getMessage().contains("No endpoint found")) {
           throw e;
         }
-        cleanUp(device, endpointArn);
+        cleanUp(recipient, device);
       }
     }
   }
 
-  private void cleanUp(Map<String, AttributeValue> device, String endpointArn) {
-    LOG.info("push endpoint of device {} is disabled or gone: removing it", str(device, "deviceId"));
-    sns.deleteEndpoint(b -> b.endpointArn(endpointArn));
-    dynamoDb.deleteItem(b -> b.tableName(table).key(key(str(device, "PK"), str(device, "SK"))));
+  private void cleanUp(Recipient recipient, Device device) {
+    LOG.info("push endpoint of device {} is disabled or gone: removing it", device.deviceId());
+    sns.deleteEndpoint(b -> b.endpointArn(device.endpointArn()));
+    devices.delete(recipient.accountId(), recipient.userId(), device.deviceId());
   }
 
   /** SNS's per-platform JSON: FCM ({@code GCM}) and APNs each get their own shape, with the link as data. */

@@ -1,15 +1,26 @@
 package com.textinbox.notify;
 
 import com.textinbox.shared.notifications.NotificationSettings;
+import com.textinbox.shared.users.User;
 
 /**
  * A user to notify: who they are, where to write (email; the Telegram chat they connected, or
  * null), and their settings.
  */
-public record Recipient(String accountId, String userId, String name, String email, String role, NotificationSettings settings,
-    Long telegramChatId) {
+public record Recipient(User user, NotificationSettings settings) {
+  public String accountId() {
+    return user.accountId();
+  }
 
-  public Recipient(String accountId, String userId, String name, String email, String role, NotificationSettings settings) {
-    this(accountId, userId, name, email, role, settings, null);
+  public String userId() {
+    return user.userId();
+  }
+
+  public String email() {
+    return user.email();
+  }
+
+  public Long telegramChatId() {
+    return user.telegram() == null ? null : user.telegram().chatId();
   }
 }

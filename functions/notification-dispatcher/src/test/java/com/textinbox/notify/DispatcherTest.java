@@ -12,13 +12,13 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.textinbox.shared.notifications.store.DigestStore;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,7 +65,8 @@ class DispatcherTest {
     user("user-dana", "Dana Digest", "user");
     put(account, Keys.teamSk("team-service"), Map.of(Table.TYPE, s("Team"), "name", s("Service")));
     for (String member : List.of("user-bruno", "user-chloe", "user-alice")) {
-      put(account, Keys.memberSk("team-service", member), Map.of(Table.TYPE, s("Membership")));
+      put(account, Keys.memberSk("team-service", member), Map.of(Table.TYPE, s("Membership"), "teamId", s("team-service"),
+          "userId", s(member)));
     }
     put(Keys.customer(ACCOUNT, "cust-john"), Keys.PROFILE_SK, Map.of(Table.TYPE, s("Customer"), "firstName", s("John"), "lastName", s("Smith")));
     put(Keys.conversation(ACCOUNT, "conv-john"), Keys.CONVERSATION_SK, Map.of(Table.TYPE, s("Conversation"),
@@ -94,13 +95,14 @@ class DispatcherTest {
         pushes.add(recipient.userId() + ":" + notification.notificationId());
       }
     };
-    dispatcher = new Dispatcher(dynamoDb, TABLE, List.of(new EmailChannel(email -> {
+    DynamoTable table = new DynamoTable(dynamoDb, TABLE);
+    dispatcher = new Dispatcher(table, List.of(new EmailChannel(email -> {
       if (emailFailures.getAndDecrement() > 0) {
         throw new IllegalStateException("SES throttled");
       }
       emails.add(email);
       return "ses-" + emails.size();
-    }, dynamoDb, TABLE, "https://app.example.com"), push), Clock.fixed(AT, ZoneOffset.UTC));
+    }, new DigestStore(table), "https://app.example.com"), push), Clock.fixed(AT, ZoneOffset.UTC));
   }
 
   @Test
@@ -191,14 +193,10 @@ class DispatcherTest {
   }
 
   @Test
-  void theSampleEventThroughTheHandlerEmailsTheAssignee() throws Exception {
+  void theSampleEventThroughTheHandlerEmailsTheAssignee() {
     put(Keys.conversation(ACCOUNT, "conv-demo-john"), Keys.CONVERSATION_SK, Map.of(Table.TYPE, s("Conversation"),
         "assigneeKind", s("USER"), "assigneeId", s("user-bruno"), "lastMessagePreview", s("Hi, is my car ready?")));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/notification-dispatcher/sqs-message-received.json"))) {
-      new NotificationDispatcher(dispatcher).handleRequest(event, out, null);
-    }
-    JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+    JsonNode answer = SampleEvents.invoke(new NotificationDispatcher(dispatcher), "notification-dispatcher/sqs-message-received.json");
     assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
     assertEquals("New message from John Smith", emails.get(0).subject());
     assertTrue(emails.get(0).text().contains("Hi, is my car ready?"));
@@ -227,14 +225,6 @@ class DispatcherTest {
     return item;
   }
 
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
 
   private static void user(String id, String name, String role) {
     put(Keys.account(ACCOUNT), Keys.userSk(id), Map.of(Table.TYPE, s("User"), "name", s(name),

@@ -1,50 +1,32 @@
 package com.textinbox.notifications;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
-import com.textinbox.shared.notifications.NotificationIds;
+import com.textinbox.shared.notifications.Notification;
+import com.textinbox.shared.notifications.NotificationView;
+import com.textinbox.shared.notifications.store.NotificationStore;
+import com.textinbox.shared.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The notification center (N7): a user's notifications, unread first (the sparse GSI1 list
  * {@code A#<acct>#U#<userId>#UNREAD}, then the read ones of the partition) or by time; the unread
  * count; mark one or all read (a read item leaves the unread list).
  */
-final class CenterRoutes {
+record CenterRoutes(NotificationStore store, Clock clock) {
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
   /** The unread count stops counting here ("999+" for a client). */
   static final int COUNT_CAP = 1000;
-
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-  private final Clock clock;
-
-  CenterRoutes(DynamoDbClient dynamoDb, String table, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
-    this.clock = clock;
-  }
 
   /**
    * {@code order=unread} (default): the unread list newest first, then the read ones newest first
@@ -61,31 +43,21 @@ final class CenterRoutes {
     List<Map<String, Object>> page = new ArrayList<>();
     String next = null;
     if (cursor.part().equals("u")) {
-      QueryResponse unread = dynamoDb.query(query(limit)
-          .indexName(Table.GSI1)
-          .keyConditionExpression(cursor.after() == null ? "GSI1PK = :pk" : "GSI1PK = :pk AND GSI1SK < :after")
-          .expressionAttributeValues(values(Keys.unreadNotificationsOf(caller.accountId(), caller.userId()), cursor.after()))
-          .build());
-      unread.items().forEach(item -> page.add(view(item)));
-      if (unread.hasLastEvaluatedKey() && !unread.lastEvaluatedKey().isEmpty()) {
-        next = new Cursor("u", str(unread.lastEvaluatedKey(), Table.GSI1SK)).encode();
+      Page<Notification> unread = store.unread(caller.accountId(), caller.userId(), cursor.after(), limit);
+      unread.items().forEach(n -> page.add(NotificationView.of(n)));
+      if (unread.nextCursor() != null) {
+        next = new Cursor("u", unread.nextCursor()).encode();
       } else {
         cursor = new Cursor("r", null);
       }
     }
     if (next == null && !cursor.part().equals("u") && page.size() < limit) {
-      boolean readOnly = cursor.part().equals("r");
-      QueryRequest.Builder query = query(limit - page.size())
-          .keyConditionExpression(cursor.after() == null ? "PK = :pk AND begins_with(SK, :after)" : "PK = :pk AND SK < :after")
-          .expressionAttributeValues(values(Keys.notificationsOf(caller.accountId(), caller.userId()),
-              cursor.after() == null ? Keys.NOTIFICATION_PREFIX : cursor.after()));
-      if (readOnly) {
-        query.filterExpression("attribute_exists(readAt)"); // the unread ones came first
-      }
-      QueryResponse all = dynamoDb.query(query.build());
-      all.items().forEach(item -> page.add(view(item)));
-      if (all.hasLastEvaluatedKey() && !all.lastEvaluatedKey().isEmpty()) {
-        next = new Cursor(cursor.part(), str(all.lastEvaluatedKey(), Table.SK)).encode();
+      // order=unread: the unread ones came first, only the read ones follow
+      Page<Notification> all = store.all(caller.accountId(), caller.userId(), cursor.after(), limit - page.size(),
+          cursor.part().equals("r"));
+      all.items().forEach(n -> page.add(NotificationView.of(n)));
+      if (all.nextCursor() != null) {
+        next = new Cursor(cursor.part(), all.nextCursor()).encode();
       }
     } else if (next == null && cursor.part().equals("r")) {
       next = new Cursor("r", null).encode(); // the page filled up with unread ones: the read ones follow
@@ -96,34 +68,10 @@ final class CenterRoutes {
     return ApiResponse.ok(body);
   }
 
-  /** Newest first, one page. */
-  private QueryRequest.Builder query(int limit) {
-    return QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
-  }
-
-  private Map<String, AttributeValue> values(String pk, String after) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(pk));
-    if (after != null) {
-      values.put(":after", s(after));
-    }
-    return values;
-  }
-
   /** {"unread": n}, counted on the unread list (at most {@link #COUNT_CAP}). */
   ApiResponse unreadCount(ApiRequest request) {
     Caller caller = request.caller();
-    int count = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse response = dynamoDb.query(b -> b.tableName(table).indexName(Table.GSI1)
-          .keyConditionExpression("GSI1PK = :pk")
-          .expressionAttributeValues(Map.of(":pk", s(Keys.unreadNotificationsOf(caller.accountId(), caller.userId()))))
-          .select("COUNT").limit(COUNT_CAP).exclusiveStartKey(from));
-      count += response.count();
-      start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-    } while (start != null && count < COUNT_CAP);
+    int count = store.countUnread(caller.accountId(), caller.userId(), COUNT_CAP);
     return ApiResponse.ok(Map.of("unread", Math.min(count, COUNT_CAP), "capped", count >= COUNT_CAP));
   }
 
@@ -131,15 +79,7 @@ final class CenterRoutes {
   ApiResponse markRead(ApiRequest request) {
     Caller caller = request.caller();
     String id = request.pathParameter("notificationId");
-    String sk = NotificationIds.sortKey(id).orElseThrow(() -> ApiError.notFound("The notification"));
-    String now = Keys.time(clock.instant());
-    try {
-      dynamoDb.updateItem(b -> b.tableName(table)
-          .key(key(Keys.notificationsOf(caller.accountId(), caller.userId()), sk))
-          .updateExpression("SET readAt = if_not_exists(readAt, :now) REMOVE GSI1PK, GSI1SK")
-          .conditionExpression("attribute_exists(PK)")
-          .expressionAttributeValues(Map.of(":now", s(now))));
-    } catch (ConditionalCheckFailedException missing) {
+    if (!store.markRead(caller.accountId(), caller.userId(), id, clock.instant())) {
       throw ApiError.notFound("The notification");
     }
     return ApiResponse.ok(Map.of("id", id, "read", true));
@@ -148,50 +88,7 @@ final class CenterRoutes {
   /** Marks every unread one read: one Query page of the unread list, one UpdateItem each, until none is left. */
   ApiResponse markAllRead(ApiRequest request) {
     Caller caller = request.caller();
-    String now = Keys.time(clock.instant());
-    int marked = 0;
-    List<Map<String, AttributeValue>> unread;
-    do {
-      unread = dynamoDb.query(b -> b.tableName(table).indexName(Table.GSI1)
-          .keyConditionExpression("GSI1PK = :pk")
-          .expressionAttributeValues(Map.of(":pk", s(Keys.unreadNotificationsOf(caller.accountId(), caller.userId()))))
-          .limit(MAX_LIMIT)).items();
-      for (Map<String, AttributeValue> item : unread) {
-        try {
-          dynamoDb.updateItem(b -> b.tableName(table).key(key(str(item, Table.PK), str(item, Table.SK)))
-              .updateExpression("SET readAt = if_not_exists(readAt, :now) REMOVE GSI1PK, GSI1SK")
-              .conditionExpression("attribute_exists(PK)")
-              .expressionAttributeValues(Map.of(":now", s(now))));
-          marked++;
-        } catch (ConditionalCheckFailedException expired) {
-          // gone meanwhile (TTL)
-        }
-      }
-    } while (unread.size() == MAX_LIMIT);
-    return ApiResponse.ok(Map.of("marked", marked));
-  }
-
-  static Map<String, Object> view(Map<String, AttributeValue> item) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", str(item, "notificationId"));
-    view.put("type", str(item, "eventType"));
-    view.put("category", str(item, "category"));
-    view.put("title", str(item, "title"));
-    putIfPresent(view, "body", str(item, "body"));
-    putIfPresent(view, "link", str(item, "linkPath"));
-    putIfPresent(view, "linkLabel", str(item, "linkLabel"));
-    putIfPresent(view, "conversationId", str(item, "conversationId"));
-    putIfPresent(view, "customerId", str(item, "customerId"));
-    view.put("createdAt", str(item, "createdAt"));
-    view.put("read", item.containsKey("readAt"));
-    putIfPresent(view, "readAt", str(item, "readAt"));
-    return view;
-  }
-
-  private static void putIfPresent(Map<String, Object> map, String name, Object value) {
-    if (value != null) {
-      map.put(name, value);
-    }
+    return ApiResponse.ok(Map.of("marked", store.markAllRead(caller.accountId(), caller.userId(), clock.instant(), MAX_LIMIT)));
   }
 
   private static int limit(String text) {

@@ -3,8 +3,11 @@ package com.textinbox.notifications;
 import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.notifications.store.DeviceStore;
+import com.textinbox.shared.notifications.store.NotificationSettingsStore;
+import com.textinbox.shared.notifications.store.NotificationStore;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -14,14 +17,14 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class NotificationsApi extends ApiHandler {
   public NotificationsApi() {
-    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
+    this(DynamoTable.fromEnvironment(), Clock.systemUTC(),
         AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"));
   }
 
-  public NotificationsApi(DynamoDbClient dynamoDb, String table, Clock clock, SnsClient sns, String pushApplicationArn) {
-    SettingsRoutes settings = new SettingsRoutes(dynamoDb, table, clock);
-    CenterRoutes center = new CenterRoutes(dynamoDb, table, clock);
-    DeviceRoutes devices = new DeviceRoutes(dynamoDb, table, clock, sns, pushApplicationArn);
+  public NotificationsApi(DynamoTable table, Clock clock, SnsClient sns, String pushApplicationArn) {
+    SettingsRoutes settings = new SettingsRoutes(new NotificationSettingsStore(table), clock);
+    CenterRoutes center = new CenterRoutes(new NotificationStore(table), clock);
+    DeviceRoutes devices = new DeviceRoutes(new DeviceStore(table), clock, sns, pushApplicationArn);
     routeForEveryone("GET", "/me/notification-settings", settings::get);
     routeForEveryone("PUT", "/me/notification-settings", settings::put);
     routeForEveryone("GET", "/notifications", center::list);

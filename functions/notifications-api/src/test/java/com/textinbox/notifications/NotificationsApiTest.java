@@ -12,11 +12,9 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.NotificationIds;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +43,7 @@ class NotificationsApiTest {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
-    api = new NotificationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
     for (int i = 1; i <= 5; i++) {
       notification("user-bruno", i, i == 2);
     }
@@ -134,7 +132,7 @@ class NotificationsApiTest {
       @Override
       public void close() {}
     };
-    NotificationsApi withPush = new NotificationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    NotificationsApi withPush = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
     String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
     ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
     assertEquals(201, first.status(), first.toString());
@@ -155,14 +153,10 @@ class NotificationsApiTest {
   }
 
   @Test
-  void theSampleEventListsBrunosCenter() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(repositoryRoot().resolve("events/notifications-api/list-notifications.json"))) {
-      api.handleRequest(event, out, null);
-    }
-    JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+  void theSampleEventListsBrunosCenter() {
+    JsonNode response = SampleEvents.invoke(api, "notifications-api/list-notifications.json");
     assertEquals(200, response.path("statusCode").asInt(), response.toString());
-    JsonNode body = Json.read(response.path("body").asText());
+    JsonNode body = SampleEvents.body(response);
     assertFalse(body.path("notifications").get(0).path("read").asBoolean());
   }
 
@@ -209,14 +203,5 @@ class NotificationsApiTest {
     event.put("body", body);
     event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", userId, "role", "user")));
     return Json.MAPPER.valueToTree(event);
-  }
-
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("template.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 }

@@ -243,6 +243,11 @@ public final class Keys {
    */
   public static final String DIGESTS_DUE = "DUE#DIGEST";
 
+  /** Sort key of {@link #DIGESTS_DUE}: when the user's digest is due, then who they are. */
+  public static String digestDue(String isoTime, String accountId, String userId) {
+    return isoTime + "#" + accountId + "#" + userId;
+  }
+
   /** Accounts with auto-close on (the scheduled run queries each one's open list by cutoff). */
   public static final String AUTO_CLOSE_ACCOUNTS = "DUE#AUTO_CLOSE";
 

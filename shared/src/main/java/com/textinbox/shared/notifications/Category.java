@@ -1,6 +1,5 @@
 package com.textinbox.shared.notifications;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a notification is about (N2); each has its own switch per channel in a user's settings. */
@@ -12,15 +11,10 @@ public enum Category {
 
   /** The name in JSON and in the table: {@code conversation}, {@code mention}... */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumKeys.key(this);
   }
 
   public static Optional<Category> of(String key) {
-    for (Category category : values()) {
-      if (category.key().equals(key)) {
-        return Optional.of(category);
-      }
-    }
-    return Optional.empty();
+    return EnumKeys.byKey(values(), key);
   }
 }

@@ -1,6 +1,5 @@
 package com.textinbox.shared.notifications;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,15 +13,10 @@ public enum Channel {
   TELEGRAM;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumKeys.key(this);
   }
 
   public static Optional<Channel> of(String key) {
-    for (Channel channel : values()) {
-      if (channel.key().equals(key)) {
-        return Optional.of(channel);
-      }
-    }
-    return Optional.empty();
+    return EnumKeys.byKey(values(), key);
   }
 }

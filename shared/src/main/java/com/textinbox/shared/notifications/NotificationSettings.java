@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One user's notification settings (N1, N5): for each category, the channels it goes to; email
@@ -24,7 +24,7 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     DIGEST;
 
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return EnumKeys.key(this);
     }
   }
 
@@ -96,70 +96,58 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
         throw ApiError.invalid(name, "Unknown setting '" + name + "': expected 'categories' or 'email'.");
       }
     }
-    JsonNode categories = body.get("categories");
-    if (categories != null) {
-      requireObject(categories, "categories");
-      for (Iterator<Map.Entry<String, JsonNode>> it = categories.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String field = "categories." + entry.getKey();
-        Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
-            "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
-        requireObject(entry.getValue(), field);
-        Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
-        for (Iterator<Map.Entry<String, JsonNode>> flags = entry.getValue().fields(); flags.hasNext(); ) {
-          Map.Entry<String, JsonNode> flag = flags.next();
-          String flagField = field + "." + flag.getKey();
-          Channel channel = Channel.of(flag.getKey()).orElseThrow(() -> ApiError.invalid(flagField,
-              "Unknown channel '" + flag.getKey() + "': expected browser, email, push or telegram."));
-          if (!flag.getValue().isBoolean()) {
-            throw ApiError.invalid(flagField, "'" + flagField + "' must be true or false.");
-          }
-          if (flag.getValue().booleanValue()) {
-            set.add(channel);
-          } else {
-            set.remove(channel);
-          }
+    for (Map.Entry<String, JsonNode> entry : fieldsOf(body.get("categories"), "categories")) {
+      String field = "categories." + entry.getKey();
+      Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
+          "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
+      Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
+      for (Map.Entry<String, JsonNode> flag : fieldsOf(entry.getValue(), field)) {
+        String flagField = field + "." + flag.getKey();
+        Channel channel = Channel.of(flag.getKey()).orElseThrow(() -> ApiError.invalid(flagField,
+            "Unknown channel '" + flag.getKey() + "': expected browser, email, push or telegram."));
+        if (!flag.getValue().isBoolean()) {
+          throw ApiError.invalid(flagField, "'" + flagField + "' must be true or false.");
+        }
+        if (flag.getValue().booleanValue()) {
+          set.add(channel);
+        } else {
+          set.remove(channel);
         }
       }
     }
-    JsonNode email = body.get("email");
-    if (email != null) {
-      requireObject(email, "email");
-      for (Iterator<Map.Entry<String, JsonNode>> it = email.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String field = "email." + entry.getKey();
-        JsonNode value = entry.getValue();
-        switch (entry.getKey()) {
-          case "mode" -> {
-            String text = value.isTextual() ? value.asText() : "";
-            mode = switch (text) {
-              case "immediate" -> EmailMode.IMMEDIATE;
-              case "digest" -> EmailMode.DIGEST;
-              default -> throw ApiError.invalid(field, "'email.mode' must be 'immediate' or 'digest'.");
-            };
-          }
-          case "digestHour" -> {
-            if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 23) {
-              throw ApiError.invalid(field, "'email.digestHour' must be a whole hour from 0 to 23.");
-            }
-            hour = value.asInt();
-          }
-          case "timeZone" -> {
-            if (!value.isTextual() || !validZone(value.asText())) {
-              throw ApiError.invalid(field, "'email.timeZone' must be an IANA time zone such as 'America/Toronto'.");
-            }
-            zone = value.asText();
-          }
-          default -> throw ApiError.invalid(field, "Unknown email setting '" + entry.getKey()
-              + "': expected mode, digestHour or timeZone.");
+    for (Map.Entry<String, JsonNode> entry : fieldsOf(body.get("email"), "email")) {
+      String field = "email." + entry.getKey();
+      JsonNode value = entry.getValue();
+      switch (entry.getKey()) {
+        case "mode" -> {
+          String text = value.isTextual() ? value.asText() : "";
+          mode = switch (text) {
+            case "immediate" -> EmailMode.IMMEDIATE;
+            case "digest" -> EmailMode.DIGEST;
+            default -> throw ApiError.invalid(field, "'email.mode' must be 'immediate' or 'digest'.");
+          };
         }
+        case "digestHour" -> {
+          if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 23) {
+            throw ApiError.invalid(field, "'email.digestHour' must be a whole hour from 0 to 23.");
+          }
+          hour = value.asInt();
+        }
+        case "timeZone" -> {
+          if (!value.isTextual() || !validZone(value.asText())) {
+            throw ApiError.invalid(field, "'email.timeZone' must be an IANA time zone such as 'America/Toronto'.");
+          }
+          zone = value.asText();
+        }
+        default -> throw ApiError.invalid(field, "Unknown email setting '" + entry.getKey()
+            + "': expected mode, digestHour or timeZone.");
       }
     }
     return new NotificationSettings(merged, mode, hour, zone);
   }
 
   /** A region id of the IANA database ({@code Europe/Paris}, {@code UTC}); not a bare offset, which ignores DST. */
-  static boolean validZone(String id) {
+  public static boolean validZone(String id) {
     if (!ZoneId.getAvailableZoneIds().contains(id)) {
       return false;
     }
@@ -171,58 +159,14 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     }
   }
 
-  private static void requireObject(JsonNode node, String field) {
+  /** The members of a JSON object given for {@code field} (none when it is absent); anything else is a 400. */
+  private static Iterable<Map.Entry<String, JsonNode>> fieldsOf(JsonNode node, String field) {
+    if (node == null) {
+      return List.of();
+    }
     if (!node.isObject()) {
       throw ApiError.invalid(field, "'" + field + "' must be a JSON object.");
     }
-  }
-
-  // ------------------------------------------------------------------ the table
-
-  /** Reads the settings item's attributes; a missing item or attribute falls back to the defaults. */
-  public static NotificationSettings fromItem(Map<String, AttributeValue> item) {
-    NotificationSettings defaults = defaults();
-    if (item == null || item.isEmpty()) {
-      return defaults;
-    }
-    Map<Category, Set<Channel>> channels = new EnumMap<>(defaults.channels());
-    AttributeValue categories = item.get("categories");
-    if (categories != null && categories.hasM()) {
-      categories.m().forEach((key, flags) -> Category.of(key).ifPresent(category -> {
-        Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
-        if (flags.hasM()) {
-          flags.m().forEach((channelKey, on) -> Channel.of(channelKey).ifPresent(channel -> {
-            if (Boolean.TRUE.equals(on.bool())) {
-              set.add(channel);
-            } else {
-              set.remove(channel);
-            }
-          }));
-        }
-        channels.put(category, set);
-      }));
-    }
-    EmailMode mode = item.containsKey("emailMode") && "digest".equals(item.get("emailMode").s()) ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
-    int hour = item.containsKey("digestHour") ? Integer.parseInt(item.get("digestHour").n()) : DEFAULT_DIGEST_HOUR;
-    String zone = item.containsKey("timeZone") && validZone(item.get("timeZone").s()) ? item.get("timeZone").s() : DEFAULT_TIME_ZONE;
-    return new NotificationSettings(channels, mode, hour, zone);
-  }
-
-  /** The attributes the settings item holds (not its keys). */
-  public Map<String, AttributeValue> toAttributes() {
-    Map<String, AttributeValue> categories = new LinkedHashMap<>();
-    for (Category category : Category.values()) {
-      Map<String, AttributeValue> flags = new LinkedHashMap<>();
-      for (Channel channel : Channel.values()) {
-        flags.put(channel.key(), AttributeValue.fromBool(enabled(category, channel)));
-      }
-      categories.put(category.key(), AttributeValue.fromM(flags));
-    }
-    Map<String, AttributeValue> out = new LinkedHashMap<>();
-    out.put("categories", AttributeValue.fromM(categories));
-    out.put("emailMode", AttributeValue.fromS(emailMode.key()));
-    out.put("digestHour", AttributeValue.fromN(Integer.toString(digestHour)));
-    out.put("timeZone", AttributeValue.fromS(timeZone));
-    return out;
+    return node::fields;
   }
 }

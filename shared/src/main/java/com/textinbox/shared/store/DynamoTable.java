@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -119,6 +120,22 @@ public final class DynamoTable {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     client.queryPaginator(query.toRequest(name)).items().forEach(items::add);
     return items;
+  }
+
+  /**
+   * How many items a query matches (Select COUNT, no item sent back), page after page of at most
+   * {@code cap}, stopping once {@code cap} are counted: the answer may pass it, never by more than a page.
+   */
+  public int count(Query query, int cap) {
+    int count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse response = client.query(query.limit(cap).startAfter(start).toRequest(name).toBuilder()
+          .select(Select.COUNT).build());
+      count += response.count();
+      start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+    } while (start != null && count < cap);
+    return count;
   }
 
   // ---- single writes

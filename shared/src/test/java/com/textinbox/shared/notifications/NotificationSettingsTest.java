@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.notifications.store.NotificationSettingsMapper;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class NotificationSettingsTest {
     assertTrue(changed.enabled(Category.APPOINTMENT, Channel.PUSH));
     assertFalse(changed.enabled(Category.APPOINTMENT, Channel.BROWSER));
     assertTrue(changed.enabled(Category.CONVERSATION, Channel.EMAIL));
-    NotificationSettings read = NotificationSettings.fromItem(changed.toAttributes());
+    NotificationSettings read = NotificationSettingsMapper.fromItem(NotificationSettingsMapper.toItem(
+        new NotificationSettingsItem("acct-1", "user-1", changed, null, null, null))).settings();
     assertEquals(changed, read);
     assertEquals(NotificationSettings.EmailMode.DIGEST, read.emailMode());
   }

@@ -50,6 +50,11 @@ public record ConversationStore(DynamoTable table) {
         item -> isConversation(item) ? fromItem(item) : null);
   }
 
+  /** A timeline entry read in a batch with other items (null when missing or not a timeline item). */
+  public BatchRead.Slot<TimelineEntry> entry(BatchRead batch, String accountId, String conversationId, String timelineSk) {
+    return batch.add(Keys.conversation(accountId, conversationId), timelineSk, TimelineMapper::fromItem);
+  }
+
   /** A new conversation, put only if its id is new. */
   public Write createWrite(String accountId, Conversation conversation) {
     return table.putIfAbsentWrite(toItem(accountId, conversation));

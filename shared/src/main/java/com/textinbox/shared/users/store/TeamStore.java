@@ -1,6 +1,7 @@
 package com.textinbox.shared.users.store;
 
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.Query;
@@ -31,6 +32,11 @@ public record TeamStore(DynamoTable table) {
   /** The team, or null (one eventually consistent GetItem). */
   public Team get(String accountId, String teamId) {
     return TeamMapper.fromItem(table.get(Keys.account(accountId), Keys.teamSk(teamId)));
+  }
+
+  /** The team read in a batch with other items (null when missing). */
+  public BatchRead.Slot<Team> find(BatchRead batch, String accountId, String teamId) {
+    return batch.add(Keys.account(accountId), Keys.teamSk(teamId), TeamMapper::fromItem);
   }
 
   /** Every team of the account, in id order (one Query, all pages). */

@@ -2,6 +2,7 @@ package com.textinbox.shared.users.store;
 
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemBuilder;
 import com.textinbox.shared.store.Query;
@@ -22,6 +23,11 @@ public record UserStore(DynamoTable table) {
   /** The user, or null (one eventually consistent GetItem). */
   public User get(String accountId, String userId) {
     return UserMapper.fromItem(table.get(Keys.account(accountId), Keys.userSk(userId)));
+  }
+
+  /** The user read in a batch with other items (null when missing). */
+  public BatchRead.Slot<User> find(BatchRead batch, String accountId, String userId) {
+    return batch.add(Keys.account(accountId), Keys.userSk(userId), UserMapper::fromItem);
   }
 
   /** The users of these ids that exist, by id (BatchGetItem by 100; nothing read for no ids). */
