@@ -11,7 +11,7 @@ import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.telegram.store.TelegramLinkStore;
-import com.textinbox.shared.data.Items;
+import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
@@ -50,8 +50,8 @@ class TelegramApiTest {
     local = DynamoDbLocalServer.start();
     local.createInboxTable(TABLE);
     for (String[] user : new String[][] {{"user-bruno", "Bruno Tremblay"}, {"user-felix", "Félix Gagnon"}}) {
-      Map<String, AttributeValue> item = new HashMap<>(Items.key(Keys.account("acct-maple-motors"), Keys.userSk(user[0])));
-      item.put("name", Items.s(user[1]));
+      Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(Keys.account("acct-maple-motors"), Keys.userSk(user[0])));
+      item.put("name", AttributeValue.fromS(user[1]));
       local.client().putItem(b -> b.tableName(TABLE).item(item));
     }
     telegram = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -110,9 +110,9 @@ class TelegramApiTest {
   }
 
   private static void putCode(String code, String userId, Instant expiresAt) {
-    Map<String, AttributeValue> item = new HashMap<>(Items.key(Keys.telegramLinkCode(code), Keys.TELEGRAM_LINK_SK));
-    item.put("accountId", Items.s("acct-maple-motors"));
-    item.put("userId", Items.s(userId));
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(Keys.telegramLinkCode(code), Keys.TELEGRAM_LINK_SK));
+    item.put("accountId", AttributeValue.fromS("acct-maple-motors"));
+    item.put("userId", AttributeValue.fromS(userId));
     item.put(Table.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     local.client().putItem(b -> b.tableName(TABLE).item(item));
   }
@@ -169,9 +169,9 @@ class TelegramApiTest {
 
   @Test
   void unlinkForgetsTheChatAndWithoutABotTheLinkRouteIs503() {
-    local.client().updateItem(b -> b.tableName(TABLE).key(Items.key(Keys.account("acct-maple-motors"), Keys.userSk("user-felix")))
+    local.client().updateItem(b -> b.tableName(TABLE).key(DynamoTable.key(Keys.account("acct-maple-motors"), Keys.userSk("user-felix")))
         .updateExpression("SET telegram = :t").expressionAttributeValues(Map.of(":t",
-            AttributeValue.fromM(Map.of("chatId", AttributeValue.fromN("7"), "linkedAt", Items.s("2026-11-21T10:00:00.000Z"))))));
+            AttributeValue.fromM(Map.of("chatId", AttributeValue.fromN("7"), "linkedAt", AttributeValue.fromS("2026-11-21T10:00:00.000Z"))))));
     assertEquals(204, call(api(Clock.systemUTC()), "DELETE", "/me/telegram", "user-felix", "free").path("status").asInt());
     assertFalse(call(api(Clock.systemUTC()), "GET", "/me/telegram", "user-felix", "free").path("body").path("connected").asBoolean());
     assertEquals(404, call(api(Clock.systemUTC()), "DELETE", "/me/telegram", "user-nobody", "user").path("status").asInt());
