@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.textinbox.localcloud.recording.SamPolicyTemplates;
 import com.textinbox.localcloud.template.SamTemplate.EventDefinition;
 import com.textinbox.localcloud.template.SamTemplate.FunctionDefinition;
+import com.textinbox.shared.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,12 +43,7 @@ class TemplateConsistencyTest {
 
   /** template.yaml of the repository: the first folder holding one, walking up from here. */
   static Path findTemplate() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-        return dir.resolve("template.yaml");
-      }
-    }
-    throw new IllegalStateException("no template.yaml in " + Path.of("").toAbsolutePath() + " or above");
+    return RepositoryFiles.path("template.yaml");
   }
 
   // ------------------------------------------------------------------ the real template
