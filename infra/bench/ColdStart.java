@@ -196,8 +196,8 @@ public final class ColdStart {
   static Run measure(Function f, Path harness, Path work, Map<String, Object> aws, String adminToken, Path classLog)
       throws Exception {
     String sample = Files.readString(f.event());
-    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), prepare(sample, adminToken));
-    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), prepare(sample, adminToken));
+    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), prepare(sample, adminToken, f.environment()));
+    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), prepare(sample, adminToken, f.environment()));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
@@ -236,9 +236,14 @@ public final class ColdStart {
   /**
    * The sample event made live for the local cloud: a TOKEN authorizer event gets a real token, so
    * the invoke runs the whole verification, JWKS fetch included; an inbound SMS gets a fresh
-   * carrier id, so each invoke stores a message rather than taking the duplicate path.
+   * carrier id, so each invoke stores a message rather than taking the duplicate path; Telegram's
+   * webhook call carries the secret the function was given.
    */
-  static String prepare(String event, String adminToken) {
+  static String prepare(String event, String adminToken, Map<String, String> environment) {
+    String webhookSecret = environment.get("TELEGRAM_WEBHOOK_SECRET");
+    if (webhookSecret != null && !webhookSecret.isEmpty()) {
+      event = event.replace("sample-webhook-secret", webhookSecret);
+    }
     if (event.contains("\"authorizationToken\"")) {
       event = event.replaceFirst("\"authorizationToken\": *\"[^\"]*\"", "\"authorizationToken\": \"Bearer " + adminToken + "\"");
     }

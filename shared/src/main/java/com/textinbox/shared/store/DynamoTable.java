@@ -81,11 +81,16 @@ public final class DynamoTable {
    * a missing item. Still unread after a few tries: {@link StoreBusyException}.
    */
   public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+    return batchGet(keys, false);
+  }
+
+  /** {@link #batchGet(List)}, strongly consistent when asked (the items as last written). */
+  public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent) {
     List<Map<String, AttributeValue>> unique = new ArrayList<>(new LinkedHashSet<>(keys));
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int from = 0; from < unique.size(); from += BATCH_GET_MAX) {
       List<Map<String, AttributeValue>> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_MAX));
-      Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder().keys(chunk).build());
+      Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder().keys(chunk).consistentRead(consistent ? true : null).build());
       for (int attempt = 0; !pending.isEmpty(); attempt++) {
         if (attempt >= MAX_BATCH_ATTEMPTS) {
           throw new StoreBusyException("BatchGetItem left keys unprocessed " + MAX_BATCH_ATTEMPTS + " times");
@@ -157,6 +162,16 @@ public final class DynamoTable {
     client.deleteItem(b -> b.tableName(name).key(key(pk, sk)));
   }
 
+  /** Deletes the item if it exists: false when there was none (one conditional DeleteItem). */
+  public boolean deleteIfExists(String pk, String sk) {
+    try {
+      client.deleteItem(b -> b.tableName(name).key(key(pk, sk)).conditionExpression("attribute_exists(PK)"));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
   /** Deletes these keys with BatchWriteItem by 25, sending again what DynamoDB left unprocessed. */
   public void deleteAll(List<Map<String, AttributeValue>> keys) {
     for (int from = 0; from < keys.size(); from += BATCH_WRITE_MAX) {
@@ -224,6 +239,21 @@ public final class DynamoTable {
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
       throw new TransactionCancelled(reasons.stream().map(r -> r.code() == null ? "None" : r.code()).toList(), e);
+    }
+  }
+
+  /**
+   * Writes these: one UpdateItem when they are a single update (half the cost of a transaction),
+   * else one transaction. A failed condition: {@link ConditionFailed} or {@link TransactionCancelled}.
+   */
+  public void write(List<Write> writes) {
+    if (writes.size() == 1 && writes.get(0).item().update() != null) {
+      Update single = writes.get(0).item().update();
+      update(b -> b.key(single.key()).updateExpression(single.updateExpression())
+          .conditionExpression(single.conditionExpression()).expressionAttributeNames(single.expressionAttributeNames())
+          .expressionAttributeValues(single.expressionAttributeValues()));
+    } else {
+      transact(writes);
     }
   }
 

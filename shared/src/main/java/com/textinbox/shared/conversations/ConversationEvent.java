@@ -1,0 +1,43 @@
+package com.textinbox.shared.conversations;
+
+import com.textinbox.shared.assignment.Assignee;
+
+/**
+ * Something that happened to the conversation: {@code assigned} / {@code unassigned} (C4),
+ * {@code closed}, {@code reopened} (by a user, or {@code by=customer} when a text reopened it).
+ *
+ * @param at its place in the timeline (a reopening sorts 1 ms before the message that caused it)
+ * @param recordedAt when it was written (the item's {@code at})
+ * @param assignee the new assignee with its name at the time; {@code previousAssignee} likewise
+ * @param by a user id, {@code system} or {@code customer}
+ * @param reason why an assignment chose whom it chose ({@code previous-assignee}, {@code default-assignee},
+ *     {@code away-delegate}, {@code bulk}); {@code awayRule} the away rule applied
+ * @param messageId the message that reopened it
+ */
+public record ConversationEvent(
+    String id,
+    String at,
+    String event,
+    String conversationId,
+    String by,
+    String byName,
+    String recordedAt,
+    Assignee assignee,
+    Assignee previousAssignee,
+    String reason,
+    String awayRule,
+    String noteId,
+    String jobId,
+    String messageId) implements TimelineEntry {
+
+  public static final String ASSIGNED = "assigned";
+  public static final String UNASSIGNED = "unassigned";
+  public static final String CLOSED = "closed";
+  public static final String REOPENED = "reopened";
+  public static final String BY_CUSTOMER = "customer";
+
+  /** A close or reopen by a user. */
+  public static ConversationEvent statusChange(String id, String at, String event, String by) {
+    return new ConversationEvent(id, at, event, null, by, null, at, null, null, null, null, null, null, null);
+  }
+}

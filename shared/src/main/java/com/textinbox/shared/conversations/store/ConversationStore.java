@@ -1,0 +1,256 @@
+package com.textinbox.shared.conversations.store;
+
+import static com.textinbox.shared.conversations.store.ConversationMapper.*;
+
+import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.MessageActivity;
+import com.textinbox.shared.conversations.ReadState;
+import com.textinbox.shared.conversations.TimelineEntry;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.store.BatchRead;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemUpdate;
+import com.textinbox.shared.store.Page;
+import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.QueryResult;
+import com.textinbox.shared.store.Write;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every DynamoDB request about conversations, their timelines and read states
+ * (docs/data-model.md, "Conversation", "Timeline message", "Conversations API"). Writes that
+ * belong in a transaction with another aggregate's come back as {@link Write}s.
+ */
+public final class ConversationStore {
+  private final DynamoTable table;
+
+  public ConversationStore(DynamoTable table) {
+    this.table = table;
+  }
+
+  // ------------------------------------------------------------------ the conversation
+
+  /** The conversation as last written (strongly consistent); empty when the company has none of that id. */
+  public Optional<Conversation> find(String accountId, String conversationId) {
+    Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
+    return isConversation(item) ? Optional.of(fromItem(item)) : Optional.empty();
+  }
+
+  /** The conversations of these ids that exist (one consistent BatchGetItem per 100), in no particular order. */
+  public List<Conversation> findAll(String accountId, Collection<String> conversationIds) {
+    List<Map<String, AttributeValue>> keys = conversationIds.stream()
+        .map(id -> DynamoTable.key(Keys.conversation(accountId, id), Keys.CONVERSATION_SK)).toList();
+    return table.batchGet(keys, true).stream().filter(ConversationMapper::isConversation).map(ConversationMapper::fromItem).toList();
+  }
+
+  /** The conversation read in a batch with other items (null when missing). */
+  public BatchRead.Slot<Conversation> find(BatchRead batch, String accountId, String conversationId) {
+    return batch.add(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK,
+        item -> isConversation(item) ? fromItem(item) : null);
+  }
+
+  /** A new conversation, put only if its id is new. */
+  public Write createWrite(String accountId, Conversation conversation) {
+    return table.putIfAbsentWrite(toItem(accountId, conversation));
+  }
+
+  /**
+   * A new message's effect on the conversation, conditional on the conversation as read
+   * ({@code seen}: its last activity, and for an inbound text its status): a concurrent change
+   * cancels it and the caller reads again. The activity and preview move only forward.
+   */
+  public Write messageActivityWrite(String accountId, Conversation seen, MessageActivity activity) {
+    String conversationId = seen.conversationId();
+    String at = activity.at();
+    ItemUpdate update = ItemUpdate.of().condition("attribute_exists(PK)");
+    if (activity.inbound()) {
+      update.condition("#" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
+    }
+    seenActivity(update, seen);
+    boolean reopen = activity.reopenedAt() != null;
+    String status = reopen ? Conversation.OPEN : seen.status();
+    if (reopen) {
+      update.set(STATUS, Conversation.OPEN).set(REOPENED_AT, activity.reopenedAt())
+          .set(Table.GSI3PK, Keys.conversationsByStatus(accountId, Conversation.OPEN));
+    }
+    if (reopen && seen.assigned()) {
+      update.set(Table.GSI1PK, assigneeList(accountId, seen.assignee(), status));
+    }
+    if (seen.lastActivityAt() == null || at.compareTo(seen.lastActivityAt()) >= 0) {
+      String activitySk = Keys.activitySk(at, conversationId);
+      update.set(LAST_ACTIVITY_AT, at).set(Table.GSI3SK, activitySk).set(LAST_MESSAGE_ID, activity.messageId())
+          .set(LAST_MESSAGE_PREVIEW, activity.preview()).set(LAST_MESSAGE_DIRECTION, activity.direction());
+      if (seen.assigned()) {
+        update.set(Table.GSI1SK, activitySk);
+      }
+    }
+    if (activity.inbound()) {
+      if (seen.lastInboundAt() == null || at.compareTo(seen.lastInboundAt()) > 0) {
+        update.set(LAST_INBOUND_AT, at);
+      }
+      if (activity.unanswered()) {
+        update.setExpression("#" + UNANSWERED_SINCE + " = if_not_exists(#" + UNANSWERED_SINCE + ", :since)", ":since", at)
+            .set(Table.GSI4PK, Keys.unansweredConversations(accountId))
+            .setExpression("#" + Table.GSI4SK + " = if_not_exists(#" + Table.GSI4SK + ", :unansweredSk)",
+                ":unansweredSk", Keys.activitySk(at, conversationId));
+      }
+    } else {
+      update.set(LAST_OUTBOUND_AT, at);
+      if (activity.awayReplyUserId() != null) {
+        update.set(AWAY_REPLY_USER_ID, activity.awayReplyUserId()).set(AWAY_REPLY_AT, at);
+      }
+      // answered: off the unanswered list
+      update.remove(UNANSWERED_SINCE, Table.GSI4PK, Table.GSI4SK);
+    }
+    update.setExpression("#" + MESSAGE_COUNT + " = if_not_exists(#" + MESSAGE_COUNT + ", :zero) + :added",
+        ":zero", 0, ":added", activity.messagesAdded());
+    return update.write(table, Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
+  }
+
+  /**
+   * Closes or reopens by a user: the status, its GSI3 (and assignee GSI1) list and who did it when,
+   * conditional on the status read.
+   */
+  public Write statusWrite(String accountId, Conversation seen, String target, String at, String by) {
+    boolean closing = Conversation.CLOSED.equals(target);
+    ItemUpdate update = ItemUpdate.of()
+        .condition("attribute_exists(PK) AND #" + STATUS + " = :seen", ":seen", seen.status())
+        .set(STATUS, target)
+        .set(Table.GSI3PK, Keys.conversationsByStatus(accountId, target))
+        .set(closing ? CLOSED_AT : REOPENED_AT, at)
+        .set(closing ? CLOSED_BY : REOPENED_BY, by);
+    if (seen.assigned()) {
+      update.set(Table.GSI1PK, assigneeList(accountId, seen.assignee(), target));
+    }
+    return update.write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  /**
+   * An assignment's update of the conversation (C4): the assignee (null unassigns) and its GSI1
+   * list in the same status, who and when, conditional on the conversation as read (status,
+   * assignee, last activity); with {@code autoEventId}, also that no assignment answered that
+   * event already.
+   */
+  public Write assignWrite(String accountId, Conversation seen, com.textinbox.shared.assignment.Assignee target,
+      String at, String by, String assignmentId, String autoEventId) {
+    ItemUpdate update = ItemUpdate.of().set(ASSIGNED_AT, at).set(ASSIGNED_BY, by).set(ASSIGNMENT_ID, assignmentId);
+    if (target != null) {
+      update.set(ASSIGNEE_KIND, target.kind()).set(ASSIGNEE_ID, target.id())
+          .set(Table.GSI1PK, assigneeList(accountId, target, seen.status()))
+          .set(Table.GSI1SK, Keys.activitySk(seen.lastActivityAt(), seen.conversationId()));
+    } else {
+      update.remove(ASSIGNEE_KIND, ASSIGNEE_ID, Table.GSI1PK, Table.GSI1SK);
+    }
+    update.condition("attribute_exists(PK) AND #" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
+    if (seen.assigned()) {
+      update.condition("#" + ASSIGNEE_KIND + " = :seenKind AND #" + ASSIGNEE_ID + " = :seenId",
+          ":seenKind", seen.assignee().kind(), ":seenId", seen.assignee().id());
+    } else {
+      update.condition("attribute_not_exists(#" + ASSIGNEE_ID + ")");
+    }
+    seenActivity(update, seen);
+    if (autoEventId != null) {
+      update.set(AUTO_ASSIGNED_EVENT_ID, autoEventId).condition("attribute_not_exists(#" + AUTO_ASSIGNED_EVENT_ID
+          + ") OR #" + AUTO_ASSIGNED_EVENT_ID + " <> :" + AUTO_ASSIGNED_EVENT_ID);
+    }
+    return update.write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  /** The last activity as read: a message meanwhile fails the condition. */
+  private static void seenActivity(ItemUpdate update, Conversation seen) {
+    if (seen.lastActivityAt() == null) {
+      update.condition("attribute_not_exists(#" + LAST_ACTIVITY_AT + ")");
+    } else {
+      update.condition("#" + LAST_ACTIVITY_AT + " = :seenActivity", ":seenActivity", seen.lastActivityAt());
+    }
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  /** Which list of conversations, newest activity first: an index partition sorted by {@code <lastActivityAt>#<id>}. */
+  public record ListSource(int gsi, String partition) {}
+
+  /** GSI3: every conversation of the account in a status. */
+  public static ListSource byStatus(String accountId, String status) {
+    return new ListSource(3, Keys.conversationsByStatus(accountId, status));
+  }
+
+  /** GSI1: the conversations of one user or team in a status. */
+  public static ListSource byAssignee(String accountId, String kind, String id, String status) {
+    return new ListSource(1, Keys.assigneeList(accountId, kind, id, status));
+  }
+
+  /** Up to {@code limit} conversations of a list, newest first, strictly older than {@code after} when given. */
+  public ListPage list(ListSource source, String after, int limit) {
+    Query query = Query.gsi(source.gsi(), source.partition()).newestFirst().limit(limit);
+    if (after != null) {
+      query.lessThan(after);
+    }
+    QueryResult result = table.query(query);
+    List<Conversation> conversations = result.items().stream().map(ConversationMapper::fromItem).toList();
+    return new ListPage(conversations, result.hasMore());
+  }
+
+  /** One page of a list and whether the list has more after it. */
+  public record ListPage(List<Conversation> conversations, boolean more) {}
+
+  /** The customer's conversations (GSI2), newest first, at most {@code limit}. */
+  public List<Conversation> ofCustomer(String accountId, String customerId, int limit) {
+    return table.query(Query.gsi(2, Keys.conversationsOfCustomer(accountId, customerId)).newestFirst().limit(limit))
+        .items().stream().map(ConversationMapper::fromItem).toList();
+  }
+
+  // ------------------------------------------------------------------ the timeline
+
+  /** A new timeline entry (message, note, event), put only if its key is new. */
+  public Write appendWrite(String accountId, String conversationId, TimelineEntry entry) {
+    return table.putIfAbsentWrite(TimelineMapper.toItem(accountId, conversationId, entry));
+  }
+
+  /** Puts a new entry on its own (a note); false when one with its key exists. */
+  public boolean append(String accountId, String conversationId, TimelineEntry entry) {
+    return table.putIfAbsent(TimelineMapper.toItem(accountId, conversationId, entry));
+  }
+
+  /**
+   * One page of the timeline, newest first, older than the entry {@code beforeSk} when given; the
+   * next cursor is the last entry's sort key (null on the last page).
+   */
+  public Page<TimelineEntry> timeline(String accountId, String conversationId, String beforeSk, int limit) {
+    String pk = Keys.conversation(accountId, conversationId);
+    Query query = Query.table(pk).newestFirst().limit(limit + 1);
+    if (beforeSk == null) {
+      query.beginsWith(Keys.TIMELINE_PREFIX);
+    } else {
+      query.between(Keys.TIMELINE_PREFIX, beforeSk);
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>(table.query(query).items());
+    // BETWEEN is inclusive: the cursor's own entry was on the previous page
+    if (beforeSk != null && !items.isEmpty() && beforeSk.equals(items.get(0).get(Table.SK).s())) {
+      items.remove(0);
+    }
+    boolean more = items.size() > limit;
+    if (more) {
+      items = items.subList(0, limit);
+    }
+    List<TimelineEntry> entries = items.stream().map(TimelineMapper::fromItem).filter(e -> e != null).toList();
+    return new Page<>(entries, more ? items.get(items.size() - 1).get(Table.SK).s() : null);
+  }
+
+  // ------------------------------------------------------------------ read states
+
+  public void markRead(String accountId, ReadState state) {
+    table.put(readStateItem(accountId, state));
+  }
+
+  /** A user's read state of a conversation, read in a batch (null: never read). */
+  public BatchRead.Slot<ReadState> readState(BatchRead batch, String accountId, String conversationId, String userId) {
+    return batch.add(Keys.conversation(accountId, conversationId), Keys.readSk(userId), item -> readStateOf(accountId, item));
+  }
+}

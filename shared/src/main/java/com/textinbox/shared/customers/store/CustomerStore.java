@@ -1,0 +1,85 @@
+package com.textinbox.shared.customers.store;
+
+import static com.textinbox.shared.customers.store.CustomerMapper.*;
+
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.PhoneGuard;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
+import com.textinbox.shared.store.BatchRead;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemUpdate;
+import com.textinbox.shared.store.Write;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every DynamoDB request about customer profiles and their number guards (docs/data-model.md,
+ * "customer profile", "Inbound SMS", "Outbound SMS"). A profile and its guard are created in one
+ * transaction (with the first conversation): two first texts from one number, one profile.
+ */
+public final class CustomerStore {
+  private final DynamoTable table;
+
+  public CustomerStore(DynamoTable table) {
+    this.table = table;
+  }
+
+  /** The profile as last written; empty when the company has no customer of that id. */
+  public Optional<CustomerProfile> find(String accountId, String customerId) {
+    Map<String, AttributeValue> item = table.getConsistent(Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+    return isProfile(item) ? Optional.of(fromItem(item)) : Optional.empty();
+  }
+
+  /** The profile read in a batch with other items (null when missing). */
+  public BatchRead.Slot<CustomerProfile> find(BatchRead batch, String accountId, String customerId) {
+    return batch.add(Keys.customer(accountId, customerId), Keys.PROFILE_SK, item -> isProfile(item) ? fromItem(item) : null);
+  }
+
+  /** Who has this mobile number in the company, as last written; empty when nobody. */
+  public Optional<PhoneGuard> phoneGuard(String accountId, String e164) {
+    Map<String, AttributeValue> item = table.getConsistent(Keys.customerPhone(accountId, e164), Keys.PHONE_SK);
+    return item == null ? Optional.empty() : Optional.of(CustomerMapper.phoneGuard(accountId, item));
+  }
+
+  /** A new profile, put only if its id is new. */
+  public Write createWrite(String accountId, CustomerProfile profile) {
+    return table.putIfAbsentWrite(toItem(accountId, profile));
+  }
+
+  /** The number's guard, put only if nobody has the number yet (the transaction fails otherwise). */
+  public Write phoneGuardWrite(String accountId, PhoneGuard guard) {
+    return table.putIfAbsentWrite(phoneGuardItem(accountId, guard));
+  }
+
+  /** The profile's active conversation, set only if it has none (two openings at once: one wins). */
+  public Write activeConversationWrite(String accountId, String customerId, String conversationId) {
+    return ItemUpdate.of().set(ACTIVE_CONVERSATION_ID, conversationId)
+        .condition("attribute_exists(PK) AND attribute_not_exists(#" + ACTIVE_CONVERSATION_ID + ")")
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  /** The first message with the STOP notice was sent at {@code at}: set once (a second first message loses). */
+  public Write stopNoticeWrite(String accountId, String customerId, String at) {
+    return ItemUpdate.of().set(STOP_NOTICE_SENT_AT, at)
+        .condition("attribute_exists(PK) AND attribute_not_exists(#" + STOP_NOTICE_SENT_AT + ")")
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  /** STOP: unsubscribed since {@code at}, on the unsubscribed list (GSI3). */
+  public Write unsubscribeWrite(String accountId, String customerId, String at) {
+    return ItemUpdate.of().set(SUBSCRIBED, false).set(UNSUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
+        .set(Table.GSI3PK, Keys.unsubscribedCustomers(accountId)).set(Table.GSI3SK, at)
+        .condition("attribute_exists(PK)")
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  /** START: subscribed again since {@code at}, off the unsubscribed list. */
+  public Write resubscribeWrite(String accountId, String customerId, String at) {
+    return ItemUpdate.of().set(SUBSCRIBED, true).set(RESUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
+        .remove(UNSUBSCRIBED_AT, Table.GSI3PK, Table.GSI3SK)
+        .condition("attribute_exists(PK)")
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+}

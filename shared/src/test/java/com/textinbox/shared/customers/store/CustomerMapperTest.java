@@ -1,0 +1,52 @@
+package com.textinbox.shared.customers.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.PhoneGuard;
+import com.textinbox.shared.data.Keys;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class CustomerMapperTest {
+  private static final String T1 = "2026-11-21T14:03:00.120Z";
+
+  @Test
+  void everyAttributeComesBack() {
+    CustomerProfile p = new CustomerProfile("cust-1", "John", "Smith", null, null, "fr", "REF-9", false, T1, null, T1, T1,
+        "conv-1", T1, "user-a");
+    Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
+    assertEquals(p, CustomerMapper.fromItem(item));
+    assertEquals("Smith John#cust-1", item.get("GSI1SK").s());
+    assertEquals(Keys.customerReference("acct", "REF-9"), item.get("GSI2PK").s());
+    assertEquals(Keys.unsubscribedCustomers("acct"), item.get("GSI3PK").s());
+    assertEquals(Keys.customersWithoutMobile("acct"), item.get("GSI4PK").s());
+  }
+
+  @Test
+  void aCustomerFromAFirstTextSortsFirstByIdAndIsSubscribed() {
+    CustomerProfile p = CustomerProfile.fromFirstText("cust-1", "+15145550111", T1, "inbound-sms", "conv-1");
+    Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
+    assertEquals("#cust-1", item.get("GSI1SK").s());
+    assertNull(item.get("GSI4PK"));
+    assertEquals(p, CustomerMapper.fromItem(item));
+  }
+
+  @Test
+  void aProfileWithoutSubscribedIsSubscribed() {
+    Map<String, AttributeValue> item = new HashMap<>(CustomerMapper.toItem("acct",
+        CustomerProfile.fromFirstText("cust-1", "+1", T1, "import", null)));
+    item.remove("subscribed");
+    assertTrue(CustomerMapper.fromItem(item).subscribed());
+  }
+
+  @Test
+  void theGuardComesBack() {
+    PhoneGuard guard = new PhoneGuard("+15145550111", "cust-1");
+    assertEquals(guard, CustomerMapper.phoneGuard("acct", CustomerMapper.phoneGuardItem("acct", guard)));
+  }
+}
