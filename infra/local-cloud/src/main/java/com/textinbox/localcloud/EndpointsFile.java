@@ -72,7 +72,7 @@ final class EndpointsFile {
   }
 
   @SuppressWarnings("unchecked")
-  String banner(long startMillis, Path file) {
+  String banner(long startMillis, Path file, boolean verbose) {
     Map<String, String> tokens = (Map<String, String>) document.get("tokens");
     StringBuilder out = new StringBuilder();
     out.append("\n==== local cloud ready in ").append(startMillis).append(" ms ====\n");
@@ -97,7 +97,7 @@ final class EndpointsFile {
     out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now\n");
     out.append("  curl ").append(control).append("/_local/aws-calls   # the AWS actions each function has called\n");
     out.append("\nBelow: each function's log lines, labelled [FunctionName], between Lambda's START and END/REPORT lines")
-        .append(" (the engines' logs: --verbose).\n");
+        .append(verbose ? "; the engines' lines are labelled with their names.\n" : " (the engines' logs: --verbose).\n");
     out.append("Ctrl-C stops everything.\n");
     return out.toString();
   }

@@ -160,7 +160,7 @@ public final class LocalCloud implements AutoCloseable {
       e.printStackTrace();
       System.exit(1);
     }
-    System.out.println(cloud.endpoints.banner((System.nanoTime() - start) / 1_000_000, options.endpointsFile()));
+    System.out.println(cloud.endpoints.banner((System.nanoTime() - start) / 1_000_000, options.endpointsFile(), options.verbose()));
     stopped.await();
   }
 

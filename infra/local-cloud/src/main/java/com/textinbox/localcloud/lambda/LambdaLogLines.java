@@ -12,8 +12,8 @@ import java.util.Locale;
  * REPORT RequestId: 6b1c...	Duration: 12.34 ms	Billed Duration: 472 ms	Memory Size: 1024 MB	Max Memory Used: ...	Init Duration: 459.12 ms
  * </pre>
  * Fields of REPORT are separated by tabs, as on AWS. Init Duration appears on a cold start only;
- * since August 2025 Lambda bills the init phase too, so Billed Duration then counts it (each
- * rounded up to the millisecond).
+ * since August 2025 Lambda bills the init phase too, so Billed Duration is then the sum of both,
+ * rounded up to the millisecond.
  *
  * <p>Max Memory Used cannot be measured per function here: every function shares one JVM and
  * one heap. The line says so, with the bytes the invocation's thread allocated as the nearest
@@ -39,7 +39,7 @@ public final class LambdaLogLines {
    */
   public static String report(String requestId, long durationNanos, long initNanos, int memorySizeMb, long allocatedBytes) {
     boolean cold = initNanos >= 0;
-    long billedMillis = ceilMillis(durationNanos) + (cold ? ceilMillis(initNanos) : 0);
+    long billedMillis = ceilMillis(durationNanos + (cold ? initNanos : 0));
     StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
         .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
         .append("\tBilled Duration: ").append(billedMillis).append(" ms")

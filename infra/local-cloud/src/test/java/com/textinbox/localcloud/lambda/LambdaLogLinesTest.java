@@ -29,6 +29,12 @@ class LambdaLogLinesTest {
   }
 
   @Test
+  void theBilledDurationOfAColdStartIsTheirSumRoundedUp() {
+    String report = LambdaLogLines.report(ID, 1_500_000, 2_400_000, 128, -1);
+    assertEquals("Billed Duration: 4 ms", report.split("\t")[2]);
+  }
+
+  @Test
   void billedMillisecondsAreRoundedUp() {
     assertEquals(0, LambdaLogLines.ceilMillis(0));
     assertEquals(1, LambdaLogLines.ceilMillis(1));
