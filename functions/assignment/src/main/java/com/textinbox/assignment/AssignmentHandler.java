@@ -7,6 +7,7 @@ import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,9 @@ public final class AssignmentHandler extends SqsBatchHandler {
 
   /** Tests: where notification events and bulk steps go. */
   public AssignmentHandler(DynamoDbClient dynamoDb, String table, Clock clock, EventQueue notifications, BulkSteps steps) {
-    this.auto = new AutoAssigner(dynamoDb, table, clock, notifications);
-    this.bulk = new BulkAssigner(dynamoDb, table, clock, notifications, steps);
+    DynamoTable items = new DynamoTable(dynamoDb, table);
+    this.auto = new AutoAssigner(items, clock, notifications);
+    this.bulk = new BulkAssigner(items, clock, notifications, steps);
   }
 
   private static SqsClient sqs() {

@@ -1,52 +1,34 @@
 package com.textinbox.conversations;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Caller;
-import com.textinbox.shared.data.Items;
-import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
+import com.textinbox.shared.conversations.Note;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Internal notes with @mentions (C5), for a plain note and for the note left with an assignment
- * (C4): the {@code type=Note} timeline item, the users it mentions ({@code @<userId>} or
+ * (C4): the {@code type=Note} timeline entry, the users it mentions ({@code @<userId>} or
  * {@code @<first name>}, case and accents ignored, the author excepted), and one
  * {@code note.mention} notification event per mentioned user once the note is stored.
  */
-final class Notes {
+record Notes(UserStore users, EventQueue notifications) {
   static final int MAX_NOTE = 2000;
   private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_-]+)");
-
-  private final DynamoDbClient dynamoDb;
-  private final String table;
-  private final EventQueue notifications;
-
-  Notes(DynamoDbClient dynamoDb, String table, EventQueue notifications) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
-    this.notifications = notifications;
-  }
-
-  /** A note built, not yet stored: its item and the users it mentions. */
-  record Note(String noteId, Map<String, AttributeValue> item, Set<String> mentioned, String authorName) {}
 
   /** The note's text from {@code body.<field>}: 1 to 2,000 characters, else a 400 naming the field. */
   static String text(JsonNode textNode, String field) {
@@ -60,23 +42,18 @@ final class Notes {
     return text;
   }
 
-  /** Builds the note (one Query of the company's users, for the mentions and the author's name). */
+  /** Builds the note, not yet stored (one Query of the company's users, for the mentions and the author's name). */
   Note build(Caller caller, String conversationId, String text, String at) {
-    String accountId = caller.accountId();
     Map<String, String> userIds = new HashMap<>();
     Map<String, String> firstNames = new HashMap<>();
     Map<String, String> names = new HashMap<>();
-    dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :u)")
-        .expressionAttributeValues(Map.of(":pk", s(Keys.account(accountId)), ":u", s(Keys.USER_PREFIX)))).items()
-        .forEach(user -> {
-          String userId = str(user, Table.SK).substring(Keys.USER_PREFIX.length());
-          userIds.put(fold(userId), userId);
-          String name = str(user, "name");
-          names.put(userId, name);
-          if (name != null && !name.isBlank()) {
-            firstNames.putIfAbsent(fold(name.strip().split("\\s+")[0]), userId);
-          }
-        });
+    for (User user : users.ofAccount(caller.accountId())) {
+      userIds.put(fold(user.userId()), user.userId());
+      names.put(user.userId(), user.name());
+      if (user.name() != null && !user.name().isBlank()) {
+        firstNames.putIfAbsent(fold(user.name().strip().split("\\s+")[0]), user.userId());
+      }
+    }
     Set<String> mentioned = new LinkedHashSet<>();
     Matcher matcher = MENTION.matcher(text);
     while (matcher.find()) {
@@ -87,37 +64,33 @@ final class Notes {
       }
     }
     String noteId = "note-" + UUID.randomUUID();
-    Map<String, AttributeValue> item = new HashMap<>(key(Keys.conversation(accountId, conversationId), Keys.timelineSk(at, noteId)));
-    item.put(Table.TYPE, s("Note"));
-    item.put("noteId", s(noteId));
-    item.put("conversationId", s(conversationId));
-    item.put("text", s(text));
-    item.put("authorId", s(caller.userId()));
-    if (names.get(caller.userId()) != null) {
-      item.put("authorName", s(names.get(caller.userId())));
-    }
-    item.put("mentions", AttributeValue.fromL(mentioned.stream().map(Items::s).toList()));
-    item.put("createdAt", s(at));
-    return new Note(noteId, item, mentioned, names.get(caller.userId()));
+    return new Note(noteId, at, conversationId, text, caller.userId(), names.get(caller.userId()), List.copyOf(mentioned), at);
   }
 
   /** One {@code note.mention} notification event per mentioned user (docs/events.md), after the note is stored. */
-  void announce(Caller caller, Note note, String conversationId, String customerId, String at) {
-    for (String userId : note.mentioned()) {
-      String eventId = note.noteId() + "#" + userId;
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("eventId", eventId);
-      event.put("type", "note.mention");
-      event.put("accountId", caller.accountId());
-      event.put("at", at);
-      event.put("actorUserId", caller.userId());
-      event.put("conversationId", conversationId);
-      event.put("customerId", customerId);
-      event.put("noteId", note.noteId());
+  void announce(Caller caller, Note note, String customerId, String at) {
+    for (String userId : note.mentions()) {
+      String eventId = note.id() + "#" + userId;
+      Map<String, Object> event = event(eventId, "note.mention", caller, at, note.conversationId(), customerId);
+      event.put("noteId", note.id());
       event.put("mentionedUserId", userId);
       event.put("authorId", caller.userId());
       notifications.send(eventId, "note.mention", Json.write(event));
     }
+  }
+
+  /** The head every notification event about a conversation starts with (docs/events.md). */
+  static Map<String, Object> event(String eventId, String type, Caller caller, String at, String conversationId,
+      String customerId) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("eventId", eventId);
+    event.put("type", type);
+    event.put("accountId", caller.accountId());
+    event.put("at", at);
+    event.put("actorUserId", caller.userId());
+    event.put("conversationId", conversationId);
+    event.put("customerId", customerId);
+    return event;
   }
 
   /** Lower case without accents: "Chloé" and "chloe" mention the same user. */

@@ -1,26 +1,21 @@
 package com.textinbox.receipts;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.conversations.CarrierMessage;
+import com.textinbox.shared.conversations.store.MessageStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Delivery receipts (End User Messaging SMS v2 events, through CarrierEventsTopic and
@@ -39,8 +34,7 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
   /** What an event means for the message: its final status and, for a failure, the reason. */
   record Outcome(String status, String reason, String description) {}
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final MessageStore messages;
   private final Clock clock;
 
   public DeliveryReceiptsHandler() {
@@ -48,8 +42,7 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
   }
 
   public DeliveryReceiptsHandler(DynamoDbClient dynamoDb, String table, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.messages = new MessageStore(new DynamoTable(dynamoDb, table));
     this.clock = clock;
   }
 
@@ -94,54 +87,21 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
       LOG.info("carrier event {} for {}: not final, nothing to record", eventType, carrierMessageId);
       return;
     }
-    Map<String, AttributeValue> lookUp = dynamoDb.getItem(b -> b.tableName(table)
-        .key(key(Keys.outboundCarrierMessage(carrierMessageId), Keys.OUTBOUND_CARRIER_SK))).item();
-    if (lookUp == null || lookUp.isEmpty()) {
+    CarrierMessage sent = messages.byCarrierId(carrierMessageId);
+    if (sent == null) {
       // The receipt can overtake the sender: SmsSender records the carrier's id only after Publish
       // returns it. Failing the record lets SQS bring it back once the id is there; a receipt for a
       // message we never sent ends in the DLQ after the queue's maxReceiveCount, nothing is lost.
       throw new IllegalStateException("carrier event " + eventType + " for message " + carrierMessageId
           + " that is not recorded (yet): retried later");
     }
-    String messageId = str(lookUp, "messageId");
-    Map<String, AttributeValue> messageKey = key(Keys.conversation(str(lookUp, "accountId"), str(lookUp, "conversationId")),
-        str(lookUp, "timelineSk"));
+    String messageId = sent.messageId();
     Outcome result = outcome.get();
-    String at = event.hasNonNull("eventTimestamp") && event.get("eventTimestamp").canConvertToLong()
-        ? Keys.time(Instant.ofEpochMilli(event.get("eventTimestamp").asLong())) : Keys.time(clock.instant());
-
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":status", s(result.status()));
-    values.put(":queued", s("QUEUED"));
-    values.put(":sent", s("SENT"));
-    values.put(":at", s(at));
-    values.put(":eventType", s(eventType));
-    String set = "SET #status = :status, receiptAt = :at, carrierEventType = :eventType";
-    String carrierStatus = Json.text(event, "messageStatus");
-    if (carrierStatus != null) {
-      set += ", carrierStatus = :carrierStatus";
-      values.put(":carrierStatus", s(carrierStatus));
-    }
-    String carrierDescription = Json.text(event, "messageStatusDescription");
-    if (carrierDescription != null) {
-      set += ", carrierStatusDescription = :carrierDescription";
-      values.put(":carrierDescription", s(carrierDescription));
-    }
-    if ("DELIVERED".equals(result.status())) {
-      set += ", deliveredAt = :at";
-    } else {
-      set += ", failedAt = :at, failureReason = :reason, failureDescription = :description";
-      values.put(":reason", s(result.reason()));
-      values.put(":description", s(result.description()));
-    }
-    String update = set;
-    try {
-      dynamoDb.updateItem(b -> b.tableName(table).key(messageKey)
-          .updateExpression(update)
-          .conditionExpression("attribute_exists(PK) AND #status IN (:queued, :sent)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(values));
-    } catch (ConditionalCheckFailedException finalAlready) {
+    String at = Keys.time(event.hasNonNull("eventTimestamp") && event.get("eventTimestamp").canConvertToLong()
+        ? Instant.ofEpochMilli(event.get("eventTimestamp").asLong()) : clock.instant());
+    MessageStore.Receipt receipt = new MessageStore.Receipt(result.status(), at, eventType, Json.text(event, "messageStatus"),
+        Json.text(event, "messageStatusDescription"), result.reason(), result.description());
+    if (!messages.receipt(sent.accountId(), sent.conversationId(), sent.timelineSk(), receipt)) {
       LOG.info("carrier event {} for message {}: the message is final already; unchanged", eventType, messageId);
       return;
     }

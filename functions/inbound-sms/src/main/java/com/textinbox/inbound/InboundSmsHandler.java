@@ -6,6 +6,7 @@ import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,7 +37,7 @@ public final class InboundSmsHandler extends SqsBatchHandler {
 
   public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
       SendSmsQueue sendSms) {
-    this.conversations = new InboundConversations(dynamoDb, table, clock, events, sendSms);
+    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table)), clock, events, sendSms);
     this.defaultRegion = defaultRegion;
   }
 

@@ -1,19 +1,13 @@
 package com.textinbox.inbound;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-
+import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
 import com.textinbox.shared.messaging.ComplianceKeyword;
-import com.textinbox.shared.messaging.ComplianceTexts;
+import com.textinbox.shared.messaging.OutgoingSms;
 import com.textinbox.shared.messaging.QueuedSms;
-import com.textinbox.shared.messaging.SmsSegments;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The automatic answer to a compliance keyword (P6), in the keyword's language: STOP family -> the
@@ -27,29 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * carriers expect every STOP to be answered, and each keyword message is answered once at most
  * (its reply's id derives from the carrier's message id).
  */
-record KeywordReply(ComplianceKeyword keyword, String text, String notSentReason) {
+record KeywordReply(ComplianceKeyword keyword, OutgoingSms sms, String notSentReason) {
 
   static KeywordReply decide(ComplianceKeyword keyword, boolean subscribed, String subscriptionChangedAt, String at,
       String companyName, String helpText) {
-    String language = keyword.language().name().toLowerCase(Locale.ROOT);
-    boolean superseded = subscriptionChangedAt != null && subscriptionChangedAt.compareTo(at) > 0;
-    return switch (keyword.type()) {
-      case STOP -> superseded ? none(keyword, "superseded")
-          : new KeywordReply(keyword, ComplianceTexts.stopConfirmation(language, companyName), null);
-      case START -> superseded ? none(keyword, "superseded")
-          : new KeywordReply(keyword, ComplianceTexts.startConfirmation(language, companyName), null);
-      case HELP -> !subscribed ? none(keyword, "unsubscribed")
-          : new KeywordReply(keyword, ComplianceTexts.helpAnswer(language, companyName,
-              helpText == null || helpText.isBlank() ? ComplianceTexts.defaultHelpText(language, companyName) : helpText), null);
-    };
-  }
-
-  private static KeywordReply none(ComplianceKeyword keyword, String reason) {
-    return new KeywordReply(keyword, null, reason);
+    return SubscriptionRule.noReplyReason(keyword.type(), subscribed, subscriptionChangedAt, at)
+        .map(reason -> new KeywordReply(keyword, null, reason))
+        .orElseGet(() -> new KeywordReply(keyword, OutgoingSms.keywordReply(keyword, companyName, helpText), null));
   }
 
   boolean sent() {
-    return text != null;
+    return sms != null;
   }
 
   /** {@code keyword-reply:stop}, {@code :start} or {@code :help}: the message's C7 source id. */
@@ -63,27 +45,11 @@ record KeywordReply(ComplianceKeyword keyword, String text, String notSentReason
    * {@code complianceReply} (the keyword family) is what lets SmsSender text a STOP's confirmation
    * to an unsubscribed customer; {@code complianceEventSk} the entry it marks SENT or FAILED.
    */
-  Map<String, AttributeValue> message(String conversationPk, String timelineSk, String replyId,
-      String conversationId, String customerId, String inReplyTo, String complianceEventSk, Instant now) {
-    SmsSegments segments = SmsSegments.of(text);
-    Map<String, AttributeValue> item = new HashMap<>(key(conversationPk, timelineSk));
-    item.put(Table.TYPE, s("Message"));
-    item.put("messageId", s(replyId));
-    item.put("conversationId", s(conversationId));
-    item.put("customerId", s(customerId));
-    item.put("direction", s("OUTBOUND"));
-    item.put("status", s("QUEUED"));
-    item.put("body", s(text));
-    item.put("smsText", s(text));
-    item.put("segments", AttributeValue.fromN(Integer.toString(segments.segments())));
-    item.put("encoding", s(segments.encoding().name()));
-    item.put("sourceType", s("automation"));
-    item.put("sourceId", s(sourceId()));
-    item.put("complianceReply", s(keyword.type().name()));
-    item.put("complianceEventSk", s(complianceEventSk));
-    item.put("inReplyTo", s(inReplyTo));
-    item.put("createdAt", s(Keys.time(now)));
-    QueuedSms.list(item, now, replyId);
-    return item;
+  Message message(String replyId, String timelineAt, String conversationId, String customerId, String inReplyTo,
+      String complianceEventSk, Instant now) {
+    return Message.queued(replyId, Keys.time(now), conversationId, customerId, sms.text(), sms.text(),
+        sms.segments().segments(), sms.segments().encoding().name(), new Message.Source(Message.Source.AUTOMATION, sourceId()),
+        null, null, false, keyword.type().name(), complianceEventSk, inReplyTo, QueuedSms.firstDue(now, replyId))
+        .placedAt(timelineAt);
   }
 }

@@ -4,6 +4,7 @@ import static com.textinbox.shared.data.Items.key;
 import static com.textinbox.shared.data.Items.s;
 import static com.textinbox.shared.data.Items.str;
 
+import com.textinbox.shared.customers.CustomerName;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.notifications.Channel;
@@ -171,11 +172,7 @@ final class Dispatcher {
     if (profile == null) {
       return null;
     }
-    String joined = (nullToEmpty(str(profile, "firstName")) + " " + nullToEmpty(str(profile, "lastName"))).strip();
-    if (!joined.isEmpty()) {
-      return joined;
-    }
-    return firstNonNull(str(profile, "name"), str(profile, "mobile"));
+    return CustomerName.label(str(profile, "firstName"), str(profile, "lastName"), str(profile, "name"), str(profile, "mobile"));
   }
 
   private List<String> recipientIds(NotificationEvent e, Facts facts) {
@@ -334,9 +331,5 @@ final class Dispatcher {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
-  }
-
-  private static String nullToEmpty(String text) {
-    return text == null ? "" : text;
   }
 }

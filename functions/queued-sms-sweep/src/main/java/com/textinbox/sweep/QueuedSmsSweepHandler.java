@@ -1,27 +1,21 @@
 package com.textinbox.sweep;
 
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.conversations.store.MessageStore.Due;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.schedule.ScheduledHandler;
+import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Outbound messages left QUEUED: MessagesApi (or InboundSms) stored the message, then sending its
@@ -45,19 +39,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class QueuedSmsSweepHandler extends ScheduledHandler {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedSmsSweepHandler.class);
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final MessageStore messages;
   private final SendSmsQueue sendSms;
 
   public QueuedSmsSweepHandler() {
-    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SendSmsQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL")));
+    this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(), SendSmsQueue.fromEnvironment());
   }
 
   public QueuedSmsSweepHandler(DynamoDbClient dynamoDb, String table, Clock clock, SendSmsQueue sendSms) {
     super(clock);
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.messages = new MessageStore(new DynamoTable(dynamoDb, table));
     this.sendSms = sendSms;
   }
 
@@ -66,67 +57,38 @@ public final class QueuedSmsSweepHandler extends ScheduledHandler {
 
   @Override
   public Summary run(Instant now) {
-    int due = 0;
+    List<Due> due = messages.queuedDue(Keys.time(now));
     int requeued = 0;
     int expired = 0;
-    QueryRequest query = QueryRequest.builder()
-        .tableName(table)
-        .indexName(Table.GSI4)
-        .keyConditionExpression("GSI4PK = :list AND GSI4SK <= :now")
-        .expressionAttributeValues(Map.of(":list", s(Keys.QUEUED_SMS), ":now", s(Keys.time(now))))
-        .build();
-    for (Map<String, AttributeValue> message : dynamoDb.queryPaginator(query).items()) {
-      due++;
-      if (QueuedSms.expired(str(message, "createdAt"), now)) {
+    for (Due message : due) {
+      if (QueuedSms.expired(message.message().createdAt(), now)) {
         expired += giveUp(message, now) ? 1 : 0;
       } else {
         requeued += requeue(message, now) ? 1 : 0;
       }
     }
-    Summary summary = new Summary(due, requeued, expired, due - requeued - expired);
+    Summary summary = new Summary(due.size(), requeued, expired, due.size() - requeued - expired);
     LOG.info("queued SMS sweep at {}: {}", now, summary);
     return summary;
   }
 
-  private boolean giveUp(Map<String, AttributeValue> message, Instant now) {
-    try {
-      QueuedSms.write(dynamoDb, QueuedSms.failure(table, message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION,
-          Keys.time(now), Keys.time(now)));
-      LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", str(message, "messageId"));
-      return true;
-    } catch (ConditionalCheckFailedException | TransactionCanceledException handled) {
+  private boolean giveUp(Due due, Instant now) {
+    // conditional on no running lease: a message being texted right now is left to its delivery
+    if (!messages.apply(messages.failureWrites(due.accountId(), due.message(), QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION,
+        Keys.time(now), Keys.time(now)))) {
       return false; // sent, failed or being texted meanwhile
     }
-  }
-
-  private boolean requeue(Map<String, AttributeValue> message, Instant now) {
-    String messageId = str(message, "messageId");
-    try {
-      dynamoDb.updateItem(b -> b.tableName(table)
-          .key(Map.of(Table.PK, message.get(Table.PK), Table.SK, message.get(Table.SK)))
-          .updateExpression("SET " + Table.GSI4SK + " = :next, requeuedAt = :now,"
-              + " requeueCount = if_not_exists(requeueCount, :zero) + :one")
-          .conditionExpression("#status = :queued AND " + Table.GSI4SK + " = :seen"
-              + " AND (attribute_not_exists(sendLeaseUntil) OR sendLeaseUntil < :now)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":queued", s("QUEUED"), ":seen", message.get(Table.GSI4SK),
-              ":next", s(Keys.queuedSmsDue(Keys.time(now.plus(QueuedSms.RETRY_EVERY)), messageId)),
-              ":now", s(Keys.time(now)), ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"))));
-    } catch (ConditionalCheckFailedException handled) {
-      return false; // sent, failed, being texted, or re-enqueued by another run meanwhile
-    }
-    sendSms.send(new SendSmsCommand(accountOf(message), str(message, "conversationId"), message.get(Table.SK).s(), messageId));
-    LOG.info("message {} was still QUEUED after {}: its command sent again", messageId, QueuedSms.GRACE);
+    LOG.warn("message {} was still QUEUED a day after it was stored: given up, never texted", due.message().id());
     return true;
   }
 
-  /** The account of a timeline item, from its key {@code A#<accountId>#CONV#<conversationId>} (the global list holds every account's). */
-  static String accountOf(Map<String, AttributeValue> message) {
-    String pk = message.get(Table.PK).s();
-    String suffix = Keys.conversation("", str(message, "conversationId")).substring(Keys.account("").length());
-    if (!pk.startsWith(Keys.account("")) || !pk.endsWith(suffix)) {
-      throw new IllegalStateException("a QUEUED message whose key is not its conversation's: " + pk);
+  private boolean requeue(Due due, Instant now) {
+    String messageId = due.message().id();
+    if (!messages.requeue(due.accountId(), due.message(), Keys.time(now), QueuedSms.nextDue(now, messageId))) {
+      return false; // sent, failed, being texted, or re-enqueued by another run meanwhile
     }
-    return pk.substring(Keys.account("").length(), pk.length() - suffix.length());
+    sendSms.send(new SendSmsCommand(due.accountId(), due.message().conversationId(), due.message().sk(), messageId));
+    LOG.info("message {} was still QUEUED after {}: its command sent again", messageId, QueuedSms.GRACE);
+    return true;
   }
 }

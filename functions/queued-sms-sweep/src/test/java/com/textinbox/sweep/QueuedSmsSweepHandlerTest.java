@@ -75,7 +75,9 @@ class QueuedSmsSweepHandlerTest {
     item.put("direction", s("OUTBOUND"));
     item.put("status", s("QUEUED"));
     item.put("createdAt", s(Keys.time(createdAt)));
-    QueuedSms.list(item, createdAt, messageId);
+    // on the sweep's list, due GRACE after it was stored
+    item.put(Table.GSI4PK, s(Keys.QUEUED_SMS));
+    item.put(Table.GSI4SK, s(QueuedSms.firstDue(createdAt, messageId)));
     dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
     return Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK));
   }
@@ -133,12 +135,6 @@ class QueuedSmsSweepHandlerTest {
     Map<String, AttributeValue> entry = item(Map.of(Table.PK, old.get(Table.PK), Table.SK, s(entrySk)));
     assertEquals("FAILED", entry.get("reply").s());
     assertEquals(QueuedSms.EXPIRED, entry.get("replyFailureReason").s());
-  }
-
-  @Test
-  void theAccountIsReadFromTheConversationsKey() {
-    assertEquals("acct-a#b", QueuedSmsSweepHandler.accountOf(Map.of(Table.PK, s(Keys.conversation("acct-a#b", "conv-1")),
-        "conversationId", s("conv-1"))));
   }
 
   private static AttributeValue s(String value) {

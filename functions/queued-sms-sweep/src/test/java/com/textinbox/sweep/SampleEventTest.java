@@ -65,7 +65,8 @@ class SampleEventTest {
     item.put("conversationId", AttributeValue.fromS("conv-demo-john"));
     item.put("status", AttributeValue.fromS("QUEUED"));
     item.put("createdAt", AttributeValue.fromS(Keys.time(created)));
-    QueuedSms.list(item, created, "msg-left-queued");
+    item.put(Table.GSI4PK, AttributeValue.fromS(Keys.QUEUED_SMS));
+    item.put(Table.GSI4SK, AttributeValue.fromS(Keys.queuedSmsDue(Keys.time(created.plus(QueuedSms.GRACE)), "msg-left-queued")));
     dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
 
     List<SendSmsCommand> sent = new ArrayList<>();

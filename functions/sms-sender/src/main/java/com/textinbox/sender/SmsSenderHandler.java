@@ -1,35 +1,25 @@
 package com.textinbox.sender;
 
-import static com.textinbox.shared.data.Items.key;
-import static com.textinbox.shared.data.Items.s;
-import static com.textinbox.shared.data.Items.str;
-
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.conversations.Message;
+import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
-import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -63,10 +53,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class SmsSenderHandler extends SqsBatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SmsSenderHandler.class);
-  private static final String QUEUED = "QUEUED";
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final MessageStore messages;
+  private final CustomerStore customers;
+  private final AccountStore accounts;
   private final Clock clock;
   private final SmsGateway gateway;
 
@@ -75,9 +65,11 @@ public final class SmsSenderHandler extends SqsBatchHandler {
         SmsGateway.sns(AwsClients.build(SnsClient.builder(), "SNS")));
   }
 
-  public SmsSenderHandler(DynamoDbClient dynamoDb, String table, Clock clock, SmsGateway gateway) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+  public SmsSenderHandler(DynamoDbClient dynamoDb, String tableName, Clock clock, SmsGateway gateway) {
+    DynamoTable table = new DynamoTable(dynamoDb, tableName);
+    this.messages = new MessageStore(table);
+    this.customers = new CustomerStore(table);
+    this.accounts = new AccountStore(table);
     this.clock = clock;
     this.gateway = gateway;
   }
@@ -86,120 +78,81 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   protected void process(SqsMessage sqsMessage) {
     SendSmsCommand command = SendSmsCommand.parse(sqsMessage.payload());
     String accountId = command.accountId();
-    String messageId = command.messageId();
-    Map<String, AttributeValue> messageKey = key(Keys.conversation(accountId, command.conversationId()), command.timelineSk());
     Instant now = clock.instant();
 
-    Map<String, AttributeValue> message = claim(messageKey, command, now);
+    Message message = claim(command, now);
     if (message == null) {
       return;
     }
-    if (QueuedSms.expired(str(message, "createdAt"), now)) {
-      fail(message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
+    if (QueuedSms.expired(message.createdAt(), now)) {
+      fail(accountId, message, QueuedSms.EXPIRED, QueuedSms.EXPIRED_DESCRIPTION);
       return;
     }
-    Map<String, AttributeValue> profile = get(key(Keys.customer(accountId, str(message, "customerId")), Keys.PROFILE_SK));
-    if (profile == null) {
-      fail(message, "customer_deleted", "The customer no longer exists.");
+    CustomerProfile customer = customers.find(accountId, message.customerId()).orElse(null);
+    if (customer == null) {
+      fail(accountId, message, "customer_deleted", "The customer no longer exists.");
       return;
     }
-    boolean unsubscribed = !CustomerMessages.subscribed(profile);
     // the confirmation of the customer's own STOP is the one message an unsubscribed customer gets
-    if (unsubscribed && !"STOP".equals(str(message, "complianceReply"))) {
-      fail(message, "unsubscribed",
+    if (!SubscriptionRule.mayText(customer.subscribed(), message.complianceReply())) {
+      fail(accountId, message, SubscriptionRule.UNSUBSCRIBED,
           "The customer unsubscribed (texted STOP) before it was sent; it was not texted.");
       return;
     }
-    String mobile = str(profile, "mobile");
-    if (mobile == null) {
-      fail(message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
+    if (customer.mobile() == null) {
+      fail(accountId, message, "no_mobile", "The customer has no mobile number any more; it was not texted.");
       return;
     }
-    Map<String, AttributeValue> account = get(key(Keys.account(accountId), Keys.ACCOUNT_SK));
-    String number = account == null ? null : str(account, "number");
+    Account account = accounts.get(accountId);
+    String number = account == null ? null : account.number();
     if (number == null) {
       throw new IllegalStateException("account " + accountId + " has no number to text from");
     }
 
-    String carrierMessageId = gateway.send(number, mobile, str(message, "smsText"));
+    String carrierMessageId = gateway.send(number, customer.mobile(), message.smsText());
     String sentAt = Keys.time(clock.instant());
-
-    Map<String, AttributeValue> lookUp = new HashMap<>(key(Keys.outboundCarrierMessage(carrierMessageId), Keys.OUTBOUND_CARRIER_SK));
-    lookUp.put(Table.TYPE, s("CarrierMessage"));
-    lookUp.put("accountId", s(accountId));
-    lookUp.put("conversationId", s(command.conversationId()));
-    lookUp.put("timelineSk", s(command.timelineSk()));
-    lookUp.put("messageId", s(messageId));
-    List<TransactWriteItem> items = new ArrayList<>();
-    items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(messageKey)
-        .updateExpression("SET #status = :sent, sentAt = :at, carrierMessageId = :carrier, #from = :from, #to = :to"
-            + " REMOVE sendLeaseUntil, " + Table.GSI4PK + ", " + Table.GSI4SK)
-        .conditionExpression("#status = :queued")
-        .expressionAttributeNames(Map.of("#status", "status", "#from", "from", "#to", "to"))
-        .expressionAttributeValues(Map.of(":sent", s("SENT"), ":queued", s(QUEUED), ":at", s(sentAt),
-            ":carrier", s(carrierMessageId), ":from", s(number), ":to", s(mobile)))
-        .build()).build());
-    items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(lookUp).build()).build());
-    QueuedSms.complianceReply(table, message, "SENT", null, sentAt).ifPresent(items::add);
-    try {
-      dynamoDb.transactWriteItems(b -> b.transactItems(items));
-    } catch (TransactionCanceledException raced) {
+    if (!messages.apply(messages.sentWrites(accountId, message, sentAt, carrierMessageId, number, customer.mobile()))) {
       // another delivery of the command sent it meanwhile (the window in the class comment)
-      LOG.warn("message {} was texted ({}) but another delivery had marked it already", messageId, carrierMessageId);
+      LOG.warn("message {} was texted ({}) but another delivery had marked it already", message.id(), carrierMessageId);
       return;
     }
-    LOG.info("message {} texted to {} as carrier message {}", messageId, masked(mobile), carrierMessageId);
+    LOG.info("message {} texted to {} as carrier message {}", message.id(), masked(customer.mobile()), carrierMessageId);
   }
 
   /**
    * The message, if this delivery may text it: QUEUED and not held by another delivery (it then
    * holds it for {@link QueuedSms#LEASE}). Null when there is nothing to do.
    */
-  private Map<String, AttributeValue> claim(Map<String, AttributeValue> messageKey, SendSmsCommand command, Instant now) {
-    try {
-      return dynamoDb.updateItem(b -> b.tableName(table).key(messageKey)
-          .updateExpression("SET sendLeaseUntil = :until, sendAttempts = if_not_exists(sendAttempts, :zero) + :one")
-          .conditionExpression("messageId = :id AND #status = :queued"
-              + " AND (attribute_not_exists(sendLeaseUntil) OR sendLeaseUntil < :now)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":id", s(command.messageId()), ":queued", s(QUEUED),
-              ":now", s(Keys.time(now)), ":until", s(Keys.time(now.plus(QueuedSms.LEASE))),
-              ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1")))
-          .returnValues(ReturnValue.ALL_NEW)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-    } catch (ConditionalCheckFailedException notClaimed) {
-      Map<String, AttributeValue> current = notClaimed.item();
-      if (current == null || current.isEmpty() || !command.messageId().equals(str(current, "messageId"))) {
-        throw new IllegalStateException("message " + command.messageId() + " is not in conversation " + command.conversationId());
-      }
-      String status = str(current, "status");
-      if (QUEUED.equals(status)) {
-        LOG.info("message {} is being texted by another delivery of its command (until {}): left to it",
-            command.messageId(), str(current, "sendLeaseUntil"));
-      } else {
-        LOG.info("message {} is {} already: nothing to send", command.messageId(), status);
-      }
-      return null;
+  private Message claim(SendSmsCommand command, Instant now) {
+    MessageStore.Claim claim = messages.claim(command.accountId(), command.conversationId(), command.timelineSk(),
+        command.messageId(), Keys.time(now), Keys.time(now.plus(QueuedSms.LEASE)));
+    if (claim.leased() != null) {
+      return claim.leased();
     }
+    Message current = claim.current();
+    if (current == null || !command.messageId().equals(current.id())) {
+      throw new IllegalStateException("message " + command.messageId() + " is not in conversation " + command.conversationId());
+    }
+    if (current.queued()) {
+      LOG.info("message {} is being texted by another delivery of its command (until {}): left to it",
+          command.messageId(), current.sendLeaseUntil());
+    } else {
+      LOG.info("message {} is {} already: nothing to send", command.messageId(), current.status());
+    }
+    return null;
   }
 
   /** Never texted: FAILED with the reason (and off the sweep's list), unless it moved on meanwhile. */
-  private void fail(Map<String, AttributeValue> message, String reason, String description) {
-    try {
-      QueuedSms.write(dynamoDb, QueuedSms.failure(table, message, reason, description, Keys.time(clock.instant()), null));
-      LOG.info("message {} not texted: {}", str(message, "messageId"), reason);
-    } catch (ConditionalCheckFailedException | TransactionCanceledException moved) {
-      LOG.info("message {} was handled meanwhile", str(message, "messageId"));
+  private void fail(String accountId, Message message, String reason, String description) {
+    if (messages.apply(messages.failureWrites(accountId, message, reason, description, Keys.time(clock.instant()), null))) {
+      LOG.info("message {} not texted: {}", message.id(), reason);
+    } else {
+      LOG.info("message {} was handled meanwhile", message.id());
     }
   }
 
   /** The last 4 digits only, for logs. */
   static String masked(String e164) {
     return e164 == null || e164.length() < 4 ? "***" : "***" + e164.substring(e164.length() - 4);
-  }
-
-  private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? null : item;
   }
 }

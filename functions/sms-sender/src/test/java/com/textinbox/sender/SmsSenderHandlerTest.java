@@ -69,7 +69,7 @@ class SmsSenderHandlerTest {
     put(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK, profile);
     String timelineSk = Keys.timelineSk("2026-03-02T15:00:00.000Z", messageId);
     put(Keys.conversation(ACCOUNT, conversationId), timelineSk, Map.of(Table.TYPE, s("Message"), "messageId", s(messageId),
-        "customerId", s(customerId), "direction", s("OUTBOUND"), "status", s("QUEUED"), "smsText", s("Chloé: Ready!")));
+        "conversationId", s(conversationId), "customerId", s(customerId), "direction", s("OUTBOUND"), "status", s("QUEUED"), "smsText", s("Chloé: Ready!")));
     ObjectNode command = Json.object();
     command.put("accountId", ACCOUNT);
     command.put("conversationId", conversationId);

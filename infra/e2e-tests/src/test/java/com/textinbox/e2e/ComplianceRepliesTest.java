@@ -111,8 +111,8 @@ class ComplianceRepliesTest {
     assertEquals("unsubscribed", entry.path("event").asText());
     JsonNode replyMessage = entryWithId(conversationId, entry.path("replyMessageId").asText());
     assertEquals(STOP_CONFIRMATION, replyMessage.path("body").asText());
-    assertEquals("automation", replyMessage.path("sourceType").asText());
-    assertEquals("keyword-reply:stop", replyMessage.path("sourceId").asText());
+    assertEquals("automation", replyMessage.path("source").path("type").asText());
+    assertEquals("keyword-reply:stop", replyMessage.path("source").path("id").asText());
     assertTrue(List.of("SENT", "DELIVERED").contains(replyMessage.path("status").asText()), replyMessage.toString());
 
     // a user's message is refused, and nothing else reaches the customer

@@ -40,17 +40,9 @@ public record BulkJob(String type, String accountId, String jobId, Assignee assi
   }
 
   public String toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", type);
-    json.put("accountId", accountId);
-    json.put("jobId", jobId);
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("kind", assignee.kind());
-    a.put("id", assignee.id());
-    a.put("name", assignee.name());
-    json.put("assignee", a);
-    json.put("by", by);
-    json.put("byName", byName);
+    Map<String, Object> json = fields("type", type, "accountId", accountId, "jobId", jobId,
+        "assignee", fields("kind", assignee.kind(), "id", assignee.id(), "name", assignee.name()),
+        "by", by, "byName", byName);
     if (conversationIds != null) {
       json.put("conversationIds", conversationIds);
     }
@@ -59,17 +51,22 @@ public record BulkJob(String type, String accountId, String jobId, Assignee assi
       json.put("cursor", cursor);
     }
     if (list != null) {
-      Map<String, Object> l = new LinkedHashMap<>();
-      l.put("assignee", list.assignee());
-      l.put("status", list.status());
-      l.put("filter", list.filter());
-      l.put("userId", list.userId());
-      json.put("list", l);
+      json.put("list", fields("assignee", list.assignee(), "status", list.status(), "filter", list.filter(),
+          "userId", list.userId()));
     }
     if (chunk != null) {
       json.put("chunk", chunk);
     }
     return Json.write(json);
+  }
+
+  /** A JSON object of {@code name, value} pairs, in order; null values are kept (written as null). */
+  private static Map<String, Object> fields(Object... pairs) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      fields.put((String) pairs[i], pairs[i + 1]);
+    }
+    return fields;
   }
 
   public static BulkJob parse(String body) {

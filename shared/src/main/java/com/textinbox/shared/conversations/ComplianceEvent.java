@@ -7,17 +7,9 @@ package com.textinbox.shared.conversations;
  * with {@code replyNotSentReason}.
  */
 public record ComplianceEvent(
-    String id,
-    String at,
-    String event,
-    String keyword,
-    String language,
-    String messageId,
-    String customerId,
-    String recordedAt,
-    String reply,
-    String replyMessageId,
-    String replyNotSentReason,
+    String id, String at, String event, String keyword,
+    String language, String messageId, String customerId,
+    String recordedAt, String reply, String replyMessageId, String replyNotSentReason,
     String replyAt,
     String replyFailureReason) implements TimelineEntry {
 

@@ -1,6 +1,7 @@
 package com.textinbox.shared.conversations;
 
 import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.data.Keys;
 
 /**
  * A conversation with one customer (docs/data-model.md, "Conversation"). Times are ISO-8601 UTC
@@ -13,30 +14,13 @@ import com.textinbox.shared.assignment.Assignee;
  * @param unansweredSince the first customer message not answered yet (null once answered)
  */
 public record Conversation(
-    String conversationId,
-    String customerId,
-    String status,
-    String createdAt,
-    String openedBy,
-    String openedByCarrierMessageId,
-    String lastActivityAt,
-    String lastMessageId,
-    String lastMessagePreview,
-    String lastMessageDirection,
-    String lastInboundAt,
-    String lastOutboundAt,
-    long messageCount,
-    String unansweredSince,
-    Assignee assignee,
-    String assignedAt,
-    String assignedBy,
-    String assignmentId,
-    String autoAssignedEventId,
-    String awayReplyUserId,
-    String awayReplyAt,
-    String closedAt,
-    String closedBy,
-    String reopenedAt,
+    String conversationId, String customerId, String status, String createdAt,
+    String openedBy, String openedByCarrierMessageId,
+    String lastActivityAt, String lastMessageId, String lastMessagePreview, String lastMessageDirection,
+    String lastInboundAt, String lastOutboundAt, long messageCount,
+    String unansweredSince, Assignee assignee, String assignedAt, String assignedBy,
+    String assignmentId, String autoAssignedEventId, String awayReplyUserId,
+    String awayReplyAt, String closedAt, String closedBy, String reopenedAt,
     String reopenedBy) {
 
   public static final String OPEN = "OPEN";
@@ -62,7 +46,7 @@ public record Conversation(
 
   /** The sort key of the conversation in every list: {@code <lastActivityAt>#<conversationId>}. */
   public String activitySortKey() {
-    return com.textinbox.shared.data.Keys.activitySk(lastActivityAt, conversationId);
+    return Keys.activitySk(lastActivityAt, conversationId);
   }
 
   /** The same conversation with another assignee (null: unassigned). */

@@ -15,26 +15,15 @@ import com.textinbox.shared.assignment.Assignee;
  * @param messageId the message that reopened it
  */
 public record ConversationEvent(
-    String id,
-    String at,
-    String event,
-    String conversationId,
-    String by,
-    String byName,
-    String recordedAt,
-    Assignee assignee,
-    Assignee previousAssignee,
-    String reason,
-    String awayRule,
-    String noteId,
+    String id, String at, String event,
+    String conversationId, String by,
+    String byName, String recordedAt, Assignee assignee,
+    Assignee previousAssignee, String reason, String awayRule, String noteId,
     String jobId,
     String messageId) implements TimelineEntry {
 
-  public static final String ASSIGNED = "assigned";
-  public static final String UNASSIGNED = "unassigned";
-  public static final String CLOSED = "closed";
-  public static final String REOPENED = "reopened";
-  public static final String BY_CUSTOMER = "customer";
+  public static final String ASSIGNED = "assigned", UNASSIGNED = "unassigned", CLOSED = "closed";
+  public static final String REOPENED = "reopened", BY_CUSTOMER = "customer";
 
   /** A close or reopen by a user. */
   public static ConversationEvent statusChange(String id, String at, String event, String by) {

@@ -15,50 +15,23 @@ package com.textinbox.shared.conversations;
  * @param sweepDue the sort key on the QueuedSmsSweep's list while QUEUED (GSI4SK), null once off it
  */
 public record Message(
-    String id,
-    String at,
-    String conversationId,
-    String customerId,
-    String direction,
-    String status,
-    String body,
-    String smsText,
-    String from,
-    String to,
-    String carrierMessageId,
-    Source source,
-    String senderUserId,
-    String senderName,
-    boolean stopNotice,
-    Integer segments,
-    String encoding,
-    String keyword,
-    String complianceReply,
-    String complianceEventSk,
-    String inReplyTo,
-    String createdAt,
-    String receivedAt,
-    String sentAt,
-    String deliveredAt,
-    String failedAt,
-    String failureReason,
-    String failureDescription,
-    String receiptAt,
-    String carrierStatus,
-    String carrierStatusDescription,
-    String carrierEventType,
-    String sendLeaseUntil,
-    Integer sendAttempts,
-    String requeuedAt,
+    String id, String at,
+    String conversationId, String customerId, String direction, String status,
+    String body, String smsText,
+    String from, String to, String carrierMessageId, Source source,
+    String senderUserId, String senderName, boolean stopNotice,
+    Integer segments, String encoding, String keyword, String complianceReply,
+    String complianceEventSk, String inReplyTo,
+    String createdAt, String receivedAt, String sentAt,
+    String deliveredAt, String failedAt,
+    String failureReason, String failureDescription, String receiptAt, String carrierStatus,
+    String carrierStatusDescription, String carrierEventType, String sendLeaseUntil,
+    Integer sendAttempts, String requeuedAt,
     Integer requeueCount,
     String sweepDue) implements TimelineEntry {
 
-  public static final String INBOUND = "INBOUND";
-  public static final String OUTBOUND = "OUTBOUND";
-  public static final String RECEIVED = "RECEIVED";
-  public static final String QUEUED = "QUEUED";
-  public static final String SENT = "SENT";
-  public static final String DELIVERED = "DELIVERED";
+  public static final String INBOUND = "INBOUND", OUTBOUND = "OUTBOUND";
+  public static final String RECEIVED = "RECEIVED", QUEUED = "QUEUED", SENT = "SENT", DELIVERED = "DELIVERED";
   public static final String FAILED = "FAILED";
 
   /** Who or what sent a message (C7): {@code user}, {@code automation}, {@code campaign}, {@code appointment}, {@code api}; its id. */
@@ -87,6 +60,18 @@ public record Message(
         source, senderUserId, senderName, stopNotice, segments, encoding, null, complianceReply, complianceEventSk,
         inReplyTo, createdAt, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         sweepDue);
+  }
+
+  /**
+   * The same message at another place in the timeline (its sort key's time), its creation time
+   * unchanged: a keyword's automatic reply sorts just after the keyword it answers.
+   */
+  public Message placedAt(String timelineAt) {
+    return new Message(id, timelineAt, conversationId, customerId, direction, status, body, smsText, from, to,
+        carrierMessageId, source, senderUserId, senderName, stopNotice, segments, encoding, keyword, complianceReply,
+        complianceEventSk, inReplyTo, createdAt, receivedAt, sentAt, deliveredAt, failedAt, failureReason,
+        failureDescription, receiptAt, carrierStatus, carrierStatusDescription, carrierEventType, sendLeaseUntil,
+        sendAttempts, requeuedAt, requeueCount, sweepDue);
   }
 
   public boolean inbound() {

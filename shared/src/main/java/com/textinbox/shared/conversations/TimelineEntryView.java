@@ -38,82 +38,57 @@ public final class TimelineEntryView {
   }
 
   private static void message(Map<String, Object> view, Message m) {
-    put(view, "messageId", m.id());
-    put(view, "conversationId", m.conversationId());
-    put(view, "customerId", m.customerId());
-    put(view, "direction", m.direction());
-    put(view, "status", m.status());
-    put(view, "body", m.body());
-    put(view, "smsText", m.smsText());
-    put(view, "from", m.from());
-    put(view, "to", m.to());
-    put(view, "carrierMessageId", m.carrierMessageId());
+    puts(view,
+        "messageId", m.id(), "conversationId", m.conversationId(), "customerId", m.customerId(),
+        "direction", m.direction(), "status", m.status(),
+        "body", m.body(), "smsText", m.smsText(), "from", m.from(),
+        "to", m.to(), "carrierMessageId", m.carrierMessageId());
     if (m.source() != null) {
       Map<String, Object> source = new LinkedHashMap<>();
       source.put("type", m.source().type());
       put(source, "id", m.source().id());
       view.put("source", source);
     }
-    put(view, "senderUserId", m.senderUserId());
-    put(view, "senderName", m.senderName());
+    puts(view, "senderUserId", m.senderUserId(), "senderName", m.senderName());
     if (m.stopNotice()) {
       view.put("stopNotice", true);
     }
-    put(view, "segments", m.segments());
-    put(view, "encoding", m.encoding());
-    put(view, "keyword", m.keyword());
-    put(view, "complianceReply", m.complianceReply());
-    put(view, "inReplyTo", m.inReplyTo());
-    put(view, "createdAt", m.createdAt());
-    put(view, "receivedAt", m.receivedAt());
-    put(view, "sentAt", m.sentAt());
-    put(view, "deliveredAt", m.deliveredAt());
-    put(view, "failedAt", m.failedAt());
-    put(view, "failureReason", m.failureReason());
-    put(view, "failureDescription", m.failureDescription());
-    put(view, "receiptAt", m.receiptAt());
-    put(view, "carrierStatus", m.carrierStatus());
-    put(view, "carrierStatusDescription", m.carrierStatusDescription());
-    put(view, "carrierEventType", m.carrierEventType());
+    puts(view,
+        "segments", m.segments(), "encoding", m.encoding(),
+        "keyword", m.keyword(), "complianceReply", m.complianceReply(), "inReplyTo", m.inReplyTo(),
+        "createdAt", m.createdAt(), "receivedAt", m.receivedAt(),
+        "sentAt", m.sentAt(), "deliveredAt", m.deliveredAt(), "failedAt", m.failedAt(),
+        "failureReason", m.failureReason(), "failureDescription", m.failureDescription(),
+        "receiptAt", m.receiptAt(), "carrierStatus", m.carrierStatus(),
+        "carrierStatusDescription", m.carrierStatusDescription(), "carrierEventType", m.carrierEventType());
   }
 
   private static void note(Map<String, Object> view, Note n) {
-    put(view, "noteId", n.id());
-    put(view, "conversationId", n.conversationId());
-    put(view, "text", n.text());
-    put(view, "authorId", n.authorId());
-    put(view, "authorName", n.authorName());
+    puts(view,
+        "noteId", n.id(), "conversationId", n.conversationId(), "text", n.text(),
+        "authorId", n.authorId(), "authorName", n.authorName());
     view.put("mentions", n.mentions());
     put(view, "createdAt", n.createdAt());
   }
 
   private static void event(Map<String, Object> view, ConversationEvent e) {
-    put(view, "event", e.event());
-    put(view, "conversationId", e.conversationId());
+    puts(view, "event", e.event(), "conversationId", e.conversationId());
     assignee(view, "assignee", e.assignee());
     assignee(view, "previousAssignee", e.previousAssignee());
-    put(view, "by", e.by());
-    put(view, "byName", e.byName());
-    put(view, "reason", e.reason());
-    put(view, "awayRule", e.awayRule());
-    put(view, "noteId", e.noteId());
-    put(view, "jobId", e.jobId());
-    put(view, "messageId", e.messageId());
-    put(view, "recordedAt", e.recordedAt());
+    puts(view,
+        "by", e.by(), "byName", e.byName(),
+        "reason", e.reason(), "awayRule", e.awayRule(), "noteId", e.noteId(),
+        "jobId", e.jobId(), "messageId", e.messageId(),
+        "recordedAt", e.recordedAt());
   }
 
   private static void compliance(Map<String, Object> view, ComplianceEvent c) {
-    put(view, "event", c.event());
-    put(view, "keyword", c.keyword());
-    put(view, "language", c.language());
-    put(view, "messageId", c.messageId());
-    put(view, "customerId", c.customerId());
-    put(view, "reply", c.reply());
-    put(view, "replyMessageId", c.replyMessageId());
-    put(view, "replyNotSentReason", c.replyNotSentReason());
-    put(view, "replyAt", c.replyAt());
-    put(view, "replyFailureReason", c.replyFailureReason());
-    put(view, "recordedAt", c.recordedAt());
+    puts(view,
+        "event", c.event(), "keyword", c.keyword(),
+        "language", c.language(), "messageId", c.messageId(), "customerId", c.customerId(),
+        "reply", c.reply(), "replyMessageId", c.replyMessageId(),
+        "replyNotSentReason", c.replyNotSentReason(), "replyAt", c.replyAt(),
+        "replyFailureReason", c.replyFailureReason(), "recordedAt", c.recordedAt());
   }
 
   /** {@code <prefix>Kind} (USER / TEAM, as stored), {@code <prefix>Id}, {@code <prefix>Name}: the timeline keeps the name at the time. */
@@ -122,6 +97,13 @@ public final class TimelineEntryView {
       view.put(prefix + "Kind", assignee.kind());
       view.put(prefix + "Id", assignee.id());
       put(view, prefix + "Name", assignee.name());
+    }
+  }
+
+  /** {@code name, value} pairs: those with a value. */
+  private static void puts(Map<String, Object> view, Object... pairs) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      put(view, (String) pairs[i], pairs[i + 1]);
     }
   }
 

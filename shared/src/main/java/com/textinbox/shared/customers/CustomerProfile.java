@@ -12,20 +12,11 @@ package com.textinbox.shared.customers;
  * @param createdBy {@code inbound-sms}, a user id, an import
  */
 public record CustomerProfile(
-    String customerId,
-    String firstName,
-    String lastName,
-    String name,
-    String mobile,
-    String language,
-    String reference,
-    boolean subscribed,
-    String unsubscribedAt,
-    String resubscribedAt,
-    String subscriptionChangedAt,
-    String stopNoticeSentAt,
-    String activeConversationId,
-    String createdAt,
+    String customerId, String firstName, String lastName,
+    String name, String mobile, String language, String reference,
+    boolean subscribed, String unsubscribedAt, String resubscribedAt,
+    String subscriptionChangedAt, String stopNoticeSentAt,
+    String activeConversationId, String createdAt,
     String createdBy) {
 
   /** A customer known only by the number that texted: subscribed, unnamed, with its first conversation. */
@@ -37,8 +28,7 @@ public record CustomerProfile(
 
   /** "First Last" when the profile has either, else its single {@code name}; null when it has none. */
   public String fullName() {
-    String joined = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-    return joined.isEmpty() ? name : joined;
+    return CustomerName.of(firstName, lastName, name);
   }
 
   public CustomerProfile withActiveConversation(String conversationId) {

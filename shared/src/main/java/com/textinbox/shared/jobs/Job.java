@@ -15,34 +15,17 @@ import java.util.Set;
  * @param sampleIds up to 20 assigned ids, for the notification
  */
 public record Job(
-    String jobId,
-    String kind,
-    String status,
-    Assignee assignee,
-    String requestedBy,
-    String createdAt,
-    String updatedAt,
-    String completedAt,
-    String selection,
-    String listAssignee,
-    String listStatus,
-    String listFilter,
-    long total,
-    boolean expanded,
-    long processed,
-    long assigned,
-    long unchanged,
-    long notFound,
-    Set<String> doneChunks,
-    List<String> sampleIds,
+    String jobId, String kind, String status, Assignee assignee,
+    String requestedBy, String createdAt,
+    String updatedAt, String completedAt, String selection, String listAssignee,
+    String listStatus, String listFilter, long total,
+    boolean expanded, long processed,
+    long assigned, long unchanged, long notFound,
+    Set<String> doneChunks, List<String> sampleIds,
     String notifiedAt) {
 
-  public static final String BULK_ASSIGN = "bulk-assign";
-  public static final String QUEUED = "QUEUED";
-  public static final String RUNNING = "RUNNING";
-  public static final String COMPLETED = "COMPLETED";
-  public static final String FAILED = "FAILED";
-  public static final String BY_IDS = "ids";
+  public static final String BULK_ASSIGN = "bulk-assign", QUEUED = "QUEUED", RUNNING = "RUNNING";
+  public static final String COMPLETED = "COMPLETED", FAILED = "FAILED", BY_IDS = "ids";
   public static final String BY_LIST = "list";
 
   public Job {

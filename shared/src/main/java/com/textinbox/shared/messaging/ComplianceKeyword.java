@@ -46,6 +46,11 @@ public record ComplianceKeyword(Type type, Language language, String keyword) {
     }
   }
 
+  /** The keyword's language as the timeline and the events write it: {@code en}, {@code fr}. */
+  public String languageCode() {
+    return language.name().toLowerCase(Locale.ROOT);
+  }
+
   /** The longest keyword AWS accepts; anything longer cannot be one. */
   private static final int MAX_KEYWORD_LENGTH = 30;
 

@@ -1,8 +1,5 @@
 package com.textinbox.shared.messaging;
 
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 /** Rules about customers and their messages that the inbound and outbound paths share. */
 public final class CustomerMessages {
   /** A conversation's {@code lastMessagePreview} keeps this many characters (code points). */
@@ -21,11 +18,5 @@ public final class CustomerMessages {
       return text;
     }
     return text.substring(0, text.offsetByCodePoints(0, max));
-  }
-
-  /** Whether a customer profile may be texted: a profile without {@code subscribed} (demo data, imports) counts as subscribed. */
-  public static boolean subscribed(Map<String, AttributeValue> profile) {
-    AttributeValue subscribed = profile.get("subscribed");
-    return subscribed == null || subscribed.bool() == null || subscribed.bool();
   }
 }

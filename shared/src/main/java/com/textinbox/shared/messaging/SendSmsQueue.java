@@ -1,11 +1,18 @@
 package com.textinbox.shared.messaging;
 
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Where the commands to text a stored message go: SendSmsQueue, read by SmsSender. */
 @FunctionalInterface
 public interface SendSmsQueue {
   void send(SendSmsCommand command);
+
+  /** The queue of the function's {@code SEND_SMS_QUEUE_URL}, through its own SQS client. */
+  static SendSmsQueue fromEnvironment() {
+    return sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("SEND_SMS_QUEUE_URL"));
+  }
 
   /** The SQS queue at {@code queueUrl} (SEND_SMS_QUEUE_URL). */
   static SendSmsQueue sqs(SqsClient sqs, String queueUrl) {

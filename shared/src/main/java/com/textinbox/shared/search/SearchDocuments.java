@@ -1,5 +1,6 @@
 package com.textinbox.shared.search;
 
+import com.textinbox.shared.customers.CustomerName;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class SearchDocuments {
   private static SearchDocument customer(Map<String, Object> item) {
     Matcher key = key(item, CUSTOMER_KEY, "A#<account>#C#<customerId>", Keys.PROFILE_SK, "Customer");
     Map<String, Object> fields = base(key.group(1), KIND_CUSTOMER, key.group(2));
-    String name = join(text(item, "firstName"), text(item, "lastName"));
+    String name = CustomerName.of(text(item, "firstName"), text(item, "lastName"), text(item, "name"));
     put(fields, NAME, name);
     String phone = text(item, "mobile");
     put(fields, PHONE, phone);
@@ -137,13 +138,6 @@ public final class SearchDocuments {
   private static String text(Map<String, Object> item, String attribute) {
     Object value = item.get(attribute);
     return value instanceof String text && !text.isBlank() ? text.strip() : null;
-  }
-
-  private static String join(String first, String last) {
-    if (first == null) {
-      return last;
-    }
-    return last == null ? first : first + " " + last;
   }
 
   private static void put(Map<String, Object> fields, String name, Object value) {

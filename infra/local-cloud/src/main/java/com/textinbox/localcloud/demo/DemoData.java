@@ -1,19 +1,41 @@
 package com.textinbox.localcloud.demo;
 
+import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.auth.Role;
+import com.textinbox.shared.conversations.CarrierMessage;
+import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.Message;
+import com.textinbox.shared.conversations.Message.Source;
+import com.textinbox.shared.conversations.store.CarrierMessageMapper;
+import com.textinbox.shared.conversations.store.ConversationMapper;
+import com.textinbox.shared.conversations.store.TimelineMapper;
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.PhoneGuard;
+import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import com.textinbox.shared.messaging.store.InboundSmsStore;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.Membership;
+import com.textinbox.shared.users.Team;
+import com.textinbox.shared.users.TeamNameGuard;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.AccountMapper;
+import com.textinbox.shared.users.store.MembershipMapper;
+import com.textinbox.shared.users.store.TeamMapper;
+import com.textinbox.shared.users.store.UserMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The demo companies: a dealership with an admin, two users, a free user, a team, customers and a
  * company number; and a smaller clinic, so tenancy can be tried. Ids are fixed, so with --data
  * (and the same ports) the tokens printed stay valid across restarts. Seeding never overwrites.
+ * Every item is written by the mapper the functions read it with, so the demo is never of another
+ * shape than what the functions write.
  */
 public final class DemoData {
   public record DemoUser(String key, String accountId, String userId, String name, String email, String role) {}
@@ -41,157 +63,85 @@ public final class DemoData {
       new DemoCustomer(DEALERSHIP.accountId(), "cust-paul", "Paul", "Desjardins", null, "fr"),
       new DemoCustomer(CLINIC.accountId(), "cust-nina", "Nina", "Patel", "+14385550111", "en"));
 
-  /** John Smith's conversation at the dealership, assigned to Bruno (user1): one text in, one answer delivered. */
+  /** John Smith's conversation at the dealership, assigned to Bruno (user1): an earlier answer, one text in, one answer delivered. */
   public static final String JOHN_CONVERSATION = "conv-demo-john";
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  /**
+   * A delivered reply at a fixed time, with its carrier id: the message the sample events of
+   * SmsSender and DeliveryReceipts (events/) name, so the cold-start bench runs them on real items.
+   */
+  static final String SAMPLE_REPLY_AT = "2026-11-21T14:05:00.000Z";
+
+  private final DynamoTable table;
 
   public DemoData(DynamoDbClient dynamoDb, String table) {
-    this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = new DynamoTable(dynamoDb, table);
   }
 
   public void seed() {
+    InboundSmsStore numbers = new InboundSmsStore(table);
     for (DemoCompany company : List.of(DEALERSHIP, CLINIC)) {
-      put(Keys.account(company.accountId()), Keys.ACCOUNT_SK, Map.of(
-          Table.TYPE, "Account", "name", company.name(), "number", company.number(), "language", "en"));
-      put(Keys.companyNumber(company.number()), Keys.COMPANY_NUMBER_SK, Map.of(
-          Table.TYPE, "CompanyNumber", "accountId", company.accountId()));
+      table.putIfAbsent(AccountMapper.toItem(new Account(company.accountId(), company.name(), company.number(), "en",
+          null, null, null, null)));
+      numbers.registerCompanyNumber(company.number(), company.accountId());
     }
     for (DemoUser user : USERS) {
-      put(Keys.account(user.accountId()), Keys.userSk(user.userId()), Map.of(
-          Table.TYPE, "User", "name", user.name(), "email", user.email(), "role", user.role()));
+      table.putIfAbsent(UserMapper.toItem(User.of(user.accountId(), user.userId(), user.name(), user.email(), Role.of(user.role()))));
     }
-    put(Keys.account(DEALERSHIP.accountId()), Keys.teamSk(SERVICE_TEAM), Map.of(Table.TYPE, "Team", "name", "Service"));
-    // the name's uniqueness guard, as UsersApi writes it with every team
-    put(Keys.account(DEALERSHIP.accountId()), Keys.teamNameSk("service"), Map.of(Table.TYPE, "TeamName", "teamId", SERVICE_TEAM));
+    Team service = new Team(DEALERSHIP.accountId(), SERVICE_TEAM, "Service");
+    table.putIfAbsent(TeamMapper.toItem(service));
+    table.putIfAbsent(TeamMapper.toItem(TeamNameGuard.of(service)));
     for (String member : List.of("user-bruno", "user-chloe")) {
-      put(Keys.account(DEALERSHIP.accountId()), Keys.memberSk(SERVICE_TEAM, member), Map.of(
-          Table.TYPE, "TeamMember", "teamId", SERVICE_TEAM, "userId", member,
-          Table.GSI1PK, Keys.teamsOfUser(DEALERSHIP.accountId(), member), Table.GSI1SK, SERVICE_TEAM));
+      table.putIfAbsent(MembershipMapper.toItem(new Membership(DEALERSHIP.accountId(), SERVICE_TEAM, member)));
     }
     for (DemoCustomer customer : CUSTOMERS) {
-      Map<String, String> profile = new LinkedHashMap<>();
-      profile.put(Table.TYPE, "Customer");
-      profile.put("customerId", customer.customerId());
-      profile.put("firstName", customer.firstName());
-      profile.put("lastName", customer.lastName());
-      profile.put("language", customer.language());
-      profile.put(Table.GSI1PK, Keys.customersOf(customer.accountId()));
-      profile.put(Table.GSI1SK, (customer.lastName() + " " + customer.firstName()).toLowerCase() + "#" + customer.customerId());
-      if (customer.customerId().equals("cust-john")) {
-        profile.put("activeConversationId", JOHN_CONVERSATION);
-      }
+      String active = customer.customerId().equals("cust-john") ? JOHN_CONVERSATION : null;
+      table.putIfAbsent(CustomerMapper.toItem(customer.accountId(), new CustomerProfile(customer.customerId(),
+          customer.firstName(), customer.lastName(), null, customer.mobile(), customer.language(), null, true, null, null,
+          null, null, active, null, null)));
       if (customer.mobile() != null) {
-        profile.put("mobile", customer.mobile());
-        put(Keys.customerPhone(customer.accountId(), customer.mobile()), Keys.PHONE_SK, Map.of(
-            Table.TYPE, "CustomerPhone", "customerId", customer.customerId()));
-      } else {
-        profile.put(Table.GSI4PK, Keys.customersWithoutMobile(customer.accountId()));
-        profile.put(Table.GSI4SK, customer.customerId());
+        table.putIfAbsent(CustomerMapper.phoneGuardItem(customer.accountId(), new PhoneGuard(customer.mobile(), customer.customerId())));
       }
-      put(Keys.customer(customer.accountId(), customer.customerId()), Keys.PROFILE_SK, profile);
     }
     seedJohnsConversation();
   }
 
   /**
-   * conv-demo-john, written with the attribute names InboundSms uses (docs/data-model.md,
-   * "Inbound SMS"): open, assigned to Bruno (GSI1 his OPEN list), answered (no unansweredSince),
-   * a day old when the cloud starts. John's next text lands in it.
+   * conv-demo-john: open, assigned to Bruno (his OPEN list), answered (no unansweredSince), a day
+   * old when the cloud starts. John's next text lands in it.
    */
   private void seedJohnsConversation() {
     String account = DEALERSHIP.accountId();
-    String pk = Keys.conversation(account, JOHN_CONVERSATION);
-    java.time.Instant inboundAt = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    java.time.Instant outboundAt = inboundAt.plusSeconds(300);
+    Instant inboundAt = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     String in = Keys.time(inboundAt);
-    String out = Keys.time(outboundAt);
+    String out = Keys.time(inboundAt.plusSeconds(300));
+    String delivered = Keys.time(inboundAt.plusSeconds(302));
     String john = "+15145550112";
-    String inboundBody = "Hi, can I book my winter tire change for next week?";
     String outboundBody = "Hi John, sure: Tuesday 9:00 works? Bruno, Maple Motors";
 
-    Map<String, AttributeValue> conversation = new HashMap<>();
-    conversation.put(Table.PK, s(pk));
-    conversation.put(Table.SK, s(Keys.CONVERSATION_SK));
-    conversation.put(Table.TYPE, s("Conversation"));
-    conversation.put("conversationId", s(JOHN_CONVERSATION));
-    conversation.put("customerId", s("cust-john"));
-    conversation.put("status", s("OPEN"));
-    conversation.put("createdAt", s(in));
-    conversation.put("lastActivityAt", s(out));
-    conversation.put("lastMessageId", s("msg-demo-john-2"));
-    conversation.put("lastMessagePreview", s(outboundBody));
-    conversation.put("lastMessageDirection", s("OUTBOUND"));
-    conversation.put("lastInboundAt", s(in));
-    conversation.put("messageCount", AttributeValue.fromN("2"));
-    conversation.put("assigneeKind", s("USER"));
-    conversation.put("assigneeId", s("user-bruno"));
-    conversation.put(Table.GSI1PK, s(Keys.assigneeList(account, "USER", "user-bruno", "OPEN")));
-    conversation.put(Table.GSI1SK, s(Keys.activitySk(out, JOHN_CONVERSATION)));
-    conversation.put(Table.GSI2PK, s(Keys.conversationsOfCustomer(account, "cust-john")));
-    conversation.put(Table.GSI2SK, s(in));
-    conversation.put(Table.GSI3PK, s(Keys.conversationsByStatus(account, "OPEN")));
-    conversation.put(Table.GSI3SK, s(Keys.activitySk(out, JOHN_CONVERSATION)));
-    putItem(conversation);
+    Conversation conversation = new Conversation(JOHN_CONVERSATION, "cust-john", Conversation.OPEN, in, null, null,
+        out, "msg-demo-john-2", outboundBody, Message.OUTBOUND, in, out, 3, null,
+        Assignee.user("user-bruno", "Bruno Tremblay"), in, null, null, null, null, null, null, null, null, null);
+    table.putIfAbsent(ConversationMapper.toItem(account, conversation));
 
-    Map<String, AttributeValue> inbound = new HashMap<>();
-    inbound.put(Table.PK, s(pk));
-    inbound.put(Table.SK, s(Keys.timelineSk(in, "msg-demo-john-1")));
-    inbound.put(Table.TYPE, s("Message"));
-    inbound.put("messageId", s("msg-demo-john-1"));
-    inbound.put("conversationId", s(JOHN_CONVERSATION));
-    inbound.put("customerId", s("cust-john"));
-    inbound.put("direction", s("INBOUND"));
-    inbound.put("body", s(inboundBody));
-    inbound.put("from", s(john));
-    inbound.put("to", s(DEALERSHIP.number()));
-    inbound.put("status", s("RECEIVED"));
-    inbound.put("receivedAt", s(in));
-    inbound.put("sentAt", s(in));
-    putItem(inbound);
+    Message inbound = Message.inbound("msg-demo-john-1", in, JOHN_CONVERSATION, "cust-john",
+        "Hi, can I book my winter tire change for next week?", john, DEALERSHIP.number(), null, null, in);
+    table.putIfAbsent(TimelineMapper.toItem(account, JOHN_CONVERSATION, inbound));
+    table.putIfAbsent(TimelineMapper.toItem(account, JOHN_CONVERSATION, deliveredReply("msg-demo-john-2", out, outboundBody, john, delivered, null)));
 
-    Map<String, AttributeValue> outbound = new HashMap<>();
-    outbound.put(Table.PK, s(pk));
-    outbound.put(Table.SK, s(Keys.timelineSk(out, "msg-demo-john-2")));
-    outbound.put(Table.TYPE, s("Message"));
-    outbound.put("messageId", s("msg-demo-john-2"));
-    outbound.put("conversationId", s(JOHN_CONVERSATION));
-    outbound.put("customerId", s("cust-john"));
-    outbound.put("direction", s("OUTBOUND"));
-    outbound.put("body", s(outboundBody));
-    outbound.put("from", s(DEALERSHIP.number()));
-    outbound.put("to", s(john));
-    outbound.put("status", s("DELIVERED"));
-    outbound.put("source", s("app"));
-    outbound.put("sentBy", s("user-bruno"));
-    outbound.put("sentAt", s(out));
-    outbound.put("deliveredAt", s(Keys.time(outboundAt.plusSeconds(2))));
-    putItem(outbound);
+    // an earlier visit of John's, answered at a fixed time (SAMPLE_REPLY_AT)
+    Message sampleReply = deliveredReply("msg-demo-reply", SAMPLE_REPLY_AT, "Your car is ready for pick-up. Bruno, Maple Motors",
+        john, SAMPLE_REPLY_AT, "carrier-demo-reply");
+    table.putIfAbsent(TimelineMapper.toItem(account, JOHN_CONVERSATION, sampleReply));
+    table.putIfAbsent(CarrierMessageMapper.toItem(new CarrierMessage("carrier-demo-reply", account, JOHN_CONVERSATION,
+        Keys.timelineSk(SAMPLE_REPLY_AT, "msg-demo-reply"), "msg-demo-reply")));
   }
 
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private void putItem(Map<String, AttributeValue> item) {
-    try {
-      dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-    } catch (ConditionalCheckFailedException alreadySeeded) {
-      // a run with --data: keep what is there
-    }
-  }
-
-  private void put(String pk, String sk, Map<String, String> attributes) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Table.PK, AttributeValue.fromS(pk));
-    item.put(Table.SK, AttributeValue.fromS(sk));
-    attributes.forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
-    try {
-      dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-    } catch (ConditionalCheckFailedException alreadySeeded) {
-      // a run with --data: keep what is there
-    }
+  /** Bruno's answer to John, texted at {@code at} and delivered. */
+  private static Message deliveredReply(String id, String at, String body, String john, String deliveredAt, String carrierId) {
+    return new Message(id, at, JOHN_CONVERSATION, "cust-john", Message.OUTBOUND, Message.DELIVERED, body, body,
+        DEALERSHIP.number(), john, carrierId, new Source(Source.USER, "user-bruno"), "user-bruno", "Bruno Tremblay",
+        false, 1, "GSM", null, null, null, null, at, null, at, deliveredAt, null, null, null, deliveredAt, null, null,
+        null, null, null, null, null, null);
   }
 }

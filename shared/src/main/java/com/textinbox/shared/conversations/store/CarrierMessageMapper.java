@@ -9,20 +9,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The carrier id look-up item ({@code CARRIERMSG#<carrierMessageId>} / {@code CARRIERMSG}). */
 public final class CarrierMessageMapper {
-  static final String TYPE = "CarrierMessage";
-  static final String ACCOUNT_ID = "accountId";
-  static final String CONVERSATION_ID = "conversationId";
-  static final String TIMELINE_SK = "timelineSk";
-  static final String MESSAGE_ID = "messageId";
+  static final String TYPE = "CarrierMessage", ACCOUNT_ID = "accountId";
+  static final String CONVERSATION_ID = "conversationId", TIMELINE_SK = "timelineSk", MESSAGE_ID = "messageId";
 
   private CarrierMessageMapper() {}
 
   public static Map<String, AttributeValue> toItem(CarrierMessage m) {
     return ItemBuilder.item(Keys.outboundCarrierMessage(m.carrierMessageId()), Keys.OUTBOUND_CARRIER_SK, TYPE)
-        .str(ACCOUNT_ID, m.accountId())
-        .str(CONVERSATION_ID, m.conversationId())
-        .str(TIMELINE_SK, m.timelineSk())
-        .str(MESSAGE_ID, m.messageId())
+        .str(ACCOUNT_ID, m.accountId()).str(CONVERSATION_ID, m.conversationId())
+        .str(TIMELINE_SK, m.timelineSk()).str(MESSAGE_ID, m.messageId())
         .build();
   }
 

@@ -20,63 +20,34 @@ public final class ConversationMapper {
   static final String TYPE = "Conversation";
   static final String READ_STATE_TYPE = "ReadState";
 
-  static final String CONVERSATION_ID = "conversationId";
-  static final String CUSTOMER_ID = "customerId";
-  static final String STATUS = "status";
-  static final String CREATED_AT = "createdAt";
-  static final String OPENED_BY = "openedBy";
-  static final String OPENED_BY_CARRIER_MESSAGE_ID = "openedByCarrierMessageId";
-  static final String LAST_ACTIVITY_AT = "lastActivityAt";
-  static final String LAST_MESSAGE_ID = "lastMessageId";
-  static final String LAST_MESSAGE_PREVIEW = "lastMessagePreview";
-  static final String LAST_MESSAGE_DIRECTION = "lastMessageDirection";
-  static final String LAST_INBOUND_AT = "lastInboundAt";
-  static final String LAST_OUTBOUND_AT = "lastOutboundAt";
-  static final String MESSAGE_COUNT = "messageCount";
-  static final String UNANSWERED_SINCE = "unansweredSince";
-  static final String ASSIGNEE_KIND = "assigneeKind";
-  static final String ASSIGNEE_ID = "assigneeId";
-  static final String ASSIGNED_AT = "assignedAt";
-  static final String ASSIGNED_BY = "assignedBy";
-  static final String ASSIGNMENT_ID = "assignmentId";
-  static final String AUTO_ASSIGNED_EVENT_ID = "autoAssignedEventId";
-  static final String AWAY_REPLY_USER_ID = "awayReplyUserId";
-  static final String AWAY_REPLY_AT = "awayReplyAt";
-  static final String CLOSED_AT = "closedAt";
-  static final String CLOSED_BY = "closedBy";
-  static final String REOPENED_AT = "reopenedAt";
-  static final String REOPENED_BY = "reopenedBy";
-  static final String USER_ID = "userId";
-  static final String READ_AT = "readAt";
+  static final String CONVERSATION_ID = "conversationId", CUSTOMER_ID = "customerId", STATUS = "status";
+  static final String CREATED_AT = "createdAt", OPENED_BY = "openedBy";
+  static final String OPENED_BY_CARRIER_MESSAGE_ID = "openedByCarrierMessageId", LAST_ACTIVITY_AT = "lastActivityAt";
+  static final String LAST_MESSAGE_ID = "lastMessageId", LAST_MESSAGE_PREVIEW = "lastMessagePreview";
+  static final String LAST_MESSAGE_DIRECTION = "lastMessageDirection", LAST_INBOUND_AT = "lastInboundAt";
+  static final String LAST_OUTBOUND_AT = "lastOutboundAt", MESSAGE_COUNT = "messageCount";
+  static final String UNANSWERED_SINCE = "unansweredSince", ASSIGNEE_KIND = "assigneeKind";
+  static final String ASSIGNEE_ID = "assigneeId", ASSIGNED_AT = "assignedAt", ASSIGNED_BY = "assignedBy";
+  static final String ASSIGNMENT_ID = "assignmentId", AUTO_ASSIGNED_EVENT_ID = "autoAssignedEventId";
+  static final String AWAY_REPLY_USER_ID = "awayReplyUserId", AWAY_REPLY_AT = "awayReplyAt", CLOSED_AT = "closedAt";
+  static final String CLOSED_BY = "closedBy", REOPENED_AT = "reopenedAt";
+  static final String REOPENED_BY = "reopenedBy", USER_ID = "userId", READ_AT = "readAt";
 
   private ConversationMapper() {}
 
   public static Map<String, AttributeValue> toItem(String accountId, Conversation c) {
     String activitySk = c.lastActivityAt() == null ? null : c.activitySortKey();
     ItemBuilder item = ItemBuilder.item(Keys.conversation(accountId, c.conversationId()), Keys.CONVERSATION_SK, TYPE)
-        .str(CONVERSATION_ID, c.conversationId())
-        .str(CUSTOMER_ID, c.customerId())
-        .str(STATUS, c.status())
-        .str(CREATED_AT, c.createdAt())
-        .str(OPENED_BY, c.openedBy())
-        .str(OPENED_BY_CARRIER_MESSAGE_ID, c.openedByCarrierMessageId())
-        .str(LAST_ACTIVITY_AT, c.lastActivityAt())
-        .str(LAST_MESSAGE_ID, c.lastMessageId())
-        .str(LAST_MESSAGE_PREVIEW, c.lastMessagePreview())
-        .str(LAST_MESSAGE_DIRECTION, c.lastMessageDirection())
-        .str(LAST_INBOUND_AT, c.lastInboundAt())
-        .str(LAST_OUTBOUND_AT, c.lastOutboundAt())
-        .num(MESSAGE_COUNT, c.messageCount() == 0 ? null : c.messageCount())
-        .str(UNANSWERED_SINCE, c.unansweredSince())
-        .str(ASSIGNED_AT, c.assignedAt())
-        .str(ASSIGNED_BY, c.assignedBy())
-        .str(ASSIGNMENT_ID, c.assignmentId())
-        .str(AUTO_ASSIGNED_EVENT_ID, c.autoAssignedEventId())
-        .str(AWAY_REPLY_USER_ID, c.awayReplyUserId())
-        .str(AWAY_REPLY_AT, c.awayReplyAt())
-        .str(CLOSED_AT, c.closedAt())
-        .str(CLOSED_BY, c.closedBy())
-        .str(REOPENED_AT, c.reopenedAt())
+        .str(CONVERSATION_ID, c.conversationId()).str(CUSTOMER_ID, c.customerId()).str(STATUS, c.status())
+        .str(CREATED_AT, c.createdAt()).str(OPENED_BY, c.openedBy())
+        .str(OPENED_BY_CARRIER_MESSAGE_ID, c.openedByCarrierMessageId()).str(LAST_ACTIVITY_AT, c.lastActivityAt())
+        .str(LAST_MESSAGE_ID, c.lastMessageId()).str(LAST_MESSAGE_PREVIEW, c.lastMessagePreview())
+        .str(LAST_MESSAGE_DIRECTION, c.lastMessageDirection()).str(LAST_INBOUND_AT, c.lastInboundAt())
+        .str(LAST_OUTBOUND_AT, c.lastOutboundAt()).num(MESSAGE_COUNT, c.messageCount() == 0 ? null : c.messageCount())
+        .str(UNANSWERED_SINCE, c.unansweredSince()).str(ASSIGNED_AT, c.assignedAt()).str(ASSIGNED_BY, c.assignedBy())
+        .str(ASSIGNMENT_ID, c.assignmentId()).str(AUTO_ASSIGNED_EVENT_ID, c.autoAssignedEventId())
+        .str(AWAY_REPLY_USER_ID, c.awayReplyUserId()).str(AWAY_REPLY_AT, c.awayReplyAt())
+        .str(CLOSED_AT, c.closedAt()).str(CLOSED_BY, c.closedBy()).str(REOPENED_AT, c.reopenedAt())
         .str(REOPENED_BY, c.reopenedBy());
     if (c.assigned()) {
       item.str(ASSIGNEE_KIND, c.assignee().kind()).str(ASSIGNEE_ID, c.assignee().id())

@@ -2,6 +2,7 @@ package com.textinbox.shared.conversations.store;
 
 import static com.textinbox.shared.conversations.store.ConversationMapper.*;
 
+import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.conversations.ReadState;
@@ -27,13 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (docs/data-model.md, "Conversation", "Timeline message", "Conversations API"). Writes that
  * belong in a transaction with another aggregate's come back as {@link Write}s.
  */
-public final class ConversationStore {
-  private final DynamoTable table;
-
-  public ConversationStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record ConversationStore(DynamoTable table) {
   // ------------------------------------------------------------------ the conversation
 
   /** The conversation as last written (strongly consistent); empty when the company has none of that id. */
@@ -137,7 +132,7 @@ public final class ConversationStore {
    * assignee, last activity); with {@code autoEventId}, also that no assignment answered that
    * event already.
    */
-  public Write assignWrite(String accountId, Conversation seen, com.textinbox.shared.assignment.Assignee target,
+  public Write assignWrite(String accountId, Conversation seen, Assignee target,
       String at, String by, String assignmentId, String autoEventId) {
     ItemUpdate update = ItemUpdate.of().set(ASSIGNED_AT, at).set(ASSIGNED_BY, by).set(ASSIGNMENT_ID, assignmentId);
     if (target != null) {
@@ -194,11 +189,16 @@ public final class ConversationStore {
     }
     QueryResult result = table.query(query);
     List<Conversation> conversations = result.items().stream().map(ConversationMapper::fromItem).toList();
-    return new ListPage(conversations, result.hasMore());
+    String last = result.items().isEmpty() ? null
+        : result.items().get(result.items().size() - 1).get("GSI" + source.gsi() + "SK").s();
+    return new ListPage(conversations, result.hasMore(), last);
   }
 
-  /** One page of a list and whether the list has more after it. */
-  public record ListPage(List<Conversation> conversations, boolean more) {}
+  /**
+   * One page of a list, whether the list has more after it, and the list's sort key of its last
+   * conversation (the index's own, which a message stored during an assignment may leave behind).
+   */
+  public record ListPage(List<Conversation> conversations, boolean more, String lastSortKey) {}
 
   /** The customer's conversations (GSI2), newest first, at most {@code limit}. */
   public List<Conversation> ofCustomer(String accountId, String customerId, int limit) {

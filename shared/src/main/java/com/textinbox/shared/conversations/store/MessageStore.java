@@ -10,6 +10,7 @@ import com.textinbox.shared.store.ConditionFailed;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemUpdate;
 import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * left QUEUED. Every status change is conditional on the status it moves from, so a late or
  * repeated delivery never moves a final status.
  */
-public final class MessageStore {
-  private final DynamoTable table;
-
-  public MessageStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record MessageStore(DynamoTable table) {
   /** A timeline message by its sort key (as the send command names it), strongly consistent. */
   public Optional<Message> find(String accountId, String conversationId, String timelineSk) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), timelineSk);
@@ -113,7 +108,7 @@ public final class MessageStore {
     try {
       table.write(writes);
       return true;
-    } catch (ConditionFailed | com.textinbox.shared.store.TransactionCancelled moved) {
+    } catch (ConditionFailed | TransactionCancelled moved) {
       return false;
     }
   }

@@ -19,79 +19,39 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code DUE#QUEUED_SMS} / {@code sweepDue} (the QueuedSmsSweep's list).
  */
 public final class TimelineMapper {
-  static final String MESSAGE = "Message";
-  static final String NOTE = "Note";
-  static final String CONVERSATION_EVENT = "ConversationEvent";
+  static final String MESSAGE = "Message", NOTE = "Note", CONVERSATION_EVENT = "ConversationEvent";
   static final String COMPLIANCE_EVENT = "ComplianceEvent";
 
   // messages
-  static final String MESSAGE_ID = "messageId";
-  static final String CONVERSATION_ID = "conversationId";
-  static final String CUSTOMER_ID = "customerId";
-  static final String DIRECTION = "direction";
-  static final String STATUS = "status";
-  static final String BODY = "body";
-  static final String SMS_TEXT = "smsText";
-  static final String FROM = "from";
-  static final String TO = "to";
-  static final String CARRIER_MESSAGE_ID = "carrierMessageId";
-  static final String SOURCE_TYPE = "sourceType";
-  static final String SOURCE_ID = "sourceId";
-  static final String SENDER_USER_ID = "senderUserId";
-  static final String SENDER_NAME = "senderName";
-  static final String STOP_NOTICE = "stopNotice";
-  static final String SEGMENTS = "segments";
-  static final String ENCODING = "encoding";
+  static final String MESSAGE_ID = "messageId", CONVERSATION_ID = "conversationId", CUSTOMER_ID = "customerId";
+  static final String DIRECTION = "direction", STATUS = "status";
+  static final String BODY = "body", SMS_TEXT = "smsText", SEGMENTS = "segments", ENCODING = "encoding";
+  static final String FROM = "from", TO = "to", CARRIER_MESSAGE_ID = "carrierMessageId";
+  static final String SOURCE_TYPE = "sourceType", SOURCE_ID = "sourceId";
+  static final String SENDER_USER_ID = "senderUserId", SENDER_NAME = "senderName", STOP_NOTICE = "stopNotice";
   static final String KEYWORD = "keyword";
-  static final String COMPLIANCE_REPLY = "complianceReply";
-  static final String COMPLIANCE_EVENT_SK = "complianceEventSk";
-  static final String IN_REPLY_TO = "inReplyTo";
-  static final String CREATED_AT = "createdAt";
-  static final String RECEIVED_AT = "receivedAt";
-  static final String SENT_AT = "sentAt";
-  static final String DELIVERED_AT = "deliveredAt";
-  static final String FAILED_AT = "failedAt";
-  static final String FAILURE_REASON = "failureReason";
-  static final String FAILURE_DESCRIPTION = "failureDescription";
-  static final String RECEIPT_AT = "receiptAt";
-  static final String CARRIER_STATUS = "carrierStatus";
+  static final String COMPLIANCE_REPLY = "complianceReply", COMPLIANCE_EVENT_SK = "complianceEventSk", IN_REPLY_TO = "inReplyTo";
+  static final String CREATED_AT = "createdAt", RECEIVED_AT = "receivedAt", SENT_AT = "sentAt", DELIVERED_AT = "deliveredAt";
+  static final String FAILED_AT = "failedAt", FAILURE_REASON = "failureReason", FAILURE_DESCRIPTION = "failureDescription";
+  static final String RECEIPT_AT = "receiptAt", CARRIER_EVENT_TYPE = "carrierEventType", CARRIER_STATUS = "carrierStatus";
   static final String CARRIER_STATUS_DESCRIPTION = "carrierStatusDescription";
-  static final String CARRIER_EVENT_TYPE = "carrierEventType";
-  static final String SEND_LEASE_UNTIL = "sendLeaseUntil";
-  static final String SEND_ATTEMPTS = "sendAttempts";
-  static final String REQUEUED_AT = "requeuedAt";
-  static final String REQUEUE_COUNT = "requeueCount";
+  static final String SEND_LEASE_UNTIL = "sendLeaseUntil", SEND_ATTEMPTS = "sendAttempts";
+  static final String REQUEUED_AT = "requeuedAt", REQUEUE_COUNT = "requeueCount";
   /** Demo data written before C7: {@code source = "app"} and {@code sentBy}, read as a user source. */
-  static final String LEGACY_SOURCE = "source";
-  static final String LEGACY_SENT_BY = "sentBy";
+  static final String LEGACY_SOURCE = "source", LEGACY_SENT_BY = "sentBy";
 
   // notes
-  static final String NOTE_ID = "noteId";
-  static final String TEXT = "text";
-  static final String AUTHOR_ID = "authorId";
-  static final String AUTHOR_NAME = "authorName";
-  static final String MENTIONS = "mentions";
+  static final String NOTE_ID = "noteId", TEXT = "text", AUTHOR_ID = "authorId", AUTHOR_NAME = "authorName", MENTIONS = "mentions";
 
-  // events
-  static final String EVENT = "event";
-  static final String BY = "by";
-  static final String BY_NAME = "byName";
-  static final String AT = "at";
-  static final String ASSIGNEE_KIND = "assigneeKind";
-  static final String ASSIGNEE_ID = "assigneeId";
-  static final String ASSIGNEE_NAME = "assigneeName";
-  static final String PREVIOUS_ASSIGNEE_KIND = "previousAssigneeKind";
-  static final String PREVIOUS_ASSIGNEE_ID = "previousAssigneeId";
+  // events (and the compliance entry)
+  static final String EVENT = "event", AT = "at";
+  static final String BY = "by", BY_NAME = "byName", REASON = "reason", AWAY_RULE = "awayRule", JOB_ID = "jobId";
+  static final String ASSIGNEE_KIND = "assigneeKind", ASSIGNEE_ID = "assigneeId", ASSIGNEE_NAME = "assigneeName";
+  static final String PREVIOUS_ASSIGNEE_KIND = "previousAssigneeKind", PREVIOUS_ASSIGNEE_ID = "previousAssigneeId";
   static final String PREVIOUS_ASSIGNEE_NAME = "previousAssigneeName";
-  static final String REASON = "reason";
-  static final String AWAY_RULE = "awayRule";
-  static final String JOB_ID = "jobId";
   static final String LANGUAGE = "language";
-  static final String REPLY = "reply";
-  static final String REPLY_MESSAGE_ID = "replyMessageId";
-  static final String REPLY_NOT_SENT_REASON = "replyNotSentReason";
-  static final String REPLY_AT = "replyAt";
-  static final String REPLY_FAILURE_REASON = "replyFailureReason";
+  static final String REPLY = "reply", REPLY_MESSAGE_ID = "replyMessageId", REPLY_AT = "replyAt";
+  static final String REPLY_NOT_SENT_REASON = "replyNotSentReason", REPLY_FAILURE_REASON = "replyFailureReason";
 
   private TimelineMapper() {}
 
@@ -134,43 +94,22 @@ public final class TimelineMapper {
   }
 
   private static Map<String, AttributeValue> message(String pk, Message m) {
+    Message.Source source = m.source() == null ? new Message.Source(null, null) : m.source();
     ItemBuilder item = ItemBuilder.item(pk, m.sk(), MESSAGE)
-        .str(MESSAGE_ID, m.id())
-        .str(CONVERSATION_ID, m.conversationId())
-        .str(CUSTOMER_ID, m.customerId())
-        .str(DIRECTION, m.direction())
-        .str(STATUS, m.status())
-        .str(BODY, m.body())
-        .str(SMS_TEXT, m.smsText())
-        .str(FROM, m.from())
-        .str(TO, m.to())
-        .str(CARRIER_MESSAGE_ID, m.carrierMessageId())
-        .str(SOURCE_TYPE, m.source() == null ? null : m.source().type())
-        .str(SOURCE_ID, m.source() == null ? null : m.source().id())
-        .str(SENDER_USER_ID, m.senderUserId())
-        .str(SENDER_NAME, m.senderName())
-        .bool(STOP_NOTICE, m.stopNotice() ? Boolean.TRUE : null)
-        .num(SEGMENTS, m.segments())
-        .str(ENCODING, m.encoding())
+        .str(MESSAGE_ID, m.id()).str(CONVERSATION_ID, m.conversationId()).str(CUSTOMER_ID, m.customerId())
+        .str(DIRECTION, m.direction()).str(STATUS, m.status())
+        .str(BODY, m.body()).str(SMS_TEXT, m.smsText()).num(SEGMENTS, m.segments()).str(ENCODING, m.encoding())
+        .str(FROM, m.from()).str(TO, m.to()).str(CARRIER_MESSAGE_ID, m.carrierMessageId())
+        .str(SOURCE_TYPE, source.type()).str(SOURCE_ID, source.id())
+        .str(SENDER_USER_ID, m.senderUserId()).str(SENDER_NAME, m.senderName()).bool(STOP_NOTICE, m.stopNotice() ? true : null)
         .str(KEYWORD, m.keyword())
-        .str(COMPLIANCE_REPLY, m.complianceReply())
-        .str(COMPLIANCE_EVENT_SK, m.complianceEventSk())
-        .str(IN_REPLY_TO, m.inReplyTo())
-        .str(CREATED_AT, m.createdAt())
-        .str(RECEIVED_AT, m.receivedAt())
-        .str(SENT_AT, m.sentAt())
-        .str(DELIVERED_AT, m.deliveredAt())
-        .str(FAILED_AT, m.failedAt())
-        .str(FAILURE_REASON, m.failureReason())
-        .str(FAILURE_DESCRIPTION, m.failureDescription())
-        .str(RECEIPT_AT, m.receiptAt())
-        .str(CARRIER_STATUS, m.carrierStatus())
+        .str(COMPLIANCE_REPLY, m.complianceReply()).str(COMPLIANCE_EVENT_SK, m.complianceEventSk()).str(IN_REPLY_TO, m.inReplyTo())
+        .str(CREATED_AT, m.createdAt()).str(RECEIVED_AT, m.receivedAt()).str(SENT_AT, m.sentAt()).str(DELIVERED_AT, m.deliveredAt())
+        .str(FAILED_AT, m.failedAt()).str(FAILURE_REASON, m.failureReason()).str(FAILURE_DESCRIPTION, m.failureDescription())
+        .str(RECEIPT_AT, m.receiptAt()).str(CARRIER_EVENT_TYPE, m.carrierEventType()).str(CARRIER_STATUS, m.carrierStatus())
         .str(CARRIER_STATUS_DESCRIPTION, m.carrierStatusDescription())
-        .str(CARRIER_EVENT_TYPE, m.carrierEventType())
-        .str(SEND_LEASE_UNTIL, m.sendLeaseUntil())
-        .num(SEND_ATTEMPTS, m.sendAttempts())
-        .str(REQUEUED_AT, m.requeuedAt())
-        .num(REQUEUE_COUNT, m.requeueCount());
+        .str(SEND_LEASE_UNTIL, m.sendLeaseUntil()).num(SEND_ATTEMPTS, m.sendAttempts())
+        .str(REQUEUED_AT, m.requeuedAt()).num(REQUEUE_COUNT, m.requeueCount());
     return item.index(Table.GSI4PK, m.sweepDue() == null ? null : Keys.QUEUED_SMS, Table.GSI4SK, m.sweepDue()).build();
   }
 
@@ -195,12 +134,8 @@ public final class TimelineMapper {
 
   private static Map<String, AttributeValue> note(String pk, Note n) {
     return ItemBuilder.item(pk, n.sk(), NOTE)
-        .str(NOTE_ID, n.id())
-        .str(CONVERSATION_ID, n.conversationId())
-        .str(TEXT, n.text())
-        .str(AUTHOR_ID, n.authorId())
-        .str(AUTHOR_NAME, n.authorName())
-        .strList(MENTIONS, n.mentions())
+        .str(NOTE_ID, n.id()).str(CONVERSATION_ID, n.conversationId()).str(TEXT, n.text())
+        .str(AUTHOR_ID, n.authorId()).str(AUTHOR_NAME, n.authorName()).strList(MENTIONS, n.mentions())
         .str(CREATED_AT, n.createdAt())
         .build();
   }
@@ -212,29 +147,18 @@ public final class TimelineMapper {
     assignee(item, e.assignee(), ASSIGNEE_KIND, ASSIGNEE_ID, ASSIGNEE_NAME);
     assignee(item, e.previousAssignee(), PREVIOUS_ASSIGNEE_KIND, PREVIOUS_ASSIGNEE_ID, PREVIOUS_ASSIGNEE_NAME);
     return item.str(BY, e.by())
-        .str(BY_NAME, e.byName())
-        .str(REASON, e.reason())
-        .str(AWAY_RULE, e.awayRule())
-        .str(NOTE_ID, e.noteId())
-        .str(JOB_ID, e.jobId())
-        .str(MESSAGE_ID, e.messageId())
-        .str(AT, e.recordedAt())
+        .str(BY_NAME, e.byName()).str(REASON, e.reason())
+        .str(AWAY_RULE, e.awayRule()).str(NOTE_ID, e.noteId()).str(JOB_ID, e.jobId())
+        .str(MESSAGE_ID, e.messageId()).str(AT, e.recordedAt())
         .build();
   }
 
   private static Map<String, AttributeValue> compliance(String pk, ComplianceEvent c) {
     return ItemBuilder.item(pk, c.sk(), COMPLIANCE_EVENT)
-        .str(EVENT, c.event())
-        .str(KEYWORD, c.keyword())
-        .str(LANGUAGE, c.language())
-        .str(MESSAGE_ID, c.messageId())
-        .str(CUSTOMER_ID, c.customerId())
-        .str(AT, c.recordedAt())
-        .str(REPLY, c.reply())
-        .str(REPLY_MESSAGE_ID, c.replyMessageId())
-        .str(REPLY_NOT_SENT_REASON, c.replyNotSentReason())
-        .str(REPLY_AT, c.replyAt())
-        .str(REPLY_FAILURE_REASON, c.replyFailureReason())
+        .str(EVENT, c.event()).str(AT, c.recordedAt())
+        .str(KEYWORD, c.keyword()).str(LANGUAGE, c.language()).str(MESSAGE_ID, c.messageId()).str(CUSTOMER_ID, c.customerId())
+        .str(REPLY, c.reply()).str(REPLY_MESSAGE_ID, c.replyMessageId()).str(REPLY_AT, c.replyAt())
+        .str(REPLY_NOT_SENT_REASON, c.replyNotSentReason()).str(REPLY_FAILURE_REASON, c.replyFailureReason())
         .build();
   }
 

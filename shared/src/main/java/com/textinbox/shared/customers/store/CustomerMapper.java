@@ -4,6 +4,7 @@ import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.ItemBuilder;
 import com.textinbox.shared.store.ItemReader;
 import java.util.Map;
@@ -19,41 +20,25 @@ public final class CustomerMapper {
   static final String TYPE = "Customer";
   static final String PHONE_TYPE = "CustomerPhone";
 
-  static final String CUSTOMER_ID = "customerId";
-  static final String FIRST_NAME = "firstName";
-  static final String LAST_NAME = "lastName";
-  static final String NAME = "name";
-  static final String MOBILE = "mobile";
-  static final String LANGUAGE = "language";
-  static final String REFERENCE = "reference";
-  static final String SUBSCRIBED = "subscribed";
-  static final String UNSUBSCRIBED_AT = "unsubscribedAt";
-  static final String RESUBSCRIBED_AT = "resubscribedAt";
-  static final String SUBSCRIPTION_CHANGED_AT = "subscriptionChangedAt";
-  static final String STOP_NOTICE_SENT_AT = "stopNoticeSentAt";
-  static final String ACTIVE_CONVERSATION_ID = "activeConversationId";
-  static final String CREATED_AT = "createdAt";
+  static final String CUSTOMER_ID = "customerId", FIRST_NAME = "firstName";
+  static final String LAST_NAME = "lastName", NAME = "name", MOBILE = "mobile", LANGUAGE = "language";
+  static final String REFERENCE = "reference", SUBSCRIBED = "subscribed";
+  static final String UNSUBSCRIBED_AT = "unsubscribedAt", RESUBSCRIBED_AT = "resubscribedAt";
+  static final String SUBSCRIPTION_CHANGED_AT = "subscriptionChangedAt", STOP_NOTICE_SENT_AT = "stopNoticeSentAt";
+  static final String ACTIVE_CONVERSATION_ID = "activeConversationId", CREATED_AT = "createdAt";
   static final String CREATED_BY = "createdBy";
 
   private CustomerMapper() {}
 
   public static Map<String, AttributeValue> toItem(String accountId, CustomerProfile p) {
     ItemBuilder item = ItemBuilder.item(Keys.customer(accountId, p.customerId()), Keys.PROFILE_SK, TYPE)
-        .str(CUSTOMER_ID, p.customerId())
-        .str(FIRST_NAME, p.firstName())
-        .str(LAST_NAME, p.lastName())
-        .str(NAME, p.name())
-        .str(MOBILE, p.mobile())
-        .str(LANGUAGE, p.language())
-        .str(REFERENCE, p.reference())
-        .bool(SUBSCRIBED, p.subscribed())
-        .str(UNSUBSCRIBED_AT, p.unsubscribedAt())
-        .str(RESUBSCRIBED_AT, p.resubscribedAt())
-        .str(SUBSCRIPTION_CHANGED_AT, p.subscriptionChangedAt())
-        .str(STOP_NOTICE_SENT_AT, p.stopNoticeSentAt())
-        .str(ACTIVE_CONVERSATION_ID, p.activeConversationId())
-        .str(CREATED_AT, p.createdAt())
-        .str(CREATED_BY, p.createdBy())
+        .str(CUSTOMER_ID, p.customerId()).str(FIRST_NAME, p.firstName())
+        .str(LAST_NAME, p.lastName()).str(NAME, p.name()).str(MOBILE, p.mobile())
+        .str(LANGUAGE, p.language()).str(REFERENCE, p.reference())
+        .bool(SUBSCRIBED, p.subscribed()).str(UNSUBSCRIBED_AT, p.unsubscribedAt())
+        .str(RESUBSCRIBED_AT, p.resubscribedAt()).str(SUBSCRIPTION_CHANGED_AT, p.subscriptionChangedAt())
+        .str(STOP_NOTICE_SENT_AT, p.stopNoticeSentAt()).str(ACTIVE_CONVERSATION_ID, p.activeConversationId())
+        .str(CREATED_AT, p.createdAt()).str(CREATED_BY, p.createdBy())
         // no name yet: unnamed customers sort first in the name list, by id
         .index(Table.GSI1PK, Keys.customersOf(accountId), Table.GSI1SK, nameSortKey(p));
     if (p.reference() != null) {
@@ -71,7 +56,7 @@ public final class CustomerMapper {
   public static CustomerProfile fromItem(Map<String, AttributeValue> item) {
     ItemReader r = ItemReader.of(item);
     // a profile without `subscribed` (demo data, imports) counts as subscribed
-    boolean subscribed = !r.has(SUBSCRIBED) || r.bool(SUBSCRIBED);
+    boolean subscribed = SubscriptionRule.subscribed(r.has(SUBSCRIBED) ? r.bool(SUBSCRIBED) : null);
     return new CustomerProfile(r.str(CUSTOMER_ID), r.str(FIRST_NAME), r.str(LAST_NAME), r.str(NAME), r.str(MOBILE),
         r.str(LANGUAGE), r.str(REFERENCE), subscribed, r.str(UNSUBSCRIBED_AT), r.str(RESUBSCRIBED_AT),
         r.str(SUBSCRIPTION_CHANGED_AT), r.str(STOP_NOTICE_SENT_AT), r.str(ACTIVE_CONVERSATION_ID), r.str(CREATED_AT),

@@ -19,13 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * "customer profile", "Inbound SMS", "Outbound SMS"). A profile and its guard are created in one
  * transaction (with the first conversation): two first texts from one number, one profile.
  */
-public final class CustomerStore {
-  private final DynamoTable table;
-
-  public CustomerStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record CustomerStore(DynamoTable table) {
   /** The profile as last written; empty when the company has no customer of that id. */
   public Optional<CustomerProfile> find(String accountId, String customerId) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.customer(accountId, customerId), Keys.PROFILE_SK);

@@ -18,30 +18,14 @@ public final class JobMapper {
   static final String TYPE = "Job";
   static final String PAGE_TYPE = "JobPage";
 
-  static final String JOB_ID = "jobId";
-  static final String KIND = "kind";
-  static final String STATUS = "status";
-  static final String ASSIGNEE_KIND = "assigneeKind";
-  static final String ASSIGNEE_ID = "assigneeId";
-  static final String ASSIGNEE_NAME = "assigneeName";
-  static final String REQUESTED_BY = "requestedBy";
-  static final String CREATED_AT = "createdAt";
-  static final String UPDATED_AT = "updatedAt";
-  static final String COMPLETED_AT = "completedAt";
-  static final String SELECTION = "selection";
-  static final String LIST_ASSIGNEE = "listAssignee";
-  static final String LIST_STATUS = "listStatus";
-  static final String LIST_FILTER = "listFilter";
-  static final String TOTAL = "total";
-  static final String EXPANDED = "expanded";
-  static final String PROCESSED = "processed";
-  static final String ASSIGNED = "assigned";
-  static final String UNCHANGED = "unchanged";
-  static final String NOT_FOUND = "notFound";
-  static final String DONE_CHUNKS = "doneChunks";
-  static final String SAMPLE_IDS = "sampleIds";
-  static final String NOTIFIED_AT = "notifiedAt";
-  static final String CONVERSATION_IDS = "conversationIds";
+  static final String JOB_ID = "jobId", KIND = "kind", STATUS = "status", ASSIGNEE_KIND = "assigneeKind";
+  static final String ASSIGNEE_ID = "assigneeId", ASSIGNEE_NAME = "assigneeName", REQUESTED_BY = "requestedBy";
+  static final String CREATED_AT = "createdAt", UPDATED_AT = "updatedAt";
+  static final String COMPLETED_AT = "completedAt", SELECTION = "selection", LIST_ASSIGNEE = "listAssignee";
+  static final String LIST_STATUS = "listStatus", LIST_FILTER = "listFilter";
+  static final String TOTAL = "total", EXPANDED = "expanded", PROCESSED = "processed", ASSIGNED = "assigned";
+  static final String UNCHANGED = "unchanged", NOT_FOUND = "notFound", DONE_CHUNKS = "doneChunks";
+  static final String SAMPLE_IDS = "sampleIds", NOTIFIED_AT = "notifiedAt", CONVERSATION_IDS = "conversationIds";
   static final String NEXT_CURSOR = "nextCursor";
 
   private JobMapper() {}
@@ -55,21 +39,12 @@ public final class JobMapper {
       item.str(ASSIGNEE_KIND, job.assignee().kind()).str(ASSIGNEE_ID, job.assignee().id()).str(ASSIGNEE_NAME, job.assignee().name());
     }
     return item.str(REQUESTED_BY, job.requestedBy())
-        .str(CREATED_AT, job.createdAt())
-        .str(UPDATED_AT, job.updatedAt())
-        .str(COMPLETED_AT, job.completedAt())
-        .str(SELECTION, job.selection())
-        .str(LIST_ASSIGNEE, job.listAssignee())
-        .str(LIST_STATUS, job.listStatus())
-        .str(LIST_FILTER, job.listFilter())
-        .num(TOTAL, job.total())
-        .bool(EXPANDED, job.expanded())
-        .num(PROCESSED, job.processed())
-        .num(ASSIGNED, job.assigned())
-        .num(UNCHANGED, job.unchanged())
-        .num(NOT_FOUND, job.notFound())
-        .strSet(DONE_CHUNKS, job.doneChunks())
-        .strList(SAMPLE_IDS, job.sampleIds())
+        .str(CREATED_AT, job.createdAt()).str(UPDATED_AT, job.updatedAt()).str(COMPLETED_AT, job.completedAt())
+        .str(SELECTION, job.selection()).str(LIST_ASSIGNEE, job.listAssignee())
+        .str(LIST_STATUS, job.listStatus()).str(LIST_FILTER, job.listFilter()).num(TOTAL, job.total())
+        .bool(EXPANDED, job.expanded()).num(PROCESSED, job.processed())
+        .num(ASSIGNED, job.assigned()).num(UNCHANGED, job.unchanged()).num(NOT_FOUND, job.notFound())
+        .strSet(DONE_CHUNKS, job.doneChunks()).strList(SAMPLE_IDS, job.sampleIds())
         .str(NOTIFIED_AT, job.notifiedAt())
         .build();
   }

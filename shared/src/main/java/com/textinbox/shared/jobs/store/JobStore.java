@@ -19,13 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * step of a job may run twice and counts once: a page is stored once, a chunk counted once
  * ({@code doneChunks}), the end announced once ({@code notifiedAt}).
  */
-public final class JobStore {
-  private final DynamoTable table;
-
-  public JobStore(DynamoTable table) {
-    this.table = table;
-  }
-
+public record JobStore(DynamoTable table) {
   /** Stores a new job (its id is new: a clash is a bug, not a retry). */
   public void create(String accountId, Job job) {
     if (!table.putIfAbsent(toItem(accountId, job))) {
