@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole suite locally, in one JVM, with demo data: see the README ("Run it locally").
-# Builds what is missing or stale first. Options: --port BASE, --data DIR, --retry-delay S, --help.
+# Builds what is missing or stale first. Options: --port BASE, --data DIR, --retry-delay S, --verbose, --help.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -25,6 +25,12 @@ if [ "$stale" = true ]; then
   touch "$cloud/classpath.txt"
 fi
 
-exec java -Xmx2g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+# JDK 24+ warns on stderr, outside any logger, when an engine (ElasticMQ's Pekko) uses sun.misc.Unsafe;
+# the option that allows it quietly exists since JDK 23
+jvm_options=()
+if [ "$(java_major java)" -ge 23 ] 2>/dev/null; then
+  jvm_options+=(--sun-misc-unsafe-memory-access=allow)
+fi
+exec java -Xmx2g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${jvm_options[@]+"${jvm_options[@]}"} \
   -cp "$cloud/classes:$(cat "$cloud/classpath.txt")" \
   com.textinbox.localcloud.LocalCloud "$@"

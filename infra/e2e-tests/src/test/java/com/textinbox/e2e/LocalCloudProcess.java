@@ -58,6 +58,9 @@ public final class LocalCloudProcess {
           "-cp", classpath, "com.textinbox.localcloud.LocalCloud",
           "--port", "0", "--endpoints", endpointsFile.toString(),
           "--retry-delay", "1", "--receipt-delay-ms", "100"));
+      if (Runtime.version().feature() >= 23) { // as infra/local-cloud.sh: no JVM warning for the engines' use of Unsafe
+        command.add(1, "--sun-misc-unsafe-memory-access=allow");
+      }
       Process process = new ProcessBuilder(command).directory(root.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

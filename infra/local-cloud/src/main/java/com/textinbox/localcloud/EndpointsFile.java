@@ -21,12 +21,15 @@ final class EndpointsFile {
   private final String control;
 
   private final String liveUrl;
+  private final String docs;
 
-  EndpointsFile(String apiUrl, String liveUrl, String control, Map<String, String> userTokens, Map<String, String> aws) {
+  EndpointsFile(String apiUrl, String liveUrl, String control, String docs, Map<String, String> userTokens, Map<String, String> aws) {
     this.apiUrl = apiUrl;
     this.liveUrl = liveUrl;
     this.control = control;
+    this.docs = docs;
     document.put("apiUrl", apiUrl);
+    document.put("docs", docs);
     if (liveUrl != null) {
       document.put("liveUrl", liveUrl);
     }
@@ -69,7 +72,7 @@ final class EndpointsFile {
   }
 
   @SuppressWarnings("unchecked")
-  String banner(long startMillis, Path file) {
+  String banner(long startMillis, Path file, boolean verbose) {
     Map<String, String> tokens = (Map<String, String>) document.get("tokens");
     StringBuilder out = new StringBuilder();
     out.append("\n==== local cloud ready in ").append(startMillis).append(" ms ====\n");
@@ -77,6 +80,7 @@ final class EndpointsFile {
     if (liveUrl != null) {
       out.append("Live (WebSocket): ").append(liveUrl).append("?token=<bearer token>\n");
     }
+    out.append("API docs:       ").append(docs).append("   (Swagger UI: try every call as a demo user)\n");
     out.append("Endpoints file: ").append(file.toAbsolutePath()).append('\n');
     out.append("Company number: ").append(DemoData.DEALERSHIP.number())
         .append(" (Maple Motors); other company: ").append(DemoData.CLINIC.number()).append(" (Harbor Clinic)\n");
@@ -92,7 +96,9 @@ final class EndpointsFile {
     out.append("  curl ").append(control).append("/telegram/sent       # every Telegram message the bot sent\n");
     out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now\n");
     out.append("  curl ").append(control).append("/_local/aws-calls   # the AWS actions each function has called\n");
-    out.append("\nCtrl-C stops everything.\n");
+    out.append("\nBelow: each function's log lines, labelled [FunctionName], between Lambda's START and END/REPORT lines")
+        .append(verbose ? "; the engines' lines are labelled with their names.\n" : " (the engines' logs: --verbose).\n");
+    out.append("Ctrl-C stops everything.\n");
     return out.toString();
   }
 }

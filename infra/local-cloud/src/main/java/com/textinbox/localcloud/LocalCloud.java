@@ -2,6 +2,8 @@ package com.textinbox.localcloud;
 
 import com.textinbox.localcloud.auth.LocalTokenIssuer;
 import com.textinbox.localcloud.carrier.LocalCarrier;
+import com.textinbox.localcloud.console.Console;
+import com.textinbox.localcloud.docs.ApiDocs;
 import com.textinbox.localcloud.demo.DemoData;
 import com.textinbox.localcloud.engines.DynamoDbEngine;
 import com.textinbox.localcloud.engines.OpenSearchEngine;
@@ -29,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -56,8 +60,9 @@ public final class LocalCloud implements AutoCloseable {
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private EndpointsFile endpoints;
 
-  /** Command line: --port BASE (0 = any free ports), --data DIR, --template FILE, --endpoints FILE, --retry-delay SECONDS. */
-  public record Options(int basePort, Path dataDir, Path template, Path endpointsFile, Integer retryDelaySeconds, long receiptDelayMillis) {
+  /** Command line: --port BASE (0 = any free ports), --data DIR, --template FILE, --endpoints FILE, --retry-delay SECONDS, --verbose. */
+  public record Options(int basePort, Path dataDir, Path template, Path endpointsFile, Integer retryDelaySeconds, long receiptDelayMillis,
+      boolean verbose) {
     static Options parse(String[] args) {
       int port = 4510;
       Path data = null;
@@ -65,6 +70,7 @@ public final class LocalCloud implements AutoCloseable {
       Path endpoints = null;
       Integer retry = null;
       long receiptDelay = 300;
+      boolean verbose = false;
       for (int i = 0; i < args.length; i++) {
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
@@ -74,6 +80,10 @@ public final class LocalCloud implements AutoCloseable {
           case "--endpoints" -> endpoints = Path.of(require(args[i], value));
           case "--retry-delay" -> retry = Integer.parseInt(require(args[i], value));
           case "--receipt-delay-ms" -> receiptDelay = Long.parseLong(require(args[i], value));
+          case "--verbose", "-v" -> {
+            verbose = true;
+            continue;
+          }
           case "--help", "-h" -> {
             System.out.println(usage());
             System.exit(0);
@@ -88,7 +98,7 @@ public final class LocalCloud implements AutoCloseable {
       if (endpoints == null) {
         endpoints = template.toAbsolutePath().getParent().resolve(".local-cloud/endpoints.json");
       }
-      return new Options(port, data, template, endpoints, retry, receiptDelay);
+      return new Options(port, data, template, endpoints, retry, receiptDelay, verbose);
     }
 
     private static String require(String option, String value) {
@@ -100,12 +110,14 @@ public final class LocalCloud implements AutoCloseable {
 
     static String usage() {
       return """
-          usage: infra/local-cloud.sh [--port BASE] [--data DIR] [--template FILE] [--endpoints FILE] [--retry-delay SECONDS]
+          usage: infra/local-cloud.sh [--port BASE] [--data DIR] [--template FILE] [--endpoints FILE] [--retry-delay SECONDS] [--verbose]
             --port BASE        first of the ports used (API = BASE, control = BASE+1, ...); 0 picks free ports (default 4510)
             --data DIR         keep the table, files, search index and signing key in DIR between runs (default: in memory)
             --template FILE    the SAM template to run (default: template.yaml of this repository)
             --endpoints FILE   where to write the endpoints file (default: .local-cloud/endpoints.json)
-            --retry-delay S    retry a failed queue message after S seconds instead of the queue's visibility timeout""";
+            --retry-delay S    retry a failed queue message after S seconds instead of the queue's visibility timeout
+            --verbose          also print the engines' own logs (DynamoDB Local, ElasticMQ, S3Proxy, OpenSearch, Jetty:
+                               request logs, start-up lines, warnings); by default only the functions' logs are printed""";
     }
 
     private static Path findTemplate() {
@@ -130,6 +142,10 @@ public final class LocalCloud implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
+    Console.install(options.verbose());
+    configureLogging(options.verbose());
+    System.out.println("starting the local cloud: DynamoDB Local, ElasticMQ, S3Proxy, OpenSearch and the functions of "
+        + options.template().getFileName() + (options.verbose() ? "..." : " (engine logs: --verbose)..."));
     LocalCloud cloud = new LocalCloud();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -144,8 +160,23 @@ public final class LocalCloud implements AutoCloseable {
       e.printStackTrace();
       System.exit(1);
     }
-    System.out.println(cloud.endpoints.banner((System.nanoTime() - start) / 1_000_000, options.endpointsFile()));
+    System.out.println(cloud.endpoints.banner((System.nanoTime() - start) / 1_000_000, options.endpointsFile(), options.verbose()));
     stopped.await();
+  }
+
+  /**
+   * The local cloud's own log4j configuration, loaded by name: shared's log4j2.properties (the
+   * functions' JSON layout) is on this classpath too and would otherwise win. Engines log at WARN
+   * (their lines are dropped by the console anyway unless verbose), or INFO with --verbose.
+   */
+  static void configureLogging(boolean verbose) throws java.net.URISyntaxException {
+    java.net.URL config = LocalCloud.class.getClassLoader().getResource("local-cloud-log4j2.xml");
+    if (config != null) {
+      Configurator.reconfigure(config.toURI());
+    }
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
+    }
   }
 
   public void start(Options options) throws Exception {
@@ -161,10 +192,10 @@ public final class LocalCloud implements AutoCloseable {
 
     // the engines start side by side: OpenSearch is the slowest
     ExecutorService starter = Executors.newFixedThreadPool(4);
-    CompletableFuture<DynamoDbEngine> dynamo = supply(starter, () -> DynamoDbEngine.start(port(base, 2), sub(data, "dynamodb")));
-    CompletableFuture<SqsEngine> sqsEngine = supply(starter, () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
-    CompletableFuture<S3Engine> s3Engine = supply(starter, () -> S3Engine.start(port(base, 4), sub(data, "s3")));
-    CompletableFuture<OpenSearchEngine> search = supply(starter, () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
+    CompletableFuture<DynamoDbEngine> dynamo = supply(starter, "DynamoDB Local", () -> DynamoDbEngine.start(port(base, 2), sub(data, "dynamodb")));
+    CompletableFuture<SqsEngine> sqsEngine = supply(starter, "ElasticMQ", () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
+    CompletableFuture<S3Engine> s3Engine = supply(starter, "S3Proxy", () -> S3Engine.start(port(base, 4), sub(data, "s3")));
+    CompletableFuture<OpenSearchEngine> search = supply(starter, "OpenSearch", () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
     DynamoDbEngine dynamoDbEngine = closing(dynamo.join());
     SqsEngine sqsServer = closing(sqsEngine.join());
     S3Engine s3Server = closing(s3Engine.join());
@@ -261,7 +292,9 @@ public final class LocalCloud implements AutoCloseable {
     aws.put("ses", sesStandIn.endpoint().toString());
     aws.put("opensearch", openSearch.endpoint().toString());
     aws.put("table", resources.name(tableId));
-    endpoints = new EndpointsFile(api.url(), live == null ? null : live.url(), control, userTokens, aws);
+    String docs = api.origin() + ApiDocs.PATH;
+    api.serveLocalPage(ApiDocs.PATH, new ApiDocs(template.baseDir().resolve("docs/openapi.yaml"), api.url(), userTokens));
+    endpoints = new EndpointsFile(api.url(), live == null ? null : live.url(), control, docs, userTokens, aws);
     endpoints.write(options.endpointsFile());
   }
 
@@ -317,9 +350,10 @@ public final class LocalCloud implements AutoCloseable {
     T start() throws Exception;
   }
 
-  private static <T> CompletableFuture<T> supply(ExecutorService executor, StartStep<T> step) {
+  /** Starts an engine on its own thread, marked as the engine's: what it and its threads print is the engine's (Console). */
+  private static <T> CompletableFuture<T> supply(ExecutorService executor, String engine, StartStep<T> step) {
     return CompletableFuture.supplyAsync(() -> {
-      try {
+      try (Console.Scope quiet = Console.engine(engine)) {
         return step.start();
       } catch (Exception e) {
         throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package com.textinbox.localcloud.engines;
 
+import com.textinbox.localcloud.console.Console;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,8 @@ public final class OpenSearchEngine implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    runner.close();
+    try (Console.Scope quiet = Console.engine("OpenSearch")) { // its runner prints "Closed all nodes."
+      runner.close();
+    }
   }
 }

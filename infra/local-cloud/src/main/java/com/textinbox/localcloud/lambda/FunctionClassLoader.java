@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class FunctionClassLoader extends URLClassLoader {
   private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
+  /** The function's log4j LoggerContext, once {@link #configurePowertools} has set a level in it. */
+  private Object loggerContext;
 
   public FunctionClassLoader(String functionId, Path jarOrClassesDir) {
     super("function-" + functionId, new URL[] {url(jarOrClassesDir)}, ClassLoader.getPlatformClassLoader());
@@ -53,6 +55,84 @@ public final class FunctionClassLoader extends URLClassLoader {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot set the environment of " + getName(), e);
     }
+  }
+
+  /**
+   * Tells the function's copy of Powertools and of the EMF library what Lambda's environment
+   * would: both read the process environment ({@code System.getenv}), which here is the local
+   * cloud's, shared by every function. Without this every log line would say
+   * {@code "service":"service_undefined"} and {@code "cold_start":false}, and EMF, finding no
+   * {@code AWS_LAMBDA_FUNCTION_NAME}, would send metrics to a CloudWatch agent on
+   * tcp://127.0.0.1:25888 and warn "Unknown ServiceName." on every flush. So, in this class loader:
+   * <ul>
+   *   <li>Powertools' service name is template.yaml's {@code POWERTOOLS_SERVICE_NAME} and the first
+   *       invocation is a cold start (LambdaHandlerProcessor's static fields, read once from the
+   *       environment);</li>
+   *   <li>EMF runs in its Lambda environment: metrics are printed as EMF JSON lines, as CloudWatch
+   *       gets them;</li>
+   *   <li>Powertools' "No metrics were emitted" warning is quieted: Observability flushes after
+   *       every invocation, and most add no metric (the warning is not local: on AWS too it is
+   *       logged on each warm invocation; the cure, flushing only when there is a metric, belongs
+   *       in shared's Observability).</li>
+   * </ul>
+   * A function without Powertools or EMF is left as it is.
+   */
+  public void configurePowertools(Map<String, String> environment) {
+    try {
+      Class<?> processor = loadClass("software.amazon.lambda.powertools.common.internal.LambdaHandlerProcessor");
+      String service = environment.get("POWERTOOLS_SERVICE_NAME");
+      if (service != null) {
+        setStatic(processor, "serviceName", service);
+      }
+      setStatic(processor, "isColdStart", Boolean.TRUE);
+    } catch (ClassNotFoundException e) {
+      // no Powertools in this function
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("local cloud: cannot give Powertools its service name (" + e + ")");
+    }
+    try {
+      Class<?> provider = loadClass("software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider");
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Class<Enum> environments = (Class<Enum>) loadClass("software.amazon.cloudwatchlogs.emf.environment.Environments");
+      Object config = provider.getMethod("getConfig").invoke(null);
+      @SuppressWarnings("unchecked")
+      Object lambda = Enum.valueOf(environments, "Lambda");
+      config.getClass().getMethod("setEnvironmentOverride", environments).invoke(config, lambda);
+    } catch (ClassNotFoundException e) {
+      // no EMF in this function
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("local cloud: cannot put EMF in its Lambda environment (" + e + ")");
+    }
+    try {
+      quiet("software.amazon.lambda.powertools.metrics.internal.EmfMetricsLogger");
+    } catch (ClassNotFoundException e) {
+      // no log4j in this function
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("local cloud: cannot quiet \"No metrics were emitted\" (" + e + ")");
+    }
+  }
+
+  /**
+   * Sets a logger of the function's log4j to ERROR, in the context log4j keeps for this class
+   * loader (asked for by loader: log4j's own Configurator would pick the context of its caller,
+   * here the local cloud's class loader). The context is held, as log4j only keeps it weakly.
+   */
+  private void quiet(String loggerName) throws ReflectiveOperationException {
+    loggerContext = loadClass("org.apache.logging.log4j.LogManager").getMethod("getContext", ClassLoader.class, boolean.class)
+        .invoke(null, this, false);
+    Class<?> level = loadClass("org.apache.logging.log4j.Level");
+    Class<?> loggerConfig = loadClass("org.apache.logging.log4j.core.config.LoggerConfig");
+    Object error = level.getMethod("getLevel", String.class).invoke(null, "ERROR");
+    Object configuration = loadClass("org.apache.logging.log4j.core.LoggerContext").getMethod("getConfiguration").invoke(loggerContext);
+    loadClass("org.apache.logging.log4j.core.config.Configuration").getMethod("addLogger", String.class, loggerConfig)
+        .invoke(configuration, loggerName, loggerConfig.getConstructor(String.class, level, boolean.class).newInstance(loggerName, error, true));
+    loadClass("org.apache.logging.log4j.core.LoggerContext").getMethod("updateLoggers").invoke(loggerContext);
+  }
+
+  private static void setStatic(Class<?> type, String field, Object value) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = type.getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(null, value);
   }
 
   /** Creates the handler with its no-argument constructor, as Lambda does at cold start. */

@@ -1,8 +1,10 @@
 package com.textinbox.localcloud.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.textinbox.localcloud.console.Console;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,35 +52,76 @@ public final class LocalFunction {
     return environment;
   }
 
-  /** Invokes the handler with the event's JSON bytes; returns what it wrote. A thrown error is a {@link FunctionError}. */
+  /**
+   * Invokes the handler with the event's JSON bytes; returns what it wrote. A thrown error is a
+   * {@link FunctionError}. What the function prints is labelled with its logical id, between
+   * Lambda's START and END / REPORT lines ({@link LambdaLogLines}).
+   */
   public synchronized byte[] invoke(byte[] event) {
     invocations.incrementAndGet();
-    boolean first = handler == null;
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    try {
-      if (first) {
-        long start = System.nanoTime();
-        loader = new FunctionClassLoader(logicalId, code);
-        thread.setContextClassLoader(loader);
-        loader.setEnvironment(environment);
-        handler = (RequestStreamHandler) loader.newHandler(handlerClass);
-        initMillis = (System.nanoTime() - start) / 1_000_000;
-      }
+    try (Console.Scope label = Console.function(logicalId)) {
+      long initNanos = handler == null ? coldStart(thread) : -1;
       thread.setContextClassLoader(loader);
-      long start = System.nanoTime();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(logicalId, arn, memoryMb, timeoutSeconds));
-      if (first) {
-        firstInvokeMillis = (System.nanoTime() - start) / 1_000_000;
-      }
-      return out.toByteArray();
+      return handle(event, initNanos);
     } catch (Exception | LinkageError e) {
       errors.incrementAndGet();
       throw new FunctionError(logicalId, e);
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /** Loads the code and creates the handler, as Lambda's init phase does; answers its duration. */
+  private long coldStart(Thread thread) {
+    long start = System.nanoTime();
+    loader = new FunctionClassLoader(logicalId, code);
+    thread.setContextClassLoader(loader);
+    loader.setEnvironment(environment);
+    loader.configurePowertools(environment);
+    try {
+      handler = (RequestStreamHandler) loader.newHandler(handlerClass);
+    } catch (RuntimeException | LinkageError e) {
+      System.out.println(LambdaLogLines.error(e));
+      throw e;
+    }
+    long nanos = System.nanoTime() - start;
+    initMillis = nanos / 1_000_000;
+    return nanos;
+  }
+
+  private byte[] handle(byte[] event, long initNanos) throws java.io.IOException {
+    LocalContext context = new LocalContext(logicalId, arn, memoryMb, timeoutSeconds);
+    String requestId = context.getAwsRequestId();
+    System.out.println(LambdaLogLines.start(requestId));
+    long allocatedBefore = allocatedByThisThread();
+    long start = System.nanoTime();
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(event), out, context);
+      return out.toByteArray();
+    } catch (RuntimeException | java.io.IOException | LinkageError e) {
+      System.out.println(LambdaLogLines.error(e));
+      throw e;
+    } finally {
+      long duration = System.nanoTime() - start;
+      if (initNanos >= 0) {
+        firstInvokeMillis = duration / 1_000_000;
+      }
+      long allocated = allocatedBefore < 0 ? -1 : allocatedByThisThread() - allocatedBefore;
+      System.out.println(LambdaLogLines.end(requestId));
+      System.out.println(LambdaLogLines.report(requestId, duration, initNanos, memoryMb, allocated));
+    }
+  }
+
+  /** Bytes allocated by the current thread so far (HotSpot counts them), or -1. */
+  private static long allocatedByThisThread() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        && threads.isThreadAllocatedMemoryEnabled()) {
+      return threads.getCurrentThreadAllocatedBytes();
+    }
+    return -1;
   }
 
   /** Figures for /_local/functions: cold start (class loading + constructor) and first invocation. */

@@ -125,6 +125,22 @@ public final class ApiGateway implements AutoCloseable {
     return stage;
   }
 
+  /**
+   * Serves a local page beside the API, outside its stage (e.g. /docs): on AWS such a path
+   * answers 403 "Missing Authentication Token", so no route of the API is hidden by it.
+   */
+  public void serveLocalPage(String path, com.sun.net.httpserver.HttpHandler handler) {
+    if (path.equals("/" + stage) || path.startsWith("/" + stage + "/")) {
+      throw new IllegalArgumentException(path + " is inside the API's stage " + stage);
+    }
+    server.createContext(path, handler);
+  }
+
+  /** The API's origin, without the stage (http://127.0.0.1:PORT). */
+  public String origin() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
