@@ -14,6 +14,8 @@ import software.amazon.lambda.powertools.metrics.model.DimensionSet;
  */
 public final class Observability {
   private static final Metrics METRICS = metricsFromEnv();
+  /** Whether this invocation asked for the metrics (one invocation at a time per Lambda container). */
+  private static boolean metricsUsed;
   private static volatile boolean coldStart = true;
 
   private Observability() {}
@@ -30,7 +32,9 @@ public final class Observability {
     return metrics;
   }
 
+  /** The function's metrics; what is added is flushed at the end of the invocation. */
   public static Metrics metrics() {
+    metricsUsed = true;
     return METRICS;
   }
 
@@ -42,7 +46,11 @@ public final class Observability {
     try {
       return PowertoolsLogging.withLogging(context, work);
     } finally {
-      METRICS.flush();
+      // flushing an empty set only logs "No metrics were emitted" on every invocation
+      if (metricsUsed) {
+        metricsUsed = false;
+        METRICS.flush();
+      }
     }
   }
 }

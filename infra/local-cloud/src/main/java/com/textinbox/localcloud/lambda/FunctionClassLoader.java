@@ -15,8 +15,6 @@ import java.util.Map;
  */
 public final class FunctionClassLoader extends URLClassLoader {
   private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
-  /** The function's log4j LoggerContext, once {@link #configurePowertools} has set a level in it. */
-  private Object loggerContext;
 
   public FunctionClassLoader(String functionId, Path jarOrClassesDir) {
     super("function-" + functionId, new URL[] {url(jarOrClassesDir)}, ClassLoader.getPlatformClassLoader());
@@ -70,10 +68,6 @@ public final class FunctionClassLoader extends URLClassLoader {
    *       environment);</li>
    *   <li>EMF runs in its Lambda environment: metrics are printed as EMF JSON lines, as CloudWatch
    *       gets them;</li>
-   *   <li>Powertools' "No metrics were emitted" warning is quieted: Observability flushes after
-   *       every invocation, and most add no metric (the warning is not local: on AWS too it is
-   *       logged on each warm invocation; the cure, flushing only when there is a metric, belongs
-   *       in shared's Observability).</li>
    * </ul>
    * A function without Powertools or EMF is left as it is.
    */
@@ -103,30 +97,6 @@ public final class FunctionClassLoader extends URLClassLoader {
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.out.println("local cloud: cannot put EMF in its Lambda environment (" + e + ")");
     }
-    try {
-      quiet("software.amazon.lambda.powertools.metrics.internal.EmfMetricsLogger");
-    } catch (ClassNotFoundException e) {
-      // no log4j in this function
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      System.out.println("local cloud: cannot quiet \"No metrics were emitted\" (" + e + ")");
-    }
-  }
-
-  /**
-   * Sets a logger of the function's log4j to ERROR, in the context log4j keeps for this class
-   * loader (asked for by loader: log4j's own Configurator would pick the context of its caller,
-   * here the local cloud's class loader). The context is held, as log4j only keeps it weakly.
-   */
-  private void quiet(String loggerName) throws ReflectiveOperationException {
-    loggerContext = loadClass("org.apache.logging.log4j.LogManager").getMethod("getContext", ClassLoader.class, boolean.class)
-        .invoke(null, this, false);
-    Class<?> level = loadClass("org.apache.logging.log4j.Level");
-    Class<?> loggerConfig = loadClass("org.apache.logging.log4j.core.config.LoggerConfig");
-    Object error = level.getMethod("getLevel", String.class).invoke(null, "ERROR");
-    Object configuration = loadClass("org.apache.logging.log4j.core.LoggerContext").getMethod("getConfiguration").invoke(loggerContext);
-    loadClass("org.apache.logging.log4j.core.config.Configuration").getMethod("addLogger", String.class, loggerConfig)
-        .invoke(configuration, loggerName, loggerConfig.getConstructor(String.class, level, boolean.class).newInstance(loggerName, error, true));
-    loadClass("org.apache.logging.log4j.core.LoggerContext").getMethod("updateLoggers").invoke(loggerContext);
   }
 
   private static void setStatic(Class<?> type, String field, Object value) throws ReflectiveOperationException {
