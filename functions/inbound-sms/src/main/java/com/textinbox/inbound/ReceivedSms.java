@@ -134,9 +134,17 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
         Keys.time(at.plusMillis(1)), SubscriptionRule.complianceEvent(k.type()), k.keyword(), k.languageCode(), messageId,
         profile.customerId(), time, decided.sent() ? ComplianceEvent.PENDING : ComplianceEvent.NONE,
         decided.sent() ? replyId() : null, decided.notSentReason(), null, null)));
-    SubscriptionRule.change(k.type(), profile.subscribed(), profile.subscriptionChangedAt(), time).ifPresent(change ->
-        writes.add(change == SubscriptionRule.Change.UNSUBSCRIBE
-            ? stores.customers().unsubscribeWrite(accountId, profile.customerId(), time)
-            : stores.customers().resubscribeWrite(accountId, profile.customerId(), time)));
+    // P6: the word's language becomes the profile's when it has none (one update of the profile: a
+    // transaction writes an item once)
+    String language = SubscriptionRule.languageFor(k, profile.language()).orElse(null);
+    Optional<SubscriptionRule.Change> change = SubscriptionRule.change(k.type(), profile.subscribed(),
+        profile.subscriptionChangedAt(), time);
+    if (change.isPresent()) {
+      writes.add(change.get() == SubscriptionRule.Change.UNSUBSCRIBE
+          ? stores.customers().unsubscribeWrite(accountId, profile.customerId(), time, language)
+          : stores.customers().resubscribeWrite(accountId, profile.customerId(), time, language));
+    } else if (language != null) {
+      writes.add(stores.customers().languageWrite(accountId, profile.customerId(), language));
+    }
   }
 }

@@ -237,6 +237,32 @@ class InboundConversationTest {
   }
 
   @Test
+  void arretGivesTheProfileFrenchSoStartIsAnsweredInFrench() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "ARRÊT", NOW);
+    String customerId = customerIdOf(from);
+    assertEquals("fr", profile(customerId).get("language").s(), "P6: the keyword's language becomes the customer's");
+    deliver(handler(), UUID.randomUUID().toString(), from, "START", NOW.plusSeconds(60));
+    List<Map<String, AttributeValue>> timeline = timeline(profile(customerId).get("activeConversationId").s());
+    assertTrue(timeline.get(timeline.size() - 1).get("body").s().startsWith("Maple Motors : votre abonnement est réactivé."),
+        timeline.get(timeline.size() - 1).toString());
+  }
+
+  @Test
+  void aKeywordKeepsTheLanguageAProfileHasAndAidePassesItsOwnToAProfileWithout() {
+    String english = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), english, "STOP", NOW);
+    deliver(handler(), UUID.randomUUID().toString(), english, "ARRET", NOW.plusSeconds(60));
+    assertEquals("en", profile(customerIdOf(english)).get("language").s(), "the first keyword's language stays");
+    String french = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), french, "aide", NOW);
+    assertEquals("fr", profile(customerIdOf(french)).get("language").s(), "HELP changes no subscription, but the language");
+    String unknown = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), unknown, "INFO", NOW);
+    assertNull(profile(customerIdOf(unknown)).get("language"), "INFO is a word of both languages");
+  }
+
+  @Test
   void helpIsRecordedButChangesNothingOnTheProfile() {
     String from = newNumber();
     deliver(handler(), UUID.randomUUID().toString(), from, "help", NOW);

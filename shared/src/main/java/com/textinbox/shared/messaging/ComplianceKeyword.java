@@ -51,6 +51,15 @@ public record ComplianceKeyword(Type type, Language language, String keyword) {
     return language.name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The language of the word itself (ARRET: FR, STOP: EN); empty for a word of both languages
+   * (START, INFO), whose {@link #language} was taken from the profile.
+   */
+  public Optional<Language> wordLanguage() {
+    Entry entry = WORDS.get(keyword);
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.language());
+  }
+
   /** The longest keyword AWS accepts; anything longer cannot be one. */
   private static final int MAX_KEYWORD_LENGTH = 30;
 

@@ -71,6 +71,19 @@ public final class SubscriptionRule {
     return subscribed || Type.STOP.name().equals(complianceReply);
   }
 
+  /**
+   * The language a keyword gives a profile that has none (P6: the customer's language drives every
+   * automatic text): a customer who texted ARRET gets French from then on, the STOP notice of the
+   * first message included. Empty when the profile has a language already, or when the word is of
+   * both languages (START, INFO: it says nothing about the customer's).
+   */
+  public static Optional<String> languageFor(ComplianceKeyword keyword, String profileLanguage) {
+    if (profileLanguage != null && !profileLanguage.isBlank()) {
+      return Optional.empty();
+    }
+    return keyword.wordLanguage().map(l -> l.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The {@code event} of a keyword's compliance entry in the timeline. */
   public static String complianceEvent(Type keyword) {
     return switch (keyword) {

@@ -61,4 +61,16 @@ class SubscriptionRuleTest {
     assertEquals("resubscribed", SubscriptionRule.complianceEvent(Type.START));
     assertEquals("help-requested", SubscriptionRule.complianceEvent(Type.HELP));
   }
+
+  @Test
+  void aKeywordGivesItsWordsLanguageToAProfileWithoutOne() {
+    assertEquals(java.util.Optional.of("fr"), SubscriptionRule.languageFor(ComplianceKeyword.detect("ARRÊT").orElseThrow(), null));
+    assertEquals(java.util.Optional.of("fr"), SubscriptionRule.languageFor(ComplianceKeyword.detect("aide").orElseThrow(), " "));
+    assertEquals(java.util.Optional.of("en"), SubscriptionRule.languageFor(ComplianceKeyword.detect("STOP").orElseThrow(), null));
+    assertEquals(java.util.Optional.empty(), SubscriptionRule.languageFor(ComplianceKeyword.detect("ARRET").orElseThrow(), "en"),
+        "a profile's language stays");
+    assertEquals(java.util.Optional.empty(), SubscriptionRule.languageFor(
+        ComplianceKeyword.detect("START", ComplianceKeyword.Language.FR).orElseThrow(), null), "START is of both languages");
+    assertEquals(java.util.Optional.empty(), SubscriptionRule.languageFor(ComplianceKeyword.detect("info").orElseThrow(), null));
+  }
 }

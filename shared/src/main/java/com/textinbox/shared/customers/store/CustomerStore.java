@@ -63,7 +63,12 @@ public record CustomerStore(DynamoTable table) {
 
   /** STOP: unsubscribed since {@code at}, on the unsubscribed list (GSI3). */
   public Write unsubscribeWrite(String accountId, String customerId, String at) {
-    return ItemUpdate.of().set(SUBSCRIBED, false).set(UNSUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
+    return unsubscribeWrite(accountId, customerId, at, null);
+  }
+
+  /** As {@link #unsubscribeWrite(String, String, String)}, also giving the profile {@code language} if it has none (null: not). */
+  public Write unsubscribeWrite(String accountId, String customerId, String at, String language) {
+    return languageIfNone(ItemUpdate.of(), language).set(SUBSCRIBED, false).set(UNSUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
         .set(Table.GSI3PK, Keys.unsubscribedCustomers(accountId)).set(Table.GSI3SK, at)
         .condition("attribute_exists(PK)")
         .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
@@ -71,9 +76,25 @@ public record CustomerStore(DynamoTable table) {
 
   /** START: subscribed again since {@code at}, off the unsubscribed list. */
   public Write resubscribeWrite(String accountId, String customerId, String at) {
-    return ItemUpdate.of().set(SUBSCRIBED, true).set(RESUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
+    return resubscribeWrite(accountId, customerId, at, null);
+  }
+
+  /** As {@link #resubscribeWrite(String, String, String)}, also giving the profile {@code language} if it has none (null: not). */
+  public Write resubscribeWrite(String accountId, String customerId, String at, String language) {
+    return languageIfNone(ItemUpdate.of(), language).set(SUBSCRIBED, true).set(RESUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
         .remove(UNSUBSCRIBED_AT, Table.GSI3PK, Table.GSI3SK)
         .condition("attribute_exists(PK)")
         .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  /** The profile's language set to {@code language} unless it has one (a keyword that changes no subscription: HELP, a second STOP). */
+  public Write languageWrite(String accountId, String customerId, String language) {
+    return languageIfNone(ItemUpdate.of(), language).condition("attribute_exists(PK)")
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  private static ItemUpdate languageIfNone(ItemUpdate update, String language) {
+    return language == null ? update
+        : update.setExpression("#" + LANGUAGE + " = if_not_exists(#" + LANGUAGE + ", :" + LANGUAGE + ")", ":" + LANGUAGE, language);
   }
 }
