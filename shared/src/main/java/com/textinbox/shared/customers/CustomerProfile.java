@@ -10,6 +10,7 @@ package com.textinbox.shared.customers;
  * @param subscriptionChangedAt the time of the last STOP or START applied (a later keyword wins)
  * @param stopNoticeSentAt when the first message (with the STOP notice) was sent to them
  * @param createdBy {@code inbound-sms}, a user id, an import
+ * @param attributes the custom attribute values (P3), {@link CustomerAttributes#NONE} when none
  */
 public record CustomerProfile(
     String customerId, String firstName, String lastName,
@@ -17,13 +18,17 @@ public record CustomerProfile(
     boolean subscribed, String unsubscribedAt, String resubscribedAt,
     String subscriptionChangedAt, String stopNoticeSentAt,
     String activeConversationId, String createdAt,
-    String createdBy) {
+    String createdBy, CustomerAttributes attributes) {
+
+  public CustomerProfile {
+    attributes = attributes == null ? CustomerAttributes.NONE : attributes;
+  }
 
   /** A customer known only by the number that texted: subscribed, unnamed, with its first conversation. */
   public static CustomerProfile fromFirstText(String customerId, String mobile, String createdAt, String createdBy,
       String activeConversationId) {
     return new CustomerProfile(customerId, null, null, null, mobile, null, null, true, null, null, null, null,
-        activeConversationId, createdAt, createdBy);
+        activeConversationId, createdAt, createdBy, CustomerAttributes.NONE);
   }
 
   /** "First Last" when the profile has either, else its single {@code name}; null when it has none. */
@@ -33,6 +38,7 @@ public record CustomerProfile(
 
   public CustomerProfile withActiveConversation(String conversationId) {
     return new CustomerProfile(customerId, firstName, lastName, name, mobile, language, reference, subscribed,
-        unsubscribedAt, resubscribedAt, subscriptionChangedAt, stopNoticeSentAt, conversationId, createdAt, createdBy);
+        unsubscribedAt, resubscribedAt, subscriptionChangedAt, stopNoticeSentAt, conversationId, createdAt, createdBy,
+        attributes);
   }
 }

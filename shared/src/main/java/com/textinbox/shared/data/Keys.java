@@ -28,6 +28,8 @@ public final class Keys {
 
   // ---- account partition: the account, its users, teams, memberships, settings, counters
   public static final String ACCOUNT_SK = "ACCOUNT";
+  /** The company's custom attribute definitions (P3), one item. */
+  public static final String CUSTOMER_ATTRIBUTES_SK = "CUSTOMER_ATTRIBUTES";
 
   public static String userSk(String userId) {
     return "USER#" + userId;

@@ -41,6 +41,9 @@ public final class CustomerMapper {
         .str(CREATED_AT, p.createdAt()).str(CREATED_BY, p.createdBy())
         // no name yet: unnamed customers sort first in the name list, by id
         .index(Table.GSI1PK, Keys.customersOf(accountId), Table.GSI1SK, nameSortKey(p));
+    if (!p.attributes().isEmpty()) {
+      item.attr(CustomerAttributeMapper.ATTRIBUTES, CustomerAttributeMapper.toAttribute(p.attributes()));
+    }
     if (p.reference() != null) {
       item.index(Table.GSI2PK, Keys.customerReference(accountId, p.reference()), Table.GSI2SK, p.customerId());
     }
@@ -60,7 +63,7 @@ public final class CustomerMapper {
     return new CustomerProfile(r.str(CUSTOMER_ID), r.str(FIRST_NAME), r.str(LAST_NAME), r.str(NAME), r.str(MOBILE),
         r.str(LANGUAGE), r.str(REFERENCE), subscribed, r.str(UNSUBSCRIBED_AT), r.str(RESUBSCRIBED_AT),
         r.str(SUBSCRIPTION_CHANGED_AT), r.str(STOP_NOTICE_SENT_AT), r.str(ACTIVE_CONVERSATION_ID), r.str(CREATED_AT),
-        r.str(CREATED_BY));
+        r.str(CREATED_BY), CustomerAttributeMapper.fromAttribute(item.get(CustomerAttributeMapper.ATTRIBUTES)));
   }
 
   static boolean isProfile(Map<String, AttributeValue> item) {

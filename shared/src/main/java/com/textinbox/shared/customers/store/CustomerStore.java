@@ -2,6 +2,8 @@ package com.textinbox.shared.customers.store;
 
 import static com.textinbox.shared.customers.store.CustomerMapper.*;
 
+import com.textinbox.shared.customers.CustomerAttributeRules;
+import com.textinbox.shared.customers.CustomerAttributes;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
@@ -96,5 +98,41 @@ public record CustomerStore(DynamoTable table) {
   private static ItemUpdate languageIfNone(ItemUpdate update, String language) {
     return language == null ? update
         : update.setExpression("#" + LANGUAGE + " = if_not_exists(#" + LANGUAGE + ", :" + LANGUAGE + ")", ":" + LANGUAGE, language);
+  }
+
+  /**
+   * Sets and removes a customer's custom attribute values (P3; one UpdateItem), each key on its own
+   * so that two people changing two attributes at once both win. {@code current} is the values as
+   * the profile was read: a profile with none gets the whole map, on condition it still has none.
+   * {@link com.textinbox.shared.store.ConditionFailed} when the profile is gone or its values were
+   * created meanwhile: read it again and retry.
+   */
+  public void setAttributes(String accountId, String customerId, CustomerAttributes current,
+      CustomerAttributeRules.Change change) {
+    ItemUpdate update = attributesUpdate(ItemUpdate.of(), current, change).condition("attribute_exists(PK)");
+    if (!update.isEmpty()) {
+      update.apply(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+    }
+  }
+
+  /** The clauses of {@link #setAttributes} added to {@code update} (a PATCH changing other fields of the profile too). */
+  public ItemUpdate attributesUpdate(ItemUpdate update, CustomerAttributes current, CustomerAttributeRules.Change change) {
+    String map = CustomerAttributeMapper.ATTRIBUTES;
+    if (current.isEmpty()) {
+      if (change.set().isEmpty()) {
+        return update;   // nothing to remove from no values
+      }
+      return update.set(map, CustomerAttributeMapper.toAttribute(CustomerAttributes.NONE.with(change.set(), change.removed())))
+          .condition("attribute_not_exists(#" + map + ") OR size(#" + map + ") = :noAttributes", ":noAttributes", 0);
+    }
+    int i = 0;
+    for (var entry : change.set().entrySet()) {
+      update.setExpression("#" + map + ".#" + entry.getKey() + " = :attr" + i,
+          ":attr" + i++, CustomerAttributeMapper.toAttribute(entry.getValue()));
+    }
+    for (String key : change.removed()) {
+      update.remove(map + ".#" + key);   // #attributes.#<key>
+    }
+    return update.condition("attribute_exists(#" + map + ")");
   }
 }

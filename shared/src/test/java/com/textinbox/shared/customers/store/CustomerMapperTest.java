@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.textinbox.shared.customers.CustomerAttributes;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,10 +22,15 @@ class CustomerMapperTest {
   @Test
   void everyAttributeComesBack() {
     CustomerProfile p = new CustomerProfile("cust-1", "John", "Smith", null, null, "fr", "REF-9", false, T1, null, T1, T1,
-        "conv-1", T1, "user-a");
+        "conv-1", T1, "user-a", new CustomerAttributes(Map.of("vehicle", new CustomerAttributes.Text("Civic"),
+        "services", new CustomerAttributes.TextList(List.of("oil", "tires")),
+        "dueOn", new CustomerAttributes.DateValue(LocalDate.of(2026, 12, 1)),
+        "km", new CustomerAttributes.NumberValue(new BigDecimal("12000.50")))));
     Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
     assertEquals(p, CustomerMapper.fromItem(item));
     assertEquals("Smith John#cust-1", item.get("GSI1SK").s());
+    assertEquals("12000.5", item.get("attributes").m().get("km").m().get("number").n(), "each value names its type");
+    assertEquals("2026-12-01", item.get("attributes").m().get("dueOn").m().get("date").s());
     assertEquals(Keys.customerReference("acct", "REF-9"), item.get("GSI2PK").s());
     assertEquals(Keys.unsubscribedCustomers("acct"), item.get("GSI3PK").s());
     assertEquals(Keys.customersWithoutMobile("acct"), item.get("GSI4PK").s());
@@ -33,6 +42,7 @@ class CustomerMapperTest {
     Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
     assertEquals("#cust-1", item.get("GSI1SK").s());
     assertNull(item.get("GSI4PK"));
+    assertNull(item.get("attributes"), "no values, no map");
     assertEquals(p, CustomerMapper.fromItem(item));
   }
 
