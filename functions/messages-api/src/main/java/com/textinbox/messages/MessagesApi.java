@@ -12,6 +12,7 @@ import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.TimelineEntryView;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.MessageTemplate;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.DynamoTable;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Outbound messages (C2, C7, C10, C11): {@code POST /conversations/{conversationId}/messages} and
  * {@code POST /customers/{customerId}/messages}.
+ *
+ * <p>Placeholders ({@code {{firstName}}}, {@code {{attributes.vehicle}}}: P3) are filled from the
+ * customer's profile before anything is stored ({@link MessageTemplate}).
  *
  * <p>Anyone of the company but free users may reply in any conversation; the conversation stays
  * with its assignee. What the customer receives is {@link com.textinbox.shared.messaging.OutgoingSms}
@@ -60,7 +64,7 @@ public final class MessagesApi extends ApiHandler {
       throw ApiError.notFound("The conversation's customer");
     }
     refuseUntextable(profile);
-    return answer(outbound.queue(request.caller(), outgoing, conversation, profile));
+    return answer(outbound.queue(request.caller(), filled(outgoing, profile), conversation, profile));
   }
 
   /**
@@ -75,12 +79,25 @@ public final class MessagesApi extends ApiHandler {
         .orElseThrow(() -> ApiError.notFound("The customer"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
     refuseUntextable(profile);   // before opening a conversation that could never be used
+    outgoing = filled(outgoing, profile);   // a missing placeholder too
     OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
     return answer(outbound.queue(request.caller(), outgoing, recipient.conversation(), recipient.profile()));
   }
 
   private static ApiResponse answer(Message message) {
     return ApiResponse.accepted(TimelineEntryView.message(message));
+  }
+
+  /**
+   * The body with its placeholders filled from the customer's profile (P3), so that what is stored
+   * is what is texted; a placeholder with no value is a 400 listing them ({@link MessageTemplate}).
+   */
+  private static OutboundMessages.Outgoing filled(OutboundMessages.Outgoing outgoing, CustomerProfile profile) {
+    if (!MessageTemplate.hasPlaceholders(outgoing.body())) {
+      return outgoing;
+    }
+    return new OutboundMessages.Outgoing(MessageTemplate.render(outgoing.body(), MessageTemplate.values(profile)),
+        outgoing.source());
   }
 
   /** Unsubscribed (409) or without a mobile (422): never texted. */

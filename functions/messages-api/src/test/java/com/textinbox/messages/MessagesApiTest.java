@@ -200,6 +200,34 @@ class MessagesApiTest {
   }
 
   @Test
+  void placeholdersAreFilledFromTheProfileBeforeTheMessageIsStoredAndAMissingOneIsA400() {
+    String conversationId = conversation("+15145550116", "en", true);
+    String customerId = item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK).get("customerId").s();
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.customer(ACCOUNT, customerId)), Table.SK, s(Keys.PROFILE_SK)))
+        .updateExpression("SET firstName = :f, attributes = :a").expressionAttributeValues(Map.of(":f", s("John"),
+            ":a", AttributeValue.fromM(Map.of("vehicle", AttributeValue.fromM(Map.of("text", s("Civic"))))))));
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> {
+      ApiResponse sent = post(conversationId, "{\"body\":\"Hi {{firstName}}, your {{attributes.vehicle}} is ready\"}");
+      assertEquals(202, sent.status(), String.valueOf(sent.body()));
+      assertEquals("Chloé: Hi John, your Civic is ready\nReply STOP to unsubscribe, HELP for help.", json(sent).path("smsText").asText());
+      assertEquals("Hi John, your Civic is ready", json(sent).path("body").asText(), "the timeline shows what was texted");
+    });
+    assertEquals(3, requests.get("DynamoDb.GetItem"), "no more requests than a text without placeholders: " + requests);
+    assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
+
+    commands.clear();
+    ApiResponse missing = post(conversationId, "{\"body\":\"{{firstName}} {{lastName}}, {{attributes.dueOn}}\"}");
+    assertEquals(400, missing.status());
+    JsonNode error = json(missing).path("error");
+    assertEquals("missing_placeholders", error.path("code").asText());
+    assertEquals("body", error.path("field").asText());
+    assertTrue(error.path("message").asText().contains("{{lastName}}, {{attributes.dueOn}}"), error.toString());
+    assertTrue(commands.isEmpty(), "nothing sent");
+    ApiResponse refusedFirst = postToCustomer(ACCOUNT, customerWithoutConversation("+15145550117"), "{\"body\":\"Hi {{firstName}}\"}");
+    assertEquals(400, refusedFirst.status(), "refused before a conversation is opened");
+  }
+
+  @Test
   void aReplyWhileAwayIsRecordedOnTheConversationForA5() {
     String present = conversation("+15145550115", "en", true);
     assertEquals(202, post(present, "{\"body\":\"Hi\"}").status());
