@@ -34,7 +34,9 @@ import java.util.Set;
  *
  * <p>Cold start: a body without {@code {{} never touches mustache.java. With one, names are looked
  * up in a flat map by {@link FlatValues}, not by mustache.java's reflection-based object handler,
- * and nothing is HTML-escaped (an SMS is plain text).
+ * and nothing is HTML-escaped (an SMS is plain text). Measured (C1 only, as on Lambda): the first
+ * message with placeholders loads about 215 classes (34 of mustache.java, the rest the JDK's) and
+ * renders in about 50 ms; later ones take well under a millisecond.
  */
 public final class MessageTemplate {
   private MessageTemplate() {}

@@ -25,23 +25,22 @@ import org.junit.jupiter.api.Test;
 class CustomerAttributeStoreTest {
   private static final String A = "acct-1";
   private static final String T1 = "2026-11-21T14:03:00.120Z";
-  private static DynamoDbLocalServer local;
+  private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
   private static DynamoTable table;
   private static CustomerStore customers;
   private static AttributeDefinitionStore definitions;
 
   @BeforeAll
-  static void start() {
-    local = DynamoDbLocalServer.start();
-    local.createInboxTable("inbox");
-    table = new DynamoTable(local.client(), "inbox");
+  static void tableAndStores() {
+    LOCAL.createInboxTable("inbox");
+    table = new DynamoTable(LOCAL.client(), "inbox");
     customers = new CustomerStore(table);
     definitions = new AttributeDefinitionStore(table);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    local.close();
+    LOCAL.close();
   }
 
   private static CustomerProfile customer(String id) {
