@@ -188,6 +188,22 @@ class OpenApiShapesTest {
   }
 
   @Test
+  void customerAttributeDefinitionsAndValuesMatchTheirSchemas() {
+    String definitions = "{\"definitions\": [{\"key\": \"vehicle\", \"name\": \"Vehicle\", \"type\": \"text\"},"
+        + " {\"key\": \"services\", \"name\": \"Services\", \"type\": \"textList\"},"
+        + " {\"key\": \"dueOn\", \"name\": \"Service due on\", \"type\": \"date\"}, {\"key\": \"km\", \"name\": \"Mileage\", \"type\": \"number\"}]}";
+    List<String> problems = new ArrayList<>();
+    check(problems, "CustomerAttributeDefinitions", ok(200, Http.send("PUT", api("/settings/customer-attributes"),
+        Tokens.of("admin"), definitions)), "PUT /settings/customer-attributes");
+    check(problems, "CustomerAttributeDefinitions", ok(200, Http.get(api("/settings/customer-attributes"), Tokens.of("user1"))),
+        "GET /settings/customer-attributes");
+    check(problems, "CustomerAttributesOfCustomer", ok(200, Http.send("PATCH", api("/customers/cust-paul/attributes"),
+        Tokens.of("user1"), "{\"vehicle\": \"Civic\", \"services\": [\"oil\", \"tires\"], \"dueOn\": \"2026-12-01\", \"km\": 12.5}")),
+        "PATCH /customers/{id}/attributes");
+    assertNone(problems);
+  }
+
+  @Test
   void usersMatchTheUserSchemaAwayWithADelegateToo() {
     try {
       ok(200, Http.send("PUT", api("/me/away"), Tokens.of("user1"),
