@@ -21,9 +21,12 @@ import javax.tools.ToolProvider;
  * serves (every function of template.yaml), a fresh JVM per measurement, as Lambda starts one per
  * container, with the function's environment as real process variables, its jar, and its sample
  * event from events/MODULE/. Prints medians of jar size, JVM start to main, init, first and warm
- * invoke, and peak RSS. Run it through infra/bench/cold-start.sh, from the repository root.
+ * invoke, and peak RSS, beside two reference rows (a hello-world handler and a plain SDK function,
+ * infra/bench/reference) and each function's ratio to the plain SDK one. Run it through
+ * infra/bench/cold-start.sh, from the repository root.
  *
- * <p>Exit codes: 0 measured, 1 a function is missing something or failed, 2 no local cloud.
+ * <p>Exit codes: 0 measured, 1 a function is missing something or failed (the others are still
+ * measured and printed), 2 no local cloud.
  */
 public final class ColdStart {
   // Tiered compilation stopped at C1, as Lambda's java21 runtime does by default; Serial GC because
@@ -78,8 +81,10 @@ public final class ColdStart {
     Map<String, Object> endpoints = map(Json.parse(Files.readString(endpointsFile)));
     Map<String, Object> aws = map(endpoints.get("aws"));
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
-    List<Function> functions = functions((String) endpoints.get("functions"));
     Path work = Files.createTempDirectory("cold-start");
+    List<Function> served = functions((String) endpoints.get("functions"));
+    List<Function> functions = new ArrayList<>(references(served, work));
+    functions.addAll(served);
     try {
       measureAll(functions, work, aws, adminToken, runs, classes);
     } finally {
@@ -94,44 +99,57 @@ public final class ColdStart {
     Path harness = compileHarness(functions.get(0).jar(), work);
 
     Map<String, List<Run>> measured = new LinkedHashMap<>();
+    Map<String, String> failed = new LinkedHashMap<>();
     functions.forEach(f -> measured.put(f.logicalId(), new ArrayList<>()));
-    // run r of every function before run r+1 of any, so drift on a busy machine spreads evenly
+    // run r of every function before run r+1 of any, so drift on a busy machine spreads evenly;
+    // a function that fails is reported at the end and not run again, the others are still measured
     for (int r = 1; r <= runs; r++) {
       for (Function function : functions) {
+        if (failed.containsKey(function.logicalId())) {
+          continue;
+        }
         System.err.printf("run %d/%d: %s%n", r, runs, function.logicalId());
-        measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null));
+        try {
+          measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null));
+        } catch (Failure e) {
+          failed.put(function.logicalId(), e.getMessage());
+        }
       }
     }
+    List<Function> ok = functions.stream().filter(f -> !failed.containsKey(f.logicalId())).toList();
 
-    System.out.printf("%nMedians of %d cold starts per function (fresh JVM each; %s; java %s)%n",
-        runs, String.join(" ", JVM_FLAGS), Runtime.version());
-    System.out.printf("%-12s %12s %14s %9s %12s %10s %12s %8s %10s%n",
+    System.out.printf("%nMedians of %d cold starts per function (fresh JVM each; %s; java %s; %d cores)%n",
+        runs, String.join(" ", JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("%-22s %12s %14s %9s %12s %10s %12s %8s %10s%n",
         "function", "jar bytes", "JVM->main ms", "init ms", "1st invoke", "warm ms", "max RSS MB", "CPU ms", "queued ms");
-    for (Function function : functions) {
+    for (Function function : ok) {
       List<Run> all = measured.get(function.logicalId());
-      System.out.printf("%-12s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f%n", function.logicalId(),
+      System.out.printf("%-22s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f%n", function.logicalId(),
           Files.size(function.jar()), median(all, Run::jvmToMain), median(all, Run::init), median(all, Run::first),
           median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::cpu), median(all, Run::queued));
     }
     System.out.printf("CPU ms: the whole child process (all threads, JIT and GC included). queued ms: time the main thread%n"
-        + "was ready but waited for a CPU during init + first invoke (other processes, or this JVM's JIT and GC threads).%n%n");
-    for (Function function : functions) {
+        + "was ready but waited for a CPU during init + first invoke (other processes, or this JVM's JIT and GC threads).%n"
+        + "%s and %s are the reference rows (infra/bench/reference), run on the jar of the first function%n"
+        + "that reads the table.%n%n", HELLO, PEER);
+    printRatios(ok, measured);
+    for (Function function : ok) {
       String response = measured.get(function.logicalId()).get(0).response();
       System.out.printf("%s answered: %s%n", function.logicalId(),
           response.length() > 160 ? response.substring(0, 160) + "..." : response);
     }
 
     if (classes) {
-      System.out.printf("%nClasses loaded per phase (one more run each, -Xlog:class+load)%n%-12s", "function");
+      System.out.printf("%nClasses loaded per phase (one more run each, -Xlog:class+load)%n%-22s", "function");
       for (String phase : PHASES) {
         System.out.printf(" %14s", phase);
       }
       System.out.printf(" %8s%n", "total");
-      for (Function function : functions) {
+      for (Function function : ok) {
         Path log = work.resolve(function.logicalId() + "-classes.log");
         measure(function, harness, work, aws, adminToken, log);
         int[] counts = classesPerPhase(log);
-        System.out.printf("%-12s", function.logicalId());
+        System.out.printf("%-22s", function.logicalId());
         int total = 0;
         for (int count : counts) {
           System.out.printf(" %14d", count);
@@ -140,6 +158,50 @@ public final class ColdStart {
         System.out.printf(" %8d%n", total);
       }
     }
+    if (!failed.isEmpty()) {
+      failed.forEach((id, why) -> System.out.printf("%nNOT MEASURED %s: %s%n", id, why));
+      throw new Failure(1, failed.size() + " of " + functions.size() + " not measured: " + String.join(", ", failed.keySet()));
+    }
+  }
+
+  /** Each function against the plain SDK peer of the same run: CPU ms and init + first invoke, as ratios. */
+  static void printRatios(List<Function> ok, Map<String, List<Run>> measured) {
+    List<Run> peer = measured.get(PEER);
+    if (peer == null || peer.isEmpty()) {
+      return;
+    }
+    double peerCpu = median(peer, Run::cpu);
+    double peerStart = median(peer, Run::init) + median(peer, Run::first);
+    System.out.printf("Against %s (1.00 = the same; lower is better)%n%-22s %10s %22s%n", PEER, "function", "CPU ms",
+        "init + first invoke");
+    for (Function function : ok) {
+      List<Run> all = measured.get(function.logicalId());
+      System.out.printf("%-22s %10.2f %22.2f%n", function.logicalId(), median(all, Run::cpu) / peerCpu,
+          (median(all, Run::init) + median(all, Run::first)) / peerStart);
+    }
+    System.out.println();
+  }
+
+  static final String HELLO = "HelloWorld";
+  static final String PEER = "PlainSdkPeer";
+
+  /**
+   * The two reference rows measured in every run beside the functions (infra/bench/reference): a
+   * hello-world handler, and a plain SDK function reading the same table. They run on the jar and
+   * environment of a function that talks to the table (its classes load only if used).
+   */
+  static List<Function> references(List<Function> functions, Path work) throws IOException {
+    Function host = functions.stream().filter(f -> f.environment().containsKey("TABLE_NAME")).findFirst()
+        .orElseThrow(() -> new Failure(1, "no function with TABLE_NAME to run the reference handlers on"));
+    Path event = Files.writeString(work.resolve("reference-event.json"), "{}");
+    Map<String, String> peerEnvironment = new LinkedHashMap<>();
+    host.environment().forEach((name, value) -> {
+      if (name.equals("TABLE_NAME") || name.startsWith("AWS_ENDPOINT_URL")) {
+        peerEnvironment.put(name, value);
+      }
+    });
+    return List.of(new Function(HELLO, HELLO, host.jar(), event, Map.of()),
+        new Function(PEER, PEER, host.jar(), event, peerEnvironment));
   }
 
   /** The functions the local cloud runs, with their resolved environment, jar and sample event. */
@@ -168,8 +230,7 @@ public final class ColdStart {
       Path events = Path.of("events", jar.getParent().getParent().getFileName().toString());
       Path event;
       try (Stream<Path> files = Files.exists(events) ? Files.list(events) : Stream.empty()) {
-        event = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst()
-            .orElseThrow(() -> new Failure(1, id + ": no sample event in " + events + "/ (see events/README.md)"));
+        event = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElse(null); // reported by measure
       }
       Map<String, String> environment = new LinkedHashMap<>();
       map(f.get("environment")).forEach((k, v) -> environment.put(k, String.valueOf(v)));
@@ -181,13 +242,19 @@ public final class ColdStart {
     return functions;
   }
 
-  /** The harness needs only aws-lambda-java-core, which every function jar carries. */
+  /**
+   * The harness needs only aws-lambda-java-core, which every function jar carries; the reference
+   * handlers also the DynamoDB client and the URL-connection HTTP client, which every function jar
+   * that talks to the table carries (classes load only when used, so the rest of the jar costs
+   * nothing).
+   */
   static Path compileHarness(Path anyFunctionJar, Path work) {
     Path classes = work.resolve("harness");
     int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "-d", classes.toString(), "-cp", anyFunctionJar.toString(), "infra/bench/Harness.java");
+        "-d", classes.toString(), "-cp", anyFunctionJar.toString(), "infra/bench/Harness.java",
+        "infra/bench/reference/HelloWorld.java", "infra/bench/reference/PlainSdkPeer.java");
     if (status != 0) {
-      throw new Failure(1, "infra/bench/Harness.java does not compile against " + anyFunctionJar);
+      throw new Failure(1, "infra/bench/Harness.java or infra/bench/reference/ does not compile against " + anyFunctionJar);
     }
     return classes;
   }
@@ -195,6 +262,9 @@ public final class ColdStart {
   /** One cold start in a new JVM; with classLog, the JVM also logs every class it loads there. */
   static Run measure(Function f, Path harness, Path work, Map<String, Object> aws, String adminToken, Path classLog)
       throws Exception {
+    if (f.event() == null) {
+      throw new Failure(1, f.logicalId() + ": no sample event in events/<its module>/ (see events/README.md)");
+    }
     String sample = Files.readString(f.event());
     Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), prepare(sample, adminToken, f.environment()));
     Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), prepare(sample, adminToken, f.environment()));
