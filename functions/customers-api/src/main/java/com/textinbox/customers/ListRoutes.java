@@ -50,7 +50,7 @@ record ListRoutes(CustomerStore customers, ConversationStore conversations) {
     Page<CustomerProfile> page;
     try {
       page = customers.list(request.caller().accountId(), filter, q == null ? null : NameKey.prefix(q), from, to,
-          cursor(request), limit(request));
+          cursor(request), request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
     } catch (IllegalArgumentException notThisList) {
       throw ApiError.invalid("cursor", "The cursor is not one this list gave.");
     }
@@ -104,22 +104,6 @@ record ListRoutes(CustomerStore customers, ConversationStore conversations) {
     } catch (DateTimeParseException e) {
       throw ApiError.invalid(name, "'" + name + "' is a date such as 2026-11-01.");
     }
-  }
-
-  static int limit(ApiRequest request) {
-    String value = request.query("limit");
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw ApiError.invalid("limit", "'limit' is a number from 1 to " + MAX_LIMIT + ".");
   }
 
   /** Cursors are opaque: base64url of the store's. */

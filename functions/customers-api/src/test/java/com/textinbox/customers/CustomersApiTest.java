@@ -22,29 +22,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The customers API against DynamoDB Local: profiles, numbers, lists, staff unsubscribe. */
 class CustomersApiTest {
   private static final String ACCOUNT = "acct-maple-motors";
-  private static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
-  private static DynamoDbLocalServer local;
-  private static DynamoTable table;
-  private static CustomersApi api;
+  private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
+  private static final DynamoTable table = companyWithANumberInMontreal();
+  private static final CustomersApi api =
+      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US");
 
-  @BeforeAll
-  static void start() {
-    local = DynamoDbLocalServer.start();
-    local.createInboxTable("inbox");
-    table = new DynamoTable(local.client(), "inbox");
-    new AccountStore(table).put(new Account(ACCOUNT, "Maple Motors", "+15145550100", "en", null, null, null, null));
-    api = new CustomersApi(table, Clock.fixed(NOW, ZoneOffset.UTC), "US");
+  private static DynamoTable companyWithANumberInMontreal() {
+    LOCAL.createInboxTable("inbox");
+    DynamoTable inbox = new DynamoTable(LOCAL.client(), "inbox");
+    new AccountStore(inbox).put(new Account(ACCOUNT, "Maple Motors", "+15145550100", "en", null, null, null, null));
+    return inbox;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    local.close();
+    LOCAL.close();
   }
 
   @Test
@@ -170,15 +167,12 @@ class CustomersApiTest {
     return api.handle(event(method, resource, path, body, query)).status();
   }
 
+  /** The API Gateway proxy event as the authorizer lets Bruno's request through. */
   private static JsonNode event(String method, String resource, Map<String, String> path, String body, Map<String, String> query) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("httpMethod", method);
-    event.put("resource", resource);
-    event.put("path", resource);
-    event.put("queryStringParameters", query);
-    event.put("pathParameters", path);
-    event.put("body", body);
-    event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", "user-bruno", "role", "user")));
+    Map<String, Object> event = new LinkedHashMap<>(Map.of("httpMethod", method, "resource", resource, "path", resource,
+        "queryStringParameters", query, "pathParameters", path,
+        "requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", "user-bruno", "role", "user"))));
+    event.put("body", body);   // may be null
     return Json.MAPPER.valueToTree(event);
   }
 }
