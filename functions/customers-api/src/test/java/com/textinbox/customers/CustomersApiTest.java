@@ -71,6 +71,15 @@ class CustomersApiTest {
     assertTrue(taken.path("message").asText().contains("Élodie Tremblay"), taken.toString());
   }
 
+  /** Pins the cost of POST /customers (docs/performance.md): the company's number, then one transaction. */
+  @Test
+  void creatingACustomerCostsOneReadAndOneTransaction() {
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() ->
+        ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Counted\",\"mobile\":\"+15145550151\",\"reference\":\"DMS-1\"}"));
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1,
+        "DynamoDb.TransactWriteItems", 1, "DynamoDb.TransactWriteItems.attempts", 1), made);
+  }
+
   @Test
   void badInputIsA400NamingTheField() {
     assertEquals("mobile", error(400, "POST", "/customers", Map.of(), "{\"firstName\":\"A\",\"mobile\":\"12\"}").path("field").asText());
