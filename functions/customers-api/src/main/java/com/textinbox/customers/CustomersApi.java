@@ -6,6 +6,7 @@ import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.users.store.TeamStore;
 import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 
@@ -25,8 +26,9 @@ public final class CustomersApi extends ApiHandler {
     CustomerStore customers = new CustomerStore(table);
     ConversationStore conversations = new ConversationStore(table);
     ProfileRoutes profiles = new ProfileRoutes(customers, new AccountStore(table), clock, fallbackRegion);
-    ListRoutes lists = new ListRoutes(customers, conversations);
-    SubscriptionRoutes subscriptions = new SubscriptionRoutes(table, customers, conversations, new UserStore(table), clock);
+    UserStore users = new UserStore(table);
+    ListRoutes lists = new ListRoutes(table, customers, conversations, users, new TeamStore(table));
+    SubscriptionRoutes subscriptions = new SubscriptionRoutes(table, customers, conversations, users, clock);
     route("GET", "/customers", lists::list);
     route("POST", "/customers", profiles::create);
     route("GET", "/customers/{customerId}", profiles::get);

@@ -3,7 +3,9 @@ package com.textinbox.customers;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.ReadState;
 import com.textinbox.shared.conversations.ConversationView;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
@@ -12,19 +14,28 @@ import com.textinbox.shared.customers.CustomerView;
 import com.textinbox.shared.customers.NameKey;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.customers.store.CustomerStore.ListFilter;
+import com.textinbox.shared.store.BatchRead;
+import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.Page;
+import com.textinbox.shared.users.Team;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.TeamStore;
+import com.textinbox.shared.users.store.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** GET /customers (the lists) and GET /customers/{customerId}/conversations. */
-record ListRoutes(CustomerStore customers, ConversationStore conversations) {
+record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore conversations, UserStore users,
+    TeamStore teams) {
   static final int DEFAULT_LIMIT = 25, MAX_LIMIT = 100;
   /** At most this many conversations of one customer are listed (one query). */
   static final int MAX_CONVERSATIONS = 100;
@@ -60,14 +71,31 @@ record ListRoutes(CustomerStore customers, ConversationStore conversations) {
     return ApiResponse.ok(body);
   }
 
-  /** The customer's active conversation and the archived ones (newest first), each readable through GET /conversations/{id}. */
+  /**
+   * The customer's active conversation and the archived ones (newest first), each readable through
+   * GET /conversations/{id}; with the caller's unread flag and the assignee's name (one BatchGetItem).
+   */
   ApiResponse conversations(ApiRequest request) {
     CustomerProfile profile = Ids.customer(customers, request);
-    List<Conversation> all = conversations.ofCustomer(request.caller().accountId(), profile.customerId(), MAX_CONVERSATIONS);
-    ConversationView.Context context = new ConversationView.Context(profile, null, false, false, false, null);
+    String accountId = request.caller().accountId();
+    List<Conversation> all = conversations.ofCustomer(accountId, profile.customerId(), MAX_CONVERSATIONS);
+    BatchRead batch = BatchRead.of(table);
+    Map<String, BatchRead.Slot<ReadState>> readStates = new HashMap<>();
+    Map<String, Supplier<String>> assigneeNames = new HashMap<>();
+    for (Conversation c : all) {
+      readStates.put(c.conversationId(), conversations.readState(batch, accountId, c.conversationId(), request.caller().userId()));
+      if (c.assigned()) {
+        assigneeNames.computeIfAbsent(c.assignee().kind() + c.assignee().id(), key -> assigneeName(batch, accountId, c.assignee()));
+      }
+    }
+    batch.run();
     Map<String, Object> active = null;
     List<Map<String, Object>> archived = new ArrayList<>();
     for (Conversation c : all) {
+      ReadState read = readStates.get(c.conversationId()).get();
+      ConversationView.Context context = new ConversationView.Context(profile,
+          c.assigned() ? assigneeNames.get(c.assignee().kind() + c.assignee().id()).get() : null,
+          ReadState.unread(c.lastInboundAt(), read == null ? null : read.readAt()), false, false, null);
       if (c.conversationId().equals(profile.activeConversationId())) {
         active = ConversationView.detail(c, context);
       } else {
@@ -78,6 +106,16 @@ record ListRoutes(CustomerStore customers, ConversationStore conversations) {
     body.put("active", active);
     body.put("archived", archived);
     return ApiResponse.ok(body);
+  }
+
+  /** The assignee's name once the batch has run (null when they are gone). */
+  private Supplier<String> assigneeName(BatchRead batch, String accountId, Assignee assignee) {
+    if (assignee.isUser()) {
+      BatchRead.Slot<User> user = users.find(batch, accountId, assignee.id());
+      return () -> user.get() == null ? null : user.get().name();
+    }
+    BatchRead.Slot<Team> team = teams.find(batch, accountId, assignee.id());
+    return () -> team.get() == null ? null : team.get().name();
   }
 
   static ListFilter filter(String value) {
