@@ -115,7 +115,9 @@ class CustomersTest {
     // from the list, by ids (one of the company's, read in one batch)
     JsonNode many = ok(200, "POST", "/customers/unsubscribe", Map.of("customerIds", List.of(gaetan, zoe)));
     assertEquals(2, many.path("unsubscribed").asInt());
-    assertEquals(List.of(gaetan, zoe), ids(ok(200, "GET", "/customers?filter=unsubscribed&q=zeb", null)));
+    // by when they unsubscribed: one call did both, in no set order
+    assertEquals(java.util.Set.of(gaetan, zoe),
+        java.util.Set.copyOf(ids(ok(200, "GET", "/customers?filter=unsubscribed&q=zeb", null))));
     assertEquals(List.of(), ids(ok(200, "GET", "/customers?filter=unsubscribed&q=zeb&to=2020-01-01", null)));
     assertEquals(400, call("GET", "/customers?filter=vip", null).status());
   }
