@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.OtherPhone;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,7 +23,7 @@ class CustomerMapperTest {
         "conv-1", T1, "user-a");
     Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
     assertEquals(p, CustomerMapper.fromItem(item));
-    assertEquals("Smith John#cust-1", item.get("GSI1SK").s());
+    assertEquals("smith john#cust-1", item.get("GSI1SK").s(), "normalized: a name prefix is a key range");
     assertEquals(Keys.customerReference("acct", "REF-9"), item.get("GSI2PK").s());
     assertEquals(Keys.unsubscribedCustomers("acct"), item.get("GSI3PK").s());
     assertEquals(Keys.customersWithoutMobile("acct"), item.get("GSI4PK").s());
@@ -42,6 +44,23 @@ class CustomerMapperTest {
         CustomerProfile.fromFirstText("cust-1", "+1", T1, "import", null)));
     item.remove("subscribed");
     assertTrue(CustomerMapper.fromItem(item).subscribed());
+  }
+
+  @Test
+  void theStaffFieldsComeBack() {
+    CustomerProfile p = new CustomerProfile("cust-2", "Élodie", "Tremblay", null, "+15145550111", "fr", "DMS-7", false, T1,
+        null, T1, null, null, T1, "user-a", "elodie@example.com", "12 rue Principale\nMontréal", "1984-03-21",
+        List.of(new OtherPhone("work", "+15145550199"), new OtherPhone("home", "+15145550198")), "user-b", T1);
+    Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
+    assertEquals(p, CustomerMapper.fromItem(item));
+    assertEquals("tremblay elodie#cust-2", item.get("GSI1SK").s());
+  }
+
+  @Test
+  void theReferenceGuardIsKeyedByTheReference() {
+    Map<String, AttributeValue> item = CustomerMapper.referenceGuardItem("acct", "DMS-7", "cust-2");
+    assertEquals(Keys.customerReferenceGuard("acct", "DMS-7"), item.get("PK").s());
+    assertEquals("cust-2", item.get("customerId").s());
   }
 
   @Test
