@@ -104,7 +104,7 @@ public final class MessagesApi extends ApiHandler {
   private static void refuseUntextable(CustomerProfile profile) {
     if (!SubscriptionRule.mayText(profile.subscribed(), null)) {
       throw new ApiError(409, "unsubscribed",
-          "This customer unsubscribed (texted STOP); only they can resubscribe by texting START.", null);
+          "This customer is unsubscribed (they texted STOP, or staff unsubscribed them); only they can resubscribe, by texting START.", null);
     }
     if (profile.mobile() == null) {
       throw new ApiError(422, "no_mobile",

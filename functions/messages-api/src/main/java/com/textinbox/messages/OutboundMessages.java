@@ -3,6 +3,7 @@ package com.textinbox.messages;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.customers.CustomerProfile;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores an outbound message QUEUED and asks SmsSender to text it (docs/data-model.md, "Outbound
  * SMS"): one transaction puts the message (on the sweep's list), moves the conversation's activity
- * forward (no longer unanswered; the assignee untouched, C2; A5's away reply noted) and, on the
+ * forward (no longer unanswered; the assignee untouched, C2; A5's away reply noted; a closed
+ * conversation reopened, with a {@code reopened} event by the sender) and, on the
  * first message ever, sets the profile's {@code stopNoticeSentAt}; then the command goes to
  * SendSmsQueue. A conversation or profile changed meanwhile: read again, up to 3 tries.
  */
@@ -103,8 +105,16 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
           senderName, sms.stopNotice(), null, null, null, QueuedSms.firstDue(now, messageId));
       List<Write> writes = new ArrayList<>();
       writes.add(stores.conversations().appendWrite(accountId, conversation.conversationId(), message));
+      // texting a customer whose conversation is closed reopens it (as their text would), by the sender
+      boolean reopen = conversation.closed();
       writes.add(stores.conversations().messageActivityWrite(accountId, conversation, MessageActivity.outbound(messageId, at,
-          CustomerMessages.preview(outgoing.body()), senderAway ? caller.userId() : null)));
+          CustomerMessages.preview(outgoing.body()), senderAway ? caller.userId() : null, reopen ? at : null)));
+      if (reopen) {
+        // just before the message in the timeline
+        writes.add(stores.conversations().appendWrite(accountId, conversation.conversationId(), new ConversationEvent(
+            messageId + "-reopened", Keys.time(now.minusMillis(1)), ConversationEvent.REOPENED, null, caller.userId(),
+            senderName, at, null, null, null, null, null, null, messageId)));
+      }
       if (firstMessage) {
         writes.add(stores.customers().stopNoticeWrite(accountId, profile.customerId(), at));
       }

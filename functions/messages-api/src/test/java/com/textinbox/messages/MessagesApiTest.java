@@ -228,6 +228,32 @@ class MessagesApiTest {
   }
 
   @Test
+  void textingACustomerWhoseConversationIsClosedReopensIt() {
+    String conversationId = conversation("+15145550121", "en", null);
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of("PK", s(Keys.conversation(ACCOUNT, conversationId)),
+        "SK", s(Keys.CONVERSATION_SK))).updateExpression("SET #s = :closed, GSI3PK = :list, GSI1PK = :assigneeList")
+        .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":closed", s("CLOSED"),
+            ":list", s(Keys.conversationsByStatus(ACCOUNT, "CLOSED")),
+            ":assigneeList", s(Keys.assigneeList(ACCOUNT, "USER", "user-bruno", "CLOSED")))));
+    SortedMap<String, Integer> requests = RequestCounter.during(() ->
+        assertEquals(202, post(conversationId, "{\"body\":\"Your car is ready.\"}").status()));
+    assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), "the reopening is in the message's transaction");
+
+    Map<String, AttributeValue> conversation = item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK);
+    assertEquals("OPEN", conversation.get("status").s());
+    assertEquals(Keys.conversationsByStatus(ACCOUNT, "OPEN"), conversation.get(Table.GSI3PK).s());
+    assertEquals(Keys.assigneeList(ACCOUNT, "USER", "user-bruno", "OPEN"), conversation.get(Table.GSI1PK).s(),
+        "back on its assignee's open list");
+    assertEquals("2026-03-02T15:00:00.000Z", conversation.get("reopenedAt").s());
+    JsonNode command = Json.read(commands.get(commands.size() - 1));
+    String messageId = command.path("messageId").asText();
+    Map<String, AttributeValue> event = item(Keys.conversation(ACCOUNT, conversationId),
+        Keys.timelineSk("2026-03-02T14:59:59.999Z", messageId + "-reopened"));
+    assertEquals("reopened", event.get("event").s());
+    assertEquals("user-chloe", event.get("by").s());
+  }
+
+  @Test
   void aReplyWhileAwayIsRecordedOnTheConversationForA5() {
     String present = conversation("+15145550115", "en", true);
     assertEquals(202, post(present, "{\"body\":\"Hi\"}").status());

@@ -74,6 +74,8 @@ class CustomerAttributesTest {
     Http.Response set = patchAttributes("cust-marie", "user2", "{\"vehicle\": \"Civic\", \"km\": 12000}");
     assertEquals(200, set.status(), set.body());
     assertEquals("Civic", set.json().path("attributes").path("vehicle").asText());
+    assertEquals(12000, Http.get(api("/customers/cust-marie"), Tokens.of("user1")).json().path("attributes").path("km").asInt(),
+        "the customer's one shape shows its values");
     Http.Response wrongType = patchAttributes("cust-marie", "user2", "{\"dueOn\": \"next Tuesday\"}");
     assertEquals(400, wrongType.status(), wrongType.body());
     assertEquals("attributes.dueOn", wrongType.json().path("error").path("field").asText());

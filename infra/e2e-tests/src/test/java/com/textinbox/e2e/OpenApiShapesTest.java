@@ -89,7 +89,8 @@ class OpenApiShapesTest {
     OpenAPI openApi = result.getOpenAPI();
     assertNotNull(openApi, "swagger-parser read no document");
     for (String name : List.of("Conversation", "ConversationPage", "ConversationTimelinePage", "TimelineEntry", "Message",
-        "MessageSource", "Note", "ConversationEvent", "ComplianceEvent", "User", "Team", "Notification", "NotificationPage")) {
+        "MessageSource", "Note", "ConversationEvent", "ComplianceEvent", "User", "Team", "Notification", "NotificationPage",
+        "Customer", "CustomerPage")) {
       assertNotNull(openApi.getComponents().getSchemas().get(name), "no schema " + name);
     }
   }
@@ -243,6 +244,25 @@ class OpenApiShapesTest {
     } finally {
       Http.send("DELETE", api("/teams/" + teamId), Tokens.of("admin"), null);
     }
+  }
+
+  @Test
+  void customersMatchTheCustomerSchemaCreatedEditedListedAndUnsubscribed() {
+    List<String> problems = new ArrayList<>();
+    JsonNode created = ok(201, Http.post(api("/customers"), Tokens.of("user1"), Http.json(Map.of("firstName", "Shape",
+        "lastName", "Shapes", "mobile", "+15145550281", "otherPhones", List.of(Map.of("type", "home", "number", "+15145550282"))))));
+    String id = created.path("id").asText();
+    check(problems, "Customer", created, "POST /customers (201)");
+    check(problems, "Customer", ok(200, Http.send("PATCH", api("/customers/" + id), Tokens.of("user1"),
+        Http.json(Map.of("email", "shape@example.com", "birthDate", "1990-01-31")))), "PATCH /customers/{id}");
+    check(problems, "CustomerPage", ok(200, Http.get(api("/customers?q=shapes"), Tokens.of("user1"))), "GET /customers?q=shapes");
+    check(problems, "UnsubscribeResult", ok(200, Http.post(api("/customers/" + id + "/unsubscribe"), Tokens.of("user1"), "{}")),
+        "POST /customers/{id}/unsubscribe");
+    check(problems, "CustomerPage", ok(200, Http.get(api("/customers?filter=unsubscribed"), Tokens.of("user1"))),
+        "GET /customers?filter=unsubscribed");
+    check(problems, "CustomerConversations", ok(200, Http.get(api("/customers/cust-john/conversations"), Tokens.of("user1"))),
+        "GET /customers/cust-john/conversations");
+    assertNone(problems);
   }
 
   // ------------------------------------------------------------------ the conversation, built once

@@ -30,6 +30,18 @@ public record ApiRequest(
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** A whole-number query parameter from {@code min} to {@code max}; {@code otherwise} when absent; else a 400 naming it. */
+  public int intQuery(String name, int min, int max, int otherwise) {
+    String value = query(name);
+    if (value == null) {
+      return otherwise;
+    }
+    if (value.matches("-?\\d{1,9}") && Integer.parseInt(value) >= min && Integer.parseInt(value) <= max) {
+      return Integer.parseInt(value);
+    }
+    throw ApiError.invalid(name, "'" + name + "' is a number from " + min + " to " + max + ".");
+  }
+
   public String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }

@@ -4,7 +4,8 @@ import com.textinbox.shared.assignment.Assignee;
 
 /**
  * Something that happened to the conversation: {@code assigned} / {@code unassigned} (C4),
- * {@code closed}, {@code reopened} (by a user, or {@code by=customer} when a text reopened it).
+ * {@code closed}, {@code reopened} (by a user, or {@code by=customer} when a text reopened it),
+ * {@code unsubscribed} (P6: by a user).
  *
  * @param at its place in the timeline (a reopening sorts 1 ms before the message that caused it)
  * @param recordedAt when it was written (the item's {@code at})
@@ -24,6 +25,8 @@ public record ConversationEvent(
 
   public static final String ASSIGNED = "assigned", UNASSIGNED = "unassigned", CLOSED = "closed";
   public static final String REOPENED = "reopened", BY_CUSTOMER = "customer";
+  /** P6: a user unsubscribed the customer ({@code by} the user); only the customer's START resubscribes. */
+  public static final String UNSUBSCRIBED = "unsubscribed";
 
   /** A close or reopen by a user. */
   public static ConversationEvent statusChange(String id, String at, String event, String by) {

@@ -6,7 +6,7 @@ package com.textinbox.shared.conversations;
  * may reopen it), an outbound one answers it.
  *
  * @param preview the conversation's {@code lastMessagePreview} (already cut)
- * @param reopenedAt an inbound text to a closed conversation: it reopens at this time (null: no reopening)
+ * @param reopenedAt a text either way to a closed conversation: it reopens at this time (null: no reopening)
  * @param unanswered an inbound text that needs an answer (a compliance keyword does not)
  * @param messagesAdded 1, or 2 with a keyword's automatic reply
  * @param awayReplyUserId A5: the sender is away (outbound only), else null
@@ -20,7 +20,13 @@ public record MessageActivity(String messageId, String at, String direction, Str
   }
 
   public static MessageActivity outbound(String messageId, String at, String preview, String awayReplyUserId) {
-    return new MessageActivity(messageId, at, Message.OUTBOUND, preview, null, false, 1, awayReplyUserId);
+    return outbound(messageId, at, preview, awayReplyUserId, null);
+  }
+
+  /** An outbound message to a closed conversation reopens it at {@code reopenedAt} (null: no reopening). */
+  public static MessageActivity outbound(String messageId, String at, String preview, String awayReplyUserId,
+      String reopenedAt) {
+    return new MessageActivity(messageId, at, Message.OUTBOUND, preview, reopenedAt, false, 1, awayReplyUserId);
   }
 
   public boolean inbound() {

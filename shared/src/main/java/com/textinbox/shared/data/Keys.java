@@ -101,6 +101,13 @@ public final class Keys {
     return account(accountId) + "#CREF#" + reference;
   }
 
+  /** Uniqueness guard: one profile per reference (the company's DMS's) in an account. */
+  public static String customerReferenceGuard(String accountId, String reference) {
+    return account(accountId) + "#REF#" + reference;
+  }
+
+  public static final String REFERENCE_SK = "REFERENCE";
+
   /** GSI3: unsubscribed customers, sort key the time they unsubscribed. */
   public static String unsubscribedCustomers(String accountId) {
     return account(accountId) + "#UNSUBSCRIBED";

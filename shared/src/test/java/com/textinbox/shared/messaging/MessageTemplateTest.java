@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageTemplateTest {
   private static final CustomerProfile JOHN = new CustomerProfile("cust-1", "John", " ", null, "+15145550111", "en", null,
-      true, null, null, null, null, null, null, null, new CustomerAttributes(Map.of(
+      true, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, new CustomerAttributes(Map.of(
           "vehicle", new CustomerAttributes.Text("Civic"),
           "services", new CustomerAttributes.TextList(List.of("oil change", "tires")),
           "dueOn", new CustomerAttributes.DateValue(LocalDate.of(2026, 12, 1)),

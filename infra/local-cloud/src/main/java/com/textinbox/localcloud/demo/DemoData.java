@@ -98,7 +98,7 @@ public final class DemoData {
       String active = customer.customerId().equals("cust-john") ? JOHN_CONVERSATION : null;
       table.putIfAbsent(CustomerMapper.toItem(customer.accountId(), new CustomerProfile(customer.customerId(),
           customer.firstName(), customer.lastName(), null, customer.mobile(), customer.language(), null, true, null, null,
-          null, null, active, null, null, null)));
+          null, null, active, null, null)));
       if (customer.mobile() != null) {
         table.putIfAbsent(CustomerMapper.phoneGuardItem(customer.accountId(), new PhoneGuard(customer.mobile(), customer.customerId())));
       }

@@ -69,7 +69,8 @@ public record ConversationStore(DynamoTable table) {
     String conversationId = seen.conversationId();
     String at = activity.at();
     ItemUpdate update = ItemUpdate.of().condition("attribute_exists(PK)");
-    if (activity.inbound()) {
+    if (activity.inbound() || activity.reopenedAt() != null) {
+      // the status as read: a text reopens only what it saw closed, and a close meanwhile is seen
       update.condition("#" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
     }
     seenActivity(update, seen);

@@ -1,6 +1,8 @@
 package com.textinbox.shared.customers.store;
 
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.NameKey;
+import com.textinbox.shared.customers.OtherPhone;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The customer profile ({@code A#<acct>#C#<id>} / {@code PROFILE}) and its mobile number guard
  * ({@code A#<acct>#PHONE#<e164>} / {@code PHONE}): the one place their attribute names are
- * spelled. Index keys (docs/data-model.md): GSI1 the name list, GSI2 the business's reference,
+ * spelled; also the reference guard ({@code A#<acct>#REF#<reference>} / {@code REFERENCE}). Index keys (docs/data-model.md): GSI1 the name list, GSI2 the business's reference,
  * GSI3 the unsubscribed list while unsubscribed, GSI4 the list of customers without a mobile.
  */
 public final class CustomerMapper {
@@ -27,6 +29,14 @@ public final class CustomerMapper {
   static final String SUBSCRIPTION_CHANGED_AT = "subscriptionChangedAt", STOP_NOTICE_SENT_AT = "stopNoticeSentAt";
   static final String ACTIVE_CONVERSATION_ID = "activeConversationId", CREATED_AT = "createdAt";
   static final String CREATED_BY = "createdBy";
+  static final String EMAIL = "email", ADDRESS = "address", BIRTH_DATE = "birthDate", OTHER_PHONES = "otherPhones";
+  static final String UNSUBSCRIBED_BY = "unsubscribedBy", UPDATED_AT = "updatedAt";
+  static final String REFERENCE_TYPE = "CustomerReference";
+
+  /** What an edit (P1, P2) rewrites: every staff-editable attribute and the index keys that follow from them. */
+  static final java.util.List<String> EDITABLE = java.util.List.of(FIRST_NAME, LAST_NAME, NAME, MOBILE, LANGUAGE,
+      REFERENCE, EMAIL, ADDRESS, BIRTH_DATE, OTHER_PHONES, UPDATED_AT, Table.GSI1SK, Table.GSI2PK, Table.GSI2SK,
+      Table.GSI4PK, Table.GSI4SK);
 
   private CustomerMapper() {}
 
@@ -39,6 +49,10 @@ public final class CustomerMapper {
         .str(RESUBSCRIBED_AT, p.resubscribedAt()).str(SUBSCRIPTION_CHANGED_AT, p.subscriptionChangedAt())
         .str(STOP_NOTICE_SENT_AT, p.stopNoticeSentAt()).str(ACTIVE_CONVERSATION_ID, p.activeConversationId())
         .str(CREATED_AT, p.createdAt()).str(CREATED_BY, p.createdBy())
+        .str(EMAIL, p.email()).str(ADDRESS, p.address()).str(BIRTH_DATE, p.birthDate())
+        .strList(OTHER_PHONES, p.otherPhones().isEmpty() ? null
+            : p.otherPhones().stream().map(o -> o.type() + "|" + o.number()).toList())
+        .str(UNSUBSCRIBED_BY, p.unsubscribedBy()).str(UPDATED_AT, p.updatedAt())
         // no name yet: unnamed customers sort first in the name list, by id
         .index(Table.GSI1PK, Keys.customersOf(accountId), Table.GSI1SK, nameSortKey(p));
     if (!p.attributes().isEmpty()) {
@@ -63,19 +77,30 @@ public final class CustomerMapper {
     return new CustomerProfile(r.str(CUSTOMER_ID), r.str(FIRST_NAME), r.str(LAST_NAME), r.str(NAME), r.str(MOBILE),
         r.str(LANGUAGE), r.str(REFERENCE), subscribed, r.str(UNSUBSCRIBED_AT), r.str(RESUBSCRIBED_AT),
         r.str(SUBSCRIPTION_CHANGED_AT), r.str(STOP_NOTICE_SENT_AT), r.str(ACTIVE_CONVERSATION_ID), r.str(CREATED_AT),
-        r.str(CREATED_BY), CustomerAttributeMapper.fromAttribute(item.get(CustomerAttributeMapper.ATTRIBUTES)));
+        r.str(CREATED_BY), r.str(EMAIL), r.str(ADDRESS), r.str(BIRTH_DATE), otherPhones(r.strList(OTHER_PHONES)),
+        r.str(UNSUBSCRIBED_BY), r.str(UPDATED_AT),
+        CustomerAttributeMapper.fromAttribute(item.get(CustomerAttributeMapper.ATTRIBUTES)));
+  }
+
+  private static java.util.List<OtherPhone> otherPhones(java.util.List<String> stored) {
+    return stored == null ? java.util.List.of() : stored.stream()
+        .map(s -> new OtherPhone(s.substring(0, s.indexOf('|')), s.substring(s.indexOf('|') + 1))).toList();
   }
 
   static boolean isProfile(Map<String, AttributeValue> item) {
     return item != null && TYPE.equals(ItemReader.of(item).type());
   }
 
-  /** GSI1 sort key: {@code <last first>#<id>}. */
+  /** GSI1 sort key: {@code <last first>#<id>}, normalized ({@link NameKey}) so a name prefix is a key range. */
   static String nameSortKey(CustomerProfile p) {
-    String last = p.lastName() == null ? "" : p.lastName();
-    String first = p.firstName() == null ? "" : p.firstName();
-    String name = (last + " " + first).strip();
-    return (name.isEmpty() && p.name() != null ? p.name() : name) + "#" + p.customerId();
+    return NameKey.sortKey(p.firstName(), p.lastName(), p.name(), p.customerId());
+  }
+
+  /** The reference's guard: one profile per reference in the company. */
+  public static Map<String, AttributeValue> referenceGuardItem(String accountId, String reference, String customerId) {
+    return ItemBuilder.item(Keys.customerReferenceGuard(accountId, reference), Keys.REFERENCE_SK, REFERENCE_TYPE)
+        .str(CUSTOMER_ID, customerId)
+        .build();
   }
 
   public static Map<String, AttributeValue> phoneGuardItem(String accountId, PhoneGuard guard) {

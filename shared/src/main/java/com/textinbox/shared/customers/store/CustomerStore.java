@@ -4,14 +4,22 @@ import static com.textinbox.shared.customers.store.CustomerMapper.*;
 
 import com.textinbox.shared.customers.CustomerAttributeRules;
 import com.textinbox.shared.customers.CustomerAttributes;
+import com.textinbox.shared.customers.CustomerConflict;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.ItemUpdate;
+import com.textinbox.shared.store.Page;
+import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.QueryResult;
+import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,6 +80,7 @@ public record CustomerStore(DynamoTable table) {
   public Write unsubscribeWrite(String accountId, String customerId, String at, String language) {
     return languageIfNone(ItemUpdate.of(), language).set(SUBSCRIBED, false).set(UNSUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
         .set(Table.GSI3PK, Keys.unsubscribedCustomers(accountId)).set(Table.GSI3SK, at)
+        .remove(UNSUBSCRIBED_BY)
         .condition("attribute_exists(PK)")
         .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
   }
@@ -84,7 +93,7 @@ public record CustomerStore(DynamoTable table) {
   /** As {@link #resubscribeWrite(String, String, String)}, also giving the profile {@code language} if it has none (null: not). */
   public Write resubscribeWrite(String accountId, String customerId, String at, String language) {
     return languageIfNone(ItemUpdate.of(), language).set(SUBSCRIBED, true).set(RESUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
-        .remove(UNSUBSCRIBED_AT, Table.GSI3PK, Table.GSI3SK)
+        .remove(UNSUBSCRIBED_AT, UNSUBSCRIBED_BY, Table.GSI3PK, Table.GSI3SK)
         .condition("attribute_exists(PK)")
         .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
   }
@@ -134,5 +143,218 @@ public record CustomerStore(DynamoTable table) {
       update.remove(map + ".#" + key);   // #attributes.#<key>
     }
     return update.condition("attribute_exists(#" + map + ")");
+  }
+
+  // ------------------------------------------------------------------ staff (P1, P2, P6)
+
+  /**
+   * Staff unsubscribe (P6): unsubscribed since {@code at} by {@code userId}, on the unsubscribed
+   * list; only if subscribed now (a customer unsubscribed already fails the condition: nothing changes).
+   */
+  public Write staffUnsubscribeWrite(String accountId, String customerId, String at, String userId) {
+    return ItemUpdate.of().set(SUBSCRIBED, false).set(UNSUBSCRIBED_AT, at).set(SUBSCRIPTION_CHANGED_AT, at)
+        .set(UNSUBSCRIBED_BY, userId)
+        .set(Table.GSI3PK, Keys.unsubscribedCustomers(accountId)).set(Table.GSI3SK, at)
+        .condition("attribute_exists(PK) AND (attribute_not_exists(#" + SUBSCRIBED + ") OR #" + SUBSCRIBED + " = :true)",
+            ":true", true)
+        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+  }
+
+  /**
+   * A new profile with its mobile's and reference's guards, in one transaction: another profile
+   * with that mobile or reference is a {@link CustomerConflict} naming it (so 100 creates at once
+   * with one mobile make one profile).
+   */
+  public void create(String accountId, CustomerProfile profile) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(createWrite(accountId, profile));
+    guardWrites(accountId, null, profile, writes);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transactGuarded(accountId, profile, writes);
+        return;
+      } catch (TransactionCancelled raced) {
+        // another transaction on the same guard at the same moment, not committed yet: try again
+        if (attempt == CREATE_ATTEMPTS || !raced.retryable()) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  private static final int CREATE_ATTEMPTS = 5;
+
+  /**
+   * A staff edit (P1, P2): the editable fields of {@code after} (and the index keys that follow),
+   * conditional on the profile's {@code updatedAt} as read in {@code before}; a changed mobile or
+   * reference moves its guard in the same transaction. False when the profile changed meanwhile
+   * (read again); a {@link CustomerConflict} when another profile has the new mobile or reference.
+   */
+  public boolean edit(String accountId, CustomerProfile before, CustomerProfile after) {
+    Map<String, AttributeValue> item = toItem(accountId, after);
+    ItemUpdate update = ItemUpdate.of();
+    for (String attribute : EDITABLE) {
+      if (item.containsKey(attribute)) {
+        update.set(attribute, item.get(attribute));
+      } else {
+        update.remove(attribute);
+      }
+    }
+    update.condition("attribute_exists(PK)");
+    if (before.updatedAt() == null) {
+      update.condition("attribute_not_exists(#" + UPDATED_AT + ")");
+    } else {
+      update.condition("#" + UPDATED_AT + " = :seenUpdatedAt", ":seenUpdatedAt", before.updatedAt());
+    }
+    List<Write> writes = new ArrayList<>();
+    writes.add(update.write(table, Keys.customer(accountId, after.customerId()), Keys.PROFILE_SK));
+    guardWrites(accountId, before, after, writes);
+    try {
+      transactGuarded(accountId, after, writes);
+      return true;
+    } catch (TransactionCancelled changed) {
+      return false;
+    }
+  }
+
+  /** The guards a change of mobile or reference moves: the old one deleted (if still ours), the new one put if absent. */
+  private void guardWrites(String accountId, CustomerProfile before, CustomerProfile after, List<Write> writes) {
+    String oldMobile = before == null ? null : before.mobile();
+    if (!java.util.Objects.equals(oldMobile, after.mobile())) {
+      if (oldMobile != null) {
+        writes.add(ownGuardDelete(Keys.customerPhone(accountId, oldMobile), Keys.PHONE_SK, after.customerId()));
+      }
+      if (after.mobile() != null) {
+        writes.add(phoneGuardWrite(accountId, new PhoneGuard(after.mobile(), after.customerId())));
+      }
+    }
+    String oldReference = before == null ? null : before.reference();
+    if (!java.util.Objects.equals(oldReference, after.reference())) {
+      if (oldReference != null) {
+        writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, oldReference), Keys.REFERENCE_SK, after.customerId()));
+      }
+      if (after.reference() != null) {
+        writes.add(table.putIfAbsentWrite(referenceGuardItem(accountId, after.reference(), after.customerId())));
+      }
+    }
+  }
+
+  private Write ownGuardDelete(String pk, String sk, String customerId) {
+    return table.deleteWrite(b -> b.key(DynamoTable.key(pk, sk))
+        .conditionExpression("attribute_not_exists(PK) OR #id = :id")
+        .expressionAttributeNames(Map.of("#id", CUSTOMER_ID))
+        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(customerId))));
+  }
+
+  /**
+   * Runs the writes; a failed guard is a {@link CustomerConflict} naming who has it, any other
+   * failed condition the {@link TransactionCancelled} itself.
+   */
+  private void transactGuarded(String accountId, CustomerProfile profile, List<Write> writes) {
+    try {
+      table.transact(writes);
+    } catch (TransactionCancelled cancelled) {
+      if (profile.mobile() != null) {
+        Optional<PhoneGuard> guard = phoneGuard(accountId, profile.mobile());
+        if (guard.isPresent() && !guard.get().customerId().equals(profile.customerId())) {
+          throw new CustomerConflict("mobile", guard.get().customerId());
+        }
+      }
+      if (profile.reference() != null) {
+        Map<String, AttributeValue> guard = table.getConsistent(Keys.customerReferenceGuard(accountId, profile.reference()),
+            Keys.REFERENCE_SK);
+        String holder = guard == null ? null : ItemReader.of(guard).str(CUSTOMER_ID);
+        if (holder != null && !holder.equals(profile.customerId())) {
+          throw new CustomerConflict("reference", holder);
+        }
+      }
+      throw cancelled;
+    }
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  /** Which list: every customer by name, those without a mobile, or those unsubscribed (by date). */
+  public enum ListFilter { ALL, NO_MOBILE, UNSUBSCRIBED }
+
+  /**
+   * One page of a list (P7's filters, C15's name prefix), {@code limit} at most.
+   *
+   * @param namePrefix a normalized name prefix ({@link NameKey#prefix}), or null: on ALL a key range
+   *     of GSI1, on the other lists a filter on the name key (pages may then be short)
+   * @param from ISO date the unsubscribed list starts at (inclusive), or null
+   * @param to ISO date the unsubscribed list ends at (inclusive), or null
+   * @param after the previous page's {@code nextCursor}; one outside this list is an {@link IllegalArgumentException}
+   */
+  public Page<CustomerProfile> list(String accountId, ListFilter filter, String namePrefix, String from, String to,
+      String after, int limit) {
+    int gsi;
+    String pk;
+    String low = null;
+    String high = null;
+    switch (filter) {
+      case NO_MOBILE -> {
+        gsi = 4;
+        pk = Keys.customersWithoutMobile(accountId);
+      }
+      case UNSUBSCRIBED -> {
+        gsi = 3;
+        pk = Keys.unsubscribedCustomers(accountId);
+        low = from == null ? "0000" : from;
+        high = to == null ? "9999" : to + "T99";   // the whole of the last day
+      }
+      default -> {
+        gsi = 1;
+        pk = Keys.customersOf(accountId);
+        if (namePrefix != null && !namePrefix.isEmpty()) {
+          low = namePrefix;
+          high = namePrefix + "\uffff";
+        }
+      }
+    }
+    Query query = Query.gsi(gsi, pk).limit(limit);
+    if (low != null) {
+      query.between(low, high);
+    }
+    if (gsi != 1 && namePrefix != null && !namePrefix.isEmpty()) {
+      query.filter("begins_with(#" + Table.GSI1SK + ", :f0)", AttributeValue.fromS(namePrefix));
+    }
+    if (after != null) {
+      query.startAfter(cursorKey(accountId, gsi, pk, after, low, high));
+    }
+    QueryResult result = table.query(query);
+    List<CustomerProfile> profiles = result.items().stream().filter(CustomerMapper::isProfile)
+        .map(CustomerMapper::fromItem).toList();
+    String next = null;
+    if (result.hasMore()) {
+      Map<String, AttributeValue> last = result.lastKey();
+      String customerId = last.get(Table.PK).s().substring(Keys.customer(accountId, "").length());
+      next = customerId + "|" + last.get("GSI" + gsi + "SK").s();
+    }
+    return new Page<>(profiles, next);
+  }
+
+  /** The index key a cursor {@code <customerId>|<index sort key>} stands for, checked to lie in the list read. */
+  private static Map<String, AttributeValue> cursorKey(String accountId, int gsi, String pk, String cursor, String low,
+      String high) {
+    int bar = cursor.indexOf('|');
+    if (bar <= 0) {
+      throw new IllegalArgumentException("not a cursor of this list");
+    }
+    String customerId = cursor.substring(0, bar);
+    String sortKey = cursor.substring(bar + 1);
+    if (sortKey.isEmpty() || (low != null && (sortKey.compareTo(low) < 0 || sortKey.compareTo(high) > 0))) {
+      throw new IllegalArgumentException("not a cursor of this list");
+    }
+    return Map.of(Table.PK, AttributeValue.fromS(Keys.customer(accountId, customerId)),
+        Table.SK, AttributeValue.fromS(Keys.PROFILE_SK),
+        "GSI" + gsi + "PK", AttributeValue.fromS(pk), "GSI" + gsi + "SK", AttributeValue.fromS(sortKey));
+  }
+
+  /** The profiles of these ids that exist (consistent BatchGetItem), in no particular order. */
+  public List<CustomerProfile> findAll(String accountId, java.util.Collection<String> customerIds) {
+    List<Map<String, AttributeValue>> keys = customerIds.stream()
+        .map(id -> DynamoTable.key(Keys.customer(accountId, id), Keys.PROFILE_SK)).toList();
+    return table.batchGet(keys, true).stream().filter(CustomerMapper::isProfile).map(CustomerMapper::fromItem).toList();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.customers.CustomerAttributes;
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.OtherPhone;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.data.Keys;
 import java.math.BigDecimal;
@@ -22,13 +23,13 @@ class CustomerMapperTest {
   @Test
   void everyAttributeComesBack() {
     CustomerProfile p = new CustomerProfile("cust-1", "John", "Smith", null, null, "fr", "REF-9", false, T1, null, T1, T1,
-        "conv-1", T1, "user-a", new CustomerAttributes(Map.of("vehicle", new CustomerAttributes.Text("Civic"),
+        "conv-1", T1, "user-a", null, null, null, List.of(), null, null, new CustomerAttributes(Map.of("vehicle", new CustomerAttributes.Text("Civic"),
         "services", new CustomerAttributes.TextList(List.of("oil", "tires")),
         "dueOn", new CustomerAttributes.DateValue(LocalDate.of(2026, 12, 1)),
         "km", new CustomerAttributes.NumberValue(new BigDecimal("12000.50")))));
     Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
     assertEquals(p, CustomerMapper.fromItem(item));
-    assertEquals("Smith John#cust-1", item.get("GSI1SK").s());
+    assertEquals("smith john#cust-1", item.get("GSI1SK").s(), "normalized: a name prefix is a key range");
     assertEquals("12000.5", item.get("attributes").m().get("km").m().get("number").n(), "each value names its type");
     assertEquals("2026-12-01", item.get("attributes").m().get("dueOn").m().get("date").s());
     assertEquals(Keys.customerReference("acct", "REF-9"), item.get("GSI2PK").s());
@@ -52,6 +53,23 @@ class CustomerMapperTest {
         CustomerProfile.fromFirstText("cust-1", "+1", T1, "import", null)));
     item.remove("subscribed");
     assertTrue(CustomerMapper.fromItem(item).subscribed());
+  }
+
+  @Test
+  void theStaffFieldsComeBack() {
+    CustomerProfile p = new CustomerProfile("cust-2", "Élodie", "Tremblay", null, "+15145550111", "fr", "DMS-7", false, T1,
+        null, T1, null, null, T1, "user-a", "elodie@example.com", "12 rue Principale\nMontréal", "1984-03-21",
+        List.of(new OtherPhone("work", "+15145550199"), new OtherPhone("home", "+15145550198")), "user-b", T1, null);
+    Map<String, AttributeValue> item = CustomerMapper.toItem("acct", p);
+    assertEquals(p, CustomerMapper.fromItem(item));
+    assertEquals("tremblay elodie#cust-2", item.get("GSI1SK").s());
+  }
+
+  @Test
+  void theReferenceGuardIsKeyedByTheReference() {
+    Map<String, AttributeValue> item = CustomerMapper.referenceGuardItem("acct", "DMS-7", "cust-2");
+    assertEquals(Keys.customerReferenceGuard("acct", "DMS-7"), item.get("PK").s());
+    assertEquals("cust-2", item.get("customerId").s());
   }
 
   @Test

@@ -1,0 +1,187 @@
+package com.textinbox.customers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.TimelineEntry;
+import com.textinbox.shared.conversations.ConversationEvent;
+import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The customers API against DynamoDB Local: profiles, numbers, lists, staff unsubscribe. */
+class CustomersApiTest {
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
+  private static final DynamoTable table = companyWithANumberInMontreal();
+  private static final CustomersApi api =
+      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US");
+
+  private static DynamoTable companyWithANumberInMontreal() {
+    LOCAL.createInboxTable("inbox");
+    DynamoTable inbox = new DynamoTable(LOCAL.client(), "inbox");
+    new AccountStore(inbox).put(new Account(ACCOUNT, "Maple Motors", "+15145550100", "en", null, null, null, null));
+    return inbox;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    LOCAL.close();
+  }
+
+  @Test
+  void createReadEditWithNumbersInTheCompanysRegion() {
+    JsonNode created = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Élodie\",\"lastName\":\"Tremblay\","
+        + "\"mobile\":\"514 555 0131\",\"language\":\"fr\",\"birthDate\":\"1984-03-21\","
+        + "\"otherPhones\":[{\"type\":\"work\",\"number\":\"(514) 555-0199\"}]}");
+    String id = created.path("id").asText();
+    assertEquals("+15145550131", created.path("mobile").asText(), "a Montréal number: read as Canadian");
+    assertEquals("+15145550199", created.path("otherPhones").get(0).path("number").asText());
+    assertEquals("Élodie Tremblay", created.path("name").asText());
+    assertTrue(created.path("subscribed").asBoolean());
+
+    JsonNode edited = ok(200, "PATCH", "/customers/{customerId}", Map.of("customerId", id),
+        "{\"email\":\"elodie@example.com\",\"mobile\":\"+15145550132\",\"otherPhones\":[]}");
+    assertEquals("elodie@example.com", edited.path("email").asText());
+    assertEquals("+15145550132", edited.path("mobile").asText());
+    assertTrue(edited.path("otherPhones").isEmpty());
+    assertEquals("Tremblay", edited.path("lastName").asText(), "fields not named stay");
+    assertEquals(edited, ok(200, "GET", "/customers/{customerId}", Map.of("customerId", id), null));
+
+    // the freed number can be taken; the new one cannot
+    ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Other\",\"mobile\":\"+15145550131\"}");
+    JsonNode taken = error(409, "POST", "/customers", Map.of(), "{\"firstName\":\"Dup\",\"mobile\":\"(514) 555-0132\"}");
+    assertEquals("mobile", taken.path("field").asText());
+    assertTrue(taken.path("message").asText().contains(id), taken.toString());
+    assertTrue(taken.path("message").asText().contains("Élodie Tremblay"), taken.toString());
+  }
+
+  /** Pins the cost of POST /customers (docs/performance.md): the company's number, then one transaction. */
+  @Test
+  void creatingACustomerCostsOneReadAndOneTransaction() {
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() ->
+        ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Counted\",\"mobile\":\"+15145550151\",\"reference\":\"DMS-1\"}"));
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1,
+        "DynamoDb.TransactWriteItems", 1, "DynamoDb.TransactWriteItems.attempts", 1), made);
+  }
+
+  @Test
+  void badInputIsA400NamingTheField() {
+    assertEquals("mobile", error(400, "POST", "/customers", Map.of(), "{\"firstName\":\"A\",\"mobile\":\"12\"}").path("field").asText());
+    assertEquals("nickname", error(400, "POST", "/customers", Map.of(), "{\"firstName\":\"A\",\"nickname\":\"x\"}").path("field").asText());
+    assertEquals("firstName", error(400, "POST", "/customers", Map.of(), "{\"firstName\":42}").path("field").asText());
+    assertEquals("firstName", error(400, "POST", "/customers", Map.of(), "{}").path("field").asText());
+    assertEquals("language", error(400, "POST", "/customers", Map.of(), "{\"firstName\":\"A\",\"language\":\"de\"}").path("field").asText());
+    assertEquals("otherPhones[0].type", error(400, "POST", "/customers", Map.of(),
+        "{\"firstName\":\"A\",\"otherPhones\":[{\"type\":\"pager\",\"number\":\"+15145550100\"}]}").path("field").asText());
+    assertEquals("otherPhones[0].label", error(400, "POST", "/customers", Map.of(),
+        "{\"firstName\":\"A\",\"otherPhones\":[{\"label\":\"x\"}]}").path("field").asText());
+    error(400, "POST", "/customers", Map.of(), "[1]");
+    error(400, "POST", "/customers", Map.of(), "not json");
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", "x".repeat(3000)), null);
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", "a#b"), null);
+    error(404, "PATCH", "/customers/{customerId}", Map.of("customerId", "cust-none"), "{}");
+    assertEquals("filter", error(400, "GET", "/customers", Map.of(), null, Map.of("filter", "vip")).path("field").asText());
+    assertEquals("from", error(400, "GET", "/customers", Map.of(), null, Map.of("from", "2026-01-01")).path("field").asText());
+    assertEquals("cursor", error(400, "GET", "/customers", Map.of(), null, Map.of("cursor", "bm9wZQ")).path("field").asText());
+    assertEquals("sort", error(400, "GET", "/customers", Map.of(), null, Map.of("sort", "x")).path("field").asText());
+  }
+
+  @Test
+  void staffUnsubscribeIsImmediateOnTheTimelineAndOnlyTheCustomerResubscribes() {
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Una\",\"lastName\":\"Subbed\",\"mobile\":\"+15145550141\"}")
+        .path("id").asText();
+    // give them a conversation, as a first text would
+    ConversationStore conversations = new ConversationStore(table);
+    Conversation conversation = Conversation.opened("conv-una", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
+    table.transact(conversations.createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-una"));
+
+    JsonNode first = ok(200, "POST", "/conversations/{conversationId}/unsubscribe-customer", Map.of("conversationId", "conv-una"), "{}");
+    assertTrue(first.path("changed").asBoolean());
+    assertFalse(first.path("customer").path("subscribed").asBoolean());
+    assertEquals("user-bruno", first.path("customer").path("unsubscribedBy").asText());
+    assertFalse(ok(200, "POST", "/customers/{customerId}/unsubscribe", Map.of("customerId", id), "{}").path("changed").asBoolean());
+    List<TimelineEntry> timeline = conversations.timeline(ACCOUNT, "conv-una", null, 10).items();
+    ConversationEvent event = (ConversationEvent) timeline.get(0);
+    assertEquals("unsubscribed", event.event());
+    assertEquals("user-bruno", event.by());
+
+    assertEquals("only_the_customer_resubscribes",
+        error(403, "POST", "/customers/{customerId}/resubscribe", Map.of("customerId", id), "{}").path("code").asText());
+    assertEquals(403, status("PATCH", "/customers/{customerId}", Map.of("customerId", id), "{\"subscribed\":true}", Map.of()));
+
+    JsonNode unsubscribed = ok(200, "GET", "/customers", Map.of(), null, Map.of("filter", "unsubscribed", "from", "2026-11-21"));
+    assertEquals(id, unsubscribed.path("customers").get(0).path("id").asText());
+    JsonNode active = ok(200, "GET", "/customers/{customerId}/conversations", Map.of("customerId", id), null);
+    assertEquals("conv-una", active.path("active").path("conversationId").asText());
+    assertTrue(active.path("archived").isEmpty());
+  }
+
+  @Test
+  void theListFindsANamePrefixWhateverItsAccentsAndUnsubscribesAHandfulAtOnce() {
+    String a = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Zoé\",\"lastName\":\"Çarlson\"}").path("id").asText();
+    String b = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Zack\",\"lastName\":\"Carlson\"}").path("id").asText();
+    JsonNode page = ok(200, "GET", "/customers", Map.of(), null, Map.of("q", "CARL", "limit", "1"));
+    assertEquals(1, page.path("customers").size());
+    String cursor = page.path("nextCursor").asText();
+    JsonNode next = ok(200, "GET", "/customers", Map.of(), null, Map.of("q", "carl", "cursor", cursor));
+    assertEquals(List.of(b, a), List.of(page.path("customers").get(0).path("id").asText(), next.path("customers").get(0).path("id").asText()));
+    JsonNode noMobile = ok(200, "GET", "/customers", Map.of(), null, Map.of("filter", "no-mobile", "q", "carlson"));
+    assertEquals(2, noMobile.path("customers").size());
+
+    JsonNode many = ok(200, "POST", "/customers/unsubscribe", Map.of(), "{\"filter\":\"no-mobile\",\"q\":\"carlson\"}");
+    assertEquals(2, many.path("unsubscribed").asInt());
+    assertEquals(404, status("POST", "/customers/unsubscribe", Map.of(), "{\"customerIds\":[\"" + a + "\",\"cust-nobody\"]}", Map.of()));
+    assertEquals(2, ok(200, "POST", "/customers/unsubscribe", Map.of(), "{\"customerIds\":[\"" + a + "\",\"" + b + "\"]}")
+        .path("alreadyUnsubscribed").asInt());
+  }
+
+  private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
+    return ok(expected, method, resource, path, body, Map.of());
+  }
+
+  private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body,
+      Map<String, String> query) {
+    ApiResponse response = api.handle(event(method, resource, path, body, query));
+    assertEquals(expected, response.status(), Json.write(response.body()));
+    return Json.MAPPER.valueToTree(response.body());
+  }
+
+  private static JsonNode error(int expected, String method, String resource, Map<String, String> path, String body) {
+    return error(expected, method, resource, path, body, Map.of());
+  }
+
+  private static JsonNode error(int expected, String method, String resource, Map<String, String> path, String body,
+      Map<String, String> query) {
+    return ok(expected, method, resource, path, body, query).path("error");
+  }
+
+  private static int status(String method, String resource, Map<String, String> path, String body, Map<String, String> query) {
+    return api.handle(event(method, resource, path, body, query)).status();
+  }
+
+  /** The API Gateway proxy event as the authorizer lets Bruno's request through. */
+  private static JsonNode event(String method, String resource, Map<String, String> path, String body, Map<String, String> query) {
+    Map<String, Object> event = new LinkedHashMap<>(Map.of("httpMethod", method, "resource", resource, "path", resource,
+        "queryStringParameters", query, "pathParameters", path,
+        "requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", "user-bruno", "role", "user"))));
+    event.put("body", body);   // may be null
+    return Json.MAPPER.valueToTree(event);
+  }
+}
