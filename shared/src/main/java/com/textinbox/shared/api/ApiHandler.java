@@ -7,6 +7,7 @@ import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,22 @@ public abstract class ApiHandler implements RequestStreamHandler {
   private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken) {}
 
   private final Map<String, Registered> routes = new HashMap<>();
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
+
+  /** A request for a route no function serves: the router answers 404 before any work. */
+  private static final String PRIMING_EVENT = """
+      {"httpMethod": "GET", "resource": "/priming", "path": "/priming", "headers": {"Accept": "application/json"},
+       "requestContext": {"authorizer": {"accountId": "priming", "userId": "priming", "role": "ADMIN"}}}""";
+
+  /**
+   * SnapStart priming (docs/decisions.md 45): a request for a route that does not exist, through
+   * the router and the JSON round trip of its answer. A function may add more by overriding this
+   * (calling super), within the rule: reads of things that do not exist, never a write.
+   */
+  protected void prime() {
+    Priming.answer(handle(Priming.event(PRIMING_EVENT)).toProxyResponse());
+  }
 
   protected final void route(String method, String resource, Route route) {
     routes.put(key(method, resource), new Registered(route, false, false));

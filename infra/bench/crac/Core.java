@@ -1,0 +1,60 @@
+package benchcrac;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The global context of the bench's stand-in CRaC runtime (see {@link Resource}): holds what
+ * org.crac registers and, on {@link #checkpointRestore()}, calls every resource's
+ * {@code beforeCheckpoint} (the last registered first, as CRaC does) and then every
+ * {@code afterRestore} (in registration order), without a real snapshot in between.
+ */
+public final class Core {
+  private static final Global GLOBAL = new Global();
+
+  private Core() {}
+
+  public static Context<Resource> getGlobalContext() {
+    return GLOBAL;
+  }
+
+  public static void checkpointRestore() throws CheckpointException, RestoreException {
+    try {
+      GLOBAL.beforeCheckpoint(null);
+    } catch (Exception e) {
+      CheckpointException failed = new CheckpointException();
+      failed.addSuppressed(e);
+      throw failed;
+    }
+    try {
+      GLOBAL.afterRestore(null);
+    } catch (Exception e) {
+      RestoreException failed = new RestoreException();
+      failed.addSuppressed(e);
+      throw failed;
+    }
+  }
+
+  private static final class Global extends Context<Resource> {
+    private final List<Resource> resources = new ArrayList<>();
+
+    @Override
+    public synchronized void register(Resource resource) {
+      resources.add(resource);
+    }
+
+    @Override
+    public synchronized void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        resources.get(i).beforeCheckpoint(this);
+      }
+    }
+
+    @Override
+    public synchronized void afterRestore(Context<? extends Resource> context) throws Exception {
+      for (Resource resource : resources) {
+        resource.afterRestore(this);
+      }
+    }
+  }
+}
