@@ -65,16 +65,21 @@ public final class ColdStart {
   static void run(String[] args) throws Exception {
     int runs = 3;
     boolean classes = false;
+    boolean keep = false;
+    java.util.Set<String> only = new java.util.HashSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = i + 1 < args.length && args[i + 1].matches("[1-9][0-9]*") ? Integer.parseInt(args[++i]) : -1;
         case "--classes" -> classes = true;
+        case "--keep" -> keep = true;
+        case "--only" -> only.addAll(i + 1 < args.length ? List.of(args[++i].split(",")) : List.of());
         default -> runs = -1;
       }
     }
     if (runs < 1) {
-      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes]"
-          + " (--classes: one more run per function counting the classes each phase loads)");
+      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep]"
+          + " (--classes: two more runs per function counting the classes each phase loads, unprimed and primed;"
+          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs)");
     }
     Path endpointsFile = Path.of(".local-cloud/endpoints.json");
     if (!Files.exists(endpointsFile)) {
@@ -85,13 +90,20 @@ public final class ColdStart {
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
     Path work = Files.createTempDirectory("cold-start");
     List<Function> served = functions((String) endpoints.get("functions"));
+    if (!only.isEmpty()) {
+      served = served.stream().filter(f -> only.contains(f.logicalId())).toList();
+    }
     List<Function> functions = new ArrayList<>(references(served, work));
     functions.addAll(served);
     try {
       measureAll(functions, work, aws, adminToken, runs, classes);
     } finally {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (keep) {
+        System.out.println("work directory kept (class-load logs, outputs, the harness): " + work);
+      } else {
+        try (Stream<Path> files = Files.walk(work)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
