@@ -37,7 +37,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
   /** A request for a route no function serves: the router answers 404 before any work. */
   private static final String PRIMING_EVENT = """
       {"httpMethod": "GET", "resource": "/priming", "path": "/priming", "headers": {"Accept": "application/json"},
-       "requestContext": {"authorizer": {"accountId": "priming", "userId": "priming", "role": "ADMIN"}}}""";
+       "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""";
 
   /**
    * SnapStart priming (docs/decisions.md 45): a request for a route that does not exist, through
@@ -46,6 +46,18 @@ public abstract class ApiHandler implements RequestStreamHandler {
    */
   protected void prime() {
     Priming.answer(handle(Priming.event(PRIMING_EVENT)).toProxyResponse());
+  }
+
+  /**
+   * For a function's {@link #prime()}: a GET of one of its own routes, through the router, as a
+   * caller of an account that does not exist (so it reads nothing that exists, and answers 404 or
+   * an empty list), and the JSON round trip of the answer. Only for routes that only read.
+   */
+  protected final ApiResponse primeGet(String resource) {
+    String event = PRIMING_EVENT.replace("\"/priming\"", "\"" + resource + "\"");
+    ApiResponse response = handle(Priming.event(event));
+    Priming.answer(response.toProxyResponse());
+    return response;
   }
 
   protected final void route(String method, String resource, Route route) {

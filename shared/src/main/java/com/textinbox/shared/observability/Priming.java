@@ -67,6 +67,19 @@ public final class Priming {
     return Json.read(new ByteArrayInputStream(Json.bytes(answer)));
   }
 
+  /** The requests a priming step may make: reads (of things that do not exist). */
+  public static final java.util.Set<String> READS =
+      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "GetQueueAttributes");
+
+  /**
+   * The requests of a {@code RequestCounter.during(...)} figure ({@code DynamoDb.GetItem}, ...) that
+   * are not reads: what a priming test expects to be empty.
+   */
+  public static List<String> notReads(java.util.Map<String, Integer> requests) {
+    return requests.keySet().stream().map(key -> key.replace(".attempts", ""))
+        .filter(key -> !READS.contains(key.substring(key.indexOf('.') + 1))).distinct().toList();
+  }
+
   /** The names of the steps registered and still alive, oldest first. */
   public static List<String> registered() {
     return REGISTERED.stream().map(WeakReference::get).filter(s -> s != null).map(s -> s.name).toList();
