@@ -32,6 +32,16 @@ public final class Observability {
     return metrics;
   }
 
+  /**
+   * SnapStart priming (docs/decisions.md 45): initialises this class, so the metrics instance and
+   * its default dimensions are built before the snapshot. Emits nothing. (The cold-start metric and
+   * Powertools' logging context are left to the first invoke: priming them would emit a metric or
+   * mark the cold start done.)
+   */
+  static void prime() {
+    METRICS.getClass();
+  }
+
   /** The function's metrics; what is added is flushed at the end of the invocation. */
   public static Metrics metrics() {
     metricsUsed = true;

@@ -96,6 +96,7 @@ public final class Priming {
 
     void prime() {
       try {
+        Observability.prime(); // every invoke goes through it
         work.run();
       } catch (RuntimeException e) {
         LOG.warn("priming {} failed, skipped: {}", name, e.toString());
