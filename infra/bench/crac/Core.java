@@ -22,17 +22,18 @@ public final class Core {
     try {
       GLOBAL.beforeCheckpoint(null);
     } catch (Exception e) {
-      CheckpointException failed = new CheckpointException();
-      failed.addSuppressed(e);
-      throw failed;
+      throw withCause(new CheckpointException(), e);
     }
     try {
       GLOBAL.afterRestore(null);
     } catch (Exception e) {
-      RestoreException failed = new RestoreException();
-      failed.addSuppressed(e);
-      throw failed;
+      throw withCause(new RestoreException(), e);
     }
+  }
+
+  private static <E extends Exception> E withCause(E failure, Exception cause) {
+    failure.addSuppressed(cause);
+    return failure;
   }
 
   private static final class Global extends Context<Resource> {
