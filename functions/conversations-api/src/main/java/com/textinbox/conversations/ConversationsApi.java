@@ -70,4 +70,11 @@ public final class ConversationsApi extends ApiHandler {
     route("GET", "/settings/default-assignee", jobs::getDefaultAssignee);
     route("PUT", "/settings/default-assignee", jobs::setDefaultAssignee);
   }
+
+  /** SnapStart priming (docs/decisions.md 45): GET /conversations of an account that does not exist (a GetItem and a Query of nothing). */
+  @Override
+  protected void prime() {
+    super.prime();
+    primeGet("/conversations");
+  }
 }
