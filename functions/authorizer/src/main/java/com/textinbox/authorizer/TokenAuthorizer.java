@@ -47,7 +47,7 @@ public final class TokenAuthorizer implements RequestStreamHandler {
   }
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a TOKEN event with a forged token through
+   * SnapStart priming (docs/decisions.md 46): a TOKEN event with a forged token through
    * {@link #authorize}, which refuses it, and a policy written: nothing is allowed, nothing written.
    */
   void prime() {

@@ -124,7 +124,7 @@ class TokenAuthorizerTest {
 
   @Test
   void primingRefusesItsForgedTokenAndThrowsNothing() {
-    authorizer.prime(); // SnapStart priming (docs/decisions.md 45): the forged token is refused inside
+    authorizer.prime(); // SnapStart priming (docs/decisions.md 46): the forged token is refused inside
     assertTrue(com.textinbox.shared.observability.Priming.registered().contains("TokenAuthorizer"));
   }
 }

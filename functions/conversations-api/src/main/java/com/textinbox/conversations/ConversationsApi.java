@@ -71,7 +71,7 @@ public final class ConversationsApi extends ApiHandler {
     route("PUT", "/settings/default-assignee", jobs::setDefaultAssignee);
   }
 
-  /** SnapStart priming (docs/decisions.md 45): GET /conversations of an account that does not exist (a GetItem and a Query of nothing). */
+  /** SnapStart priming (docs/decisions.md 46): GET /conversations of an account that does not exist (a GetItem and a Query of nothing). */
   @Override
   protected void prime() {
     super.prime();

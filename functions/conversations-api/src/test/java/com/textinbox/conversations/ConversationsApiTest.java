@@ -530,7 +530,7 @@ class ConversationsApiTest {
     return new Answer(response.status(), response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body()));
   }
 
-  /** SnapStart priming (docs/decisions.md 45): reads of an account that does not exist, never a write. */
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
   @Test
   void primingOnlyReads() {
     var primed = api;

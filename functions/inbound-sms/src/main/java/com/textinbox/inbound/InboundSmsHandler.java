@@ -42,7 +42,7 @@ public final class InboundSmsHandler extends SqsBatchHandler {
   }
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a carrier payload parsed (the phone-number metadata
+   * SnapStart priming (docs/decisions.md 46): a carrier payload parsed (the phone-number metadata
    * loaded); nothing is stored or sent.
    */
   @Override

@@ -35,7 +35,7 @@ public final class NotificationsApi extends ApiHandler {
     routeForEveryone("DELETE", "/me/devices/{deviceId}", devices::remove);
   }
 
-  /** SnapStart priming (docs/decisions.md 45): GET /notifications of an account that does not exist (Queries of an empty list). */
+  /** SnapStart priming (docs/decisions.md 46): GET /notifications of an account that does not exist (Queries of an empty list). */
   @Override
   protected void prime() {
     super.prime();

@@ -205,7 +205,7 @@ class NotificationsApiTest {
     return Json.MAPPER.valueToTree(event);
   }
 
-  /** SnapStart priming (docs/decisions.md 45): reads of an account that does not exist, never a write. */
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
   @Test
   void primingOnlyReads() {
     var primed = api;

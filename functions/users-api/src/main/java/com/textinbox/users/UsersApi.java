@@ -45,7 +45,7 @@ public final class UsersApi extends ApiHandler {
     route("DELETE", "/teams/{teamId}/members/{userId}", teamRoutes::removeMember);
   }
 
-  /** SnapStart priming (docs/decisions.md 45): GET /me of an account that does not exist (one BatchGetItem, a 404). */
+  /** SnapStart priming (docs/decisions.md 46): GET /me of an account that does not exist (one BatchGetItem, a 404). */
   @Override
   protected void prime() {
     super.prime();

@@ -85,7 +85,7 @@ class SampleEventTest {
     assertEquals(Map.of("DynamoDb.BatchGetItem", 1, "DynamoDb.BatchGetItem.attempts", 1), made);
   }
 
-  /** SnapStart priming (docs/decisions.md 45): reads of an account that does not exist, never a write. */
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
   @Test
   void primingOnlyReads() {
     var primed = new UsersApi(dynamoDb, TABLE);

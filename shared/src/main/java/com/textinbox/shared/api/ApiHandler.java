@@ -40,7 +40,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
        "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""";
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a request for a route that does not exist, through
+   * SnapStart priming (docs/decisions.md 46): a request for a route that does not exist, through
    * the router and the JSON round trip of its answer. A function may add more by overriding this
    * (calling super), within the rule: reads of things that do not exist, never a write.
    */

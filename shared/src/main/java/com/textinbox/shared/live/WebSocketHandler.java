@@ -31,7 +31,7 @@ public abstract class WebSocketHandler implements RequestStreamHandler {
   private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a WebSocket event read and its caller taken apart,
+   * SnapStart priming (docs/decisions.md 46): a WebSocket event read and its caller taken apart,
    * an answer written, without handling the route. A function may add reads by overriding this.
    */
   protected void prime() {

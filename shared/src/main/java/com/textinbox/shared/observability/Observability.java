@@ -35,7 +35,7 @@ public final class Observability {
   }
 
   /**
-   * SnapStart priming (docs/decisions.md 45): initialises this class, so the metrics instance and
+   * SnapStart priming (docs/decisions.md 46): initialises this class, so the metrics instance and
    * its default dimensions are built before the snapshot; on Lambda, also resolves the EMF library's
    * environment (it caches it for the container: an environment variable says Lambda) and builds a
    * metrics logger that is never flushed. Emits nothing. (The cold-start metric and Powertools'

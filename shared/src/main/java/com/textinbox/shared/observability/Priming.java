@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SnapStart priming (docs/decisions.md 45): a step that walks part of a function's hot path before
+ * SnapStart priming (docs/decisions.md 46): a step that walks part of a function's hot path before
  * Lambda snapshots the initialised container, so the classes, JIT profiles and connections it
  * needs are in the snapshot instead of being loaded by the first invoke after a restore.
  *

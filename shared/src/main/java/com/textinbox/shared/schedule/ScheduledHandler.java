@@ -28,7 +28,7 @@ public abstract class ScheduledHandler implements RequestStreamHandler {
   }
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a schedule event read, its time parsed, a summary
+   * SnapStart priming (docs/decisions.md 46): a schedule event read, its time parsed, a summary
    * written, without running anything. A function may add reads by overriding this.
    */
   protected void prime() {

@@ -29,7 +29,7 @@ public abstract class SqsBatchHandler implements RequestStreamHandler {
   private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
 
   /**
-   * SnapStart priming (docs/decisions.md 45): an SQS event read and its record taken apart, and an
+   * SnapStart priming (docs/decisions.md 46): an SQS event read and its record taken apart, and an
    * answer written, without processing anything. A function may add reads by overriding this
    * (calling super), within the rule: reads of things that do not exist, never a write or a send.
    */

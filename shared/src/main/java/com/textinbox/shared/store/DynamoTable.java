@@ -52,7 +52,7 @@ public final class DynamoTable {
   }
 
   /**
-   * SnapStart priming (docs/decisions.md 45): one GetItem and one Query of a key no item has, so
+   * SnapStart priming (docs/decisions.md 46): one GetItem and one Query of a key no item has, so
    * the client's request path (signing, HTTP, marshalling, endpoint rules) is loaded and its
    * connection open before the snapshot. Reads only.
    */

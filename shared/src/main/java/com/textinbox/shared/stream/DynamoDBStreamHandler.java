@@ -33,7 +33,7 @@ public abstract class DynamoDBStreamHandler implements RequestStreamHandler {
   private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
 
   /**
-   * SnapStart priming (docs/decisions.md 45): a stream event read and its record taken apart, and
+   * SnapStart priming (docs/decisions.md 46): a stream event read and its record taken apart, and
    * an answer written, without processing anything. A function may add reads by overriding this.
    */
   protected void prime() {

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
 
-/** SnapStart priming (docs/decisions.md 45): steps register, run, never fail, and never write. */
+/** SnapStart priming (docs/decisions.md 46): steps register, run, never fail, and never write. */
 class PrimingTest {
   @Test
   void aTablePrimesWithReadsOfAKeyThatDoesNotExistAndWritesNothing() throws Exception {
