@@ -36,6 +36,8 @@ public final class ColdStart {
   private static final Pattern RESULT = Pattern.compile(
       "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
+  /** The phases of a primed run (Harness --primed): what SnapStart's snapshot holds, then what a restore loads. */
+  private static final String[] PRIMED_PHASES = {"JVM + harness", "init", "priming", "1st after priming"};
 
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
@@ -63,16 +65,21 @@ public final class ColdStart {
   static void run(String[] args) throws Exception {
     int runs = 3;
     boolean classes = false;
+    boolean keep = false;
+    java.util.Set<String> only = new java.util.HashSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = i + 1 < args.length && args[i + 1].matches("[1-9][0-9]*") ? Integer.parseInt(args[++i]) : -1;
         case "--classes" -> classes = true;
+        case "--keep" -> keep = true;
+        case "--only" -> only.addAll(i + 1 < args.length ? List.of(args[++i].split(",")) : List.of());
         default -> runs = -1;
       }
     }
     if (runs < 1) {
-      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes]"
-          + " (--classes: one more run per function counting the classes each phase loads)");
+      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep]"
+          + " (--classes: two more runs per function counting the classes each phase loads, unprimed and primed;"
+          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs)");
     }
     Path endpointsFile = Path.of(".local-cloud/endpoints.json");
     if (!Files.exists(endpointsFile)) {
@@ -83,13 +90,20 @@ public final class ColdStart {
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
     Path work = Files.createTempDirectory("cold-start");
     List<Function> served = functions((String) endpoints.get("functions"));
+    if (!only.isEmpty()) {
+      served = served.stream().filter(f -> only.contains(f.logicalId())).toList();
+    }
     List<Function> functions = new ArrayList<>(references(served, work));
     functions.addAll(served);
     try {
       measureAll(functions, work, aws, adminToken, runs, classes);
     } finally {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (keep) {
+        System.out.println("work directory kept (class-load logs, outputs, the harness): " + work);
+      } else {
+        try (Stream<Path> files = Files.walk(work)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
@@ -110,7 +124,7 @@ public final class ColdStart {
         }
         System.err.printf("run %d/%d: %s%n", r, runs, function.logicalId());
         try {
-          measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null));
+          measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null, false));
         } catch (Failure e) {
           failed.put(function.logicalId(), e.getMessage());
         }
@@ -140,22 +154,34 @@ public final class ColdStart {
     }
 
     if (classes) {
-      System.out.printf("%nClasses loaded per phase (one more run each, -Xlog:class+load)%n%-22s", "function");
+      System.out.printf("%nClasses loaded per phase (two more runs each, -Xlog:class+load): unprimed, then primed as%n"
+          + "SnapStart primes (the CRaC resources' beforeCheckpoint between init and the first invoke)%n%-22s", "function");
       for (String phase : PHASES) {
         System.out.printf(" %14s", phase);
       }
-      System.out.printf(" %8s%n", "total");
+      System.out.printf(" %8s |", "total");
+      for (String phase : List.of(PRIMED_PHASES).subList(1, PRIMED_PHASES.length)) {
+        System.out.printf(" %17s", phase);
+      }
+      System.out.println();
       for (Function function : ok) {
         Path log = work.resolve(function.logicalId() + "-classes.log");
-        measure(function, harness, work, aws, adminToken, log);
-        int[] counts = classesPerPhase(log);
+        measure(function, harness, work, aws, adminToken, log, false);
+        int[] counts = classesPerPhase(log, false);
+        Path primedLog = work.resolve(function.logicalId() + "-primed-classes.log");
+        measure(function, harness, work, aws, adminToken, primedLog, true);
+        int[] primed = classesPerPhase(primedLog, true);
         System.out.printf("%-22s", function.logicalId());
         int total = 0;
         for (int count : counts) {
           System.out.printf(" %14d", count);
           total += count;
         }
-        System.out.printf(" %8d%n", total);
+        System.out.printf(" %8d |", total);
+        for (int i = 1; i < primed.length; i++) {
+          System.out.printf(" %17d", primed[i]);
+        }
+        System.out.println();
       }
     }
     if (!failed.isEmpty()) {
@@ -252,16 +278,21 @@ public final class ColdStart {
     Path classes = work.resolve("harness");
     int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
         "-d", classes.toString(), "-cp", anyFunctionJar.toString(), "infra/bench/Harness.java",
-        "infra/bench/reference/HelloWorld.java", "infra/bench/reference/PlainSdkPeer.java");
+        "infra/bench/reference/HelloWorld.java", "infra/bench/reference/PlainSdkPeer.java",
+        "infra/bench/crac/Resource.java", "infra/bench/crac/Context.java", "infra/bench/crac/Core.java",
+        "infra/bench/crac/CheckpointException.java", "infra/bench/crac/RestoreException.java");
     if (status != 0) {
       throw new Failure(1, "infra/bench/Harness.java or infra/bench/reference/ does not compile against " + anyFunctionJar);
     }
     return classes;
   }
 
-  /** One cold start in a new JVM; with classLog, the JVM also logs every class it loads there. */
-  static Run measure(Function f, Path harness, Path work, Map<String, Object> aws, String adminToken, Path classLog)
-      throws Exception {
+  /**
+   * One cold start in a new JVM; with classLog, the JVM also logs every class it loads there;
+   * primed, the handler's CRaC resources run between init and the first invoke (infra/bench/crac).
+   */
+  static Run measure(Function f, Path harness, Path work, Map<String, Object> aws, String adminToken, Path classLog,
+      boolean primed) throws Exception {
     if (f.event() == null) {
       throw new Failure(1, f.logicalId() + ": no sample event in events/<its module>/ (see events/README.md)");
     }
@@ -274,8 +305,14 @@ public final class ColdStart {
     if (classLog != null) {
       command.add("-Xlog:class+load:file=" + classLog);
     }
-    command.addAll(List.of("-cp", f.jar() + java.io.File.pathSeparator + harness, "Harness",
-        f.handler().replaceFirst("::.*", ""), first.toString(), warm.toString()));
+    if (primed) {
+      command.add("-Dorg.crac.Core.Compat=benchcrac");
+    }
+    command.addAll(List.of("-cp", f.jar() + java.io.File.pathSeparator + harness, "Harness"));
+    if (primed) {
+      command.add("--primed");
+    }
+    command.addAll(List.of(f.handler().replaceFirst("::.*", ""), first.toString(), warm.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     // only what Lambda would set: the function's variables and the credentials of its role
     builder.environment().clear();
@@ -320,9 +357,11 @@ public final class ColdStart {
     return event.replaceAll("(inboundMessageId[\\\\\"]*:[\\\\\"]*)[0-9a-f-]{36}", "$1" + UUID.randomUUID());
   }
 
-  /** Lines of the class-load log between the harness's phase markers. */
-  static int[] classesPerPhase(Path log) throws IOException {
-    String[] markers = {" Harness ", " Harness$Init ", " Harness$FirstInvoke ", " Harness$WarmInvoke ", " Harness$Done "};
+  /** Lines of the class-load log between the harness's phase markers (primed: up to the first invoke's end). */
+  static int[] classesPerPhase(Path log, boolean primed) throws IOException {
+    String[] markers = primed
+        ? new String[] {" Harness ", " Harness$Init ", " Harness$Priming ", " Harness$FirstInvoke ", " Harness$WarmInvoke "}
+        : new String[] {" Harness ", " Harness$Init ", " Harness$FirstInvoke ", " Harness$WarmInvoke ", " Harness$Done "};
     int[] counts = new int[PHASES.length];
     int phase = 0;
     for (String line : Files.readAllLines(log)) {

@@ -7,6 +7,7 @@ import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,16 @@ import org.slf4j.LoggerFactory;
 public final class TokenAuthorizer implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(TokenAuthorizer.class);
   private final TokenVerifier verifier;
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming = Priming.register("TokenAuthorizer", this::prime);
+
+  /**
+   * A well-formed RS256 token whose signature is zeros: parsing, the key look-up (the JWKS is
+   * fetched, a read of public keys) and the RSA check run, and the token is refused.
+   */
+  private static final String PRIMING_TOKEN = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9"
+      + ".eyJzdWIiOiJwcmltaW5nIiwidG9rZW5fdXNlIjoiaWQiLCJleHAiOjB9."
+      + "A".repeat(342);
 
   public TokenAuthorizer() {
     this(TokenVerifier.forJwksUrl(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"), Env.require("JWT_JWKS_URL")));
@@ -33,6 +44,22 @@ public final class TokenAuthorizer implements RequestStreamHandler {
 
   TokenAuthorizer(TokenVerifier verifier) {
     this.verifier = verifier;
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): a TOKEN event with a forged token through
+   * {@link #authorize}, which refuses it, and a policy written: nothing is allowed, nothing written.
+   */
+  void prime() {
+    try {
+      authorize(Priming.event("{\"type\": \"TOKEN\", \"authorizationToken\": \"Bearer " + PRIMING_TOKEN
+          + "\", \"methodArn\": \"arn:aws:execute-api:us-east-1:000000000000:priming/priming/GET/priming\"}"));
+    } catch (UnauthorizedException expected) {
+      // the forged token is refused, as it must be
+    }
+    Priming.answer(Map.of("principalId", "priming", "policyDocument", Map.of("Version", "2012-10-17",
+        "Statement", List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Deny", "Resource", "priming"))),
+        "context", Map.of(Caller.ACCOUNT_ID, "priming")));
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.textinbox.authorizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -119,5 +120,11 @@ class TokenAuthorizerTest {
       TokenAuthorizer.UnauthorizedException e = assertThrows(TokenAuthorizer.UnauthorizedException.class, () -> authorizeConnect(query));
       assertEquals("Unauthorized", e.getMessage());
     }
+  }
+
+  @Test
+  void primingRefusesItsForgedTokenAndThrowsNothing() {
+    authorizer.prime(); // SnapStart priming (docs/decisions.md 46): the forged token is refused inside
+    assertTrue(com.textinbox.shared.observability.Priming.registered().contains("TokenAuthorizer"));
   }
 }

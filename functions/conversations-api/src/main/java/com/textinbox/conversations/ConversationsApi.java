@@ -78,4 +78,11 @@ public final class ConversationsApi extends ApiHandler {
     route("PUT", "/settings/customer-attributes", attributes::putDefinitions);
     route("PATCH", "/customers/{customerId}/attributes", attributes::patchValues);
   }
+
+  /** SnapStart priming (docs/decisions.md 46): GET /conversations of an account that does not exist (a GetItem and a Query of nothing). */
+  @Override
+  protected void prime() {
+    super.prime();
+    primeGet("/conversations");
+  }
 }

@@ -574,4 +574,13 @@ class ConversationsApiTest {
     ApiResponse response = api.handle(event);
     return new Answer(response.status(), response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body()));
   }
+
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
+  @Test
+  void primingOnlyReads() {
+    var primed = api;
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(primed::prime);
+    org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+  }
 }

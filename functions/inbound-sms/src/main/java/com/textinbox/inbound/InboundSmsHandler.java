@@ -41,6 +41,17 @@ public final class InboundSmsHandler extends SqsBatchHandler {
     this.defaultRegion = defaultRegion;
   }
 
+  /**
+   * SnapStart priming (docs/decisions.md 46): a carrier payload parsed (the phone-number metadata
+   * loaded); nothing is stored or sent.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    InboundSms.parse("{\"originationNumber\": \"(514) 555-0199\", \"destinationNumber\": \"+15145550100\","
+        + " \"messageBody\": \"priming\", \"inboundMessageId\": \"priming\"}", defaultRegion);
+  }
+
   @Override
   protected void process(SqsMessage message) {
     InboundSms sms = InboundSms.parse(message.payload(), defaultRegion);

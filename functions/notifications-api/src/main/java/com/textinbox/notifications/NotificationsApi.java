@@ -34,4 +34,11 @@ public final class NotificationsApi extends ApiHandler {
     routeForEveryone("POST", "/me/devices", devices::register);
     routeForEveryone("DELETE", "/me/devices/{deviceId}", devices::remove);
   }
+
+  /** SnapStart priming (docs/decisions.md 46): GET /notifications of an account that does not exist (Queries of an empty list). */
+  @Override
+  protected void prime() {
+    super.prime();
+    primeGet("/notifications");
+  }
 }

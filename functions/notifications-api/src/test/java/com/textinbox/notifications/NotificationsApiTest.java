@@ -204,4 +204,13 @@ class NotificationsApiTest {
     event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", userId, "role", "user")));
     return Json.MAPPER.valueToTree(event);
   }
+
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
+  @Test
+  void primingOnlyReads() {
+    var primed = api;
+    Map<String, Integer> made = RequestCounter.during(primed::prime);
+    org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+  }
 }

@@ -44,4 +44,11 @@ public final class UsersApi extends ApiHandler {
     route("PUT", "/teams/{teamId}/members/{userId}", teamRoutes::addMember);
     route("DELETE", "/teams/{teamId}/members/{userId}", teamRoutes::removeMember);
   }
+
+  /** SnapStart priming (docs/decisions.md 46): GET /me of an account that does not exist (one BatchGetItem, a 404). */
+  @Override
+  protected void prime() {
+    super.prime();
+    primeGet("/me");
+  }
 }

@@ -84,4 +84,13 @@ class SampleEventTest {
     });
     assertEquals(Map.of("DynamoDb.BatchGetItem", 1, "DynamoDb.BatchGetItem.attempts", 1), made);
   }
+
+  /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
+  @Test
+  void primingOnlyReads() {
+    var primed = new UsersApi(dynamoDb, TABLE);
+    Map<String, Integer> made = RequestCounter.during(primed::prime);
+    org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+  }
 }

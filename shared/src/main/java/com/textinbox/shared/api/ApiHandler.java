@@ -7,6 +7,7 @@ import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,34 @@ public abstract class ApiHandler implements RequestStreamHandler {
   private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken) {}
 
   private final Map<String, Registered> routes = new HashMap<>();
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
+
+  /** A request for a route no function serves: the router answers 404 before any work. */
+  private static final String PRIMING_EVENT = """
+      {"httpMethod": "GET", "resource": "/priming", "path": "/priming", "headers": {"Accept": "application/json"},
+       "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""";
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): a request for a route that does not exist, through
+   * the router and the JSON round trip of its answer. A function may add more by overriding this
+   * (calling super), within the rule: reads of things that do not exist, never a write.
+   */
+  protected void prime() {
+    Priming.answer(handle(Priming.event(PRIMING_EVENT)).toProxyResponse());
+  }
+
+  /**
+   * For a function's {@link #prime()}: a GET of one of its own routes, through the router, as a
+   * caller of an account that does not exist (so it reads nothing that exists, and answers 404 or
+   * an empty list), and the JSON round trip of the answer. Only for routes that only read.
+   */
+  protected final ApiResponse primeGet(String resource) {
+    String event = PRIMING_EVENT.replace("\"/priming\"", "\"" + resource + "\"");
+    ApiResponse response = handle(Priming.event(event));
+    Priming.answer(response.toProxyResponse());
+    return response;
+  }
 
   protected final void route(String method, String resource, Route route) {
     routes.put(key(method, resource), new Registered(route, false, false));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,22 @@ public abstract class WebSocketHandler implements RequestStreamHandler {
 
   /** One WebSocket event as a handler needs it. */
   public record WebSocketEvent(String routeKey, String connectionId, Caller caller, String body) {}
+
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): a WebSocket event read and its caller taken apart,
+   * an answer written, without handling the route. A function may add reads by overriding this.
+   */
+  protected void prime() {
+    JsonNode requestContext = Priming.event("""
+        {"requestContext": {"routeKey": "$default", "connectionId": "priming",
+                            "authorizer": {"accountId": "priming", "userId": "priming", "role": "ADMIN"}}}""")
+        .path("requestContext");
+    Caller.fromAuthorizer(requestContext.path("authorizer"));
+    Priming.answer(Map.of("statusCode", 200));
+  }
 
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -3,6 +3,8 @@ package com.textinbox.shared.observability;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.textinbox.shared.config.Env;
 import java.util.function.Supplier;
+import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
+import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -30,6 +32,24 @@ public final class Observability {
     Env.optional("POWERTOOLS_SERVICE_NAME")
         .ifPresent(service -> metrics.setDefaultDimensions(DimensionSet.of("Service", service)));
     return metrics;
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): initialises this class, so the metrics instance and
+   * its default dimensions are built before the snapshot; on Lambda, also resolves the EMF library's
+   * environment (it caches it for the container: an environment variable says Lambda) and builds a
+   * metrics logger that is never flushed. Emits nothing. (The cold-start metric and Powertools'
+   * logging context are left to the first invoke: priming them would emit a metric or mark the cold
+   * start done.)
+   */
+  static void prime() {
+    METRICS.getClass();
+    if (Env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+      EnvironmentProvider environment = new EnvironmentProvider();
+      environment.resolveEnvironment().join();
+      new MetricsLogger(environment).putDimensions(
+          software.amazon.cloudwatchlogs.emf.model.DimensionSet.of("Service", "priming"));
+    }
   }
 
   /** The function's metrics; what is added is flushed at the end of the invocation. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,22 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class SqsBatchHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SqsBatchHandler.class);
+
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): an SQS event read and its record taken apart, and an
+   * answer written, without processing anything. A function may add reads by overriding this
+   * (calling super), within the rule: reads of things that do not exist, never a write or a send.
+   */
+  protected void prime() {
+    JsonNode event = Priming.event("""
+        {"Records": [{"messageId": "priming", "body": "{}", "attributes": {"ApproximateReceiveCount": "1"},
+                      "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:priming"}]}""");
+    event.path("Records").forEach(SqsMessage::of);
+    Priming.answer(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "priming"))));
+  }
 
   /** Does the work of one message; throwing leaves the message for a retry (and finally the DLQ). */
   protected abstract void process(SqsMessage message) throws Exception;

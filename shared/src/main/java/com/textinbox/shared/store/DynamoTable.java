@@ -3,6 +3,7 @@ package com.textinbox.shared.store;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.observability.Priming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,10 +42,23 @@ public final class DynamoTable {
 
   private final DynamoDbClient client;
   private final String name;
+  /** Held here: the CRaC context holds it weakly (see Priming). */
+  private final org.crac.Resource priming;
 
   public DynamoTable(DynamoDbClient client, String name) {
     this.client = client;
     this.name = name;
+    this.priming = Priming.register("table " + name, this::prime);
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): one GetItem and one Query of a key no item has, so
+   * the client's request path (signing, HTTP, marshalling, endpoint rules) is loaded and its
+   * connection open before the snapshot. Reads only.
+   */
+  public void prime() {
+    get(Priming.KEY, Priming.KEY);
+    query(Query.table(Priming.KEY).limit(1));
   }
 
   /** The table of {@code TABLE_NAME}, through the function's one DynamoDB client. */

@@ -1,0 +1,4 @@
+package benchcrac;
+
+/** See {@link Resource}. */
+public class RestoreException extends Exception {}

@@ -1,0 +1,111 @@
+package com.textinbox.shared.observability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.live.WebSocketHandler;
+import com.textinbox.shared.schedule.ScheduledHandler;
+import com.textinbox.shared.sqs.SqsBatchHandler;
+import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.stream.DynamoDBStreamHandler;
+import com.textinbox.shared.stream.StreamRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crac.Resource;
+import org.junit.jupiter.api.Test;
+
+/** SnapStart priming (docs/decisions.md 46): steps register, run, never fail, and never write. */
+class PrimingTest {
+  @Test
+  void aTablePrimesWithReadsOfAKeyThatDoesNotExistAndWritesNothing() throws Exception {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
+      server.createInboxTable("priming");
+      DynamoTable table = new DynamoTable(server.client(), "priming");
+      assertTrue(Priming.registered().contains("table priming"), Priming.registered().toString());
+
+      Map<String, Integer> made = RequestCounter.during(table::prime);
+
+      assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1,
+          "DynamoDb.Query.attempts", 1), made);
+      assertEquals(List.of(), Priming.notReads(made));
+      assertEquals(0, server.client().scan(b -> b.tableName("priming")).count(), "priming wrote an item");
+    }
+  }
+
+  @Test
+  void theBaseHandlersPrimeWithoutAnyRequestOrWork() {
+    WORKED.clear();
+    List<Runnable> primes = List.of(new Api()::prime, new Queue()::prime, new Stream()::prime, new Schedule()::prime,
+        new Socket()::prime);
+    assertTrue(Priming.registered().containsAll(List.of("Api", "Queue", "Stream", "Schedule", "Socket")),
+        Priming.registered().toString());
+
+    Map<String, Integer> made = RequestCounter.during(() -> primes.forEach(Runnable::run));
+
+    assertEquals(Map.of(), made);
+    assertEquals(List.of(), WORKED, "priming reached a route or a process method");
+  }
+
+  @Test
+  void onlyReadsPassTheRule() {
+    assertEquals(List.of("DynamoDb.PutItem", "Sqs.SendMessage"), Priming.notReads(Map.of("DynamoDb.GetItem", 1,
+        "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1, "Sqs.GetQueueAttributes", 1, "Sqs.SendMessage", 1))
+        .stream().sorted().toList());
+  }
+
+  @Test
+  void aStepThatFailsIsSkippedNotThrown() throws Exception {
+    List<String> ran = new ArrayList<>();
+    Resource failing = Priming.register("failing", () -> {
+      throw new IllegalStateException("no network at build time");
+    });
+    Resource next = Priming.register("next", () -> ran.add("next"));
+
+    failing.beforeCheckpoint(null);
+    next.beforeCheckpoint(null);
+    next.afterRestore(null);
+
+    assertEquals(List.of("next"), ran);
+  }
+
+  /** What the handlers below were asked to do (never by priming). */
+  private static final List<String> WORKED = new ArrayList<>();
+
+  // each exposes its prime() to this package
+  static final class Api extends ApiHandler {
+    Api() {
+      route("GET", "/things", request -> ApiResponse.ok(Map.of("worked", WORKED.add("route"))));
+    }
+
+    @Override protected void prime() { super.prime(); }
+  }
+
+  static final class Queue extends SqsBatchHandler {
+    @Override protected void process(SqsMessage message) { WORKED.add("sqs"); }
+    @Override protected void prime() { super.prime(); }
+  }
+
+  static final class Stream extends DynamoDBStreamHandler {
+    @Override protected void process(StreamRecord record) { WORKED.add("stream"); }
+    @Override protected void prime() { super.prime(); }
+  }
+
+  static final class Schedule extends ScheduledHandler {
+    Schedule() { super(Clock.systemUTC()); }
+    @Override protected Object run(Instant now) { return WORKED.add("schedule"); }
+    @Override protected void prime() { super.prime(); }
+  }
+
+  static final class Socket extends WebSocketHandler {
+    @Override protected int handle(WebSocketEvent event) { return WORKED.add("websocket") ? 200 : 500; }
+    @Override protected void prime() { super.prime(); }
+  }
+}
