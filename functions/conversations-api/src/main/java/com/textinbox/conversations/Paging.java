@@ -15,19 +15,7 @@ final class Paging {
   private Paging() {}
 
   static int limit(ApiRequest request) {
-    String value = request.query("limit");
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw ApiError.invalid("limit", "limit is between 1 and " + MAX_LIMIT + ".");
-      }
-      return limit;
-    } catch (NumberFormatException e) {
-      throw ApiError.invalid("limit", "limit is a number between 1 and " + MAX_LIMIT + ".");
-    }
+    return request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
   }
 
   /** Cursors are opaque: base64url of the last sort key seen. */

@@ -38,7 +38,7 @@ record CenterRoutes(NotificationStore store, Clock clock) {
     if (!order.equals("unread") && !order.equals("time")) {
       throw ApiError.invalid("order", "'order' must be 'unread' (unread first) or 'time'.");
     }
-    int limit = limit(request.query("limit"));
+    int limit = request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     Cursor cursor = Cursor.decode(request.query("cursor"), order);
     List<Map<String, Object>> page = new ArrayList<>();
     String next = null;
@@ -89,21 +89,6 @@ record CenterRoutes(NotificationStore store, Clock clock) {
   ApiResponse markAllRead(ApiRequest request) {
     Caller caller = request.caller();
     return ApiResponse.ok(Map.of("marked", store.markAllRead(caller.accountId(), caller.userId(), clock.instant(), MAX_LIMIT)));
-  }
-
-  private static int limit(String text) {
-    if (text == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(text);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiError.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
   }
 
   /**

@@ -36,8 +36,9 @@ public record ApiRequest(
     if (value == null) {
       return otherwise;
     }
-    if (value.matches("-?\\d{1,9}") && Integer.parseInt(value) >= min && Integer.parseInt(value) <= max) {
-      return Integer.parseInt(value);
+    Integer number = value.matches("-?\\d{1,9}") ? Integer.valueOf(value) : null;
+    if (number != null && number >= min && number <= max) {
+      return number;
     }
     throw ApiError.invalid(name, "'" + name + "' is a number from " + min + " to " + max + ".");
   }

@@ -32,9 +32,4 @@ public final class TransactionCancelled extends RuntimeException {
   public boolean retryable() {
     return reasons.stream().anyMatch(r -> CONDITION_FAILED.equals(r) || CONFLICT.equals(r));
   }
-
-  /** Some item's condition failed. */
-  public boolean anyConditionFailed() {
-    return reasons.contains(CONDITION_FAILED);
-  }
 }

@@ -3,7 +3,7 @@ package com.textinbox.shared.telegram;
 import java.time.Instant;
 
 /**
- * A one-time code connecting a user's Telegram chat (N12), {@code TGLINK#<code>}: Telegram's
+ * A one-time code connecting a user's Telegram chat (N1), {@code TGLINK#<code>}: Telegram's
  * {@code /start <code>} names nothing else. Once used it holds the chat it was bound to.
  *
  * @param chatId the chat that used it, null while unused

@@ -29,7 +29,7 @@ public final class UserMapper {
   /** Written as {@code Instant.toString()} (as the due list's sort key; AwayReturns compares it as text). */
   static final String AWAY_RETURN_AT = "awayReturnAt";
   static final String AWAY_SINCE = "awaySince";
-  /** A map {@code {chatId, username, linkedAt}} once the user connected Telegram (N12). */
+  /** A map {@code {chatId, username, linkedAt}} once the user connected Telegram (N1). */
   static final String TELEGRAM = "telegram";
   static final String CHAT_ID = "chatId", USERNAME = "username", LINKED_AT = "linkedAt";
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Every DynamoDB request about user items: reads, away mode (A1-A3), the Telegram chat (N12). */
+/** Every DynamoDB request about user items: reads, away mode (A1-A3), the Telegram chat (N1). */
 public record UserStore(DynamoTable table) {
   /** The user, or null (one eventually consistent GetItem). */
   public User get(String accountId, String userId) {
@@ -112,7 +112,7 @@ public record UserStore(DynamoTable table) {
         .expressionAttributeValues(DynamoTable.values(":off", false, ":seen", returnAt == null ? "" : returnAt.toString())));
   }
 
-  // ---- Telegram chat (N12)
+  // ---- Telegram chat (N1)
 
   /** The user's connected chat, or null (one GetItem). */
   public TelegramChat telegramOf(String accountId, String userId) {
