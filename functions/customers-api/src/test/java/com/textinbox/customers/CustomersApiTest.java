@@ -35,7 +35,7 @@ class CustomersApiTest {
   private static DynamoTable companyWithANumberInMontreal() {
     LOCAL.createInboxTable("inbox");
     DynamoTable inbox = new DynamoTable(LOCAL.client(), "inbox");
-    new AccountStore(inbox).put(new Account(ACCOUNT, "Maple Motors", "+15145550100", "en", null, null, null, null));
+    new AccountStore(inbox).put(new Account(ACCOUNT, "Maple Motors", "+15145550100", "en", null, null, null, null, null));
     return inbox;
   }
 

@@ -82,7 +82,7 @@ public final class DemoData {
     InboundSmsStore numbers = new InboundSmsStore(table);
     for (DemoCompany company : List.of(DEALERSHIP, CLINIC)) {
       table.putIfAbsent(AccountMapper.toItem(new Account(company.accountId(), company.name(), company.number(), "en",
-          null, null, null, null)));
+          null, null, null, null, "America/Toronto")));
       numbers.registerCompanyNumber(company.number(), company.accountId());
     }
     for (DemoUser user : USERS) {

@@ -21,6 +21,7 @@ public final class AccountMapper {
   // C4: USER or TEAM, its id, and when an admin last changed it
   static final String DEFAULT_ASSIGNEE_KIND = "defaultAssigneeKind", DEFAULT_ASSIGNEE_ID = "defaultAssigneeId",
       DEFAULT_ASSIGNEE_CHANGED_AT = "defaultAssigneeChangedAt";
+  static final String TIME_ZONE = "timeZone";
 
   private AccountMapper() {}
 
@@ -39,6 +40,7 @@ public final class AccountMapper {
         .str(DEFAULT_ASSIGNEE_KIND, assignee == null ? null : assignee.kind())
         .str(DEFAULT_ASSIGNEE_ID, assignee == null ? null : assignee.id())
         .time(DEFAULT_ASSIGNEE_CHANGED_AT, account.defaultAssigneeChangedAt())
+        .str(TIME_ZONE, account.timeZone())
         .build();
   }
 
@@ -54,7 +56,7 @@ public final class AccountMapper {
     return new Account(AccountPartition.accountIdOf(r), r.str(NAME), r.str(NUMBER), r.str(LANGUAGE),
         r.str(HELP_TEXT), hours == null ? null : hours.intValue(),
         kind == null || id == null || Assignee.kindOf(kind) == null ? null : new Assignee(Assignee.kindOf(kind), id, null),
-        r.time(DEFAULT_ASSIGNEE_CHANGED_AT));
+        r.time(DEFAULT_ASSIGNEE_CHANGED_AT), r.str(TIME_ZONE));
   }
 
   /** Whether an item read from the account partition is the account item. */

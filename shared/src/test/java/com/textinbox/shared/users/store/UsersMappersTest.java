@@ -24,7 +24,7 @@ class UsersMappersTest {
   @Test
   void anAccountRoundTrips() {
     Account account = new Account("acct-maple", "Maple Motors", "+15145550100", "fr", "Call us", 4,
-        Assignee.team("team-service", null), Instant.parse("2026-11-21T14:03:00.120Z"));
+        Assignee.team("team-service", null), Instant.parse("2026-11-21T14:03:00.120Z"), "America/Montreal");
     Map<String, AttributeValue> item = AccountMapper.toItem(account);
     assertEquals("A#acct-maple", item.get("PK").s());
     assertEquals("ACCOUNT", item.get("SK").s());
