@@ -31,6 +31,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
   private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken) {}
 
   private final Map<String, Registered> routes = new HashMap<>();
+  /** Each route's documented request (docs/decisions.md 55), read the first time it is called. */
+  private final Map<String, RequestSchema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
   /** Held here: the CRaC context holds it weakly (see Priming). */
   private final org.crac.Resource priming = Priming.register(getClass().getSimpleName(), this::prime);
 
@@ -104,16 +106,25 @@ public abstract class ApiHandler implements RequestStreamHandler {
       if (caller != null && caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
         throw ApiError.forbidden("Free users cannot use this part of the app.");
       }
+      // every request against what docs/openapi.yaml documents, before any handler reads it (decision 55)
+      RequestSchema schema = schemas.computeIfAbsent(key(method, resource), k -> RequestSchema.of(method, resource));
+      Map<String, String> pathParameters = strings(event.get("pathParameters"), false);
+      Map<String, String> query = strings(event.get("queryStringParameters"), false);
+      String body = decodeBody(event);
+      schema.checkPath(pathParameters);
+      schema.checkQuery(query);
+      JsonNode json = schema.checkBody(body);
       ApiRequest request =
           new ApiRequest(
               method,
               resource,
               Json.text(event, "path"),
-              strings(event.get("pathParameters"), false),
-              strings(event.get("queryStringParameters"), false),
+              pathParameters,
+              query,
               strings(event.get("headers"), true),
-              decodeBody(event),
-              caller);
+              body,
+              caller,
+              json);
       return registered.route().handle(request);
     } catch (ApiError e) {
       return ApiResponse.error(e);
