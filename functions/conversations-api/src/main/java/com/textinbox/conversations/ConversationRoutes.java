@@ -2,6 +2,7 @@ package com.textinbox.conversations;
 
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.assignment.ConversationLists;
 import com.textinbox.shared.auth.Caller;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * One conversation: GET {@code /conversations/{id}} (with a page of its timeline, newest first),
  * POST {@code .../read}, {@code .../close} and {@code .../reopen}.
  */
-record ConversationRoutes(DynamoTable table, ConversationStore conversations, Summaries summaries, Clock clock) {
+record ConversationRoutes(DynamoTable table, ConversationStore conversations, Summaries summaries, Clock clock, Cursors cursors) {
   private static final int ATTEMPTS = 3;
 
   /** The conversation and one page of its timeline, newest first (the cursor goes back in time). */
@@ -36,7 +37,7 @@ record ConversationRoutes(DynamoTable table, ConversationStore conversations, Su
     String accountId = caller.accountId();
     String conversationId = request.pathParameter("conversationId");
     int limit = Paging.limit(request);
-    String before = Paging.cursor(request);
+    String before = cursors.decode(request);
     if (before != null && !before.startsWith(Keys.TIMELINE_PREFIX)) {
       throw ApiError.invalid("cursor", "The cursor is not one this API gave.");
     }
@@ -48,7 +49,7 @@ record ConversationRoutes(DynamoTable table, ConversationStore conversations, Su
     body.put("conversation", ConversationView.detail(conversation, context));
     body.put("timeline", timeline.items().stream().map(TimelineEntryView::of).toList());
     body.put("order", "newest-first");
-    body.put("nextCursor", timeline.nextCursor() == null ? null : Paging.encodeCursor(timeline.nextCursor()));
+    body.put("nextCursor", cursors.encode(request, timeline.nextCursor()));
     return ApiResponse.ok(body);
   }
 

@@ -1,6 +1,7 @@
 package com.textinbox.conversations;
 
 import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ConversationsApi extends ApiHandler {
   public ConversationsApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        sqsQueue(Env.require("NOTIFICATION_EVENTS_QUEUE_URL")), sqsQueue(Env.require("BULK_ASSIGN_QUEUE_URL")));
+        sqsQueue(Env.require("NOTIFICATION_EVENTS_QUEUE_URL")), sqsQueue(Env.require("BULK_ASSIGN_QUEUE_URL")),
+        Cursors.fromEnvironment());
   }
 
   private static volatile SqsClient sqs;
@@ -47,8 +49,10 @@ public final class ConversationsApi extends ApiHandler {
   /**
    * @param notifications the NotificationEventsQueue (mentions, assignments; docs/events.md)
    * @param bulkJobs the BulkAssignQueue (the work of bulk assignment jobs)
+   * @param cursors the lists' and the timeline's cursor codec (the stage's key)
    */
-  public ConversationsApi(DynamoDbClient dynamoDb, String tableName, Clock clock, EventQueue notifications, EventQueue bulkJobs) {
+  public ConversationsApi(DynamoDbClient dynamoDb, String tableName, Clock clock, EventQueue notifications, EventQueue bulkJobs,
+      Cursors cursors) {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
     ConversationStore conversations = new ConversationStore(table);
     AssigneeStore directory = new AssigneeStore(table);
@@ -57,8 +61,8 @@ public final class ConversationsApi extends ApiHandler {
     Summaries summaries = new Summaries(table, conversations, customers, directory, new TeamStore(table));
     Notes notes = new Notes(new UserStore(table), notifications);
     Assignees assignees = new Assignees(table, directory);
-    ListRoutes lists = new ListRoutes(conversations, accounts, summaries, clock);
-    ConversationRoutes one = new ConversationRoutes(table, conversations, summaries, clock);
+    ListRoutes lists = new ListRoutes(conversations, accounts, summaries, clock, cursors);
+    ConversationRoutes one = new ConversationRoutes(table, conversations, summaries, clock, cursors);
     NoteRoutes noteRoutes = new NoteRoutes(conversations, notes, clock);
     AssignRoutes assign = new AssignRoutes(table, conversations, assignees, notes, notifications, clock);
     AssignmentJobRoutes jobs = new AssignmentJobRoutes(new JobStore(table), accounts, assignees, bulkJobs, clock);

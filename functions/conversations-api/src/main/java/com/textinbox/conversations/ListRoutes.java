@@ -1,6 +1,7 @@
 package com.textinbox.conversations;
 
 import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.assignment.ConversationLists;
 import com.textinbox.shared.auth.Caller;
@@ -23,7 +24,7 @@ import java.util.Map;
  * {@link #MAX_ROUNDS} reads of {@code limit} per page, then a short page with a cursor).
  * docs/data-model.md, "Conversations API".
  */
-record ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock) {
+record ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock, Cursors cursors) {
   /** Reads per list page at most when a filter (unread, unanswered...) drops items. */
   static final int MAX_ROUNDS = 5;
 
@@ -34,7 +35,7 @@ record ListRoutes(ConversationStore conversations, AccountStore accounts, Summar
         request.query("filter"), caller.userId());
     int limit = Paging.limit(request);
     List<ConversationStore.ListSource> sources = spec.sources(accountId);
-    String after = Paging.cursor(request);
+    String after = cursors.decode(request);
     Account account = accounts.get(accountId);
     int hours = account == null || account.unansweredAfterHours() == null
         ? ConversationLists.DEFAULT_UNANSWERED_HOURS : account.unansweredAfterHours();
@@ -66,7 +67,7 @@ record ListRoutes(ConversationStore conversations, AccountStore accounts, Summar
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("conversations", page);
-    body.put("nextCursor", more && after != null ? Paging.encodeCursor(after) : null);
+    body.put("nextCursor", more ? cursors.encode(request, after) : null);
     return ApiResponse.ok(body);
   }
 }

@@ -1,5 +1,6 @@
 package com.textinbox.conversations;
 
+import com.textinbox.shared.testing.TestCursors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,7 +51,7 @@ class ConversationsApiTest {
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
     api = new ConversationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC),
-        (eventId, type, json) -> SENT.add(Json.read(json)), (eventId, type, json) -> BULK.add(Json.read(json)));
+        (eventId, type, json) -> SENT.add(Json.read(json)), (eventId, type, json) -> BULK.add(Json.read(json)), TestCursors.codec());
   }
 
   @AfterAll

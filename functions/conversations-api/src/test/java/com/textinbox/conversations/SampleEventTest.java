@@ -1,5 +1,6 @@
 package com.textinbox.conversations;
 
+import com.textinbox.shared.testing.TestCursors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +70,7 @@ class SampleEventTest {
 
   private static JsonNode listMine() throws IOException {
     return SampleEvents.invoke(new ConversationsApi(dynamoDb, TABLE, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC),
-        (eventId, type, json) -> { }, (eventId, type, json) -> { }), "conversations-api/list-conversations.json");
+        (eventId, type, json) -> { }, (eventId, type, json) -> { }, TestCursors.codec()), "conversations-api/list-conversations.json");
   }
 
   @Test

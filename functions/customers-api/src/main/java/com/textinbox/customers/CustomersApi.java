@@ -1,6 +1,7 @@
 package com.textinbox.customers;
 
 import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.CustomerStore;
@@ -18,16 +19,19 @@ import java.time.Clock;
  */
 public final class CustomersApi extends ApiHandler {
   public CustomersApi() {
-    this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"));
+    this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Cursors.fromEnvironment());
   }
 
-  /** @param fallbackRegion where numbers without a country code are read when the company has no number */
-  public CustomersApi(DynamoTable table, Clock clock, String fallbackRegion) {
+  /**
+   * @param fallbackRegion where numbers without a country code are read when the company has no number
+   * @param cursors the list's cursor codec (the stage's key)
+   */
+  public CustomersApi(DynamoTable table, Clock clock, String fallbackRegion, Cursors cursors) {
     CustomerStore customers = new CustomerStore(table);
     ConversationStore conversations = new ConversationStore(table);
     ProfileRoutes profiles = new ProfileRoutes(customers, new AccountStore(table), clock, fallbackRegion);
     UserStore users = new UserStore(table);
-    ListRoutes lists = new ListRoutes(table, customers, conversations, users, new TeamStore(table));
+    ListRoutes lists = new ListRoutes(table, customers, conversations, users, new TeamStore(table), cursors);
     SubscriptionRoutes subscriptions = new SubscriptionRoutes(table, customers, conversations, users, clock);
     route("GET", "/customers", lists::list);
     route("POST", "/customers", profiles::create);

@@ -2,6 +2,7 @@ package com.textinbox.customers;
 
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.conversations.Conversation;
@@ -21,11 +22,9 @@ import com.textinbox.shared.users.Team;
 import com.textinbox.shared.users.User;
 import com.textinbox.shared.users.store.TeamStore;
 import com.textinbox.shared.users.store.UserStore;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.function.Supplier;
 
 /** GET /customers (the lists) and GET /customers/{customerId}/conversations. */
 record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore conversations, UserStore users,
-    TeamStore teams) {
+    TeamStore teams, Cursors cursors) {
   static final int DEFAULT_LIMIT = 25, MAX_LIMIT = 100;
   /** At most this many conversations of one customer are listed (one query). */
   static final int MAX_CONVERSATIONS = 100;
@@ -61,13 +60,13 @@ record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore 
     Page<CustomerProfile> page;
     try {
       page = customers.list(request.caller().accountId(), filter, q == null ? null : NameKey.prefix(q), from, to,
-          cursor(request), request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+          cursors.decode(request), request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
     } catch (IllegalArgumentException notThisList) {
       throw ApiError.invalid("cursor", "The cursor is not one this list gave.");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("customers", page.items().stream().map(CustomerView::of).toList());
-    body.put("nextCursor", page.nextCursor() == null ? null : encode(page.nextCursor()));
+    body.put("nextCursor", cursors.encode(request, page.nextCursor()));
     return ApiResponse.ok(body);
   }
 
@@ -144,24 +143,4 @@ record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore 
     }
   }
 
-  /** Cursors are opaque: base64url of the store's. */
-  private static String encode(String cursor) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1|" + cursor).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String cursor(ApiRequest request) {
-    String cursor = request.query("cursor");
-    if (cursor == null) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (decoded.startsWith("c1|") && decoded.length() > 3 && decoded.length() < 600) {
-        return decoded.substring(3);
-      }
-    } catch (IllegalArgumentException e) {
-      // below
-    }
-    throw ApiError.invalid("cursor", "The cursor is not one this list gave.");
-  }
 }

@@ -1,5 +1,6 @@
 package com.textinbox.customers;
 
+import com.textinbox.shared.testing.TestCursors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class CustomersApiTest {
   private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
   private static final DynamoTable table = companyWithANumberInMontreal();
   private static final CustomersApi api =
-      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US");
+      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US", TestCursors.codec());
 
   private static DynamoTable companyWithANumberInMontreal() {
     LOCAL.createInboxTable("inbox");

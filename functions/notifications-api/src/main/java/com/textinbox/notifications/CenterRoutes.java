@@ -2,6 +2,7 @@ package com.textinbox.notifications;
 
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.data.Keys;
@@ -9,10 +10,8 @@ import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationView;
 import com.textinbox.shared.notifications.store.NotificationStore;
 import com.textinbox.shared.store.Page;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import java.util.Map;
  * {@code A#<acct>#U#<userId>#UNREAD}, then the read ones of the partition) or by time; the unread
  * count; mark one or all read (a read item leaves the unread list).
  */
-record CenterRoutes(NotificationStore store, Clock clock) {
+record CenterRoutes(NotificationStore store, Clock clock, Cursors cursors) {
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
   /** The unread count stops counting here ("999+" for a client). */
@@ -39,14 +38,14 @@ record CenterRoutes(NotificationStore store, Clock clock) {
       throw ApiError.invalid("order", "'order' must be 'unread' (unread first) or 'time'.");
     }
     int limit = request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-    Cursor cursor = Cursor.decode(request.query("cursor"), order);
+    Cursor cursor = Cursor.decode(cursors.decode(request), order);
     List<Map<String, Object>> page = new ArrayList<>();
     String next = null;
     if (cursor.part().equals("u")) {
       Page<Notification> unread = store.unread(caller.accountId(), caller.userId(), cursor.after(), limit);
       unread.items().forEach(n -> page.add(NotificationView.of(n)));
       if (unread.nextCursor() != null) {
-        next = new Cursor("u", unread.nextCursor()).encode();
+        next = cursors.encode(request, new Cursor("u", unread.nextCursor()).position());
       } else {
         cursor = new Cursor("r", null);
       }
@@ -57,10 +56,10 @@ record CenterRoutes(NotificationStore store, Clock clock) {
           cursor.part().equals("r"));
       all.items().forEach(n -> page.add(NotificationView.of(n)));
       if (all.nextCursor() != null) {
-        next = new Cursor(cursor.part(), all.nextCursor()).encode();
+        next = cursors.encode(request, new Cursor(cursor.part(), all.nextCursor()).position());
       }
     } else if (next == null && cursor.part().equals("r")) {
-      next = new Cursor("r", null).encode(); // the page filled up with unread ones: the read ones follow
+      next = cursors.encode(request, new Cursor("r", null).position()); // the page filled up with unread ones: the read ones follow
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notifications", page);
@@ -93,24 +92,17 @@ record CenterRoutes(NotificationStore store, Clock clock) {
 
   /**
    * Where a page starts: the part ({@code u} unread list, {@code r} read ones after it, {@code t} all
-   * by time) and the last sort key seen (none: its start). Opaque to clients: base64url of
-   * {@code v1|<part>|<key>}.
+   * by time) and the last sort key seen (none: its start), as {@code v1|<part>|<key>} inside the
+   * shared, signed cursor (Cursors: bound to the caller and to {@code order}).
    */
   record Cursor(String part, String after) {
-    String encode() {
-      return Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(("v1|" + part + "|" + (after == null ? "" : after)).getBytes(StandardCharsets.UTF_8));
+    String position() {
+      return "v1|" + part + "|" + (after == null ? "" : after);
     }
 
-    static Cursor decode(String text, String order) {
-      if (text == null) {
+    static Cursor decode(String decoded, String order) {
+      if (decoded == null) {
         return new Cursor(order.equals("time") ? "t" : "u", null);
-      }
-      String decoded;
-      try {
-        decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw invalid();
       }
       String[] parts = decoded.split("\\|", 3);
       if (parts.length != 3 || !parts[0].equals("v1")) {

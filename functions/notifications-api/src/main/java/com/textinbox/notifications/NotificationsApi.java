@@ -1,6 +1,7 @@
 package com.textinbox.notifications;
 
 import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.notifications.store.DeviceStore;
@@ -18,12 +19,13 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class NotificationsApi extends ApiHandler {
   public NotificationsApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(),
-        AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"));
+        AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"),
+        Cursors.fromEnvironment());
   }
 
-  public NotificationsApi(DynamoTable table, Clock clock, SnsClient sns, String pushApplicationArn) {
+  public NotificationsApi(DynamoTable table, Clock clock, SnsClient sns, String pushApplicationArn, Cursors cursors) {
     SettingsRoutes settings = new SettingsRoutes(new NotificationSettingsStore(table), clock);
-    CenterRoutes center = new CenterRoutes(new NotificationStore(table), clock);
+    CenterRoutes center = new CenterRoutes(new NotificationStore(table), clock, cursors);
     DeviceRoutes devices = new DeviceRoutes(new DeviceStore(table), clock, sns, pushApplicationArn);
     routeForEveryone("GET", "/me/notification-settings", settings::get);
     routeForEveryone("PUT", "/me/notification-settings", settings::put);

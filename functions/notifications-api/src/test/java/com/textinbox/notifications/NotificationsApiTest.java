@@ -1,5 +1,6 @@
 package com.textinbox.notifications;
 
+import com.textinbox.shared.testing.TestCursors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,7 +44,7 @@ class NotificationsApiTest {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
-    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x", TestCursors.codec());
     for (int i = 1; i <= 5; i++) {
       notification("user-bruno", i, i == 2);
     }
@@ -132,7 +133,7 @@ class NotificationsApiTest {
       @Override
       public void close() {}
     };
-    NotificationsApi withPush = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x");
+    NotificationsApi withPush = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), sns, "arn:aws:sns:us-east-1:000000000000:app/GCM/x", TestCursors.codec());
     String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
     ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
     assertEquals(201, first.status(), first.toString());

@@ -18,6 +18,7 @@ import java.util.List;
 public final class LocalCloudProcess {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JsonNode endpoints;
+  private static Process process;
 
   private LocalCloudProcess() {}
 
@@ -26,6 +27,12 @@ public final class LocalCloudProcess {
       endpoints = start();
     }
     return endpoints;
+  }
+
+  /** The local cloud's process id (LoopbackOnlyTest reads its sockets). */
+  public static synchronized long pid() {
+    endpoints();
+    return process.pid();
   }
 
   /** Whether a test has started the local cloud yet. */
@@ -61,7 +68,7 @@ public final class LocalCloudProcess {
       if (Runtime.version().feature() >= 23) { // as infra/local-cloud.sh: no JVM warning for the engines' use of Unsafe
         command.add(1, "--sun-misc-unsafe-memory-access=allow");
       }
-      Process process = new ProcessBuilder(command).directory(root.toFile())
+      process = new ProcessBuilder(command).directory(root.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

@@ -156,6 +156,27 @@ public final class LocalResources implements Intrinsics.Resources {
    * recorder, every service endpoint is the function's own port of the recorder, which passes each
    * call on to its engine.
    */
+  private static final java.util.regex.Pattern SECRET_REFERENCE =
+      java.util.regex.Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString}}");
+  private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A Secrets Manager dynamic reference ({@code {{resolve:secretsmanager:<secret>:SecretString}}},
+   * which CloudFormation resolves at deploy) as a generated secret of this run, the same for every
+   * function (the cursor key, docs/decisions.md 55); any other value as it is.
+   */
+  String secretOf(String value) {
+    java.util.regex.Matcher reference = SECRET_REFERENCE.matcher(value);
+    if (!reference.matches()) {
+      return value;
+    }
+    return secrets.computeIfAbsent(reference.group(1), id -> {
+      byte[] random = new byte[36];
+      new java.security.SecureRandom().nextBytes(random);
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    });
+  }
+
   public Map<String, String> environmentOf(SamTemplate.FunctionDefinition function) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("AWS_REGION", REGION);
@@ -180,7 +201,7 @@ public final class LocalResources implements Intrinsics.Resources {
       if (management.matches()) {
         resolved = (recorded != null ? recorded : endpoints.live()) + "/" + management.group(1);
       }
-      environment.put(name, resolved);
+      environment.put(name, secretOf(resolved));
     });
     return environment;
   }
