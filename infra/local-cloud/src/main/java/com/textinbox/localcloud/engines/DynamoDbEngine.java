@@ -26,8 +26,23 @@ public final class DynamoDbEngine implements AutoCloseable {
       args = new String[] {"-dbPath", dataDir.toString(), "-sharedDb", "-port", Integer.toString(chosen), "-disableTelemetry"};
     }
     DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+    onLoopback(server);
     server.start();
     return new DynamoDbEngine(server, URI.create("http://127.0.0.1:" + chosen));
+  }
+
+  /**
+   * DynamoDB Local has no option for the address it listens on and takes every interface: its
+   * Jetty connector is put on loopback before it starts (issue 16: the engines have no
+   * authentication). Reflection, as its server is private; a test (LoopbackOnlyTest) checks it.
+   */
+  private static void onLoopback(DynamoDBProxyServer server) throws ReflectiveOperationException {
+    java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    Object jetty = field.get(server);
+    for (Object connector : (Object[]) jetty.getClass().getMethod("getConnectors").invoke(jetty)) {
+      connector.getClass().getMethod("setHost", String.class).invoke(connector, "127.0.0.1");
+    }
   }
 
   public URI endpoint() {

@@ -44,6 +44,8 @@ public final class ApiGateway implements AutoCloseable {
   private record CachedPolicy(JsonNode policy, long expiresAt) {}
 
   private final HttpServer server;
+  /** The API's port: answers a malformed request line as API Gateway would, passes the rest to {@link #server}. */
+  private final RequestLineGuard guard;
   private final List<Route> routes = new ArrayList<>();
   private final Map<String, Map<String, Object>> gatewayResponses = new ConcurrentHashMap<>();
   private final Map<String, CachedPolicy> policyCache = new ConcurrentHashMap<>();
@@ -82,11 +84,13 @@ public final class ApiGateway implements AutoCloseable {
     }
     // literal routes win over parameterised ones, as in API Gateway
     routes.sort(Comparator.comparingInt((Route r) -> r.parameters().size()).thenComparing(r -> -r.resource().length()));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", this::serve);
     server.start();
-    url = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage;
+    guard = new RequestLineGuard(port, server.getAddress().getPort(),
+        () -> gatewayBody("BAD_REQUEST_PARAMETERS", 400, "{\"message\":\"Bad request\"}"));
+    url = "http://127.0.0.1:" + guard.port() + "/" + stage;
   }
 
   private static Authorizer authorizerFor(SamTemplate template, String apiLogicalId, Map<String, Object> routeAuth,
@@ -138,7 +142,7 @@ public final class ApiGateway implements AutoCloseable {
 
   /** The API's origin, without the stage (http://127.0.0.1:PORT). */
   public String origin() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + guard.port();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -333,22 +337,26 @@ public final class ApiGateway implements AutoCloseable {
 
   /** A gateway response: the template's for that type when it has one, else API Gateway's default. */
   private void gateway(HttpExchange exchange, String type, int defaultStatus, String defaultBody) throws IOException {
-    Map<String, Object> configured = gatewayResponses.getOrDefault(type,
-        gatewayResponses.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX"));
+    Map<String, Object> configured = configured(type, defaultStatus);
     int status = defaultStatus;
-    String body = defaultBody;
-    if (configured != null) {
-      if (configured.containsKey("StatusCode")) {
-        status = Integer.parseInt(String.valueOf(configured.get("StatusCode")));
-      }
-      Object template = SamTemplate.map(configured.get("ResponseTemplates")).get("application/json");
-      if (template != null) {
-        body = template.toString();
-      }
+    if (configured != null && configured.containsKey("StatusCode")) {
+      status = Integer.parseInt(String.valueOf(configured.get("StatusCode")));
     }
+    String body = gatewayBody(type, defaultStatus, defaultBody);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
     send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Map<String, Object> configured(String type, int defaultStatus) {
+    return gatewayResponses.getOrDefault(type, gatewayResponses.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX"));
+  }
+
+  /** The body of a gateway response of that type: the template's when it sets one. */
+  private String gatewayBody(String type, int defaultStatus, String defaultBody) {
+    Map<String, Object> configured = configured(type, defaultStatus);
+    Object template = configured == null ? null : SamTemplate.map(configured.get("ResponseTemplates")).get("application/json");
+    return template != null ? template.toString() : defaultBody;
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -364,6 +372,11 @@ public final class ApiGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      guard.close();
+    } catch (IOException e) {
+      LOG.warn("closing the API's port: {}", e.toString());
+    }
     server.stop(0);
   }
 }
