@@ -151,7 +151,9 @@ class MessagesApiTest {
     assertNull(item(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK).get("activeConversationId"));
     assertEquals(404, postToCustomer("acct-harbor-clinic", customerId, "{\"body\":\"Hello\"}").status(),
         "another company's customer");
-    assertEquals(404, postToCustomer(ACCOUNT, "cust-nobody", "{}").status(), "404 before the body is read");
+    // the request's shape is checked before anything is read (decision 55): a 400 that tells nothing of the customer
+    assertEquals(400, postToCustomer(ACCOUNT, "cust-nobody", "{}").status());
+    assertEquals(404, postToCustomer(ACCOUNT, "cust-nobody", "{\"body\":\"Hello\"}").status());
     assertEquals(400, postToCustomer(ACCOUNT, customerWithoutConversation("+15145550162"), "{\"body\":\" \"}").status());
     assertTrue(commands.isEmpty());
   }

@@ -148,12 +148,6 @@ final class SchemaCheck {
     if (!value.isObject()) {
       throw wrongType(field, "an object");
     }
-    for (JsonNode required : schema.path("required")) {
-      if (!value.has(required.asText())) {
-        String name = child(field, required.asText());
-        throw ApiError.invalid(name, "'" + name + "' is required.");
-      }
-    }
     JsonNode properties = schema.path("properties");
     JsonNode additional = schema.get("additionalProperties");
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -167,6 +161,13 @@ final class SchemaCheck {
         throw ApiError.invalid(name, "Unknown field '" + name + "'" + known(properties) + ".");
       } else if (additional != null && additional.isObject()) {
         check(additional, entry.getValue(), name);
+      }
+    }
+    // after the fields given: a misspelt field is named as unknown, not as the missing one
+    for (JsonNode required : schema.path("required")) {
+      if (!value.has(required.asText())) {
+        String name = child(field, required.asText());
+        throw ApiError.invalid(name, "'" + name + "' is required.");
       }
     }
   }
