@@ -120,7 +120,7 @@ final class RequestSchema {
       return null;
     }
     JsonNode parsed = parse(body);
-    SchemaCheck.check(bodySchema, parsed, "");
+    SchemaCheck.check(bodySchema, parsed, schema.path("bodyField").asText(""));
     return parsed;
   }
 

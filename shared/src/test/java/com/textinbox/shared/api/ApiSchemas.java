@@ -70,6 +70,11 @@ final class ApiSchemas {
     if (!bodySchema.isMissingNode()) {
       route.set("body", compact(document, bodySchema));
       route.put("bodyRequired", body.path("required").asBoolean(false));
+      // how a 400 names the body's fields when the document says (x-field-prefix: attributes -> attributes.<key>)
+      String prefix = resolve(document, bodySchema).path("x-field-prefix").asText("");
+      if (!prefix.isEmpty()) {
+        route.put("bodyField", prefix);
+      }
     }
     return route;
   }

@@ -71,7 +71,7 @@ class RequestValidationTest {
     assertEquals("source", field("POST", "/conversations/{conversationId}/messages", "{\"body\":\"hi\",\"source\":[]}"));
     assertEquals("otherPhones[0].type", field("PATCH", "/customers/{customerId}", "{\"otherPhones\":[{\"type\":\"cell\",\"number\":\"1\"}]}"));
     assertEquals("email.digestHour", field("PUT", "/me/notification-settings", "{\"email\":{\"digestHour\":24}}"));
-    assertEquals("km", field("PATCH", "/customers/{customerId}/attributes", "{\"km\":true}"));
+    assertEquals("attributes.km", field("PATCH", "/customers/{customerId}/attributes", "{\"km\":true}"));
   }
 
   @Test
