@@ -1,12 +1,8 @@
 package com.textinbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -15,20 +11,11 @@ import java.util.Locale;
  * must get past the request validation (decision 55) to what they test, such as TenancyTest.
  */
 final class MinimalBodies {
-  private static JsonNode document;
-
   private MinimalBodies() {}
 
   /** The body for {@code method path} as JSON text; "{}" for a route that documents none. */
-  static synchronized String of(String method, String path) {
-    try {
-      if (document == null) {
-        document = new ObjectMapper(new YAMLFactory()).readTree(LocalCloudProcess.repositoryRoot().resolve("docs/openapi.yaml").toFile());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonNode schema = resolve(resolve(document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("requestBody"))
+  static String of(String method, String path) {
+    JsonNode schema = resolve(resolve(OpenApiDocument.get().path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("requestBody"))
         .path("content").path("application/json").path("schema"));
     return schema.isMissingNode() ? "{}" : value(schema).toString();
   }
@@ -72,14 +59,7 @@ final class MinimalBodies {
   }
 
   private static JsonNode resolve(JsonNode node) {
-    JsonNode current = node;
-    while (current.has("$ref")) {
-      JsonNode target = document;
-      for (String part : current.get("$ref").asText().substring(2).split("/")) {
-        target = target.path(part);
-      }
-      current = target;
-    }
-    return current;
+    return OpenApiDocument.resolve(node);
   }
+
 }
