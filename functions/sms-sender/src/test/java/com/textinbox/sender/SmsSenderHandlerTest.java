@@ -96,6 +96,7 @@ class SmsSenderHandlerTest {
 
   @Test
   void textsOnceFromTheCompanyNumberAndRecordsTheCarrierId() {
+    long sentBefore = sentIn("2026-03");
     ObjectNode command = queued(null);
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(command))));
     // the message claimed (UpdateItem, returns it); profile, account; one transaction (message SENT + CARRIERMSG look-up)
@@ -119,6 +120,21 @@ class SmsSenderHandlerTest {
     // the same command again (at-least-once delivery): nothing texted
     assertEquals(List.of(), deliver(Json.write(command)));
     assertEquals(1, sent.size(), "texted once");
+    assertEquals(sentBefore + 1, sentIn("2026-03"), "counted once in the month's messagesSent (N4), in the SENT transaction");
+  }
+
+  @Test
+  void aMessageNeverTextedIsNotCountedAsSent() {
+    long sentBefore = sentIn("2026-03");
+    ObjectNode command = queued(false);
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertEquals("FAILED", message(command).get("status").s());
+    assertEquals(sentBefore, sentIn("2026-03"));
+  }
+
+  private static long sentIn(String month) {
+    Map<String, AttributeValue> stats = item(Keys.account(ACCOUNT), Keys.statsSk(month));
+    return stats == null || !stats.containsKey("messagesSent") ? 0 : Long.parseLong(stats.get("messagesSent").n());
   }
 
   @Test
