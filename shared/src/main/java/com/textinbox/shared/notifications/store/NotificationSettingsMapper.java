@@ -68,7 +68,8 @@ public final class NotificationSettingsMapper {
     ItemReader categories = r.map("categories");
     if (categories != null) {
       categories.item().keySet().forEach(key -> Category.of(key).ifPresent(category -> {
-        Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
+        Set<Channel> set = EnumSet.noneOf(Channel.class);
+        set.addAll(defaults.channels().getOrDefault(category, Set.of()));
         ItemReader flags = categories.map(key);
         if (flags != null) {
           flags.item().keySet().forEach(channelKey -> Channel.of(channelKey).ifPresent(channel -> {
