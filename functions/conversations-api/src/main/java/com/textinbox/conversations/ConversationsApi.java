@@ -11,6 +11,7 @@ import com.textinbox.shared.customers.store.AttributeDefinitionStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.JobStore;
+import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.AccountStore;
 import com.textinbox.shared.users.store.TeamStore;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * closing and reopening ({@link ConversationRoutes}), internal notes with mentions
  * ({@link NoteRoutes}), assigning one conversation ({@link AssignRoutes}), bulk assignment jobs and
  * the company's default assignee ({@link AssignmentJobRoutes}), the company's auto-close setting
- * (C6, {@link AutoCloseRoutes}), and customers' custom attributes:
+ * (C6, {@link AutoCloseRoutes}), the monthly report's figures (N4, {@link ReportRoutes}: the
+ * counters are company data this function already reads the account for), and customers' custom attributes:
  * the company's definitions and a customer's values ({@link CustomerAttributeRoutes}; here because
  * this function already keeps the company's settings and reads customer profiles). Every key starts with the caller's
  * account from the token: another company's conversation is a 404. Free users get 403 (ApiHandler).
@@ -79,6 +81,8 @@ public final class ConversationsApi extends ApiHandler {
     AutoCloseRoutes autoClose = new AutoCloseRoutes(new AutoCloseStore(table), clock);
     route("GET", "/settings/auto-close", autoClose::get);
     route("PUT", "/settings/auto-close", autoClose::put);
+    ReportRoutes reports = new ReportRoutes(accounts, new CounterStore(table), clock);
+    route("GET", "/reports/monthly", reports::monthly);
     route("GET", "/settings/customer-attributes", attributes::getDefinitions);
     route("PUT", "/settings/customer-attributes", attributes::putDefinitions);
     route("PATCH", "/customers/{customerId}/attributes", attributes::patchValues);

@@ -479,6 +479,31 @@ class ConversationsApiTest {
     assertEquals(3, offAgain.body.path("days").asInt());
   }
 
+  @Test
+  void theMonthlyReportsFiguresForAdminsWithTheMonthBefore() {
+    com.textinbox.shared.store.DynamoTable table = new com.textinbox.shared.store.DynamoTable(dynamoDb, TABLE);
+    com.textinbox.shared.reports.store.CounterStore counters = new com.textinbox.shared.reports.store.CounterStore(table);
+    table.write(List.of(counters.add(MAPLE, java.time.YearMonth.of(2026, 10),
+        Map.of(com.textinbox.shared.reports.MonthlyCounter.MESSAGES_SENT, 4L))));
+    table.write(List.of(counters.add(MAPLE, java.time.YearMonth.of(2026, 11),
+        Map.of(com.textinbox.shared.reports.MonthlyCounter.MESSAGES_SENT, 7L, com.textinbox.shared.reports.MonthlyCounter.MESSAGES_RECEIVED, 9L))));
+    Answer report = call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of("month", "2026-11"), null);
+    assertEquals(200, report.status, report.body.toString());
+    assertEquals("2026-11", report.body.path("month").asText());
+    assertEquals("2026-10", report.body.path("previousMonth").asText());
+    assertEquals(7, report.body.path("figures").path("messagesSent").path("value").asInt());
+    assertEquals(4, report.body.path("figures").path("messagesSent").path("previous").asInt());
+    assertEquals(9, report.body.path("figures").path("messagesReceived").path("value").asInt());
+    assertEquals(0, report.body.path("figures").path("appointmentsNotConfirmed").path("value").asInt());
+    for (String bad : new String[] {"2026-13", "2026-1", "nov", "2099-01", ""}) {
+      Answer refused = call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of("month", bad), null);
+      assertEquals(400, refused.status, bad);
+      assertEquals("month", refused.body.path("error").path("field").asText(), bad);
+    }
+    assertEquals(400, call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of(), null).status);
+    assertEquals(403, call("user-bruno", "user", "GET", "/reports/monthly", Map.of(), Map.of("month", "2026-11"), null).status);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void conversation(String id, String status, String lastActivityAt, String lastInboundAt, String assigneeKind,
