@@ -1,7 +1,6 @@
 package com.textinbox.reports;
 
 import com.textinbox.shared.auth.Role;
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.notifications.Category;
 import com.textinbox.shared.notifications.Channel;
@@ -31,7 +30,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * The monthly report (N4, seed 000; docs/decisions.md 52), run every hour: once a month has begun
@@ -64,9 +62,7 @@ public final class MonthlyReportHandler extends ScheduledHandler {
   private final String webAppBaseUrl;
 
   public MonthlyReportHandler() {
-    this(DynamoTable.fromEnvironment(),
-        EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
-        Env.require("WEB_APP_BASE_URL"), Clock.systemUTC());
+    this(DynamoTable.fromEnvironment(), EmailSender.fromEnvironment(), Env.require("WEB_APP_BASE_URL"), Clock.systemUTC());
   }
 
   public MonthlyReportHandler(DynamoTable table, EmailSender email, String webAppBaseUrl, Clock clock) {

@@ -124,7 +124,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
         customer.mobile()));
     // N4: counted in the transaction that marks it SENT (conditional on QUEUED): once, whatever the deliveries
     sent.add(counters.add(accountId, account.zone(), textedAt, MonthlyCounter.MESSAGES_SENT));
-    if (!messages.apply(sent)) {
+    if (!messages.applyThroughConflicts(sent)) {
       // another delivery of the command sent it meanwhile (the window in the class comment)
       LOG.warn("message {} was texted ({}) but another delivery had marked it already", message.id(), carrierMessageId);
       return;

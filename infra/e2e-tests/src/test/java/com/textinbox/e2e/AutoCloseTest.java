@@ -27,7 +27,7 @@ class AutoCloseTest {
   }
 
   /** A customer's text to the clinic, stored; answers the conversation's id. */
-  private static String textIn(String from, String body) {
+  static String textIn(String from, String body) {
     Http.Response response = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
         Http.json(Map.of("from", from, "to", CLINIC_NUMBER, "body", body)));
     assertEquals(202, response.status(), response.body());

@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class MonthlyReportTest {
   private static final String CLINIC = "acct-harbor-clinic";
-  private static final String CLINIC_NUMBER = "+14385550100";
   private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
   private static String api(String path) {
@@ -40,17 +39,6 @@ class MonthlyReportTest {
 
   private static long figure(JsonNode report, String name) {
     return report.path("figures").path(name).path("value").asLong();
-  }
-
-  private static String textIn(String from, String body) {
-    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
-        Http.json(Map.of("from", from, "to", CLINIC_NUMBER, "body", body)));
-    assertEquals(202, response.status(), response.body());
-    String carrierId = response.json().path("inboundMessageId").asText();
-    return Eventually.await("inbound SMS " + carrierId + " stored", Duration.ofSeconds(30), () -> {
-      Map<String, AttributeValue> marker = LocalAws.item("A#" + CLINIC + "#INBOUND#" + carrierId, "INBOUND");
-      return marker != null && marker.containsKey("eventSentAt") ? marker.get("conversationId").s() : null;
-    });
   }
 
   /** A user of the clinic written as UsersApi writes one, and their token. */
@@ -86,8 +74,8 @@ class MonthlyReportTest {
 
     // what the test does: 2 texts in, 1 reply out (counted once the carrier took it)
     String suffix = String.format("%02d", Math.abs(id.hashCode()) % 90 + 10);
-    String conversationId = textIn("+143855503" + suffix, "Do you take walk-ins?");
-    textIn("+143855503" + suffix, "Or only appointments?");
+    String conversationId = AutoCloseTest.textIn("+143855503" + suffix, "Do you take walk-ins?");
+    AutoCloseTest.textIn("+143855503" + suffix, "Or only appointments?");
     Http.Response reply = Http.post(api("/conversations/" + conversationId + "/messages"), Tokens.of("otherAdmin"),
         Http.json(Map.of("body", "Appointments only, sorry.")));
     assertEquals(202, reply.status(), reply.body());
