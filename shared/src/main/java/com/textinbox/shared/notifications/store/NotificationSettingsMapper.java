@@ -93,6 +93,9 @@ public final class NotificationSettingsMapper {
   private static ItemBuilder categories(NotificationSettings settings) {
     ItemBuilder categories = ItemBuilder.map();
     for (Category category : Category.values()) {
+      if (!settings.channels().containsKey(category)) {
+        continue; // not chosen yet (the monthly report: it follows the role until then)
+      }
       ItemBuilder flags = ItemBuilder.map();
       for (Channel channel : Channel.values()) {
         flags.bool(channel.key(), settings.enabled(category, channel));
