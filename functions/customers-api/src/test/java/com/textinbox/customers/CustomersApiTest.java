@@ -11,6 +11,7 @@ import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.TimelineEntry;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
@@ -29,8 +30,9 @@ class CustomersApiTest {
   private static final String ACCOUNT = "acct-maple-motors";
   private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
   private static final DynamoTable table = companyWithANumberInMontreal();
-  private static final CustomersApi api =
-      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US");
+  private static final List<EventQueue.Sent> DELETION_STEPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final CustomersApi api = new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"),
+      ZoneOffset.UTC), "US", EventQueue.into(DELETION_STEPS));
 
   private static DynamoTable companyWithANumberInMontreal() {
     LOCAL.createInboxTable("inbox");

@@ -272,6 +272,33 @@ public record CustomerStore(DynamoTable table) {
     }
   }
 
+  // ------------------------------------------------------------------ delete (P5)
+
+  /**
+   * The deletion of a profile as read (P5): the profile, on condition that it still exists with the
+   * active conversation read (a conversation opened meanwhile cancels it: read again), and its
+   * mobile's and reference's guards if still its own. Custom attribute values live on the profile
+   * and go with it. With these writes the customer leaves every list at once, and its next text
+   * makes a new profile.
+   */
+  public List<Write> deleteWrites(String accountId, CustomerProfile profile) {
+    List<Write> writes = new ArrayList<>();
+    String active = profile.activeConversationId();
+    writes.add(table.deleteWrite(b -> b.key(DynamoTable.key(Keys.customer(accountId, profile.customerId()), Keys.PROFILE_SK))
+        .conditionExpression(active == null ? "attribute_exists(PK) AND attribute_not_exists(#active)"
+            : "attribute_exists(PK) AND #active = :active")
+        .expressionAttributeNames(Map.of("#active", ACTIVE_CONVERSATION_ID))
+        .expressionAttributeValues(active == null ? null : Map.of(":active", AttributeValue.fromS(active)))));
+    if (profile.mobile() != null) {
+      writes.add(ownGuardDelete(Keys.customerPhone(accountId, profile.mobile()), Keys.PHONE_SK, profile.customerId()));
+    }
+    if (profile.reference() != null) {
+      writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, profile.reference()), Keys.REFERENCE_SK,
+          profile.customerId()));
+    }
+    return writes;
+  }
+
   // ------------------------------------------------------------------ lists
 
   /** Which list: every customer by name, those without a mobile, or those unsubscribed (by date). */
