@@ -154,6 +154,45 @@ class CustomersApiTest {
         .path("alreadyUnsubscribed").asInt());
   }
 
+  /** P5: the profile, its guards and its conversations leave at once; the rest is a job's (202), none without a conversation (204). */
+  @Test
+  void deletingACustomerIsImmediateForEveryListAndLeavesTheHistoryToAJob() {
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
+        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}").path("id").asText();
+    ConversationStore conversations = new ConversationStore(table);
+    Conversation conversation = Conversation.opened("conv-dee", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
+    table.transact(conversations.createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-dee"));
+
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
+      JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+      assertEquals("QUEUED", job.path("status").asText());
+      assertEquals(id, job.path("customerId").asText());
+      assertEquals(2, job.path("total").asInt(), "one conversation, then the notifications");
+    });
+    System.out.println("DynamoDB requests, DELETE /customers/{id} with a conversation: " + made);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1,
+        "DynamoDb.TransactWriteItems", 1, "DynamoDb.TransactWriteItems.attempts", 1), made);
+    EventQueue.Sent step = DELETION_STEPS.get(DELETION_STEPS.size() - 1);
+    String jobId = Json.read(step.json()).path("jobId").asText();
+    assertEquals(com.textinbox.shared.jobs.CustomerDeletionJob.stepBody(ACCOUNT, jobId), step.json());
+
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", id), null);
+    error(404, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+    assertFalse(ok(200, "GET", "/customers", Map.of(), null, Map.of("q", "leted")).path("customers").elements().hasNext());
+    assertTrue(conversations.find(ACCOUNT, "conv-dee").isEmpty(), "the conversation left every list");
+    assertEquals(jobId, ok(200, "GET", "/customer-deletions/{jobId}", Map.of("jobId", jobId), null).path("jobId").asText());
+    error(404, "GET", "/customer-deletions/{jobId}", Map.of("jobId", "job-" + "x".repeat(2000)), null);
+    // the number and the reference are free again: a new profile may take them
+    ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"New\",\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}");
+
+    int sent = DELETION_STEPS.size();
+    String never = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Never\",\"lastName\":\"Texted\"}").path("id").asText();
+    assertEquals(204, status("DELETE", "/customers/{customerId}", Map.of("customerId", never), null, Map.of()));
+    assertEquals(sent, DELETION_STEPS.size(), "nothing left to delete: no job");
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", never), null);
+  }
+
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
     return ok(expected, method, resource, path, body, Map.of());
   }
