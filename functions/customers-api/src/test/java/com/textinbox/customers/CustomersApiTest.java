@@ -193,6 +193,67 @@ class CustomersApiTest {
     error(404, "GET", "/customers/{customerId}", Map.of("customerId", never), null);
   }
 
+  // ------------------------------------------------------------------ custom attributes (P3; moved from ConversationsApi)
+
+  private static final String DEFINITIONS = """
+      {"definitions": [{"key": "vehicle", "name": "Vehicle", "type": "text"},
+        {"key": "dueOn", "name": "Due on", "type": "date"}, {"key": "km", "name": "Mileage", "type": "number"}]}""";
+
+  @Test
+  void adminsDefineAttributesEveryoneReadsThem() {
+    assertEquals(403, as("acct-harbor-clinic", "user-nina", "user", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS)
+        .status(), "users read the definitions, admins write them");
+    assertEquals(0, Json.MAPPER.valueToTree(as("acct-harbor-clinic", "user-nina", "user", "GET", "/settings/customer-attributes",
+        Map.of(), null).body()).path("definitions").size(), "none until an admin writes them");
+    assertEquals(200, as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS).status());
+    assertEquals(Json.read(DEFINITIONS), ok(200, "GET", "/settings/customer-attributes", Map.of(), null));
+    ApiResponse bad = as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
+        "{\"definitions\": [{\"key\": \"a b\", \"name\": \"A\", \"type\": \"text\"}]}");
+    assertEquals(400, bad.status());
+    assertEquals("definitions[0].key", Json.MAPPER.valueToTree(bad.body()).path("error").path("field").asText());
+  }
+
+  @Test
+  void aCustomersValuesAreSetTypedAndRemovedByNullAlsoWithOtherFields() {
+    as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS);
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Attie\",\"attributes\":{\"vehicle\":\"Civic\"}}")
+        .path("id").asText();
+    Map<String, String> attie = Map.of("customerId", id);
+    JsonNode set = ok(200, "PATCH", "/customers/{customerId}/attributes", attie, "{\"km\": 12000}");
+    assertEquals("{\"customerId\":\"" + id + "\",\"attributes\":{\"km\":12000,\"vehicle\":\"Civic\"}}", set.toString());
+    JsonNode more = ok(200, "PATCH", "/customers/{customerId}/attributes", attie, "{\"dueOn\": \"2026-12-01\", \"km\": null}");
+    assertEquals(Json.read("{\"dueOn\": \"2026-12-01\", \"vehicle\": \"Civic\"}"), more.path("attributes"));
+
+    // PATCH /customers/{id} takes them too, beside other fields, in one write
+    JsonNode edited = ok(200, "PATCH", "/customers/{customerId}", attie,
+        "{\"lastName\":\"Bute\",\"attributes\":{\"vehicle\":\"Accord\",\"dueOn\":null,\"km\":5}}");
+    assertEquals("Bute", edited.path("lastName").asText());
+    assertEquals("{\"km\":5,\"vehicle\":\"Accord\"}", edited.path("attributes").toString());
+    assertEquals(edited, ok(200, "GET", "/customers/{customerId}", attie, null));
+
+    assertEquals("attributes.km", error(400, "PATCH", "/customers/{customerId}/attributes", attie, "{\"km\": \"far\"}")
+        .path("field").asText());
+    assertEquals("attributes.km", error(400, "PATCH", "/customers/{customerId}", attie, "{\"attributes\":{\"km\": \"far\"}}")
+        .path("field").asText());
+    assertEquals("attributes.colour", error(400, "PATCH", "/customers/{customerId}/attributes", attie, "{\"colour\": \"red\"}")
+        .path("field").asText());
+    assertEquals("attributes", error(400, "PATCH", "/customers/{customerId}", attie, "{\"attributes\": [1]}").path("field").asText());
+    assertEquals(404, as("acct-harbor-clinic", "user-olivia", "admin", "PATCH", "/customers/{customerId}/attributes", attie, "{}")
+        .status(), "another company's customer, whatever the body");
+    assertEquals(404, status("PATCH", "/customers/{customerId}/attributes", Map.of("customerId", "c".repeat(3000)), "{}", Map.of()));
+    assertEquals(404, status("PATCH", "/customers/{customerId}/attributes", Map.of("customerId", "cust-\uD83D\uDE00%"), "{}", Map.of()));
+  }
+
+  /** A request of another caller than Bruno (a user of Maple Motors). */
+  private static ApiResponse as(String account, String userId, String role, String method, String resource,
+      Map<String, String> path, String body) {
+    Map<String, Object> event = new LinkedHashMap<>(Map.of("httpMethod", method, "resource", resource, "path", resource,
+        "queryStringParameters", Map.of(), "pathParameters", path,
+        "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", userId, "role", role))));
+    event.put("body", body);
+    return api.handle(Json.MAPPER.valueToTree(event));
+  }
+
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
     return ok(expected, method, resource, path, body, Map.of());
   }

@@ -191,6 +191,16 @@ public record CustomerStore(DynamoTable table) {
    * (read again); a {@link CustomerConflict} when another profile has the new mobile or reference.
    */
   public boolean edit(String accountId, CustomerProfile before, CustomerProfile after) {
+    return edit(accountId, before, after, null);
+  }
+
+  /**
+   * As {@link #edit(String, CustomerProfile, CustomerProfile)}, also setting and removing custom
+   * attribute values ({@code attributes}, null: none), key by key as {@link #setAttributes} does,
+   * in the same write.
+   */
+  public boolean edit(String accountId, CustomerProfile before, CustomerProfile after,
+      CustomerAttributeRules.Change attributes) {
     Map<String, AttributeValue> item = toItem(accountId, after);
     ItemUpdate update = ItemUpdate.of();
     for (String attribute : EDITABLE) {
@@ -201,6 +211,9 @@ public record CustomerStore(DynamoTable table) {
       }
     }
     update.condition("attribute_exists(PK)");
+    if (attributes != null) {
+      attributesUpdate(update, before.attributes(), attributes);
+    }
     if (before.updatedAt() == null) {
       update.condition("attribute_not_exists(#" + UPDATED_AT + ")");
     } else {
