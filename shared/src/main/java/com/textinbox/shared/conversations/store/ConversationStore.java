@@ -35,6 +35,9 @@ public record ConversationStore(DynamoTable table) {
 
   /** The conversation as last written (strongly consistent); empty when the company has none of that id. */
   public Optional<Conversation> find(String accountId, String conversationId) {
+    if (!Keys.isId(conversationId)) {
+      return Optional.empty();   // no key could hold it: never sent to DynamoDB
+    }
     Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
     return isConversation(item) ? Optional.of(fromItem(item)) : Optional.empty();
   }

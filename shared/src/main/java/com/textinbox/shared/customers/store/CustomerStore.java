@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record CustomerStore(DynamoTable table) {
   /** The profile as last written; empty when the company has no customer of that id. */
   public Optional<CustomerProfile> find(String accountId, String customerId) {
+    if (!Keys.isId(customerId)) {
+      return Optional.empty();   // no key could hold it: never sent to DynamoDB
+    }
     Map<String, AttributeValue> item = table.getConsistent(Keys.customer(accountId, customerId), Keys.PROFILE_SK);
     return isProfile(item) ? Optional.of(fromItem(item)) : Optional.empty();
   }
