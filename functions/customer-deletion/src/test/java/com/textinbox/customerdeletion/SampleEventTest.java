@@ -9,17 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.data.Table;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.CustomerDeletionJob;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.store.CustomerDeletionJobStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemBuilder;
+import com.textinbox.shared.store.Query;
 import com.textinbox.shared.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,7 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -41,47 +40,47 @@ class SampleEventTest {
   private static final String JOB = "job-demo-delete-karim";
   private static final String KARIM = "cust-karim";
   private static final List<String> CONVERSATIONS = List.of("conv-demo-karim", "conv-karim-archived");
-  private static DynamoDbLocalServer local;
-  private static DynamoDbClient dynamoDb;
-  private static DynamoTable table;
+  private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
+  private static final DynamoTable table = inbox();
   private static final List<EventQueue.Sent> CONTINUATIONS = new CopyOnWriteArrayList<>();
+
+  private static DynamoTable inbox() {
+    LOCAL.createInboxTable(TABLE);
+    return new DynamoTable(LOCAL.client(), TABLE);
+  }
 
   @BeforeAll
   static void aDeletedCustomerWithALongHistory() {
-    local = DynamoDbLocalServer.start();
-    dynamoDb = local.client();
-    local.createInboxTable(TABLE);
-    table = new DynamoTable(dynamoDb, TABLE);
-    put(Keys.account(MAPLE), Keys.userSk("user-bruno"), Map.of(Table.TYPE, s("User"), "name", s("Bruno Tremblay"), "role", s("user")));
+    put(Keys.account(MAPLE), Keys.userSk("user-bruno"), "User", "name", "Bruno Tremblay", "role", "user");
     String active = Keys.conversation(MAPLE, CONVERSATIONS.get(0));
     for (int i = 0; i < 450; i++) {
       String at = Keys.time(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i));
       boolean inbound = i % 2 == 0;
-      put(active, Keys.timelineSk(at, "msg-" + i), Map.of(Table.TYPE, s("Message"), "direction", s(inbound ? "INBOUND" : "OUTBOUND"),
-          "body", s("text " + i), "carrierMessageId", s("carrier-" + i)));
+      put(active, Keys.timelineSk(at, "msg-" + i), "Message", "direction", inbound ? "INBOUND" : "OUTBOUND",
+          "body", "text " + i, "carrierMessageId", "carrier-" + i);
       if (inbound) {
-        put(Keys.inboundCarrierMessage(MAPLE, "carrier-" + i), Keys.INBOUND_SK, Map.of(Table.TYPE, s("InboundSms"), "body", s("text " + i)));
+        put(Keys.inboundCarrierMessage(MAPLE, "carrier-" + i), Keys.INBOUND_SK, "InboundSms", "body", "text " + i);
       } else {
-        put(Keys.outboundCarrierMessage("carrier-" + i), Keys.OUTBOUND_CARRIER_SK, Map.of(Table.TYPE, s("CarrierMessage")));
+        put(Keys.outboundCarrierMessage("carrier-" + i), Keys.OUTBOUND_CARRIER_SK, "CarrierMessage");
       }
     }
-    put(active, Keys.readSk("user-bruno"), Map.of(Table.TYPE, s("ReadState"), "readAt", s("2026-11-02T00:00:00.000Z")));
-    put(Keys.conversation(MAPLE, CONVERSATIONS.get(1)), Keys.timelineSk("2026-10-01T00:00:00.000Z", "note-1"),
-        Map.of(Table.TYPE, s("Note"), "text", s("an old note")));
+    put(active, Keys.readSk("user-bruno"), "ReadState", "readAt", "2026-11-02T00:00:00.000Z");
+    put(Keys.conversation(MAPLE, CONVERSATIONS.get(1)), Keys.timelineSk("2026-10-01T00:00:00.000Z", "note-1"), "Note",
+        "text", "an old note");
     String center = Keys.notificationsOf(MAPLE, "user-bruno");
-    put(center, Keys.notificationSk("2026-11-02T00:00:00.000Z", "n1"), Map.of(Table.TYPE, s("Notification"),
-        "customerId", s(KARIM), "conversationId", s(CONVERSATIONS.get(0)), "body", s("text 448")));
-    put(center, Keys.notificationSk("2026-11-02T00:00:01.000Z", "n2"), Map.of(Table.TYPE, s("Notification"),
-        "customerId", s("cust-john"), "conversationId", s("conv-demo-john"), "body", s("John's")));
-    put(Keys.digestOf(MAPLE, "user-bruno"), "2026-11-02T00:00:00.000Z#n1", Map.of(Table.TYPE, s("DigestItem"),
-        "linkPath", s("/conversations/" + CONVERSATIONS.get(0))));
+    put(center, Keys.notificationSk("2026-11-02T00:00:00.000Z", "n1"), "Notification",
+        "customerId", KARIM, "conversationId", CONVERSATIONS.get(0), "body", "text 448");
+    put(center, Keys.notificationSk("2026-11-02T00:00:01.000Z", "n2"), "Notification",
+        "customerId", "cust-john", "conversationId", "conv-demo-john", "body", "John's");
+    put(Keys.digestOf(MAPLE, "user-bruno"), "2026-11-02T00:00:00.000Z#n1", "DigestItem",
+        "linkPath", "/conversations/" + CONVERSATIONS.get(0));
     table.transact(new CustomerDeletionJobStore(table).createWrite(MAPLE,
         CustomerDeletionJob.requested(JOB, KARIM, CONVERSATIONS, "user-bruno", "2026-11-21T14:03:00.000Z")));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    local.close();
+    LOCAL.close();
   }
 
   private static SortedMap<String, Integer> deliver() {
@@ -129,24 +128,19 @@ class SampleEventTest {
   }
 
   private static int count(String pk) {
-    return dynamoDb.query(b -> b.tableName(TABLE).keyConditionExpression("PK = :pk")
-        .expressionAttributeValues(Map.of(":pk", s(pk))).consistentRead(true)).count();
+    return table.count(Query.table(pk).consistent(), 1000);
   }
 
   private static Map<String, AttributeValue> get(String pk, String sk) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true)
-        .key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).item();
-    return item == null || item.isEmpty() ? null : item;
+    return table.getConsistent(pk, sk);
   }
 
-  private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
-    Map<String, AttributeValue> item = new HashMap<>(attributes);
-    item.put(Table.PK, s(pk));
-    item.put(Table.SK, s(sk));
-    dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
+  /** An item of {@code type} with text attributes given as name, value pairs. */
+  private static void put(String pk, String sk, String type, String... pairs) {
+    ItemBuilder item = ItemBuilder.item(pk, sk, type);
+    for (int i = 0; i < pairs.length; i += 2) {
+      item.str(pairs[i], pairs[i + 1]);
+    }
+    table.put(item.build());
   }
 }

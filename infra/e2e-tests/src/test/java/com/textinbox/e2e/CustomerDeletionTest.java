@@ -49,18 +49,6 @@ class CustomerDeletionTest {
     return response.json();
   }
 
-  /** Texts in from {@code from}; the dedupe marker once the message is stored and announced. */
-  private static Map<String, AttributeValue> textIn(String from, String body) {
-    Http.Response response = Http.post(endpoints().path("carrier").path("send").asText(), null,
-        Http.json(Map.of("from", from, "to", endpoints().path("companyNumber").asText(), "body", body)));
-    assertEquals(202, response.status(), response.body());
-    String carrierId = response.json().path("inboundMessageId").asText();
-    return Eventually.await("inbound SMS " + carrierId + " to be handled", Duration.ofSeconds(30), () -> {
-      Map<String, AttributeValue> marker = LocalAws.item("A#" + DEALERSHIP + "#INBOUND#" + carrierId, "INBOUND");
-      return marker != null && marker.containsKey("eventSentAt") ? marker : null;
-    });
-  }
-
   /** The documents of the dealership a query matches, after a refresh (SearchIndexTest's way). */
   private static List<JsonNode> search(Map<String, Object> query) {
     String openSearch = endpoints().path("aws").path("opensearch").asText();
@@ -95,7 +83,7 @@ class CustomerDeletionTest {
   void aDeletedCustomerLeavesEveryListAndTheIndexAndTheirNextTextMakesANewProfile() {
     String number = "+15145550173";
     String word = "gearbox" + UUID.randomUUID().toString().replace("-", "");
-    Map<String, AttributeValue> first = textIn(number, "Is the " + word + " fixed?");
+    Map<String, AttributeValue> first = Carrier.textIn(number, "Is the " + word + " fixed?");
     String customerId = first.get("customerId").s();
     String conversationId = first.get("conversationId").s();
     String last = "Deletable" + UUID.randomUUID().toString().substring(0, 8);
@@ -126,7 +114,7 @@ class CustomerDeletionTest {
         search(Map.of("match", Map.of("text", word))).isEmpty() && search(Map.of("match", Map.of("name", last))).isEmpty());
 
     // their next text: a new profile, a new conversation
-    Map<String, AttributeValue> again = textIn(number, "Hello again");
+    Map<String, AttributeValue> again = Carrier.textIn(number, "Hello again");
     assertNotEquals(customerId, again.get("customerId").s());
     assertNotEquals(conversationId, again.get("conversationId").s());
     JsonNode fresh = ok(200, "GET", "/customers/" + again.get("customerId").s(), null);
@@ -139,7 +127,7 @@ class CustomerDeletionTest {
   @Test
   void aLongHistoryIsFullyDeletedByTheJob() {
     String number = "+15145550174";
-    Map<String, AttributeValue> first = textIn(number, "First of many");
+    Map<String, AttributeValue> first = Carrier.textIn(number, "First of many");
     String customerId = first.get("customerId").s();
     String conversationPk = "A#" + DEALERSHIP + "#CONV#" + first.get("conversationId").s();
     // a few hundred more timeline items, as years of texts would leave (written straight to the table)

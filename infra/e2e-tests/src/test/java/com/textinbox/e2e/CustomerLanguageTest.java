@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * answered in that word's language: the customer chose it in that very message.)
  */
 class CustomerLanguageTest {
-  private static final String DEALERSHIP = "acct-maple-motors";
   private static final String FRENCH_NOTICE = "Répondez ARRET pour vous désabonner, AIDE pour de l'aide.";
   private static final String FRENCH_HELP_END = "Répondez ARRET pour vous désabonner.";
 
@@ -31,43 +27,20 @@ class CustomerLanguageTest {
     return endpoints().path("apiUrl").asText() + path;
   }
 
-  private static List<String> textedTo(String number) {
-    JsonNode outbox = Http.get(endpoints().path("carrier").path("outbox").asText(), null).json();
-    return StreamSupport.stream(outbox.spliterator(), false).filter(e -> number.equals(e.path("to").asText()))
-        .map(e -> e.path("body").asText()).toList();
-  }
-
-  /** The first text to {@code number} that starts with {@code start}, once it was texted. */
-  private static String awaitTexted(String number, String start) {
-    return Eventually.await(number + " to be texted '" + start + "...'", Duration.ofSeconds(30),
-        () -> textedTo(number).stream().filter(b -> b.startsWith(start)).findFirst().orElse(null));
-  }
-
-  private static Map<String, AttributeValue> textIn(String from, String body) {
-    Http.Response response = Http.post(endpoints().path("carrier").path("send").asText(), null,
-        Http.json(Map.of("from", from, "to", endpoints().path("companyNumber").asText(), "body", body)));
-    assertEquals(202, response.status(), response.body());
-    String carrierId = response.json().path("inboundMessageId").asText();
-    return Eventually.await("inbound SMS " + carrierId + " to be handled", Duration.ofSeconds(30), () -> {
-      Map<String, AttributeValue> marker = LocalAws.item("A#" + DEALERSHIP + "#INBOUND#" + carrierId, "INBOUND");
-      return marker != null && marker.containsKey("eventSentAt") ? marker : null;
-    });
-  }
-
   @Test
   void aCustomerWhoTextedArretGetsEveryAutomaticTextInFrench() {
     String number = "+15145550185";
-    Map<String, AttributeValue> stop = textIn(number, "ARRÊT");
-    assertTrue(awaitTexted(number, "Maple Motors : ").contains("désabonnement est confirmé"), textedTo(number).toString());
-    textIn(number, "START");
-    assertTrue(awaitTexted(number, "Maple Motors : votre abonnement est réactivé").endsWith(FRENCH_NOTICE));
-    textIn(number, "INFO");
-    String help = awaitTexted(number, "Maple Motors : Pour de l'aide");
+    Map<String, AttributeValue> stop = Carrier.textIn(number, "ARRÊT");
+    assertTrue(Carrier.awaitTexted(number, "Maple Motors : ").contains("désabonnement est confirmé"), Carrier.textedTo(number).toString());
+    Carrier.textIn(number, "START");
+    assertTrue(Carrier.awaitTexted(number, "Maple Motors : votre abonnement est réactivé").endsWith(FRENCH_NOTICE));
+    Carrier.textIn(number, "INFO");
+    String help = Carrier.awaitTexted(number, "Maple Motors : Pour de l'aide");
     assertTrue(help.endsWith(FRENCH_HELP_END), help);
     Http.Response sent = Http.post(api("/conversations/" + stop.get("conversationId").s() + "/messages"), Tokens.of("user2"),
         Http.json(Map.of("body", "Votre voiture est prête.")));
     assertEquals(202, sent.status(), sent.body());
-    assertEquals("Chloé: Votre voiture est prête.\n" + FRENCH_NOTICE, awaitTexted(number, "Chloé: Votre voiture"));
+    assertEquals("Chloé: Votre voiture est prête.\n" + FRENCH_NOTICE, Carrier.awaitTexted(number, "Chloé: Votre voiture"));
   }
 
   @Test
@@ -80,14 +53,14 @@ class CustomerLanguageTest {
     Http.Response sent = Http.post(api("/customers/" + customerId + "/messages"), Tokens.of("user2"),
         Http.json(Map.of("body", "Bonjour Gisèle, votre rendez-vous est confirmé.")));
     assertEquals(202, sent.status(), sent.body());
-    assertEquals("Chloé: Bonjour Gisèle, votre rendez-vous est confirmé.\n" + FRENCH_NOTICE, awaitTexted(number, "Chloé: Bonjour"),
+    assertEquals("Chloé: Bonjour Gisèle, votre rendez-vous est confirmé.\n" + FRENCH_NOTICE, Carrier.awaitTexted(number, "Chloé: Bonjour"),
         "the first message's STOP notice in the profile's language");
-    textIn(number, "info");
-    assertTrue(awaitTexted(number, "Maple Motors : Pour de l'aide").endsWith(FRENCH_HELP_END));
-    textIn(number, "arrêt");
-    awaitTexted(number, "Maple Motors : votre désabonnement est confirmé");
-    textIn(number, "Start");
-    assertTrue(awaitTexted(number, "Maple Motors : votre abonnement est réactivé").endsWith(FRENCH_NOTICE),
+    Carrier.textIn(number, "info");
+    assertTrue(Carrier.awaitTexted(number, "Maple Motors : Pour de l'aide").endsWith(FRENCH_HELP_END));
+    Carrier.textIn(number, "arrêt");
+    Carrier.awaitTexted(number, "Maple Motors : votre désabonnement est confirmé");
+    Carrier.textIn(number, "Start");
+    assertTrue(Carrier.awaitTexted(number, "Maple Motors : votre abonnement est réactivé").endsWith(FRENCH_NOTICE),
         "START, a word of both languages, in the profile's");
   }
 }
