@@ -1,6 +1,7 @@
 package com.textinbox.customerdeletion;
 
 import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.CustomerDeletionJob;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The work of one customer deletion job (P5), irrecoverably: each conversation's partition emptied
  * page by page ({@link ConversationStore#deleteHistory}: timeline, read states, the messages'
- * carrier look-ups, whose REMOVE stream records delete their search documents), then the
- * notification center and digest items about the customer of every user of the company. Each step
+ * carrier look-ups, whose REMOVE stream records delete their search documents), then anything left
+ * in the customer's own partition and the notification center and digest items about the customer
+ * of every user of the company. Each step
  * is recorded done once in the job; a message delivered twice, or a continuation running beside a
  * redelivery, deletes nothing twice (a delete of what is gone changes nothing). When the budget runs
  * out (a number of pages per message) the job queues its own continuation, which resumes at the first step not done.
@@ -30,6 +32,7 @@ final class CustomerDeleter {
   static final int PAGES_PER_MESSAGE = 4;
 
   private final ConversationStore conversations;
+  private final CustomerStore customers;
   private final CustomerDeletionJobStore jobs;
   private final NotificationStore notifications;
   private final UserStore users;
@@ -38,6 +41,7 @@ final class CustomerDeleter {
 
   CustomerDeleter(DynamoTable table, Clock clock, EventQueue continuations) {
     this.conversations = new ConversationStore(table);
+    this.customers = new CustomerStore(table);
     this.jobs = new CustomerDeletionJobStore(table);
     this.notifications = new NotificationStore(table);
     this.users = new UserStore(table);
@@ -56,6 +60,7 @@ final class CustomerDeleter {
     long deleted = 0;
     for (String step = job.nextStep(); step != null; step = job.nextStep()) {
       if (CustomerDeletionJob.NOTIFICATIONS.equals(step)) {
+        deleted += customers.deleteRest(accountId, job.customerId());
         for (User user : users.ofAccount(accountId)) {
           deleted += notifications.deleteAbout(accountId, user.userId(), job.customerId(), job.conversationIds());
         }

@@ -74,6 +74,7 @@ class SampleEventTest {
         "customerId", "cust-john", "conversationId", "conv-demo-john", "body", "John's");
     put(Keys.digestOf(MAPLE, "user-bruno"), "2026-11-02T00:00:00.000Z#n1", "DigestItem",
         "linkPath", "/conversations/" + CONVERSATIONS.get(0));
+    put(Keys.customer(MAPLE, KARIM), "MERGE#2026-11-01T00:00:00.000Z", "MergeLog", "note", "kept beside the profile");
     table.transact(new CustomerDeletionJobStore(table).createWrite(MAPLE,
         CustomerDeletionJob.requested(JOB, KARIM, CONVERSATIONS, "user-bruno", "2026-11-21T14:03:00.000Z")));
   }
@@ -117,6 +118,7 @@ class SampleEventTest {
     assertEquals(1, count(Keys.notificationsOf(MAPLE, "user-bruno")), "only John's notification is left");
     assertNotNull(get(Keys.notificationsOf(MAPLE, "user-bruno"), Keys.notificationSk("2026-11-02T00:00:01.000Z", "n2")));
     assertEquals(0, count(Keys.digestOf(MAPLE, "user-bruno")));
+    assertEquals(0, count(Keys.customer(MAPLE, KARIM)), "nothing left in the customer's own partition");
 
     SortedMap<String, Integer> again = deliver();
     assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1), again, "a redelivery reads the job and stops");

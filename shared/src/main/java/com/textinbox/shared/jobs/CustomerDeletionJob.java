@@ -23,7 +23,7 @@ public record CustomerDeletionJob(String jobId, String status, String customerId
     String requestedBy, String createdAt, String updatedAt, String completedAt, Set<String> doneSteps) {
 
   public static final String KIND = "customer-delete";
-  /** The step after the conversations: notifications and digest items about the customer. */
+  /** The step after the conversations: what is left in the customer's partition, notifications and digest items about it. */
   public static final String NOTIFICATIONS = "notifications";
   /** The queue message that starts or resumes the job (its body names only the job). */
   public static final String STEP_TYPE = "customer.delete";

@@ -315,6 +315,26 @@ public record CustomerStore(DynamoTable table) {
     return writes;
   }
 
+  /**
+   * Deletes whatever is left in a deleted customer's partition ({@code A#<acct>#C#<customerId>}:
+   * items other features keep beside the profile, a merge log...), by pages of 100 (Query, then
+   * BatchWriteItem); returns how many it deleted. The profile itself went in {@link #deleteWrites}.
+   */
+  public int deleteRest(String accountId, String customerId) {
+    int deleted = 0;
+    for (List<Map<String, AttributeValue>> page = restPage(accountId, customerId); !page.isEmpty();
+        page = restPage(accountId, customerId)) {
+      table.deleteAll(page);
+      deleted += page.size();
+    }
+    return deleted;
+  }
+
+  private List<Map<String, AttributeValue>> restPage(String accountId, String customerId) {
+    return table.query(Query.table(Keys.customer(accountId, customerId)).consistent().limit(100)).items().stream()
+        .map(DynamoTable::keyOf).toList();
+  }
+
   // ------------------------------------------------------------------ lists
 
   /** Which list: every customer by name, those without a mobile, or those unsubscribed (by date). */
