@@ -1,0 +1,80 @@
+package com.textinbox.searchapi;
+
+import com.textinbox.shared.search.Amounts;
+import com.textinbox.shared.search.PhoneForms;
+import com.textinbox.shared.search.SearchDocuments;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+
+/**
+ * The OpenSearch query of one group of a search (C15). Only match and term queries: what a person
+ * types is never read as query syntax (no {@code query_string}), so no input can widen a search
+ * beyond its account or make it scan everything. Every query is filtered, as a {@code term} on
+ * {@code accountId}, by the caller's account from the token, and on the group's kind.
+ *
+ * <ul>
+ *   <li>customer: the name with accents and case folded, every word matching with one typo
+ *       allowed, or as prefixes of the words (as they type); a number in any form (digits against
+ *       {@code phones}); the DMS reference or the email exactly;
+ *   <li>message: the words of the text, folded, or through the French or English stemmers;
+ *   <li>appointment: its type, folded, prefixes; the RO number exactly;
+ *   <li>invoice: the invoice or RO number exactly; an amount to the cent ({@link Amounts}).
+ * </ul>
+ */
+final class QueryBuilder {
+  private QueryBuilder() {}
+
+  static Query of(String accountId, SearchType type, String text) {
+    List<Query> should = switch (type) {
+      case CUSTOMER -> customer(text);
+      case MESSAGE -> List.of(
+          match("text", text, false), match("text.fr", text, false), match("text.en", text, false));
+      case APPOINTMENT -> List.of(match("appointmentType", text, true), term("repairOrder", text));
+      case INVOICE -> invoice(text);
+    };
+    return Query.of(q -> q.bool(b -> b
+        .filter(term(SearchDocuments.ACCOUNT_ID, accountId))
+        .filter(term(SearchDocuments.KIND, type.kind()))
+        .should(should)
+        .minimumShouldMatch("1")));
+  }
+
+  private static List<Query> customer(String text) {
+    List<Query> should = new ArrayList<>();
+    should.add(match("name", text, true));
+    should.add(Query.of(q -> q.match(m -> m.field("name.prefix").query(FieldValue.of(text)).operator(Operator.And))));
+    PhoneForms.ofQuery(text).ifPresent(digits -> should.add(term(SearchDocuments.PHONES, digits)));
+    should.add(term(SearchDocuments.REFERENCE, text));
+    should.add(term(SearchDocuments.EMAIL, text));
+    return should;
+  }
+
+  private static List<Query> invoice(String text) {
+    List<Query> should = new ArrayList<>();
+    should.add(term("invoiceNumber", text));
+    should.add(term("repairOrder", text));
+    Optional<BigDecimal> amount = Amounts.parse(text);
+    amount.ifPresent(value -> should.add(Query.of(q -> q.term(t -> t.field("amount").value(FieldValue.of(value.doubleValue()))))));
+    return should;
+  }
+
+  /** Every word must match; {@code typo}: one edit per word allowed past its first letter. */
+  private static Query match(String field, String text, boolean typo) {
+    return Query.of(q -> q.match(m -> {
+      m.field(field).query(FieldValue.of(text)).operator(Operator.And);
+      if (typo) {
+        m.fuzziness("1").prefixLength(1).maxExpansions(20);
+      }
+      return m;
+    }));
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+  }
+}
