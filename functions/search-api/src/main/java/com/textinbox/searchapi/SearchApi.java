@@ -2,6 +2,7 @@ package com.textinbox.searchapi;
 
 import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.observability.Priming;
 import com.textinbox.shared.search.SearchClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
@@ -21,10 +22,17 @@ public final class SearchApi extends ApiHandler {
     route("GET", "/search", routes::search);
   }
 
-  /** SnapStart priming (decision 46): a refused search (no q) through the router; nothing reaches the index. */
+  /**
+   * SnapStart priming (decision 46): a search of every type as a caller of an account that does not
+   * exist: the client's msearch path (signing, TLS, JSON) is loaded and its connection open; it
+   * reads, finds nothing, writes nothing.
+   */
   @Override
   protected void prime() {
     super.prime();
-    primeGet("/search");
+    Priming.answer(handle(Priming.event("""
+        {"httpMethod": "GET", "resource": "/search", "path": "/search", "headers": {"Accept": "application/json"},
+         "queryStringParameters": {"q": "priming 514 555 0100"},
+         "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""")).toProxyResponse());
   }
 }

@@ -54,6 +54,9 @@ public final class SearchDocuments {
   public static final String KIND_CUSTOMER = "customer";
   public static final String KIND_MESSAGE = "message";
 
+  /** The item types that become documents (the Reindex function scans for these). */
+  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message");
+
   /** OpenSearch refuses document ids longer than 512 bytes. */
   private static final int MAX_ID_BYTES = 512;
 

@@ -71,15 +71,13 @@ public final class SearchIndexes {
     if (!current().isEmpty()) {
       return;
     }
-    create(alias + "-1", true);
+    create(alias + "-1", alias);
   }
 
-  /** Creates a generation with the mapping; with the alias on it when {@code aliased}. An existing one is left as it is. */
-  public void create(String index, boolean aliased) throws IOException {
+  /** Creates a generation with the mapping, with an alias on it (the live one, or the rebuild's). An existing one is left as it is. */
+  public void create(String index, String aliasOnIt) throws IOException {
     ObjectNode body = definition();
-    if (aliased) {
-      body.putObject("aliases").putObject(alias);
-    }
+    body.putObject("aliases").putObject(aliasOnIt);
     try (Response response = call("PUT", "/" + index, body)) {
       if (response.getStatus() / 100 != 2 && !errorType(response).equals("resource_already_exists_exception")) {
         throw failure("creating index " + index, response);
@@ -87,11 +85,15 @@ public final class SearchIndexes {
     }
   }
 
-  /** Points the alias at {@code index} only, atomically (searches see the old one, then the new one). */
+  /**
+   * Points the alias at {@code index} only, atomically (searches see the old one, then the new
+   * one), and takes the rebuild's alias off it in the same call.
+   */
   public void switchTo(String index, List<String> previous) throws IOException {
     ObjectNode body = Json.object();
     var actions = body.putArray("actions");
     actions.addObject().putObject("add").put("index", index).put("alias", alias);
+    actions.addObject().putObject("remove").put("index", index).put("alias", alias + REBUILD_SUFFIX);
     for (String old : previous) {
       if (!old.equals(index)) {
         actions.addObject().putObject("remove").put("index", old).put("alias", alias);

@@ -120,6 +120,32 @@ public final class AwsCallRecorder implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /**
+   * The https endpoint of the function's calls to the search domain ({@code 127.0.0.1:PORT}, a host
+   * as the domain's {@code DomainEndpoint} is on AWS): the OpenSearch client's SigV4 transport only
+   * speaks https. Same recording and forwarding as {@link #endpoint}, behind TLS with the local
+   * certificate; {@code functionLogicalId} null for the unrecorded front of the domain itself.
+   */
+  public synchronized String tlsEndpoint(String functionLogicalId, javax.net.ssl.SSLContext tls) {
+    String key = "tls:" + functionLogicalId;
+    HttpServer server = servers.get(key);
+    if (server == null) {
+      try {
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        server = https;
+      } catch (IOException e) {
+        throw new UncheckedIOException("the AWS call recorder cannot listen over TLS for " + functionLogicalId, e);
+      }
+      server.setExecutor(executor);
+      server.createContext("/", exchange -> serve(functionLogicalId, exchange));
+      server.start();
+      servers.put(key, server);
+    }
+    return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
   /** What each function has called so far: logical id -> IAM actions, both sorted. */
   public SortedMap<String, SortedSet<String>> calls() {
     SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
@@ -178,8 +204,10 @@ public final class AwsCallRecorder implements AutoCloseable {
         return;
       }
       List<String> actions = IamActions.of(new IamActions.Request(service.get(), method, path, uri.getRawQuery(), headers, body));
-      record(function, actions);
-      keepSentMessages(function, actions, body);
+      if (function != null) {
+        record(function, actions);
+        keepSentMessages(function, actions, body);
+      }
 
       String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
       HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(engine + path + query))
