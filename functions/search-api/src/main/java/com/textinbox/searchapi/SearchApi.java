@@ -33,6 +33,6 @@ public final class SearchApi extends ApiHandler {
     Priming.answer(handle(Priming.event("""
         {"httpMethod": "GET", "resource": "/search", "path": "/search", "headers": {"Accept": "application/json"},
          "queryStringParameters": {"q": "priming 514 555 0100"},
-         "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""")).toProxyResponse());
+         "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "role": "ADMIN"}}}""")).body());
   }
 }
