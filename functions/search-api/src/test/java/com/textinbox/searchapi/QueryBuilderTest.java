@@ -1,0 +1,68 @@
+package com.textinbox.searchapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.json.Json;
+import org.junit.jupiter.api.Test;
+
+class QueryBuilderTest {
+  private static JsonNode query(SearchType type, String text) {
+    return Json.read(QueryBuilder.of("acct-maple-motors", type, text).toJsonString());
+  }
+
+  @Test
+  void everyQueryIsFilteredByTheCallersAccountAndTheKind() {
+    for (SearchType type : SearchType.values()) {
+      JsonNode bool = query(type, "Chloe").path("bool");
+      assertEquals("acct-maple-motors", bool.path("filter").get(0).path("term").path("accountId").path("value").asText());
+      assertEquals(type.kind(), bool.path("filter").get(1).path("term").path("kind").path("value").asText());
+      assertEquals("1", bool.path("minimum_should_match").asText());
+    }
+  }
+
+  @Test
+  void queriesAreMatchAndTermOnlyNeverQuerySyntax() {
+    for (SearchType type : SearchType.values()) {
+      for (String text : new String[] {"\"Chloé\" OR *", "\\", "a AND b NOT c", "name:*", "(x) [y] {z} ~2 ^3"}) {
+        String json = QueryBuilder.of("acct", type, text).toJsonString();
+        assertFalse(json.contains("query_string"), json);
+        assertFalse(json.contains("wildcard"), json);
+        assertFalse(json.contains("regexp"), json);
+        assertFalse(json.contains("\"prefix\""), json);
+      }
+    }
+  }
+
+  @Test
+  void aCustomerIsFoundByNameWithOneTypoByPrefixByAnyFormOfNumberAndByReference() {
+    JsonNode should = query(SearchType.CUSTOMER, "(514) 555-0111").path("bool").path("should");
+    assertEquals("1", should.get(0).path("match").path("name").path("fuzziness").asText());
+    assertEquals("and", should.get(0).path("match").path("name").path("operator").asText());
+    assertTrue(should.get(1).path("match").has("name.prefix"));
+    assertEquals("5145550111", should.get(2).path("term").path("phones").path("value").asText());
+    assertEquals("(514) 555-0111", should.get(3).path("term").path("reference").path("value").asText());
+
+    JsonNode byName = query(SearchType.CUSTOMER, "Chloe").path("bool").path("should");
+    assertFalse(byName.toString().contains("phones"), "a name is not looked for among numbers");
+  }
+
+  @Test
+  void aMessageIsFoundByItsWordsFoldedOrThroughFrenchAndEnglishStemming() {
+    JsonNode should = query(SearchType.MESSAGE, "voitures prêtes").path("bool").path("should");
+    assertTrue(should.get(0).path("match").has("text"));
+    assertTrue(should.get(1).path("match").has("text.fr"));
+    assertTrue(should.get(2).path("match").has("text.en"));
+  }
+
+  @Test
+  void anInvoiceIsFoundByItsNumbersOrAnAmountToTheCent() {
+    JsonNode should = query(SearchType.INVOICE, "$149,99").path("bool").path("should");
+    assertTrue(should.get(0).path("term").has("invoiceNumber"));
+    assertTrue(should.get(1).path("term").has("repairOrder"));
+    assertEquals(149.99, should.get(2).path("term").path("amount").path("value").asDouble());
+    assertEquals(2, query(SearchType.INVOICE, "RO-1042").path("bool").path("should").size(), "not an amount: no amount term");
+  }
+}
