@@ -70,6 +70,12 @@ final class SearchRoutes {
     List<List<Hit<Map>>> hits = new ArrayList<>();
     List<Long> totals = new ArrayList<>();
     for (MultiSearchResponseItem<Map> item : response.responses()) {
+      if (item.isFailure() && "index_not_found_exception".equals(item.failure().error().type())) {
+        // nothing was ever indexed: the indexer makes the index on its first write
+        hits.add(List.of());
+        totals.add(0L);
+        continue;
+      }
       if (item.isFailure()) {
         LOG.error("a search of the index failed: {}", item.failure().error().type());
         throw new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
