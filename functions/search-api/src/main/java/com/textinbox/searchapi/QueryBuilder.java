@@ -4,9 +4,12 @@ import com.textinbox.shared.search.Amounts;
 import com.textinbox.shared.search.PhoneForms;
 import com.textinbox.shared.search.SearchDocuments;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -22,8 +25,10 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
  *       allowed, or as prefixes of the words (as they type); a number in any form (digits against
  *       {@code phones}); the DMS reference or the email exactly;
  *   <li>message: the words of the text, folded, or through the French or English stemmers;
- *   <li>appointment: its type, folded, prefixes; the RO number exactly;
- *   <li>invoice: the invoice or RO number exactly; an amount to the cent ({@link Amounts}).
+ *   <li>appointment: its type, folded, one typo allowed; the DMS's reference exactly; a day
+ *       ({@code 2026-12-05}) as a range on its time (UTC);
+ *   <li>invoice: the invoice or RO number exactly, the customer's reference; an amount to the
+ *       cent ({@link Amounts}).
  * </ul>
  */
 final class QueryBuilder {
@@ -34,7 +39,7 @@ final class QueryBuilder {
       case CUSTOMER -> customer(text);
       case MESSAGE -> List.of(
           match("text", text, false), match("text.fr", text, false), match("text.en", text, false));
-      case APPOINTMENT -> List.of(match("appointmentType", text, true), term("repairOrder", text));
+      case APPOINTMENT -> appointment(text);
       case INVOICE -> invoice(text);
     };
     return Query.of(q -> q.bool(b -> b
@@ -54,12 +59,31 @@ final class QueryBuilder {
     return should;
   }
 
+  private static List<Query> appointment(String text) {
+    List<Query> should = new ArrayList<>();
+    should.add(match(SearchDocuments.APPOINTMENT_TYPE, text, true));
+    should.add(term(SearchDocuments.REFERENCE, text));
+    day(text).ifPresent(day -> should.add(Query.of(q -> q.range(r -> r.field(SearchDocuments.AT)
+        .gte(JsonData.of(day.toString())).lt(JsonData.of(day.plusDays(1).toString()))))));
+    return should;
+  }
+
+  /** A day written as ISO ({@code 2026-12-05}), else empty. */
+  private static Optional<LocalDate> day(String text) {
+    try {
+      return text.length() == 10 ? Optional.of(LocalDate.parse(text)) : Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   private static List<Query> invoice(String text) {
     List<Query> should = new ArrayList<>();
-    should.add(term("invoiceNumber", text));
-    should.add(term("repairOrder", text));
+    should.add(term(SearchDocuments.INVOICE_NUMBER, text));
+    should.add(term(SearchDocuments.REPAIR_ORDER, text));
+    should.add(term(SearchDocuments.REFERENCE, text));
     Optional<BigDecimal> amount = Amounts.parse(text);
-    amount.ifPresent(value -> should.add(Query.of(q -> q.term(t -> t.field("amount").value(FieldValue.of(value.doubleValue()))))));
+    amount.ifPresent(value -> should.add(Query.of(q -> q.term(t -> t.field(SearchDocuments.AMOUNT).value(FieldValue.of(value.doubleValue()))))));
     return should;
   }
 

@@ -37,8 +37,8 @@ final class SearchRoutes {
   private static final Map<SearchType, List<String>> HIGHLIGHTED = Map.of(
       SearchType.CUSTOMER, List.of("name", "name.prefix", "reference", "email", "phones"),
       SearchType.MESSAGE, List.of("text", "text.fr", "text.en"),
-      SearchType.APPOINTMENT, List.of("appointmentType", "repairOrder"),
-      SearchType.INVOICE, List.of("invoiceNumber", "repairOrder"));
+      SearchType.APPOINTMENT, List.of("appointmentType", "reference"),
+      SearchType.INVOICE, List.of("invoiceNumber", "repairOrder", "reference"));
 
   private final OpenSearchClient client;
   private final String alias;

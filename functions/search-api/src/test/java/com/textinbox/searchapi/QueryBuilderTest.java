@@ -62,7 +62,18 @@ class QueryBuilderTest {
     JsonNode should = query(SearchType.INVOICE, "$149,99").path("bool").path("should");
     assertTrue(should.get(0).path("term").has("invoiceNumber"));
     assertTrue(should.get(1).path("term").has("repairOrder"));
-    assertEquals(149.99, should.get(2).path("term").path("amount").path("value").asDouble());
-    assertEquals(2, query(SearchType.INVOICE, "RO-1042").path("bool").path("should").size(), "not an amount: no amount term");
+    assertTrue(should.get(2).path("term").has("reference"));
+    assertEquals(149.99, should.get(3).path("term").path("amount").path("value").asDouble());
+    assertEquals(3, query(SearchType.INVOICE, "RO-1042").path("bool").path("should").size(), "not an amount: no amount term");
+  }
+
+  @Test
+  void anAppointmentIsFoundByTypeWithATypoByReferenceOrByItsDay() {
+    JsonNode should = query(SearchType.APPOINTMENT, "2026-12-05").path("bool").path("should");
+    assertEquals("1", should.get(0).path("match").path("appointmentType").path("fuzziness").asText());
+    assertTrue(should.get(1).path("term").has("reference"));
+    assertEquals("2026-12-05", should.get(2).path("range").path("at").path("gte").asText());
+    assertEquals("2026-12-06", should.get(2).path("range").path("at").path("lt").asText());
+    assertEquals(2, query(SearchType.APPOINTMENT, "oil change").path("bool").path("should").size());
   }
 }

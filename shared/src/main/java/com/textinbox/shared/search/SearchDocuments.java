@@ -30,7 +30,17 @@ import java.util.regex.Pattern;
  *   <li>a timeline message (type {@code Message}, key {@code A#<acct>#CONV#<convId>} /
  *       {@code T#<at>#<id>}), in either direction, of an active or archived conversation: kind
  *       {@code message}; text, conversation, customer, direction, time.
+ *   <li>an appointment (type {@code Appointment}, key {@code A#<acct>#APPT#<id>} /
+ *       {@code APPOINTMENT}, AP1): kind {@code appointment}; its type, time ({@code startsAt}),
+ *       status, the DMS's reference, customer, conversation;
+ *   <li>an invoice (type {@code Invoice}, key {@code A#<acct>#INVOICE#<number>} / {@code INVOICE},
+ *       AP3): kind {@code invoice}; its number, RO number, amount (a decimal string on the item,
+ *       a number to the cent here), currency, status, customer and the customer's reference.
  * </ul>
+ *
+ * <p>Appointments and invoices are read by their attribute names as their mappers write them
+ * (shared appointments/invoices {@code store}); this class names them again rather than depending
+ * on those packages, since a stream image is a plain map.
  *
  * Every document carries {@code accountId}, read from the item's key (never from an attribute), so
  * a search filtered by account sees only that account's documents. The document id is the item's
@@ -53,9 +63,17 @@ public final class SearchDocuments {
 
   public static final String KIND_CUSTOMER = "customer";
   public static final String KIND_MESSAGE = "message";
+  public static final String KIND_APPOINTMENT = "appointment";
+  public static final String KIND_INVOICE = "invoice";
+  public static final String APPOINTMENT_TYPE = "appointmentType";
+  public static final String STATUS = "status";
+  public static final String REPAIR_ORDER = "repairOrder";
+  public static final String INVOICE_NUMBER = "invoiceNumber";
+  public static final String AMOUNT = "amount";
+  public static final String CURRENCY = "currency";
 
   /** The item types that become documents (the Reindex function scans for these). */
-  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message");
+  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message", "Appointment", "Invoice");
 
   /** OpenSearch refuses document ids longer than 512 bytes. */
   private static final int MAX_ID_BYTES = 512;
@@ -63,6 +81,8 @@ public final class SearchDocuments {
   private static final Pattern CUSTOMER_KEY = Pattern.compile("A#([^#]+)#C#([^#]+)");
   private static final Pattern CONVERSATION_KEY = Pattern.compile("A#([^#]+)#CONV#([^#]+)");
   private static final Pattern TIMELINE_SK = Pattern.compile("T#.+");
+  private static final Pattern APPOINTMENT_KEY = Pattern.compile("A#([^#]+)#APPT#([^#]+)");
+  private static final Pattern INVOICE_KEY = Pattern.compile("A#([^#]+)#INVOICE#(.+)");
 
   private SearchDocuments() {}
 
@@ -80,6 +100,12 @@ public final class SearchDocuments {
     }
     if ("Message".equals(type)) {
       return Optional.of(message(item));
+    }
+    if ("Appointment".equals(type)) {
+      return Optional.of(appointment(item));
+    }
+    if ("Invoice".equals(type)) {
+      return Optional.of(invoice(item));
     }
     return Optional.empty();
   }
@@ -126,6 +152,33 @@ public final class SearchDocuments {
     put(fields, DIRECTION, text(item, "direction"));
     String at = text(item, "receivedAt");
     put(fields, AT, at != null ? at : text(item, "createdAt"));
+    return new SearchDocument(documentId(item), fields);
+  }
+
+  private static SearchDocument appointment(Map<String, Object> item) {
+    Matcher key = key(item, APPOINTMENT_KEY, "A#<account>#APPT#<appointmentId>", Pattern.compile("APPOINTMENT"), "Appointment");
+    Map<String, Object> fields = base(key.group(1), KIND_APPOINTMENT, key.group(2));
+    put(fields, CUSTOMER_ID, text(item, "customerId"));
+    put(fields, CONVERSATION_ID, text(item, "conversationId"));
+    put(fields, APPOINTMENT_TYPE, text(item, "appointmentType"));
+    put(fields, AT, text(item, "startsAt"));
+    put(fields, STATUS, text(item, "status"));
+    put(fields, REFERENCE, text(item, "reference"));
+    return new SearchDocument(documentId(item), fields);
+  }
+
+  private static SearchDocument invoice(Map<String, Object> item) {
+    Matcher key = key(item, INVOICE_KEY, "A#<account>#INVOICE#<number>", Pattern.compile("INVOICE"), "Invoice");
+    Map<String, Object> fields = base(key.group(1), KIND_INVOICE, key.group(2));
+    put(fields, CUSTOMER_ID, text(item, "customerId"));
+    put(fields, INVOICE_NUMBER, key.group(2));
+    put(fields, REPAIR_ORDER, text(item, "roNumber"));
+    put(fields, REFERENCE, text(item, "customerReference"));
+    Object amount = item.get("amount");
+    put(fields, AMOUNT, amount == null ? null : Amounts.parse(amount.toString()).orElse(null));
+    put(fields, CURRENCY, text(item, "currency"));
+    put(fields, STATUS, text(item, "status"));
+    put(fields, AT, text(item, "createdAt"));
     return new SearchDocument(documentId(item), fields);
   }
 

@@ -95,6 +95,28 @@ class SearchDocumentsTest {
   }
 
   @Test
+  void anAppointmentAndAnInvoiceBecomeDocumentsAsTheirMappersWriteThem() {
+    Map<String, Object> appointment = SearchDocuments.of(Map.of("PK", "A#acct-maple-motors#APPT#appt-1", "SK", "APPOINTMENT",
+        "type", "Appointment", "appointmentId", "appt-1", "customerId", "cust-john", "startsAt", "2026-12-05T14:00:00.000Z",
+        "appointmentType", "Oil change", "status", "scheduled", "reference", "RO-77", "conversationId", "conv-john"))
+        .orElseThrow().fields();
+    assertEquals(Map.of("accountId", "acct-maple-motors", "kind", "appointment", "id", "appt-1", "customerId", "cust-john",
+        "conversationId", "conv-john", "appointmentType", "Oil change", "at", "2026-12-05T14:00:00.000Z",
+        "status", "scheduled", "reference", "RO-77"), appointment);
+
+    Map<String, Object> invoice = SearchDocuments.of(Map.of("PK", "A#acct-maple-motors#INVOICE#INV-1042", "SK", "INVOICE",
+        "type", "Invoice", "number", "INV-1042", "customerId", "cust-john", "customerReference", "DMS-7",
+        "roNumber", "RO-1042", "amount", "149.99", "currency", "CAD", "createdAt", "2026-12-05T15:00:00.000Z"))
+        .orElseThrow().fields();
+    assertEquals("invoice", invoice.get("kind"));
+    assertEquals("INV-1042", invoice.get("invoiceNumber"));
+    assertEquals("RO-1042", invoice.get("repairOrder"));
+    assertEquals("DMS-7", invoice.get("reference"));
+    assertEquals(new java.math.BigDecimal("149.99"), invoice.get("amount"));
+    assertEquals("CAD", invoice.get("currency"));
+  }
+
+  @Test
   void otherItemsAreNotSearchable() {
     assertTrue(SearchDocuments.of(Map.of("PK", "A#acct", "SK", "USER#u", "type", "User", "name", "Alice")).isEmpty());
     assertTrue(SearchDocuments.of(Map.of("PK", "A#acct#PHONE#+15145550111", "SK", "PHONE", "type", "CustomerPhone")).isEmpty());
