@@ -58,6 +58,15 @@ final class ClientIndex implements SearchIndex {
     return outcomes;
   }
 
+  @Override
+  public void prime() {
+    try {
+      new SearchIndexes(client, indexes.alias() + "-priming").current();
+    } catch (IOException | RuntimeException e) {
+      // priming never stops a snapshot
+    }
+  }
+
   /** The alias first, then the generation being rebuilt, if any. */
   private synchronized List<String> targets() throws IOException {
     Instant now = clock.instant();

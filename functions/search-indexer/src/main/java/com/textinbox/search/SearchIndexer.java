@@ -2,6 +2,7 @@ package com.textinbox.search;
 
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.search.PhoneForms;
 import com.textinbox.shared.search.SearchClient;
 import com.textinbox.shared.search.SearchDocument;
 import com.textinbox.shared.search.SearchDocuments;
@@ -38,6 +39,18 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
 
   public SearchIndexer(SearchIndex index) {
     this.index = index;
+  }
+
+  /**
+   * SnapStart priming (decision 46): a customer's numbers in every form (libphonenumber's metadata)
+   * and a read of an alias that does not exist, through the client (signing, TLS, JSON); nothing
+   * is written.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    PhoneForms.of("+15145550100");
+    index.prime();
   }
 
   @Override

@@ -105,19 +105,7 @@ public final class AwsCallRecorder implements AutoCloseable {
    * of its own), listening from the first time it is asked for.
    */
   public synchronized String endpoint(String functionLogicalId) {
-    HttpServer server = servers.get(functionLogicalId);
-    if (server == null) {
-      try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("the AWS call recorder cannot listen for " + functionLogicalId, e);
-      }
-      server.setExecutor(executor);
-      server.createContext("/", exchange -> serve(functionLogicalId, exchange));
-      server.start();
-      servers.put(functionLogicalId, server);
-    }
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + listening(functionLogicalId, functionLogicalId, null);
   }
 
   /**
@@ -127,23 +115,32 @@ public final class AwsCallRecorder implements AutoCloseable {
    * certificate; {@code functionLogicalId} null for the unrecorded front of the domain itself.
    */
   public synchronized String tlsEndpoint(String functionLogicalId, javax.net.ssl.SSLContext tls) {
-    String key = "tls:" + functionLogicalId;
+    return "127.0.0.1:" + listening("tls:" + functionLogicalId, functionLogicalId, tls);
+  }
+
+  /** The port of the server kept under {@code key}, started on first use (https when {@code tls} is given). */
+  private int listening(String key, String functionLogicalId, javax.net.ssl.SSLContext tls) {
     HttpServer server = servers.get(key);
     if (server == null) {
+      InetSocketAddress loopback;
       try {
-        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
-            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
-        server = https;
+        loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        if (tls == null) {
+          server = HttpServer.create(loopback, 0);
+        } else {
+          com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+          https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+          server = https;
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("the AWS call recorder cannot listen over TLS for " + functionLogicalId, e);
+        throw new UncheckedIOException("the AWS call recorder cannot listen for " + key, e);
       }
       server.setExecutor(executor);
       server.createContext("/", exchange -> serve(functionLogicalId, exchange));
       server.start();
       servers.put(key, server);
     }
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return server.getAddress().getPort();
   }
 
   /** What each function has called so far: logical id -> IAM actions, both sorted. */
