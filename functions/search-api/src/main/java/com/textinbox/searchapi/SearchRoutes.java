@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SearchRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
-  /** Fields highlighted per type; sub-fields (name.prefix, text.fr) are reported under their field. */
+  /** Fields highlighted per type; sub-fields (name.prefix, text.fr) are reported under their field, 3 fragments at most. */
   private static final Map<SearchType, List<String>> HIGHLIGHTED = Map.of(
       SearchType.CUSTOMER, List.of("name", "name.prefix", "reference", "email", "phones"),
       SearchType.MESSAGE, List.of("text", "text.fr", "text.en"),
@@ -145,7 +145,7 @@ final class SearchRoutes {
     hit.highlight().forEach((field, fragments) -> {
       String base = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
       List<String> merged = highlights.computeIfAbsent(base, f -> new ArrayList<>());
-      fragments.stream().filter(f -> !merged.contains(f)).forEach(merged::add);
+      fragments.stream().filter(f -> !merged.contains(f) && merged.size() < 3).forEach(merged::add);
     });
     Object amount = doc.get("amount");
     return new SearchHitView(type.kind(), str(doc, SearchDocuments.ID), customerId, str(customer, SearchDocuments.NAME),
