@@ -193,17 +193,18 @@ class SearchTest {
 
   @Test
   void badInputIsAClear400OrAnEmptyResultNeverA500AndFreeUsersGet403() {
-    for (String q : new String[] {"", " ", "*", "\"*\"", "\\", "a".repeat(1000), "\" * \\ ()"}) {
+    for (String q : new String[] {"", " ", "*", "*:*", "\"*\"", "\\", "a".repeat(1000), "\" * \\ ()"}) {
       Http.Response response = search("admin", q, null);
       assertEquals(400, response.status(), "'" + q + "': " + response.body());
       assertEquals("q", response.json().path("error").path("field").asText());
     }
-    for (String q : new String[] {"\"Chloé\" OR *", "\" OR \\", "john*", "name:john", "a\\b", "(x) AND [y]", "*:*"}) {
+    for (String q : new String[] {"\"Chloé\" OR *", "\" OR \\", "john*", "name:john", "a\\b", "(x) AND [y]", "john OR *:*"}) {
       Http.Response response = search("admin", q, null);
       assertEquals(200, response.status(), "'" + q + "': " + response.body());
     }
-    Http.Response everything = search("admin", "*:*", "customer");
-    assertEquals(0, everything.json().path("groups").get(0).path("total").asInt(), "*:* is text, not a match-all: " + everything.body());
+    Http.Response everything = search("admin", "john OR *:*", "customer");
+    assertEquals(0, everything.json().path("groups").get(0).path("total").asInt(),
+        "OR and *:* are words, not query syntax: no customer has them all: " + everything.body());
     assertEquals(400, search("admin", "john", "customer,payment").status());
     assertEquals(403, search("free", "john", null).status());
   }
