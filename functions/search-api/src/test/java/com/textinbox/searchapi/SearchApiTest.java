@@ -83,8 +83,12 @@ class SearchApiTest {
     transport.answer = call -> "{\"took\": 1, \"responses\": [" + CUSTOMERS.replace("\"value\": 1", "\"value\": 0") + "]}";
     String event = sample().replace("\"types\": \"customer,message\"", "\"types\": \"customer\", \"accountId\": \"acct-harbor-clinic\"");
     JsonNode response = invoke(event);
-    assertEquals(200, response.path("statusCode").asInt(), response.toString());
-    String query = ((MsearchRequest) transport.calls.getFirst().request()).searches().getFirst().body().query().toJsonString();
+    // a parameter the route does not document is refused before anything is searched (decision 55)
+    assertEquals(400, response.path("statusCode").asInt(), response.toString());
+    assertTrue(response.path("body").asText().contains("\"field\":\"accountId\""), response.toString());
+    JsonNode without = invoke(sample().replace("\"types\": \"customer,message\"", "\"types\": \"customer\""));
+    assertEquals(200, without.path("statusCode").asInt(), without.toString());
+    String query = ((MsearchRequest) transport.calls.getLast().request()).searches().getFirst().body().query().toJsonString();
     assertTrue(query.contains("acct-maple-motors"), query);
     assertFalse(query.contains("acct-harbor-clinic"), query);
   }
