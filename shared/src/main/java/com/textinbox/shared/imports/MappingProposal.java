@@ -41,6 +41,8 @@ public final class MappingProposal {
     titles(ImportField.ADDRESS, "address", "street address", "adresse", "adresse postale", "mailing address");
     titles(ImportField.BIRTH_DATE, "birth date", "birthdate", "date of birth", "dob", "birthday", "date de naissance",
         "naissance", "anniversaire");
+    // the columns a report adds (ImportReport): a fixed rejected-rows file uploads again as it is
+    titles(ImportField.IGNORE, "reason", "raison", "outcome", "resultat", "import error");
     titles(ImportField.REFERENCE, "reference", "ref", "customer reference", "customer ref", "customer number",
         "customer no", "customer id", "customer", "client", "client id", "reference client", "numero de client",
         "numero client", "no client", "no de client", "dms id", "dms number", "id");
@@ -71,7 +73,9 @@ public final class MappingProposal {
       List<String> samples = samples(rows, c);
       ImportField field = TITLES.get(title);
       AttributeDefinition existing = byTitle.get(title);
-      if (field != null && taken.add(field)) {
+      if (field == ImportField.IGNORE) {
+        columns.add(ColumnMapping.ignore());
+      } else if (field != null && taken.add(field)) {
         columns.add(field == ImportField.BIRTH_DATE
             ? new ColumnMapping(field, null, null, null, orDefault(DateFormats.guess(samples))) : ColumnMapping.field(field));
       } else if (existing != null && used.add(existing.key()) && existing.type() != AttributeType.TEXT_LIST) {
