@@ -61,7 +61,7 @@ public final class ImportRunner {
   /** Where a run's report file goes (the bucket, for the worker); answers its key. */
   @FunctionalInterface
   public interface ReportUpload {
-    String upload(Path report);
+    String upload(Path report, boolean dryRun);
   }
 
   /**
@@ -140,7 +140,7 @@ public final class ImportRunner {
     // 3. the report, then the end (once)
     Path report = scratch.resolve(importId + "-" + runNumber + ".csv");
     ImportReport.write(file, imports.outcomes(accountId, importId, runNumber), run.dryRun(), report);
-    String key = upload.upload(report);
+    String key = upload.upload(report, run.dryRun());
     imports.finish(accountId, run, ImportRun.COMPLETED, null, null, key, now());
     return imports.findRun(accountId, importId, runNumber).orElseThrow();
   }

@@ -93,7 +93,7 @@ class ImportRunnerTest {
   private final List<String> reports = new ArrayList<>();
 
   private ImportRun run(String account, String importId, int run, Path file, java.util.function.BooleanSupplier timeLeft) {
-    return new ImportRunner(table, CLOCK).run(account, importId, run, file, "CA", timeLeft, dir, report -> {
+    return new ImportRunner(table, CLOCK).run(account, importId, run, file, "CA", timeLeft, dir, (report, dryRun) -> {
       try {
         reports.add(Files.readString(report, StandardCharsets.UTF_8));
       } catch (IOException e) {
