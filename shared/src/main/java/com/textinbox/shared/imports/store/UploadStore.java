@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * presigned PUT, fetched to the function's {@code /tmp} to be read (an XLSX is a ZIP, read from a
  * file; 50 MB at most), and the run's report put back and linked with a presigned GET. Keys are
  * {@code imports/<accountId>/<importId>/...}; the bucket's lifecycle rule deletes them after 7 days.
+ * Not final: the functions' tests keep files in a folder instead (no S3 engine there).
  */
-public final class UploadStore {
+public class UploadStore {
   public static final String PREFIX = "imports/";
   private final S3Client s3;
   private final S3Presigner presigner;
