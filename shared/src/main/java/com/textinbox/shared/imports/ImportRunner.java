@@ -139,8 +139,17 @@ public final class ImportRunner {
     }
     // 3. the report, then the end (once)
     Path report = scratch.resolve(importId + "-" + runNumber + ".csv");
-    ImportReport.write(file, imports.outcomes(accountId, importId, runNumber), run.dryRun(), report);
-    String key = upload.upload(report, run.dryRun());
+    String key;
+    try {
+      ImportReport.write(file, imports.outcomes(accountId, importId, runNumber), run.dryRun(), report);
+      key = upload.upload(report, run.dryRun());
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(report);
+      } catch (java.io.IOException e) {
+        LOG.warn("report {} left in the scratch folder: {}", report, e.toString());
+      }
+    }
     imports.finish(accountId, run, ImportRun.COMPLETED, null, null, key, now());
     return imports.findRun(accountId, importId, runNumber).orElseThrow();
   }
