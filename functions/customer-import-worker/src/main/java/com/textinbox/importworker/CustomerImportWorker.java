@@ -1,9 +1,7 @@
 package com.textinbox.importworker;
 
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.customers.CustomerRules;
-import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.imports.ImportRunner;
@@ -21,14 +19,14 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs customer imports (P4, docs/decisions.md 54) from the CustomerImportQueue: fetches the file
  * to /tmp, runs or resumes the run ({@link ImportRunner}), puts its report next to the file. A run
- * that outlives its time budget stops after a committed chunk and sends its message again: the
- * next invocation resumes after the rows done. A redelivered message of a finished run does
- * nothing. Wiring: template.yaml, function CustomerImportWorker.
+ * that outlives its time budget stops after a committed chunk and fails the message on purpose:
+ * SQS delivers it again after the queue's visibility timeout and the next invocation resumes after
+ * the rows done (as after a crash). A redelivered message of a finished run does nothing.
+ * Wiring: template.yaml, function CustomerImportWorker.
  */
 public final class CustomerImportWorker extends SqsBatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerImportWorker.class);
@@ -38,30 +36,33 @@ public final class CustomerImportWorker extends SqsBatchHandler {
   private final ImportRunner runner;
   private final AccountStore accounts;
   private final UploadStore uploads;
-  private final EventQueue queue;
   private final Clock clock;
   private final String fallbackRegion;
   private final Path scratch;
   private final Duration budget;
 
   public CustomerImportWorker() {
-    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
-        Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Path.of(System.getProperty("java.io.tmpdir")),
+    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Path.of(System.getProperty("java.io.tmpdir")),
         Duration.ofMinutes(14));
   }
 
   /** @param budget how long one invocation works before it hands the rest to the next (tests: short) */
-  public CustomerImportWorker(DynamoTable table, UploadStore uploads, EventQueue queue, Clock clock, String fallbackRegion,
+  public CustomerImportWorker(DynamoTable table, UploadStore uploads, Clock clock, String fallbackRegion,
       Path scratch, Duration budget) {
     this.runner = new ImportRunner(table, clock);
     this.accounts = new AccountStore(table);
     this.uploads = uploads;
-    this.queue = queue;
     this.clock = clock;
     this.fallbackRegion = fallbackRegion;
     this.scratch = scratch;
     this.budget = budget;
+  }
+
+  /** The run is not over: the message is left on the queue for the next invocation. */
+  static final class StillRunning extends RuntimeException {
+    StillRunning(String message) {
+      super(message, null, false, false);
+    }
   }
 
   @Override
@@ -80,10 +81,9 @@ public final class CustomerImportWorker extends SqsBatchHandler {
         return key;
       });
       if (!after.finished()) {
-        // out of time: the next invocation resumes after the rows done
-        queue.send(run.importId() + "-" + run.run() + "-" + after.done(), "customer.import.run", run.toJson());
-        LOG.info("import {} run {}: {} of {} rows done, continued in a new invocation", run.importId(), run.run(),
-            after.done(), after.total());
+        // out of time: the message comes back after the visibility timeout, and the run resumes
+        throw new StillRunning("import " + run.importId() + " run " + run.run() + ": " + after.done() + " of "
+            + after.total() + " rows done; resumed at the next delivery");
       } else {
         LOG.info("import {} run {} {}: {} created, {} updated, {} unchanged, {} rejected ({} possible duplicates)",
             run.importId(), run.run(), after.status(), after.created(), after.updated(), after.unchanged(),
