@@ -31,7 +31,11 @@ public class PdfExport {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     System.out.printf("PDF of %,d messages, heap max %d MB, %s%n", messages,
         Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"));
-    System.out.println("run  seconds  pages  bytes       peak heap MB");
+    System.out.printf("load average %.1f on %d cores (a busy machine stretches seconds; process CPU moves less)%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.println("run  seconds  cpu s  pages  bytes       peak heap MB");
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int run = 1; run <= runs; run++) {
       System.gc();
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -39,12 +43,14 @@ public class PdfExport {
       }
       Path file = Files.createTempFile("pdf-export", ".pdf");
       long start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
       long count;
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
         count = PdfTranscript.write(new PdfTranscript.Header("Garage Côté", "Élodie Trémblay", "+15145550111",
             "The whole conversation", true), lines(messages), out);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
       long peak = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP) {
@@ -55,7 +61,7 @@ public class PdfExport {
       try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
         pages = pdf.getNumberOfPages();
       }
-      System.out.printf("%-4d %-8.2f %-6d %-11d %d%s%n", run, seconds, pages, Files.size(file), peak / (1024 * 1024),
+      System.out.printf("%-4d %-8.2f %-6.2f %-6d %-11d %d%s%n", run, seconds, cpu, pages, Files.size(file), peak / (1024 * 1024),
           run == 1 ? "   (cold: classes loaded, font parsed)" : "");
       Files.delete(file);
       if (count != messages) {

@@ -17,6 +17,7 @@ import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.exports.CustomerExport;
+import com.textinbox.shared.jobs.FileJobs;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.JobMessage;
 import com.textinbox.shared.jobs.store.JobStore;
@@ -70,6 +71,7 @@ class ExportWorkerTest {
   private static S3Proxy s3proxy;
   private static DynamoTable table;
   private static ResultFileStore files;
+  private static S3Client s3;
 
   @BeforeAll
   static void engines() throws Exception {
@@ -89,7 +91,7 @@ class ExportWorkerTest {
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    S3Client s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
+    s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), endpoint);
     s3.createBucket(b -> b.bucket(BUCKET));
     files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
@@ -219,6 +221,36 @@ class ExportWorkerTest {
     Job failed = jobs.find(MAPLE, "job-gone").orElseThrow();
     assertEquals(Job.FAILED, failed.status());
     assertEquals("The conversation conv-gone no longer exists.", failed.error());
+  }
+
+  @Test
+  void aFileThatFailsHalfWayIsNeverVisibleAndTheJobStaysToRetry() {
+    JobStore jobs = new JobStore(table);
+    jobs.create(MAPLE, Job.file("job-broken", Job.CUSTOMER_EXPORT, "user-bruno", "2026-12-05T12:00:00.000Z", "{}"));
+    JobMessage message = new JobMessage(Job.CUSTOMER_EXPORT, MAPLE, "job-broken", "user-bruno", "b@example.com",
+        Json.object());
+    FileJobs fileJobs = new FileJobs(jobs, files, new AccountStore(table), email -> { throw new AssertionError("no email"); },
+        Clock.systemUTC());
+    assertThrows(java.io.IOException.class, () -> fileJobs.run(message, (job, m) -> new FileJobs.FileMaker() {
+      public String fileName() {
+        return "broken.csv";
+      }
+
+      public String description() {
+        return "A broken file";
+      }
+
+      public long write(java.io.OutputStream out, FileJobs.Progress progress) throws java.io.IOException {
+        out.write(new byte[1000]);
+        throw new java.io.IOException("the table went away");
+      }
+    }));
+    assertEquals(404, assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+        () -> s3.headObject(b -> b.bucket(BUCKET).key("exports/" + MAPLE + "/job-broken/broken.csv"))).statusCode(),
+        "no object at the key");
+    Job job = jobs.find(MAPLE, "job-broken").orElseThrow();
+    assertEquals(Job.RUNNING, job.status());
+    assertNull(job.resultKey());
   }
 
   @Test

@@ -64,7 +64,8 @@ record ExportRoutes(JobStore jobs, ConversationStore conversations, EventQueue e
     }
     if (conversationId == null || conversationId.length() > 100
         || conversations.find(request.caller().accountId(), conversationId).isEmpty()) {
-      throw ApiError.notFound("The conversation");
+      // 404 naming the path parameter: another company's conversation is not revealed either
+      throw new ApiError(404, "not_found", "The conversation " + conversationId + " was not found.", "conversationId");
     }
     ConversationExport export = new ConversationExport(conversationId, from, to, internal == null || internal.asBoolean());
     return start(request.caller(), Job.CONVERSATION_EXPORT, export.toJson());

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * API of file jobs (docs/decisions.md 53): a customer list export (P7), a conversation's PDF (C13),
  * and any job's status and progress ({@code GET /jobs/{jobId}}). Each export is a job item and a
  * message on the ExportJobsQueue; the ExportWorker writes the file to S3 and emails the link. No
- * POI, no PDFBox here: this function stays small. Admins and users; free users get 403.
+ * POI, no PDFBox here: this function stays small. Admins and users; free users get 403. SnapStart
+ * priming (decision 46) is the base's: its routes take a path parameter or write, so none is primed.
  * Wiring: template.yaml, function ExportsApi.
  */
 public final class ExportsApi extends ApiHandler {
@@ -30,12 +31,5 @@ public final class ExportsApi extends ApiHandler {
     route("POST", "/customer-exports", exports::customers);
     route("POST", "/conversations/{conversationId}/exports", exports::conversation);
     route("GET", "/jobs/{jobId}", new JobRoutes(jobs)::get);
-  }
-
-  /** Priming (decision 46): GET /jobs/{jobId} of an account that does not exist (404), a read only. */
-  @Override
-  protected void prime() {
-    super.prime();
-    primeGet("/jobs/{jobId}");
   }
 }

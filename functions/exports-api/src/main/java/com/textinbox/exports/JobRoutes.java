@@ -9,8 +9,7 @@ import com.textinbox.shared.jobs.store.JobStore;
 /** GET {@code /jobs/{jobId}}: any job of the caller's company, its status and progress (docs/decisions.md 53). */
 record JobRoutes(JobStore jobs) {
   ApiResponse get(ApiRequest request) {
-    // priming's request (decision 46) names no job: a read of a key no item has, then the 404
-    String jobId = java.util.Objects.requireNonNullElse(request.pathParameter("jobId"), "");
+    String jobId = request.pathParameter("jobId");
     if (jobId.length() > 100) {
       throw ApiError.notFound("The job");
     }

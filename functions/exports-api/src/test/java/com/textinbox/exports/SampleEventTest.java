@@ -59,14 +59,4 @@ class SampleEventTest {
     assertEquals("2026-11-30", message.params().path("to").asText());
     assertEquals(1, sent.size());
   }
-
-  /** SnapStart priming (docs/decisions.md 46): GET /jobs/{jobId} of an account that does not exist: reads only. */
-  @Test
-  void primingOnlyReads() {
-    ExportsApi api = new ExportsApi(table, (id, type, json) -> { throw new AssertionError("priming sends nothing"); },
-        Clock.systemUTC());
-    Map<String, Integer> made = RequestCounter.during(api::prime);
-    org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
-    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
-  }
 }

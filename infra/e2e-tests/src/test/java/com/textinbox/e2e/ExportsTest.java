@@ -53,12 +53,23 @@ class ExportsTest {
     return LocalCloudProcess.endpoints().path("apiUrl").asText() + path;
   }
 
-  /** The machine may be busy: ExportsApi's cold start is paid here, not in a test's first POST. */
+  /**
+   * The machine may be busy: the cold starts of the functions the tests call (ExportsApi,
+   * ConversationsApi for notes, MessagesApi for replies) are paid here, each by a request with no
+   * effect retried until answered, not by a test's first POST.
+   */
   @BeforeAll
   static void warmUp() {
-    Eventually.await("ExportsApi to answer", Duration.ofSeconds(180), () -> {
+    warm("GET", "/jobs/job-warm-up");
+    warm("POST", "/conversations/conv-warm-up/notes");
+    warm("POST", "/conversations/conv-warm-up/messages");
+  }
+
+  private static void warm(String method, String path) {
+    Eventually.await(method + " " + path + " to answer", Duration.ofSeconds(180), () -> {
       try {
-        return Http.get(api("/jobs/job-warm-up"), Tokens.of("user1")).status() == 404 ? true : null;
+        return Http.send(method, api(path), Tokens.of("user1"), method.equals("GET") ? null : "{\"text\": \"x\", \"body\": \"x\"}")
+            .status() < 500 ? true : null;
       } catch (IllegalStateException timedOut) {
         return null;
       }
@@ -278,6 +289,7 @@ class ExportsTest {
     assertEquals("columns", unknownField.json().path("error").path("field").asText(), unknownField.body());
     Http.Response gone = post("user1", "/conversations/conv-nope/exports", Map.of());
     assertEquals(404, gone.status(), gone.body());
+    assertEquals("conversationId", gone.json().path("error").path("field").asText(), gone.body());
     Http.Response otherCompany = post("otherAdmin", "/conversations/conv-demo-john/exports", Map.of());
     assertEquals(404, otherCompany.status(), "another company's conversation: " + otherCompany.body());
     Http.Response badDate = post("user1", "/conversations/conv-demo-john/exports", Map.of("from", "30/11/2026"));

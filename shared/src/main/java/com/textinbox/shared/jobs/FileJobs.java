@@ -93,10 +93,14 @@ public final class FileJobs {
       String key = ResultFiles.key(accountId, jobId, name);
       long count;
       long size;
-      try (ResultFileStore.Upload out = files.create(key, name)) {
+      ResultFileStore.Upload out = files.create(key, name);
+      try {
         count = file.write(out, throttled(accountId, jobId));
-        out.flush();
+        out.close();
         size = out.size();
+      } catch (IOException | RuntimeException failed) {
+        out.abandon(); // never a truncated file at the key: the retry writes it whole
+        throw failed;
       }
       jobs.resultWritten(accountId, jobId, key, name, size, count, now());
       job = jobs.find(accountId, jobId).orElseThrow();

@@ -125,6 +125,11 @@ public final class ResultFileStore {
       return key;
     }
 
+    /** The file failed half-way: closing it later uploads nothing (parts sent go with the bucket's lifecycle rule). */
+    public void abandon() {
+      closed = true;
+    }
+
     @Override
     public void close() throws IOException {
       if (closed) {
