@@ -55,7 +55,7 @@ public final class NotificationEmails {
     return new Email(to, subject, text.toString(), html.toString());
   }
 
-  static String escape(String text) {
+  public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
