@@ -4,6 +4,7 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.imports.store.UploadStore;
+import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.store.DynamoTable;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,14 +19,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandler {
   public CustomerImportsApi() {
-    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(),
+    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.fromEnvironment(),
         EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
         Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   /** @param scratch where an uploaded file is fetched to be previewed (Lambda's /tmp) */
-  public CustomerImportsApi(DynamoTable table, UploadStore uploads, EventQueue runs, Clock clock, Path scratch) {
-    ImportRoutes imports = new ImportRoutes(table, uploads, runs, clock, scratch);
+  public CustomerImportsApi(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock,
+      Path scratch) {
+    ImportRoutes imports = new ImportRoutes(table, uploads, files, runs, clock, scratch);
     route("POST", "/customer-imports", imports::create);
     route("GET", "/customer-imports/{importId}", imports::get);
     route("POST", "/customer-imports/{importId}/run", imports::run);

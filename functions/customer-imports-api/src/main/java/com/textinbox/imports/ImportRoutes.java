@@ -20,6 +20,7 @@ import com.textinbox.shared.imports.MappingFingerprint;
 import com.textinbox.shared.imports.MappingProposal;
 import com.textinbox.shared.imports.store.ImportStore;
 import com.textinbox.shared.imports.store.UploadStore;
+import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import java.io.IOException;
@@ -52,14 +53,16 @@ final class ImportRoutes {
   private final ImportStore imports;
   private final AttributeDefinitionStore definitions;
   private final UploadStore uploads;
+  private final ResultFileStore files;
   private final EventQueue runs;
   private final Clock clock;
   private final Path scratch;
 
-  ImportRoutes(DynamoTable table, UploadStore uploads, EventQueue runs, Clock clock, Path scratch) {
+  ImportRoutes(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock, Path scratch) {
     this.imports = new ImportStore(table);
     this.definitions = new AttributeDefinitionStore(table);
     this.uploads = uploads;
+    this.files = files;
     this.runs = runs;
     this.clock = clock;
     this.scratch = scratch;
@@ -208,9 +211,9 @@ final class ImportRoutes {
     });
   }
 
+  /** A fresh short link of a run's report (the email has the 7-day one). */
   private Function<ImportRun, String> reportLink() {
-    return run -> uploads.downloadLink(run.reportKey(), (run.dryRun() ? "dry-run-" : "rejected-rows-") + run.run() + ".csv",
-        REPORT_LINK);
+    return run -> files.link(run.reportKey(), REPORT_LINK);
   }
 
   private static boolean flag(JsonNode body, String field) {

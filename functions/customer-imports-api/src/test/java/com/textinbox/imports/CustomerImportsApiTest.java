@@ -9,6 +9,7 @@ import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.store.FolderUploads;
 import com.textinbox.shared.imports.store.UploadStore;
+import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.testing.SampleEvents;
@@ -44,7 +45,13 @@ class CustomerImportsApiTest {
     Files.createDirectories(dir.resolve("bucket"));
     Files.createDirectories(dir.resolve("tmp"));
     uploads = new FolderUploads(dir.resolve("bucket"));
-    api = new CustomerImportsApi(table, uploads, EventQueue.into(sent), Clock.systemUTC(), dir.resolve("tmp"));
+    // links are only signed here (offline): no S3 request
+    var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))).build();
+    api = new CustomerImportsApi(table, uploads, new ResultFileStore(null, presigner, "test-bucket"), EventQueue.into(sent),
+        Clock.systemUTC(), dir.resolve("tmp"));
   }
 
   @AfterAll

@@ -165,6 +165,18 @@ class CustomerImportsTest {
         rejected.get(2).get(5));
     assertEquals("Column 'Prochain rendez-vous': '2027-31-01' is not a date in the format dd/MM/yyyy.", rejected.get(3).get(5));
 
+    // the requester's email: the report's link, valid 7 days (the jobs pipeline's "file is ready" email)
+    String subject = "Your customer import report (created 2, updated 1, rejected 3) is ready";
+    JsonNode email = Eventually.await("the import's email", Duration.ofSeconds(30), () -> {
+      for (JsonNode e : Http.get(LocalCloudProcess.endpoints().path("mailbox").asText(), null).json()) {
+        if (subject.equals(e.path("subject").asText())) {
+          return e;
+        }
+      }
+      return null;
+    });
+    assertTrue(email.path("text").asText().contains("Download import-rejected-rows-2.csv: http"), email.toString());
+
     // the XLSX: a real date cell, accents, a bad phone, a mobile the CSV just gave Hélène
     String xlsx = upload("clients.xlsx", xlsx(book -> {
       XSSFSheet sheet = book.createSheet("Clients");

@@ -21,6 +21,7 @@ final class ImportMapper {
   static final String TOTAL = "total", DONE = "done", CREATED = "created", UPDATED = "updated", UNCHANGED = "unchanged";
   static final String REJECTED = "rejected", DUPLICATES = "possibleDuplicates", ERROR_CODE = "errorCode";
   static final String ERROR_MESSAGE = "errorMessage", REPORT_KEY = "reportKey", COMPLETED_AT = "completedAt";
+  static final String NOTIFIED_AT = "notifiedAt";
   static final String FROM = "from", OUTCOMES = "outcomes", TITLES = "titles", SAVED_AT = "savedAt", SAVED_BY = "savedBy";
 
   private ImportMapper() {}

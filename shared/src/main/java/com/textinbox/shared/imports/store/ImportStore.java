@@ -167,6 +167,22 @@ public record ImportStore(DynamoTable table) {
     }
   }
 
+  /** The requester is told of the run's end once: false when another delivery claimed it first. */
+  public boolean claimNotice(String accountId, ImportRun run, String now) {
+    try {
+      ItemUpdate.of().set(NOTIFIED_AT, now).condition("attribute_exists(PK) AND attribute_not_exists(#" + NOTIFIED_AT + ")")
+          .apply(table, Keys.customerImport(accountId, run.importId()), Keys.importRunSk(run.run()));
+      return true;
+    } catch (ConditionFailed claimedBefore) {
+      return false;
+    }
+  }
+
+  /** The email could not be sent: the claim is released, for the retry of the message. */
+  public void releaseNotice(String accountId, ImportRun run) {
+    ItemUpdate.of().remove(NOTIFIED_AT).apply(table, Keys.customerImport(accountId, run.importId()), Keys.importRunSk(run.run()));
+  }
+
   /** Every row's outcome of a run, in row order ({@code kind \t customerId \t duplicate \t reason}), read page by page. */
   public Iterator<String> outcomes(String accountId, String importId, int run) {
     String pk = Keys.customerImport(accountId, importId);

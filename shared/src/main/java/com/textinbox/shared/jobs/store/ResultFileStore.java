@@ -38,13 +38,23 @@ public final class ResultFileStore {
 
   /** The bucket of {@code FILES_BUCKET}, path-style (S3Proxy locally; any bucket name on AWS). */
   public static ResultFileStore fromEnvironment() {
+    return new ResultFileStore(client(), presigner(), Env.require("FILES_BUCKET"));
+  }
+
+  /** The S3 client of the environment, path-style (also the imports' upload store's, P4). */
+  public static S3Client client() {
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-    S3Client s3 = AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
-    S3Presigner.Builder presigner = S3Presigner.builder().serviceConfiguration(pathStyle);
+    return AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
+  }
+
+  /** The presigner of the environment's S3 endpoint and region, path-style. */
+  public static S3Presigner presigner() {
+    S3Presigner.Builder presigner = S3Presigner.builder()
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
     Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL"))
         .ifPresent(url -> presigner.endpointOverride(URI.create(url)));
     Env.optional("AWS_REGION").ifPresent(region -> presigner.region(Region.of(region)));
-    return new ResultFileStore(s3, presigner.build(), Env.require("FILES_BUCKET"));
+    return presigner.build();
   }
 
   /** A new file at {@code key}: bytes written go up part by part; {@link Upload#close()} finishes it. */

@@ -27,11 +27,6 @@ public final class FolderUploads extends UploadStore {
   }
 
   @Override
-  public String downloadLink(String key, String fileName, Duration validity) {
-    return "https://s3.example/test-bucket/" + key + "?download=" + fileName;
-  }
-
-  @Override
   public OptionalLong size(String key) {
     try {
       return Files.exists(file(key)) ? OptionalLong.of(Files.size(file(key))) : OptionalLong.empty();
@@ -49,12 +44,4 @@ public final class FolderUploads extends UploadStore {
     }
   }
 
-  @Override
-  public void put(String key, Path from) {
-    try {
-      Files.copy(from, file(key), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
