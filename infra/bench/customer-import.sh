@@ -10,9 +10,9 @@ source infra/scripts/find-jdk.sh
 JAR=functions/customer-import-worker/target/function.jar
 [ -f "$JAR" ] && [ -d shared/target/test-classes ] || {
   echo "build first: mvn -B -o package -pl functions/customer-import-worker -am -DskipTests" >&2; exit 1; }
-CP_FILE=shared/target/bench.classpath
+CP_FILE="$PWD/shared/target/bench.classpath"
 # DynamoDB Local and its dependencies: shared's test classpath (resolved offline from ~/.m2)
 mvn -B -o -q dependency:build-classpath -pl shared -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 # source-launch mode: nothing added to the Maven build
 exec java -XX:+UseSerialGC -Xmx870m --enable-native-access=ALL-UNNAMED \
-  -cp "$JAR:shared/target/test-classes:$(cat "$CP_FILE")" infra/bench/CustomerImport.java "$@"
+  -cp "$JAR:shared/target/test-classes:$(cat "$CP_FILE")" infra/bench/CustomerImportBench.java "$@"

@@ -136,6 +136,14 @@ class CustomerImportsApiTest {
     assertEquals("nickname", error(400, "POST", "/customer-imports", Map.of(), "{\"nickname\": 1}").path("field").asText());
   }
 
+  /** SnapStart priming (docs/decisions.md 46): a GET of an import of an account that does not exist, reads only. */
+  @Test
+  void primingOnlyReads() {
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(api::prime);
+    assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+  }
+
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
     ApiResponse response = api.handle(event(method, resource, path, body, ACCOUNT, "user"));
     assertEquals(expected, response.status(), Json.write(response.body()));

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * SQLite underneath: its seconds say nothing of DynamoDB's; the request counts are what AWS bills.
  * The S3 transfer of the file and report is not in it. Run: infra/bench/customer-import.sh [rows].
  */
-public class CustomerImport {
+public class CustomerImportBench {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     System.out.printf("customer import of %,d rows, heap max %d MB, %s%n", rows,
