@@ -48,26 +48,33 @@ public final class DateFormats {
     return null;
   }
 
-  /** The first format every one of {@code samples} is a date in (a proposal), null when none. */
+  /**
+   * The format most of {@code samples} are dates in (a proposal: at least two thirds of them, so a
+   * mistyped date in the first rows still proposes a date column, and is rejected by the run);
+   * null when none. Ties go to the earlier format of {@link #FORMATS}.
+   */
   public static String guess(List<String> samples) {
     if (samples.isEmpty()) {
       return null;
     }
+    String best = null;
+    int bestCount = 0;
     for (String format : FORMATS) {
       DateTimeFormatter parser = PARSERS.get(format);
-      boolean all = true;
+      int count = 0;
       for (String sample : samples) {
         try {
           LocalDate.parse(sample, parser);
+          count++;
         } catch (DateTimeParseException e) {
-          all = false;
-          break;
+          // not in this format
         }
       }
-      if (all) {
-        return format;
+      if (count > bestCount) {
+        best = format;
+        bestCount = count;
       }
     }
-    return null;
+    return bestCount * 3 >= samples.size() * 2 ? best : null;
   }
 }

@@ -97,6 +97,9 @@ class ImportMappingTest {
     assertEquals("2026-12-01", DateFormats.parse("2026-12-01", "dd/MM/yyyy", true).toString());
     assertEquals("MM/dd/yyyy", DateFormats.guess(List.of("12/31/2026", "01/02/2027")));
     assertNull(DateFormats.guess(List.of("soon")));
+    assertEquals("dd/MM/yyyy", DateFormats.guess(List.of("15/01/2027", "01/02/2027", "2027-31-01")),
+        "a mistyped date among the first rows still proposes a date column");
+    assertNull(DateFormats.guess(List.of("15/01/2027", "soon", "later")));
   }
 
   @Test
