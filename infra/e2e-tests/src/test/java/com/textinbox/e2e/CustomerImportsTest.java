@@ -152,7 +152,7 @@ class CustomerImportsTest {
     JsonNode olga = customerWithMobile("+14385550209");
     assertEquals("Tremblay-Côté", olga.path("lastName").asText(), "matched by reference; her mobile changed");
     assertEquals(null, customerWithMobile("+14385550201"), "her old number is nobody's");
-    JsonNode olgaProfile = ok(200, Http.get(api("/customers/" + olga.path("customerId").asText()), Tokens.of(CLINIC)));
+    JsonNode olgaProfile = ok(200, Http.get(api("/customers/" + olga.path("id").asText()), Tokens.of(CLINIC)));
     assertEquals("2027-01-15", olgaProfile.path("attributes").path(key).asText());
     assertEquals("Bérubé", customerWithMobile("+14385550203").path("lastName").asText());
     JsonNode definitions = ok(200, Http.get(api("/settings/customer-attributes"), Tokens.of(CLINIC)));
@@ -192,7 +192,7 @@ class CustomerImportsTest {
     assertEquals(List.of(3L, 1L, 0L, 0L, 2L, 0L), counts(xlsxRun), xlsxRun.toString());
     JsonNode emilie = customerWithMobile("+14385550205");
     assertEquals("Émilie", emilie.path("firstName").asText());
-    assertEquals("2027-03-02", ok(200, Http.get(api("/customers/" + emilie.path("customerId").asText()), Tokens.of(CLINIC)))
+    assertEquals("2027-03-02", ok(200, Http.get(api("/customers/" + emilie.path("id").asText()), Tokens.of(CLINIC)))
         .path("attributes").path(key).asText());
     assertEquals(before + 3, customerCount());
 
