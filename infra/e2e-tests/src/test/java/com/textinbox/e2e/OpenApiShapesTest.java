@@ -90,7 +90,7 @@ class OpenApiShapesTest {
     assertNotNull(openApi, "swagger-parser read no document");
     for (String name : List.of("Conversation", "ConversationPage", "ConversationTimelinePage", "TimelineEntry", "Message",
         "MessageSource", "Note", "ConversationEvent", "ComplianceEvent", "User", "Team", "Notification", "NotificationPage",
-        "Customer", "CustomerPage")) {
+        "Customer", "CustomerPage", "Job", "CustomerExportRequest", "ConversationExportRequest")) {
       assertNotNull(openApi.getComponents().getSchemas().get(name), "no schema " + name);
     }
   }
@@ -201,6 +201,21 @@ class OpenApiShapesTest {
     check(problems, "CustomerAttributesOfCustomer", ok(200, Http.send("PATCH", api("/customers/cust-paul/attributes"),
         Tokens.of("user1"), "{\"vehicle\": \"Civic\", \"services\": [\"oil\", \"tires\"], \"dueOn\": \"2026-12-01\", \"km\": 12.5}")),
         "PATCH /customers/{id}/attributes");
+    assertNone(problems);
+  }
+
+  /** The jobs pipeline (docs/decisions.md 53): an export's job, queued and as GET /jobs gives it once done. */
+  @Test
+  void anExportsJobMatchesTheJobSchemaQueuedAndCompleted() {
+    JsonNode queued = ok(202, Http.post(api("/customer-exports"), Tokens.of("admin"),
+        Http.json(Map.of("filter", "no-mobile", "format", "csv"))));
+    List<String> problems = new ArrayList<>();
+    check(problems, "Job", queued, "the job POST /customer-exports answered");
+    JsonNode done = Eventually.await("the export to complete", Duration.ofSeconds(120), () -> {
+      JsonNode job = Http.get(api("/jobs/" + queued.path("jobId").asText()), Tokens.of("admin")).json();
+      return "COMPLETED".equals(job.path("status").asText()) ? job : null;
+    });
+    check(problems, "Job", done, "the completed job of GET /jobs/{jobId}");
     assertNone(problems);
   }
 

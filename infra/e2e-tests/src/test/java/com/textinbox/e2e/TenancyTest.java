@@ -33,7 +33,9 @@ class TenancyTest {
       "notificationId", "n1763733780000-0123456789abcdef",
       "deviceId", "dev-0123456789abcdef01234567",
       // no demo job: AssignmentTest checks the clinic gets 404 for a real job of the dealership
-      "jobId", "job-demo-dealership");
+      "jobId", "job-demo-dealership",
+      // no demo import: CustomerImportsTest checks the dealership gets 404 for a real import of the clinic
+      "importId", "imp-demo-dealership");
 
   private static final String DEALERSHIP = "acct-maple-motors";
 

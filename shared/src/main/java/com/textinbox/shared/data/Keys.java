@@ -316,4 +316,26 @@ public final class Keys {
   public static String idempotency(String scope, String key) {
     return "IDEMPOTENCY#" + scope + "#" + key;
   }
+
+  // ---- customer imports (P4): an import's partition holds the import, its runs and their rows' outcomes
+  public static String customerImport(String accountId, String importId) {
+    return account(accountId) + "#IMPORT#" + importId;
+  }
+
+  public static final String IMPORT_SK = "IMPORT";
+
+  /** A run of an import (a dry run or the import), numbered from 1. */
+  public static String importRunSk(int run) {
+    return String.format("RUN#%04d", run);
+  }
+
+  /** The outcomes of a run's rows from data row {@code from} (0-based), as one transaction wrote them. */
+  public static String importRowsSk(int run, long from) {
+    return importRunSk(run) + String.format("#ROWS#%010d", from);
+  }
+
+  /** A saved mapping, in the account partition, by the fingerprint of the titles it maps. */
+  public static String importMappingSk(String fingerprint) {
+    return "IMPORT_MAPPING#" + fingerprint;
+  }
 }

@@ -85,7 +85,14 @@ public final class TemplateChecks {
       // ses:SendEmail, on the one email identity of the template
       "SESCrudPolicy", new PolicyTemplate(
           "send email from one SES identity (ses:SendEmail, ses:SendRawEmail; also verification calls)",
-          Map.of("IdentityName", "AWS::SES::EmailIdentity")));
+          Map.of("IdentityName", "AWS::SES::EmailIdentity")),
+      // result files of jobs (ExportWorker, docs/decisions.md 53): the objects of the files bucket
+      "S3ReadPolicy", new PolicyTemplate(
+          "read objects of one bucket (s3:GetObject, s3:ListBucket...): a presigned link acts with these rights",
+          Map.of("BucketName", "AWS::S3::Bucket")),
+      "S3WritePolicy", new PolicyTemplate(
+          "write objects of one bucket (s3:PutObject, multipart uploads too), never delete them",
+          Map.of("BucketName", "AWS::S3::Bucket")));
 
   record PolicyTemplate(String purpose, Map<String, String> resourceParameters) {}
 

@@ -309,6 +309,24 @@ public record ConversationStore(DynamoTable table) {
     return new Page<>(entries, more ? items.get(items.size() - 1).get(Table.SK).s() : null);
   }
 
+  /**
+   * One page of the timeline, oldest first (C13's PDF), from {@code fromAt} to {@code toAt} (ISO
+   * times, inclusive; null: from the first, to the last entry), after the entry {@code afterSk}
+   * when given. One Query per page; the next cursor is the last item's sort key.
+   */
+  public Page<TimelineEntry> timelineOldestFirst(String accountId, String conversationId, String fromAt, String toAt,
+      String afterSk, int limit) {
+    String low = Keys.TIMELINE_PREFIX + (fromAt == null ? "" : fromAt);
+    String high = Keys.TIMELINE_PREFIX + (toAt == null ? "\uffff" : toAt + "#\uffff");
+    Query query = Query.table(Keys.conversation(accountId, conversationId)).between(low, high).limit(limit);
+    if (afterSk != null) {
+      query.startAfter(DynamoTable.key(Keys.conversation(accountId, conversationId), afterSk));
+    }
+    QueryResult result = table.query(query);
+    List<TimelineEntry> entries = result.items().stream().map(TimelineMapper::fromItem).filter(e -> e != null).toList();
+    return new Page<>(entries, result.hasMore() ? result.lastKey().get(Table.SK).s() : null);
+  }
+
   // ------------------------------------------------------------------ read states
 
   public void markRead(String accountId, ReadState state) {

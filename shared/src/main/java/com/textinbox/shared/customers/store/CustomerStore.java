@@ -169,9 +169,7 @@ public record CustomerStore(DynamoTable table) {
    * with one mobile make one profile).
    */
   public void create(String accountId, CustomerProfile profile) {
-    List<Write> writes = new ArrayList<>();
-    writes.add(createWrite(accountId, profile));
-    guardWrites(accountId, null, profile, writes);
+    List<Write> writes = createWrites(accountId, profile);
     for (int attempt = 1; ; attempt++) {
       try {
         transactGuarded(accountId, profile, writes);
@@ -204,6 +202,34 @@ public record CustomerStore(DynamoTable table) {
    */
   public boolean edit(String accountId, CustomerProfile before, CustomerProfile after,
       CustomerAttributeRules.Change attributes) {
+    try {
+      transactGuarded(accountId, after, editWrites(accountId, before, after, attributes));
+      return true;
+    } catch (TransactionCancelled changed) {
+      return false;
+    }
+  }
+
+  /** A new profile with its mobile's and reference's guards, each put only if absent: the writes of {@link #create}. */
+  public List<Write> createWrites(String accountId, CustomerProfile profile) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(createWrite(accountId, profile));
+    guardWrites(accountId, null, profile, writes);
+    return writes;
+  }
+
+  /**
+   * The writes of {@link #edit}: the editable fields of {@code after}, conditional on
+   * {@code before}'s {@code updatedAt}, and the guards a changed mobile or reference moves; with
+   * {@code attributes} null, {@code after}'s attribute values replace the profile's when they differ
+   * (an import, P4, puts many such writes in one transaction).
+   */
+  public List<Write> editWrites(String accountId, CustomerProfile before, CustomerProfile after) {
+    return editWrites(accountId, before, after, null);
+  }
+
+  private List<Write> editWrites(String accountId, CustomerProfile before, CustomerProfile after,
+      CustomerAttributeRules.Change attributes) {
     Map<String, AttributeValue> item = toItem(accountId, after);
     ItemUpdate update = ItemUpdate.of();
     for (String attribute : EDITABLE) {
@@ -222,14 +248,53 @@ public record CustomerStore(DynamoTable table) {
     } else {
       update.condition("#" + UPDATED_AT + " = :seenUpdatedAt", ":seenUpdatedAt", before.updatedAt());
     }
+    if (attributes == null && !before.attributes().equals(after.attributes())) {
+      update.set(CustomerAttributeMapper.ATTRIBUTES, CustomerAttributeMapper.toAttribute(after.attributes()));
+    }
     List<Write> writes = new ArrayList<>();
     writes.add(update.write(table, Keys.customer(accountId, after.customerId()), Keys.PROFILE_SK));
     guardWrites(accountId, before, after, writes);
-    try {
-      transactGuarded(accountId, after, writes);
-      return true;
-    } catch (TransactionCancelled changed) {
-      return false;
+    return writes;
+  }
+
+  /**
+   * Who holds these references and mobiles, and their profiles (P4: an import's rows matched by
+   * reference, then mobile): a consistent BatchGetItem of the guards, then one of the profiles
+   * they name; 100 keys a request.
+   */
+  public Holders holders(String accountId, java.util.Collection<String> references, java.util.Collection<String> mobiles) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    references.forEach(r -> keys.add(DynamoTable.key(Keys.customerReferenceGuard(accountId, r), Keys.REFERENCE_SK)));
+    mobiles.forEach(m -> keys.add(DynamoTable.key(Keys.customerPhone(accountId, m), Keys.PHONE_SK)));
+    Map<String, String> byReference = new java.util.HashMap<>();
+    Map<String, String> byMobile = new java.util.HashMap<>();
+    String referencePrefix = Keys.customerReferenceGuard(accountId, "");
+    String phonePrefix = Keys.customerPhone(accountId, "");
+    for (Map<String, AttributeValue> guard : keys.isEmpty() ? List.<Map<String, AttributeValue>>of() : table.batchGet(keys, true)) {
+      ItemReader r = ItemReader.of(guard);
+      if (Keys.REFERENCE_SK.equals(r.sk())) {
+        byReference.put(r.pk().substring(referencePrefix.length()), r.str(CUSTOMER_ID));
+      } else {
+        byMobile.put(r.pk().substring(phonePrefix.length()), r.str(CUSTOMER_ID));
+      }
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>(byReference.values());
+    ids.addAll(byMobile.values());
+    Map<String, CustomerProfile> profiles = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      findAll(accountId, ids).forEach(p -> profiles.put(p.customerId(), p));
+    }
+    return new Holders(byReference, byMobile, profiles);
+  }
+
+  /** The profiles holding references and mobiles, as {@link #holders} read them. */
+  public record Holders(Map<String, String> byReference, Map<String, String> byMobile, Map<String, CustomerProfile> profiles) {
+    public CustomerProfile ofReference(String reference) {
+      return reference == null ? null : profiles.get(byReference.get(reference));
+    }
+
+    public CustomerProfile ofMobile(String mobile) {
+      return mobile == null ? null : profiles.get(byMobile.get(mobile));
     }
   }
 

@@ -26,7 +26,8 @@ public final class JobMapper {
   static final String TOTAL = "total", EXPANDED = "expanded", PROCESSED = "processed", ASSIGNED = "assigned";
   static final String UNCHANGED = "unchanged", NOT_FOUND = "notFound", DONE_CHUNKS = "doneChunks";
   static final String SAMPLE_IDS = "sampleIds", NOTIFIED_AT = "notifiedAt", CONVERSATION_IDS = "conversationIds";
-  static final String NEXT_CURSOR = "nextCursor";
+  static final String NEXT_CURSOR = "nextCursor", PARAMS = "params", RESULT_KEY = "resultKey";
+  static final String RESULT_NAME = "resultName", RESULT_BYTES = "resultBytes", ERROR = "error";
 
   private JobMapper() {}
 
@@ -45,7 +46,8 @@ public final class JobMapper {
         .bool(EXPANDED, job.expanded()).num(PROCESSED, job.processed())
         .num(ASSIGNED, job.assigned()).num(UNCHANGED, job.unchanged()).num(NOT_FOUND, job.notFound())
         .strSet(DONE_CHUNKS, job.doneChunks()).strList(SAMPLE_IDS, job.sampleIds())
-        .str(NOTIFIED_AT, job.notifiedAt())
+        .str(NOTIFIED_AT, job.notifiedAt()).str(PARAMS, job.params()).str(RESULT_KEY, job.resultKey())
+        .str(RESULT_NAME, job.resultName()).num(RESULT_BYTES, job.resultBytes()).str(ERROR, job.error())
         .build();
   }
 
@@ -57,7 +59,7 @@ public final class JobMapper {
         r.str(UPDATED_AT), r.str(COMPLETED_AT), r.str(SELECTION), r.str(LIST_ASSIGNEE), r.str(LIST_STATUS),
         r.str(LIST_FILTER), r.num(TOTAL, 0), r.bool(EXPANDED), r.num(PROCESSED, 0), r.num(ASSIGNED, 0),
         r.num(UNCHANGED, 0), r.num(NOT_FOUND, 0), new LinkedHashSet<>(r.strList(DONE_CHUNKS)), r.strList(SAMPLE_IDS),
-        r.str(NOTIFIED_AT));
+        r.str(NOTIFIED_AT), r.str(PARAMS), r.str(RESULT_KEY), r.str(RESULT_NAME), r.num(RESULT_BYTES, 0), r.str(ERROR));
   }
 
   static boolean isJob(Map<String, AttributeValue> item) {

@@ -99,4 +99,54 @@ public record JobStore(DynamoTable table) {
       return false;
     }
   }
+
+  // ------------------------------------------------------------------ file jobs (docs/decisions.md 53)
+
+  /** A file job's worker started or resumed it: RUNNING (unless it ended meanwhile). */
+  public void start(String accountId, String jobId, String now) {
+    try {
+      ItemUpdate.of().set(STATUS, Job.RUNNING).set(UPDATED_AT, now)
+          .condition("attribute_exists(PK) AND #" + STATUS + " IN (:queued, :running)", ":queued", Job.QUEUED,
+              ":running", Job.RUNNING)
+          .apply(table, Keys.account(accountId), Keys.jobSk(jobId));
+    } catch (ConditionFailed ended) {
+      // another copy finished it: the caller re-reads
+    }
+  }
+
+  /** How far a file job is (rows or messages written, of how many when known). */
+  public void progress(String accountId, String jobId, long processed, long total, boolean totalKnown, String now) {
+    try {
+      ItemUpdate.of().set(PROCESSED, processed).set(TOTAL, total).set(EXPANDED, totalKnown).set(UPDATED_AT, now)
+          .condition("#" + STATUS + " = :running", ":running", Job.RUNNING)
+          .apply(table, Keys.account(accountId), Keys.jobSk(jobId));
+    } catch (ConditionFailed ended) {
+      // finished by another copy: its figures stand
+    }
+  }
+
+  /** Its result file is written whole: a redelivered job only announces it (the work is done once). */
+  public void resultWritten(String accountId, String jobId, String key, String fileName, long bytes, long count, String now) {
+    ItemUpdate.of().set(RESULT_KEY, key).set(RESULT_NAME, fileName).set(RESULT_BYTES, bytes).set(PROCESSED, count)
+        .set(TOTAL, count).set(EXPANDED, true).set(UPDATED_AT, now)
+        .condition("attribute_exists(PK)")
+        .apply(table, Keys.account(accountId), Keys.jobSk(jobId));
+  }
+
+  /** The announcement could not be sent: the job is RUNNING again, so the retry announces it. */
+  public void releaseNotice(String accountId, String jobId, String now) {
+    ItemUpdate.of().set(STATUS, Job.RUNNING).set(UPDATED_AT, now).remove(NOTIFIED_AT, COMPLETED_AT)
+        .apply(table, Keys.account(accountId), Keys.jobSk(jobId));
+  }
+
+  /** A file job whose input can never work (the conversation is gone): FAILED with why, unless it ended. */
+  public void fail(String accountId, String jobId, String error, String now) {
+    try {
+      ItemUpdate.of().set(STATUS, Job.FAILED).set(ERROR, error).set(UPDATED_AT, now).set(COMPLETED_AT, now)
+          .condition("attribute_exists(PK) AND #" + STATUS + " <> :completed", ":completed", Job.COMPLETED)
+          .apply(table, Keys.account(accountId), Keys.jobSk(jobId));
+    } catch (ConditionFailed completed) {
+      // done meanwhile by another copy
+    }
+  }
 }

@@ -1,0 +1,42 @@
+package com.textinbox.imports;
+
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.imports.store.UploadStore;
+import com.textinbox.shared.jobs.store.ResultFileStore;
+import com.textinbox.shared.store.DynamoTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * API of customer imports (P4, docs/decisions.md 54): {@code POST /customer-imports} gives an
+ * upload link; {@code GET /customer-imports/{importId}} the uploaded file's preview and proposed
+ * mapping (or why it cannot be imported) and its runs; {@code POST .../run} queues a dry run or the
+ * import for the CustomerImportWorker. Admins and users; free users get 403.
+ * Wiring: template.yaml, function CustomerImportsApi.
+ */
+public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandler {
+  public CustomerImportsApi() {
+    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.fromEnvironment(),
+        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
+        Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** @param scratch where an uploaded file is fetched to be previewed (Lambda's /tmp) */
+  public CustomerImportsApi(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock,
+      Path scratch) {
+    ImportRoutes imports = new ImportRoutes(table, uploads, files, runs, clock, scratch);
+    route("POST", "/customer-imports", imports::create);
+    route("GET", "/customer-imports/{importId}", imports::get);
+    route("POST", "/customer-imports/{importId}/run", imports::run);
+  }
+
+  /** Priming (decision 46): GET of an import of an account that does not exist (404), a read only. */
+  @Override
+  protected void prime() {
+    super.prime();
+    primeGet("/customer-imports/{importId}");
+  }
+}

@@ -1,0 +1,72 @@
+package com.textinbox.shared.imports.store;
+
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.jobs.store.ResultFileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.OptionalLong;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Customer files in the files bucket ({@code FILES_BUCKET}, P4): uploaded by the browser with a
+ * presigned PUT, fetched to the function's {@code /tmp} to be read (an XLSX is a ZIP, read from a
+ * file; 50 MB at most). Keys are {@code imports/<accountId>/<importId>/upload}; the bucket's
+ * lifecycle rule deletes them after 7 days. A run's report is a result file ({@link ResultFileStore}).
+ * Not final: the functions' tests keep files in a folder instead (no S3 engine there).
+ */
+public class UploadStore {
+  public static final String PREFIX = "imports/";
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final String bucket;
+
+  public UploadStore(S3Client s3, S3Presigner presigner, String bucket) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.bucket = bucket;
+  }
+
+  /** The bucket of {@code FILES_BUCKET}, with the clients result files use (path-style). */
+  public static UploadStore fromEnvironment() {
+    return new UploadStore(ResultFileStore.client(), ResultFileStore.presigner(), Env.require("FILES_BUCKET"));
+  }
+
+  public static String uploadKey(String accountId, String importId) {
+    return PREFIX + accountId + "/" + importId + "/upload";
+  }
+
+  /** A PUT link for the browser to upload the file with, valid {@code validity}. */
+  public String uploadLink(String key, Duration validity) {
+    return presigner.presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(o -> o.bucket(bucket).key(key)))
+        .url().toString();
+  }
+
+  /** The uploaded file's size; empty while nothing was uploaded (one HeadObject). */
+  public OptionalLong size(String key) {
+    try {
+      return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+    } catch (NoSuchKeyException missing) {
+      return OptionalLong.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Copies the object to {@code file} (streamed to disk, never held in memory). */
+  public void download(String key, Path file) {
+    try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+}
