@@ -10,10 +10,12 @@ import com.textinbox.shared.messaging.InboundSmsMarker;
 import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
+import com.textinbox.shared.reports.MonthInZone;
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.users.Account;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,10 +32,13 @@ import org.slf4j.LoggerFactory;
  *       first conversation in one transaction (two first messages at once: the loser re-reads);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
  *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
+ *       also within a day of a month's turn, when the month the message counts in depends on the
+ *       company's time zone ({@link MonthInZone#inEveryZone});
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
  *       conversation's update (reopened if closed; last activity only ever forward, optimistic on
  *       what was read), and for a keyword its compliance entry, the profile's subscription and the
- *       automatic reply (an outbound message, QUEUED: {@link KeywordReply}); what it holds:
+ *       automatic reply (an outbound message, QUEUED: {@link KeywordReply}), and the month's
+ *       {@code messagesReceived} counter (N4: in the transaction the marker guards, so counted once); what it holds:
  *       {@link ReceivedSms}, what a keyword changes: {@link com.textinbox.shared.messaging.SubscriptionRule};
  *   <li>the event to the conversation events queue, the reply's command to SendSmsQueue, then
  *       {@code eventSentAt} on the marker. A crash before that last step: the redelivery finds the
@@ -62,13 +67,19 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     CustomerProfile profile = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
     Conversation conversation = activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
     Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
-    Account account = keyword.isPresent() ? stores.accounts().get(accountId) : null;
+    // the month the message counts in (N4): the company's zone is read only when it matters (a
+    // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
+    Optional<YearMonth> month = keyword.isPresent() ? Optional.empty() : MonthInZone.inEveryZone(at);
+    Account account = month.isEmpty() ? stores.accounts().get(accountId) : null;
+    YearMonth countedIn = month.orElseGet(() -> MonthInZone.of(at,
+        account == null ? java.time.ZoneId.of(Account.DEFAULT_TIME_ZONE) : account.zone()));
     Optional<KeywordReply> reply = keyword.map(k -> KeywordReply.decide(k, profile.subscribed(),
         profile.subscriptionChangedAt(), Keys.time(at), account == null ? null : account.name(),
         account == null ? null : account.helpText()));
 
     for (int attempt = 1; ; attempt++) {
-      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now);
+      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
+          countedIn);
       try {
         stores.table().transact(received.writes(stores));
       } catch (TransactionCancelled cancelled) {

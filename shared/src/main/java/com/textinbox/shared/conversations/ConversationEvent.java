@@ -14,6 +14,7 @@ import com.textinbox.shared.assignment.Assignee;
  * @param reason why an assignment chose whom it chose ({@code previous-assignee}, {@code default-assignee},
  *     {@code away-delegate}, {@code bulk}); {@code awayRule} the away rule applied
  * @param messageId the message that reopened it
+ * @param autoCloseDays closed by auto-close (C6, {@code by=auto-close}): the company's days setting that closed it
  */
 public record ConversationEvent(
     String id, String at, String event,
@@ -21,7 +22,15 @@ public record ConversationEvent(
     String byName, String recordedAt, Assignee assignee,
     Assignee previousAssignee, String reason, String awayRule, String noteId,
     String jobId,
-    String messageId) implements TimelineEntry {
+    String messageId, Integer autoCloseDays) implements TimelineEntry {
+
+  /** Any event but an automatic close. */
+  public ConversationEvent(String id, String at, String event, String conversationId, String by, String byName,
+      String recordedAt, Assignee assignee, Assignee previousAssignee, String reason, String awayRule, String noteId,
+      String jobId, String messageId) {
+    this(id, at, event, conversationId, by, byName, recordedAt, assignee, previousAssignee, reason, awayRule, noteId, jobId,
+        messageId, null);
+  }
 
   public static final String ASSIGNED = "assigned", UNASSIGNED = "unassigned", CLOSED = "closed";
   public static final String REOPENED = "reopened", BY_CUSTOMER = "customer";

@@ -79,7 +79,7 @@ public final class TimelineEntryView {
         "by", e.by(), "byName", e.byName(),
         "reason", e.reason(), "awayRule", e.awayRule(), "noteId", e.noteId(),
         "jobId", e.jobId(), "messageId", e.messageId(),
-        "recordedAt", e.recordedAt());
+        "recordedAt", e.recordedAt(), "autoCloseDays", e.autoCloseDays());
   }
 
   private static void compliance(Map<String, Object> view, ComplianceEvent c) {

@@ -59,7 +59,7 @@ public final class NotificationEmails {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  private static String trimSlash(String url) {
+  public static String trimSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
