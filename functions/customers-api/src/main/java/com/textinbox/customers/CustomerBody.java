@@ -2,6 +2,8 @@ package com.textinbox.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.customers.AttributeDefinition;
+import com.textinbox.shared.customers.CustomerAttributeRules;
 import com.textinbox.shared.customers.CustomerFields;
 import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.OtherPhone;
@@ -10,16 +12,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The body of POST and PATCH /customers: the fields staff edit, each checked by
  * {@link CustomerRules}. A field given replaces the current value (null or "" clears it; a PATCH
  * leaves fields it does not name); an unknown field or a value of the wrong type is a 400 naming
- * it. {@code otherPhones} is the whole list of other numbers (add, change, remove = send the list).
+ * it. {@code otherPhones} is the whole list of other numbers (add, change, remove = send the list);
+ * {@code attributes} sets and removes custom attribute values (P3), the others staying.
  */
 final class CustomerBody {
   static final Set<String> FIELDS = Set.of("firstName", "lastName", "mobile", "email", "language", "address",
-      "birthDate", "reference", "otherPhones");
+      "birthDate", "reference", "otherPhones", CustomerBody.ATTRIBUTES);
+  /** The custom attribute values (P3), checked against the company's definitions by {@link #attributes}. */
+  static final String ATTRIBUTES = "attributes";
   private static final Set<String> PHONE_FIELDS = Set.of("type", "number");
 
   private CustomerBody() {}
@@ -48,6 +54,16 @@ final class CustomerBody {
         body.has("birthDate") ? CustomerRules.birthDate(text(body, "birthDate"), today) : current.birthDate(),
         body.has("reference") ? CustomerRules.reference(text(body, "reference")) : current.reference(),
         body.has("otherPhones") ? otherPhones(body.get("otherPhones"), region) : current.otherPhones());
+  }
+
+  /**
+   * The attribute values the body sets and removes ({@code "attributes": {"vehicle": "Civic", "km":
+   * null}}), each against the company's definitions (400 naming {@code attributes.<key>}); null
+   * when the body has none, so the definitions are read only when needed.
+   */
+  static CustomerAttributeRules.Change attributes(JsonNode body, Supplier<List<AttributeDefinition>> definitions) {
+    JsonNode values = body.isObject() ? body.get(ATTRIBUTES) : null;
+    return values == null ? null : CustomerAttributeRules.values(values, definitions.get());
   }
 
   private static List<OtherPhone> otherPhones(JsonNode node, String region) {
