@@ -2,6 +2,7 @@ package com.textinbox.exportworker;
 
 import com.textinbox.shared.exports.TextLayout;
 import com.textinbox.shared.exports.TranscriptLine;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,9 +51,8 @@ public final class PdfTranscript {
 
   /** Writes the whole PDF to {@code out}; returns the number of entries. */
   public static long write(Header header, Iterator<TranscriptLine> lines, OutputStream out) throws IOException {
-    try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-        InputStream ttf = PdfTranscript.class.getResourceAsStream(FONT)) {
-      PdfTranscript pdf = new PdfTranscript(document, PDType0Font.load(document, ttf, true));
+    try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+      PdfTranscript pdf = new PdfTranscript(document, PDType0Font.load(document, new ByteArrayInputStream(fontWithoutGsub()), true));
       document.getDocumentInformation().setTitle("Conversation with " + header.customer());
       document.getDocumentInformation().setAuthor(header.company());
       pdf.newPage();
@@ -70,6 +70,27 @@ public final class PdfTranscript {
       document.save(out);
       return count;
     }
+  }
+
+  /**
+   * Liberation Sans with its GSUB table (ligatures, glyph substitutions) hidden: renamed in the
+   * table directory, so PDFBox sees none. With it, fontbox's Latin GSUB worker compiled a regular
+   * expression for every line shown: most of the CPU of a 10,000-message PDF
+   * (docs/performance.md). A transcript needs no ligatures; every glyph and width stays.
+   */
+  static byte[] fontWithoutGsub() throws IOException {
+    byte[] ttf;
+    try (InputStream in = PdfTranscript.class.getResourceAsStream(FONT)) {
+      ttf = in.readAllBytes();
+    }
+    int tables = ((ttf[4] & 0xff) << 8) | (ttf[5] & 0xff);
+    for (int i = 0; i < tables; i++) {
+      int at = 12 + 16 * i;
+      if (ttf[at] == 'G' && ttf[at + 1] == 'S' && ttf[at + 2] == 'U' && ttf[at + 3] == 'B') {
+        ttf[at] = 'x'; // an unknown tag: the table is skipped
+      }
+    }
+    return ttf;
   }
 
   private void header(Header header) throws IOException {
