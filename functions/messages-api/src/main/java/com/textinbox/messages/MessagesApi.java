@@ -13,6 +13,8 @@ import com.textinbox.shared.conversations.TimelineEntryView;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.MessageTemplate;
+import com.textinbox.shared.messaging.OutboundMessages;
+import com.textinbox.shared.messaging.OutboundStores;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.DynamoTable;

@@ -282,6 +282,47 @@ public final class Keys {
     return "JOB#" + jobId + "#PAGE#" + page;
   }
 
+  // ---- appointments (AP1, AP2) and invoices (AP3)
+  public static String appointment(String accountId, String appointmentId) {
+    return account(accountId) + "#APPT#" + appointmentId;
+  }
+
+  public static final String APPOINTMENT_SK = "APPOINTMENT";
+
+  /** GSI1: the company's appointments by time (a day in the company's zone is a key range). */
+  public static String appointmentsOf(String accountId) {
+    return account(accountId) + "#APPOINTMENTS";
+  }
+
+  /** GSI2: one customer's appointments by time (the pending one a reply answers). */
+  public static String appointmentsOfCustomer(String accountId, String customerId) {
+    return account(accountId) + "#CUSTAPPT#" + customerId;
+  }
+
+  /** The company's before-an-appointment automation (AP2), in the account partition. */
+  public static final String APPOINTMENT_REMINDERS_SK = "SETTINGS#APPOINTMENT_REMINDERS";
+
+  /**
+   * GSI4 (sparse): appointments with something due, every account: a reminder to text, or a time
+   * passing without confirmation; sort key {@link #appointmentDue}.
+   */
+  public static final String APPOINTMENTS_DUE = "DUE#APPOINTMENTS";
+
+  public static String appointmentDue(String isoTime, String accountId, String appointmentId) {
+    return isoTime + "#" + accountId + "#" + appointmentId;
+  }
+
+  public static String invoice(String accountId, String number) {
+    return account(accountId) + "#INVOICE#" + number;
+  }
+
+  public static final String INVOICE_SK = "INVOICE";
+
+  /** GSI2: a customer's invoices, newest first. */
+  public static String invoicesOfCustomer(String accountId, String customerId) {
+    return account(accountId) + "#CUSTINV#" + customerId;
+  }
+
   // ---- idempotency of queue consumers
   public static String idempotency(String scope, String key) {
     return "IDEMPOTENCY#" + scope + "#" + key;

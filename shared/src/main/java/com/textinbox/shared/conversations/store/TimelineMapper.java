@@ -1,6 +1,7 @@
 package com.textinbox.shared.conversations.store;
 
 import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.conversations.AppointmentEvent;
 import com.textinbox.shared.conversations.ComplianceEvent;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.Message;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TimelineMapper {
   static final String MESSAGE = "Message", NOTE = "Note", CONVERSATION_EVENT = "ConversationEvent";
   static final String COMPLIANCE_EVENT = "ComplianceEvent";
+  static final String APPOINTMENT_EVENT = "AppointmentEvent";
+  static final String APPOINTMENT_ID = "appointmentId", STARTS_AT = "startsAt";
 
   // messages
   static final String MESSAGE_ID = "messageId", CONVERSATION_ID = "conversationId", CUSTOMER_ID = "customerId";
@@ -62,6 +65,10 @@ public final class TimelineMapper {
       case Note n -> note(pk, n);
       case ConversationEvent e -> event(pk, e);
       case ComplianceEvent c -> compliance(pk, c);
+      case AppointmentEvent a -> ItemBuilder.item(pk, a.sk(), APPOINTMENT_EVENT)
+          .str(EVENT, a.event()).str(APPOINTMENT_ID, a.appointmentId()).str(STARTS_AT, a.startsAt())
+          .str(MESSAGE_ID, a.messageId()).str(AT, a.recordedAt())
+          .build();
     };
   }
 
@@ -84,6 +91,9 @@ public final class TimelineMapper {
       return new ComplianceEvent(at.id(), at.at(), r.str(EVENT), r.str(KEYWORD), r.str(LANGUAGE), r.str(MESSAGE_ID),
           r.str(CUSTOMER_ID), r.str(AT), r.str(REPLY), r.str(REPLY_MESSAGE_ID), r.str(REPLY_NOT_SENT_REASON),
           r.str(REPLY_AT), r.str(REPLY_FAILURE_REASON));
+    } else if (APPOINTMENT_EVENT.equals(type)) {
+      return new AppointmentEvent(at.id(), at.at(), r.str(EVENT), r.str(APPOINTMENT_ID), r.str(STARTS_AT),
+          r.str(MESSAGE_ID), r.str(AT));
     }
     return null;
   }

@@ -1,0 +1,16 @@
+package com.textinbox.shared.appointments;
+
+import java.util.Locale;
+
+/** The before-an-appointment reminder of one appointment (AP2): still to send, sent once, or skipped for good. */
+public enum ReminderState {
+  PENDING, SENT, SKIPPED;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static ReminderState of(String key) {
+    return key == null ? PENDING : valueOf(key.toUpperCase(Locale.ROOT));
+  }
+}
