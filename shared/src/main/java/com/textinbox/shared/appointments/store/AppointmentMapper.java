@@ -27,7 +27,7 @@ public final class AppointmentMapper {
   static final String REMINDER_MESSAGE_ID = "reminderMessageId", CONVERSATION_ID = "conversationId";
   static final String REPLY_MESSAGE_ID = "replyMessageId", STATUS_CHANGED_AT = "statusChangedAt";
   static final String CREATED_AT = "createdAt", UPDATED_AT = "updatedAt", DUE_KIND = "dueKind";
-  /** On the customer profile item: the latest time of an appointment awaiting the customer's reply (AP2). */
+  /** On the customer's mobile guard item ({@code PHONE}): the latest time of an appointment awaiting the customer's reply (AP2). */
   static final String REPLY_WINDOW = "appointmentReplyUntil";
   static final String ENABLED = "enabled", LEAD_HOURS = "leadHours", QUIET_FROM = "quietFrom", QUIET_TO = "quietTo";
   static final String TEMPLATE = "template", UPDATED_BY = "updatedBy";

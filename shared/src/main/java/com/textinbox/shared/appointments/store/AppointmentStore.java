@@ -3,7 +3,7 @@ package com.textinbox.shared.appointments.store;
 import com.textinbox.shared.appointments.Appointment;
 import com.textinbox.shared.appointments.AppointmentDays;
 import com.textinbox.shared.appointments.ReminderSettings;
-import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.reports.MonthlyCounter;
@@ -39,8 +39,8 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
   /** An appointment that came due, with the company it belongs to. */
   public record DueAppointment(String accountId, Appointment appointment) {}
 
-  /** A customer's profile with the end of their reply window ({@code null}: no reminded appointment pending). */
-  public record ProfileRead(CustomerProfile profile, String replyWindowUntil) {}
+  /** A mobile's guard with the end of its reply window ({@code null}: no reminded appointment pending). */
+  public record GuardRead(PhoneGuard guard, String replyWindowUntil) {}
 
   public Optional<Appointment> find(String accountId, String appointmentId) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.appointment(accountId, appointmentId), Keys.APPOINTMENT_SK);
@@ -129,22 +129,30 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
     return guard == null || guard.isEmpty() ? Optional.empty() : Optional.ofNullable(ItemReader.of(guard).str("customerId"));
   }
 
-  /** The profile as {@code CustomerStore.find} reads it (the same GetItem), with its reply window. */
-  public Optional<ProfileRead> profile(String accountId, String customerId) {
-    Map<String, AttributeValue> item = table.getConsistent(Keys.customer(accountId, customerId), Keys.PROFILE_SK);
-    if (item == null || item.isEmpty() || !"Customer".equals(ItemReader.of(item).type())) {
+  /**
+   * Who has this mobile (the {@code PHONE} guard, as {@code CustomerStore.phoneGuard} reads it: the
+   * same GetItem), with the end of their reply window: inbound SMS reads it instead, so that only
+   * a customer with a reminded appointment pending costs a text the query of their appointments.
+   */
+  public Optional<GuardRead> phoneGuard(String accountId, String e164) {
+    Map<String, AttributeValue> item = table.getConsistent(Keys.customerPhone(accountId, e164), Keys.PHONE_SK);
+    if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ProfileRead(CustomerMapper.fromItem(item), ItemReader.of(item).str(AppointmentMapper.REPLY_WINDOW)));
+    return Optional.of(new GuardRead(CustomerMapper.phoneGuard(accountId, item),
+        ItemReader.of(item).str(AppointmentMapper.REPLY_WINDOW)));
   }
 
   /**
-   * Widens the customer's reply window to {@code until} (a reminded appointment's time): only a
-   * customer inside it costs an inbound text the query of their appointments.
+   * Widens the reply window on the customer's mobile guard to {@code until} (the reminded
+   * appointment's time; never narrowed: {@code current} is what was read). It is on the guard, not
+   * the profile, because the reminder's own transaction may already update the profile (the STOP
+   * notice of a first message), and one transaction writes an item once.
    */
-  public Write replyWindowWrite(String accountId, String customerId, String until) {
-    return ItemUpdate.of().set(AppointmentMapper.REPLY_WINDOW, until)
+  public Write replyWindowWrite(String accountId, String e164, String current, String until) {
+    String widened = current != null && current.compareTo(until) > 0 ? current : until;
+    return ItemUpdate.of().set(AppointmentMapper.REPLY_WINDOW, widened)
         .condition("attribute_exists(PK)")
-        .write(table, Keys.customer(accountId, customerId), Keys.PROFILE_SK);
+        .write(table, Keys.customerPhone(accountId, e164), Keys.PHONE_SK);
   }
 }
