@@ -1,5 +1,8 @@
 package com.textinbox.inbound;
 
+import com.textinbox.shared.appointments.store.AppointmentStore;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *       texts a message only while QUEUED: one reply, whatever the number of deliveries).
  * </ol>
  */
-record InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
+record InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms,
+    EventQueue notifications) {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversations.class);
   private static final int ATTEMPTS = 5;
 
@@ -59,16 +63,22 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     // ids derived from the carrier's id: a retry after a crash writes the same items again
     String messageId = ReceivedSms.derivedId("inbound", accountId, sms.carrierMessageId());
 
-    CustomerProfile profile = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
+    Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
+    CustomerProfile profile = customer.profile();
     Conversation conversation = activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
     Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
+    // AP2: only a customer with a reminded appointment pending (the window on their guard) costs the look-up
+    Optional<AppointmentReply> appointmentReply = keyword.isEmpty() && customer.awaitingReply(now)
+        ? AppointmentReply.find(stores, accountId, profile.customerId(), conversation.conversationId(), messageId, sms.body(), now)
+        : Optional.empty();
     Account account = keyword.isPresent() ? stores.accounts().get(accountId) : null;
     Optional<KeywordReply> reply = keyword.map(k -> KeywordReply.decide(k, profile.subscribed(),
         profile.subscriptionChangedAt(), Keys.time(at), account == null ? null : account.name(),
         account == null ? null : account.helpText()));
 
     for (int attempt = 1; ; attempt++) {
-      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now);
+      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
+          appointmentReply);
       try {
         stores.table().transact(received.writes(stores));
       } catch (TransactionCancelled cancelled) {
@@ -99,10 +109,18 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
 
   // ------------------------------------------------------------------ the customer
 
-  private CustomerProfile customer(String accountId, String from, String carrierId, Instant at, Instant now) {
-    Optional<PhoneGuard> guard = stores.customers().phoneGuard(accountId, from);
+  /** The customer, and until when a reminded appointment of theirs awaits a reply (AP2; null: none). */
+  private record Customer(CustomerProfile profile, String replyWindowUntil) {
+    boolean awaitingReply(Instant now) {
+      return replyWindowUntil != null && replyWindowUntil.compareTo(Keys.time(now)) > 0;
+    }
+  }
+
+  private Customer customer(String accountId, String from, String carrierId, Instant at, Instant now) {
+    // the PHONE guard as CustomerStore reads it (one GetItem), with the reply window it may carry
+    Optional<AppointmentStore.GuardRead> guard = stores.appointments().phoneGuard(accountId, from);
     if (guard.isPresent()) {
-      return profile(accountId, guard.get().customerId());
+      return new Customer(profile(accountId, guard.get().guard().customerId()), guard.get().replyWindowUntil());
     }
     String customerId = "cust-" + UUID.randomUUID();
     Conversation first = opened(customerId, carrierId, at, now);
@@ -116,10 +134,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       // another message from the same number created the profile first: use that one
       PhoneGuard winner = stores.customers().phoneGuard(accountId, from).orElseThrow(() -> lost);
       LOG.info("customer of {} created concurrently; using it", PhoneNumbers.masked(from));
-      return profile(accountId, winner.customerId());
+      return new Customer(profile(accountId, winner.customerId()), null);
     }
     LOG.info("new customer {} for {}, conversation {}", customerId, PhoneNumbers.masked(from), first.conversationId());
-    return created;
+    return new Customer(created, null);
   }
 
   private CustomerProfile profile(String accountId, String customerId) {
@@ -173,6 +191,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   /** The event, then the reply's command (a keyword's), then the marker says both are done. */
   private void send(String accountId, InboundSmsMarker marker) {
     events.send(marker.messageId(), marker.eventType(), marker.event());
+    if (marker.notificationEvent() != null) {
+      NotificationEvent answer = NotificationEvent.parse(marker.notificationEvent());
+      notifications.send(answer.eventId(), answer.type(), marker.notificationEvent());
+    }
     if (marker.replyCommand() != null) {
       sendSms.send(SendSmsCommand.parse(marker.replyCommand()));
     }

@@ -32,7 +32,8 @@ import java.util.UUID;
  * @param at the carrier's time (the message's place in the timeline); {@code now} when it is filed
  */
 record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerProfile profile, Conversation conversation,
-    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now) {
+    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now,
+    Optional<AppointmentReply> appointmentReply) {
 
   /** The transaction's item that fails when the message is stored already. */
   static final int MARKER = 0;
@@ -92,7 +93,8 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
   /** The dedupe marker (also the searchable copy of the message: SearchDocuments indexes it). */
   InboundSmsMarker marker() {
     return new InboundSmsMarker(sms.carrierMessageId(), sms.from(), sms.to(), sms.body(), Keys.time(now), conversationId(),
-        profile.customerId(), messageId, eventType(), eventJson(), replyCommand(), null);
+        profile.customerId(), messageId, eventType(), eventJson(), replyCommand(), null,
+        appointmentReply.map(r -> r.notificationJson(accountId, conversationId(), messageId, now)).orElse(null));
   }
 
   /**
@@ -120,6 +122,8 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
           null, null, null, null, null, null, messageId)));
     }
     keyword.ifPresent(k -> compliance(stores, writes, k, reply.orElseThrow()));
+    // AP2: a reply to a reminder (never with a keyword: STOP wins, the appointment untouched); last, after the indexes above
+    appointmentReply.ifPresent(r -> writes.addAll(r.writes(stores, accountId, conversationId(), messageId, at, now)));
     return writes;
   }
 
