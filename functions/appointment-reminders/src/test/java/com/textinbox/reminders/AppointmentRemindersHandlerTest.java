@@ -99,6 +99,11 @@ class AppointmentRemindersHandlerTest {
         new AppointmentInput(customerId, null, startsAt, "oil change", null, null));
   }
 
+  /** A subscribed customer with this mobile, and their appointment booked the day before its reminder is due. */
+  private Appointment bookedADayAhead(String accountId, String mobile, String language, Instant startsAt) {
+    return book(accountId, customer(accountId, mobile, true, language), startsAt, SUNDAY_10AM.minusSeconds(86_400));
+  }
+
   private AppointmentRemindersHandler handler(Instant now) {
     return new AppointmentRemindersHandler(dynamoDb, TABLE, Clock.fixed(now, ZoneOffset.UTC), c -> commands.add(c.json()));
   }
@@ -115,9 +120,8 @@ class AppointmentRemindersHandlerTest {
   @Test
   void aReminderDueIsTextedOnceWhateverTheReruns() {
     String accountId = company(ON);
-    String customerId = customer(accountId, "+15145550111", true, "en");
     Instant tomorrow9am = Instant.parse("2026-12-07T14:00:00Z");
-    Appointment booked = book(accountId, customerId, tomorrow9am, SUNDAY_10AM.minusSeconds(86_400));
+    Appointment booked = bookedADayAhead(accountId, "+15145550111", "en", tomorrow9am);
     Instant due = Instant.parse("2026-12-06T14:00:00Z");
 
     AtomicReference<Reminders.Summary> first = new AtomicReference<>();
@@ -152,8 +156,7 @@ class AppointmentRemindersHandlerTest {
   @Test
   void aFrenchCustomerGetsTheFrenchMessageOnceEvenFromAnotherRunAtTheSameTime() {
     String accountId = company(ON);
-    String customerId = customer(accountId, "+15145550121", true, "fr");
-    Appointment booked = book(accountId, customerId, Instant.parse("2026-12-07T14:00:00Z"), SUNDAY_10AM.minusSeconds(86_400));
+    Appointment booked = bookedADayAhead(accountId, "+15145550121", "fr", Instant.parse("2026-12-07T14:00:00Z"));
     Reminders other = new Reminders(new AppointmentStore(table), new AccountStore(table),
         new com.textinbox.shared.messaging.OutboundMessages(com.textinbox.shared.messaging.OutboundStores.on(table),
             Clock.fixed(SUNDAY_10AM, ZoneOffset.UTC), c -> commands.add(c.json())));
@@ -170,10 +173,9 @@ class AppointmentRemindersHandlerTest {
   @Test
   void inQuietHoursTheReminderWaitsForTheirEnd() {
     String accountId = company(ON);
-    String customerId = customer(accountId, "+15145550131", true, "en");
     // Monday 7:00 local: its reminder is due Sunday 7:00 local, in quiet hours until 8:00
     Instant monday7am = Instant.parse("2026-12-07T12:00:00Z");
-    Appointment booked = book(accountId, customerId, monday7am, SUNDAY_10AM.minusSeconds(86_400));
+    Appointment booked = bookedADayAhead(accountId, "+15145550131", "en", monday7am);
     Instant sunday730am = Instant.parse("2026-12-06T12:30:00Z");
     Reminders.Summary summary = handler(sunday730am).run(sunday730am);
     assertTrue(summary.deferred() >= 1, summary.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.api.JsonBody;
 import com.textinbox.shared.appointments.AppointmentView;
 import com.textinbox.shared.appointments.QuietHours;
 import com.textinbox.shared.appointments.ReminderSettings;
@@ -12,7 +13,6 @@ import com.textinbox.shared.appointments.store.AppointmentStore;
 import com.textinbox.shared.data.Keys;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -28,16 +28,7 @@ record ReminderSettingsRoutes(AppointmentStore appointments, Clock clock) {
 
   ApiResponse put(ApiRequest request) {
     request.caller().requireAdmin();
-    JsonNode json = request.json();
-    if (json == null || !json.isObject()) {
-      throw ApiError.badRequest("The body must be a JSON object.");
-    }
-    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw ApiError.invalid(name, "Unknown field '" + name + "'.");
-      }
-    }
+    JsonNode json = JsonBody.object(request.json(), FIELDS);
     JsonNode enabled = json.get("enabled");
     if (enabled == null || !enabled.isBoolean()) {
       throw ApiError.invalid("enabled", "enabled must be true or false.");

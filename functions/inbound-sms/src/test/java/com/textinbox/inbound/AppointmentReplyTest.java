@@ -104,6 +104,16 @@ class AppointmentReplyTest {
     return a;
   }
 
+  /** A company of its own with its number, and one customer of it with a mobile. */
+  private record Fixture(String number, String accountId, String mobile, String customerId) {}
+
+  private static Fixture fixture() {
+    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
+    String accountId = company(number);
+    String mobile = "+15145550" + NUMBERS.incrementAndGet();
+    return new Fixture(number, accountId, mobile, customer(accountId, mobile));
+  }
+
   private InboundSmsHandler handler() {
     return new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(NOW, ZoneOffset.UTC),
         (eventId, type, json) -> events.add(Json.read(json)), command -> { },
@@ -132,10 +142,8 @@ class AppointmentReplyTest {
 
   @Test
   void ouiConfirmsCountsLinksAndNotifiesTheAdvisorOnceWhateverTheRedeliveries() {
-    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
-    String accountId = company(number);
-    String mobile = "+15145550" + NUMBERS.incrementAndGet();
-    String customerId = customer(accountId, mobile);
+    Fixture f = fixture();
+    String number = f.number(), accountId = f.accountId(), mobile = f.mobile(), customerId = f.customerId();
     Appointment a = reminded(accountId, customerId, mobile, NOW.plusSeconds(86_400), "user-bruno");
 
     String carrierId = UUID.randomUUID().toString();
@@ -166,10 +174,8 @@ class AppointmentReplyTest {
 
   @Test
   void nonCancelsAndAnythingElseIsReplied() {
-    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
-    String accountId = company(number);
-    String mobile = "+15145550" + NUMBERS.incrementAndGet();
-    String customerId = customer(accountId, mobile);
+    Fixture f = fixture();
+    String number = f.number(), accountId = f.accountId(), mobile = f.mobile(), customerId = f.customerId();
     Appointment first = reminded(accountId, customerId, mobile, NOW.plusSeconds(86_400), null);
     deliver(UUID.randomUUID().toString(), mobile, number, "NON");
     assertEquals(AppointmentStatus.CANCELLED, read(accountId, first.appointmentId()).status());
@@ -185,10 +191,8 @@ class AppointmentReplyTest {
 
   @Test
   void twoPendingTheNearestIsAnsweredAndTheConversationSaysWhich() {
-    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
-    String accountId = company(number);
-    String mobile = "+15145550" + NUMBERS.incrementAndGet();
-    String customerId = customer(accountId, mobile);
+    Fixture f = fixture();
+    String number = f.number(), accountId = f.accountId(), mobile = f.mobile(), customerId = f.customerId();
     Appointment later = reminded(accountId, customerId, mobile, NOW.plusSeconds(3 * 86_400), null);
     Appointment nearest = reminded(accountId, customerId, mobile, NOW.plusSeconds(86_400), null);
     deliver(UUID.randomUUID().toString(), mobile, number, "yes");
@@ -200,10 +204,8 @@ class AppointmentReplyTest {
 
   @Test
   void stopAlwaysWinsTheAppointmentUntouched() {
-    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
-    String accountId = company(number);
-    String mobile = "+15145550" + NUMBERS.incrementAndGet();
-    String customerId = customer(accountId, mobile);
+    Fixture f = fixture();
+    String number = f.number(), accountId = f.accountId(), mobile = f.mobile(), customerId = f.customerId();
     Appointment a = reminded(accountId, customerId, mobile, NOW.plusSeconds(86_400), null);
     deliver(UUID.randomUUID().toString(), mobile, number, "STOP");
     assertEquals(AppointmentStatus.SCHEDULED, read(accountId, a.appointmentId()).status());
@@ -213,10 +215,8 @@ class AppointmentReplyTest {
 
   @Test
   void anOrdinaryTextCostsWhatItDid() {
-    String number = "+1438555" + String.format("%04d", NUMBERS.incrementAndGet());
-    String accountId = company(number);
-    String mobile = "+15145550" + NUMBERS.incrementAndGet();
-    customer(accountId, mobile);
+    Fixture f = fixture();
+    String number = f.number(), mobile = f.mobile();
     deliver(UUID.randomUUID().toString(), mobile, number, "first");   // opens the conversation
     Map<String, Integer> requests = RequestCounter.during(() -> deliver(UUID.randomUUID().toString(), mobile, number, "Oui"));
     // docs/data-model.md "Inbound SMS": 5 GetItem, 1 TransactWriteItems, 1 UpdateItem: no Query

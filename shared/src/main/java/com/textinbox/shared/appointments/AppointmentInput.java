@@ -2,12 +2,12 @@ package com.textinbox.shared.appointments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.api.JsonBody;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,15 +39,7 @@ public record AppointmentInput(String customerId, String customerReference, Inst
 
   private static AppointmentInput parse(JsonNode json, ZoneId zone, boolean required, Set<String> allowed,
       String customerField) {
-    if (json == null || !json.isObject()) {
-      throw ApiError.badRequest("The body must be a JSON object.");
-    }
-    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw ApiError.invalid(name, "Unknown field '" + name + "'.");
-      }
-    }
+    JsonBody.object(json, allowed);
     String customer = id(json, customerField, required);
     String starts = text(json, "startsAt", 40, required);
     String type = text(json, "type", MAX_TYPE, false);

@@ -1,6 +1,6 @@
 package com.textinbox.shared.appointments;
 
-import java.util.Locale;
+import com.textinbox.shared.json.LowerCaseKeys;
 import java.util.Optional;
 
 /**
@@ -12,16 +12,11 @@ public enum AppointmentStatus {
 
   /** The name in JSON and in the table: {@code scheduled}, {@code not_confirmed}... */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return LowerCaseKeys.key(this);
   }
 
   public static Optional<AppointmentStatus> of(String key) {
-    for (AppointmentStatus status : values()) {
-      if (status.key().equals(key)) {
-        return Optional.of(status);
-      }
-    }
-    return Optional.empty();
+    return LowerCaseKeys.byKey(values(), key);
   }
 
   /** Still waiting for the customer's confirmation: its time passing makes it not confirmed. */

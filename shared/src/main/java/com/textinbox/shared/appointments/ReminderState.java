@@ -1,5 +1,6 @@
 package com.textinbox.shared.appointments;
 
+import com.textinbox.shared.json.LowerCaseKeys;
 import java.util.Locale;
 
 /** The before-an-appointment reminder of one appointment (AP2): still to send, sent once, or skipped for good. */
@@ -7,7 +8,7 @@ public enum ReminderState {
   PENDING, SENT, SKIPPED;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return LowerCaseKeys.key(this);
   }
 
   public static ReminderState of(String key) {

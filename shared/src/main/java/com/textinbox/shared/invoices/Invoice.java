@@ -1,8 +1,8 @@
 package com.textinbox.shared.invoices;
 
+import com.textinbox.shared.json.LowerCaseKeys;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,16 +20,11 @@ public record Invoice(String number, String customerReference, String customerId
     OPEN, PAID, VOID;
 
     public String key() {
-      return name().toLowerCase(Locale.ROOT);
+      return LowerCaseKeys.key(this);
     }
 
     public static Optional<Status> of(String key) {
-      for (Status s : values()) {
-        if (s.key().equals(key)) {
-          return Optional.of(s);
-        }
-      }
-      return Optional.empty();
+      return LowerCaseKeys.byKey(values(), key);
     }
   }
 

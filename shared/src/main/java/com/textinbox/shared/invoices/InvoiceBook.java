@@ -2,6 +2,7 @@ package com.textinbox.shared.invoices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.api.JsonBody;
 import com.textinbox.shared.appointments.AppointmentInput;
 import com.textinbox.shared.appointments.store.AppointmentStore;
 import com.textinbox.shared.assignment.Assignee;
@@ -21,7 +22,6 @@ import com.textinbox.shared.users.store.UserStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,15 +54,7 @@ public record InvoiceBook(InvoiceStore invoices, AppointmentStore appointments, 
 
   public Written put(String accountId, String number, JsonNode json) {
     AppointmentInput.pathId(number, "number");
-    if (json == null || !json.isObject()) {
-      throw ApiError.badRequest("The body must be a JSON object.");
-    }
-    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw ApiError.invalid(name, "Unknown field '" + name + "'.");
-      }
-    }
+    JsonBody.object(json, FIELDS);
     String amount = Json.text(json, "amount");
     if (amount == null || !json.get("amount").isTextual() || !AMOUNT.matcher(amount).matches()) {
       throw ApiError.invalid("amount", "amount must be a decimal written as text, such as \"149.90\".");
