@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 /** events/integration-api/put-customer.json through the real handler, against DynamoDB Local: created, then the same again changes nothing. */
 class SampleEventTest {
   private static DynamoDbLocalServer local;
-  private static DynamoTable table;
+  private static IntegrationApi api;
 
   @BeforeAll
-  static void table() {
+  static void start() {
     local = DynamoDbLocalServer.start();
-    local.createInboxTable("textinbox-test");
-    table = new DynamoTable(local.client(), "textinbox-test");
+    String name = "integration-api-sample";
+    local.createInboxTable(name);
+    api = new IntegrationApi(new DynamoTable(local.client(), name), Clock.systemUTC(), "CA");
   }
 
   @AfterAll
@@ -30,7 +31,6 @@ class SampleEventTest {
 
   @Test
   void theDmsCreatesItsCustomerThenTheSameUpdateChangesNothing() {
-    IntegrationApi api = new IntegrationApi(table, Clock.systemUTC(), "CA");
     JsonNode first = SampleEvents.invoke(api, "integration-api/put-customer.json");
     assertEquals(201, first.path("statusCode").asInt(), first.toString());
     JsonNode customer = SampleEvents.body(first).path("customer");
