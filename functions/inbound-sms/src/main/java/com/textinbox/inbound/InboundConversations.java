@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the dedupe marker {@code A#<acct>#INBOUND#<carrierId>}: present means the message is stored
  *       already, and only its event may still have to be sent (a crash between the two);
  *   <li>the customer by the {@code PHONE} guard; an unknown number gets a profile, its guard and a
- *       first conversation in one transaction (two first messages at once: the loser re-reads);
+ *       first conversation in one transaction (two first messages at once: the loser re-reads); a
+ *       profile merged away meanwhile (C14), or a conversation archived or moved by a merge, makes
+ *       it read the guard again, which then names the survivor (docs/decisions.md 49);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
  *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
@@ -63,20 +65,21 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     // ids derived from the carrier's id: a retry after a crash writes the same items again
     String messageId = ReceivedSms.derivedId("inbound", accountId, sms.carrierMessageId());
 
-    Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
-    CustomerProfile profile = customer.profile();
-    Conversation conversation = activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
-    Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
-    // AP2: only a customer with a reminded appointment pending (the window on their guard) costs the look-up
-    Optional<AppointmentReply> appointmentReply = keyword.isEmpty() && customer.awaitingReply(now)
-        ? AppointmentReply.find(stores, accountId, profile.customerId(), conversation.conversationId(), messageId, sms.body(), now)
-        : Optional.empty();
-    Account account = keyword.isPresent() ? stores.accounts().get(accountId) : null;
-    Optional<KeywordReply> reply = keyword.map(k -> KeywordReply.decide(k, profile.subscribed(),
-        profile.subscriptionChangedAt(), Keys.time(at), account == null ? null : account.name(),
-        account == null ? null : account.helpText()));
+    Recipient recipient = recipient(accountId, sms, at, now);
+    CustomerProfile profile = recipient.profile();
+    Conversation conversation = recipient.conversation();
+    Account account = null;
 
     for (int attempt = 1; ; attempt++) {
+      Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
+      if (keyword.isPresent() && account == null) {
+        account = stores.accounts().get(accountId);
+      }
+      Optional<KeywordReply> reply = keyword.map(reply(profile, at, account));
+      // AP2: only a customer with a reminded appointment pending (the window on their guard) costs the look-up
+      Optional<AppointmentReply> appointmentReply = keyword.isEmpty() && recipient.awaitingReply(now)
+          ? AppointmentReply.find(stores, accountId, profile.customerId(), conversation.conversationId(), messageId, sms.body(), now)
+          : Optional.empty();
       ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
           appointmentReply);
       try {
@@ -98,6 +101,14 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
         }
         conversation = stores.conversations().find(accountId, conversation.conversationId()).orElseThrow(() ->
             new IllegalStateException("conversation " + received.conversationId() + " is missing"));
+        if (!belongsTo(conversation, profile)) {
+          // C14: a merge archived it or gave it to the survivor: the number's guard names who texts now
+          LOG.info("inbound SMS {}: conversation {} was merged meanwhile; reading the number's customer again",
+              sms.carrierMessageId(), conversation.conversationId());
+          recipient = recipient(accountId, sms, at, now);
+          profile = recipient.profile();
+          conversation = recipient.conversation();
+        }
         continue;
       }
       LOG.info("inbound SMS {} from {} stored as {} in conversation {} ({})", sms.carrierMessageId(),
@@ -107,20 +118,64 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     }
   }
 
+  /** How a keyword is answered, as the profile is now (its subscription) and the company says (its name, help text). */
+  private static java.util.function.Function<ComplianceKeyword, KeywordReply> reply(CustomerProfile profile, Instant at,
+      Account account) {
+    return k -> KeywordReply.decide(k, profile.subscribed(), profile.subscriptionChangedAt(), Keys.time(at),
+        account == null ? null : account.name(), account == null ? null : account.helpText());
+  }
+
   // ------------------------------------------------------------------ the customer
 
-  /** The customer, and until when a reminded appointment of theirs awaits a reply (AP2; null: none). */
-  private record Customer(CustomerProfile profile, String replyWindowUntil) {
+  /**
+   * Who texted, the conversation their text goes to, and until when a reminded appointment of
+   * theirs awaits a reply (AP2; null: none).
+   */
+  private record Recipient(CustomerProfile profile, Conversation conversation, String replyWindowUntil) {
     boolean awaitingReply(Instant now) {
       return replyWindowUntil != null && replyWindowUntil.compareTo(Keys.time(now)) > 0;
     }
   }
 
+  /** The number's customer and the reply window on its guard. */
+  private record Customer(CustomerProfile profile, String replyWindowUntil) {}
+
+  /**
+   * The number's customer (by its guard) and their active conversation. A merge (C14) may pass
+   * the number to another profile between two reads: the merged profile is gone, or its
+   * conversation is archived or the survivor's; then the guard is read again, and names the survivor.
+   */
+  private Recipient recipient(String accountId, InboundSms sms, Instant at, Instant now) {
+    for (int attempt = 1; ; attempt++) {
+      Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
+      CustomerProfile profile = customer.profile();
+      Conversation conversation = profile == null ? null
+          : activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
+      if (conversation != null && belongsTo(conversation, profile)) {
+        return new Recipient(profile, conversation, customer.replyWindowUntil());
+      }
+      if (attempt == ATTEMPTS) {
+        throw new IllegalStateException("the customer of " + PhoneNumbers.masked(sms.from()) + " kept changing; retrying later");
+      }
+      LOG.info("inbound SMS {}: the number's customer changed while it was read (a merge); reading again", sms.carrierMessageId());
+    }
+  }
+
+  /** The conversation is the profile's and takes messages (not archived by a merge, C14). */
+  private static boolean belongsTo(Conversation conversation, CustomerProfile profile) {
+    return !conversation.archived() && profile.customerId().equals(conversation.customerId());
+  }
+
+  /**
+   * The number's customer (created on a first text); a null profile when its guard names a profile
+   * merged away meanwhile (C14). The guard is read as CustomerStore reads it (one GetItem), with
+   * the reply window it may carry (AP2).
+   */
   private Customer customer(String accountId, String from, String carrierId, Instant at, Instant now) {
-    // the PHONE guard as CustomerStore reads it (one GetItem), with the reply window it may carry
     Optional<AppointmentStore.GuardRead> guard = stores.appointments().phoneGuard(accountId, from);
     if (guard.isPresent()) {
-      return new Customer(profile(accountId, guard.get().guard().customerId()), guard.get().replyWindowUntil());
+      return new Customer(stores.customers().find(accountId, guard.get().guard().customerId()).orElse(null),
+          guard.get().replyWindowUntil());
     }
     String customerId = "cust-" + UUID.randomUUID();
     Conversation first = opened(customerId, carrierId, at, now);
@@ -134,14 +189,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       // another message from the same number created the profile first: use that one
       PhoneGuard winner = stores.customers().phoneGuard(accountId, from).orElseThrow(() -> lost);
       LOG.info("customer of {} created concurrently; using it", PhoneNumbers.masked(from));
-      return new Customer(profile(accountId, winner.customerId()), null);
+      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null);
     }
     LOG.info("new customer {} for {}, conversation {}", customerId, PhoneNumbers.masked(from), first.conversationId());
     return new Customer(created, null);
-  }
-
-  private CustomerProfile profile(String accountId, String customerId) {
-    return stores.customers().find(accountId, customerId).orElseThrow(() -> new IllegalStateException("profile " + customerId + " is missing"));
   }
 
   // ------------------------------------------------------------------ the conversation
@@ -158,7 +209,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       LOG.info("conversation {} opened for customer {}", opened.conversationId(), profile.customerId());
       return opened;
     } catch (TransactionCancelled lost) {
-      CustomerProfile again = profile(accountId, profile.customerId());
+      CustomerProfile again = stores.customers().find(accountId, profile.customerId()).orElse(null);
+      if (again == null) {
+        return null;   // merged away meanwhile (C14): the caller reads the number's guard again
+      }
       if (again.activeConversationId() == null) {
         throw lost;
       }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * schedule, run on demand, texts the reminder through SendSmsQueue -> SmsSender -> the local
  * carrier, once whatever the reruns -> the customer's reply through InboundSms confirms, cancels or
  * is for a person, counted and notified. Numbers 514-555-0330 to 0339 are this class's own.
- * (The DMS's pushes, {@code PUT /integration/...}, come with the dms branch's IntegrationApi.)
+ * The DMS pushes customers, appointments and invoices with a company API key (IntegrationApi).
  */
 class AppointmentsTest {
   private static final String DEALERSHIP = "acct-maple-motors";
@@ -212,5 +212,88 @@ class AppointmentsTest {
     assertEquals("customerId", nobody.json().path("error").path("field").asText());
     Http.Response otherCompany = Http.get(api("/appointments/" + id), Tokens.of("otherAdmin"));
     assertEquals(404, otherCompany.status());
+  }
+
+  /** A company API key for the DMS (AP4, the dms branch's IntegrationApi), created once. */
+  private static String dmsKey;
+
+  private static synchronized String dms() {
+    if (dmsKey == null) {
+      Http.Response created = Http.post(api("/settings/api-keys"), Tokens.of("admin"),
+          Http.json(Map.of("name", "DMS (appointments test)")));
+      assertEquals(201, created.status(), created.body());
+      dmsKey = "ApiKey " + created.json().path("key").asText();
+    }
+    return dmsKey;
+  }
+
+  @Test
+  void theDmsPushesACustomerAndAnAppointmentForTomorrowAndTheReminderGoesOnce() {
+    String mobile = "+15145550336";
+    Http.Response customer = Http.send("PUT", api("/integration/customers/APPT-E2E-6"), dms(),
+        Http.json(Map.of("firstName", "Dms", "lastName", "Customer", "mobile", mobile, "language", "en")));
+    assertTrue(customer.status() == 201 || customer.status() == 200, customer.body());
+    Instant tomorrow = Instant.now().plus(23, ChronoUnit.HOURS);
+    Http.Response pushed = Http.send("PUT", api("/integration/appointments/RDV-E2E-6"), dms(),
+        Http.json(Map.of("customerReference", "APPT-E2E-6", "startsAt", tomorrow.toString(), "type", "oil change",
+            "advisorId", "user-bruno")));
+    assertEquals(201, pushed.status(), pushed.body());
+    String id = pushed.json().path("appointmentId").asText();
+    Http.Response again = Http.send("PUT", api("/integration/appointments/RDV-E2E-6"), dms(),
+        Http.json(Map.of("customerReference", "APPT-E2E-6", "startsAt", tomorrow.toString(), "type", "oil change",
+            "advisorId", "user-bruno")));
+    assertEquals(200, again.status(), again.body());
+    assertEquals(id, again.json().path("appointmentId").asText(), "one appointment per reference");
+    Http.Response unknown = Http.send("PUT", api("/integration/appointments/RDV-E2E-7"), dms(),
+        Http.json(Map.of("customerReference", "NOBODY", "startsAt", tomorrow.toString())));
+    assertEquals(404, unknown.status());
+    assertEquals("customerReference", unknown.json().path("error").path("field").asText());
+
+    runReminders();
+    runReminders();
+    Eventually.await(mobile + " reminded", Duration.ofSeconds(30), () -> reminders(mobile) >= 1 ? true : null);
+    assertEquals(1, reminders(mobile), textedTo(mobile).toString());
+    textIn(mobile, "Y");
+    assertEquals("confirmed", status(id));
+  }
+
+  @Test
+  void anInvoicePaidTwiceNotifiesOnceWithOneEmailAndItsLink() {
+    Http.Response customer = Http.send("PUT", api("/integration/customers/APPT-E2E-INV"), dms(),
+        Http.json(Map.of("firstName", "Invoice", "lastName", "Payer", "mobile", "+15145550337")));
+    assertTrue(customer.status() == 201 || customer.status() == 200, customer.body());
+    Map<String, Object> invoice = new LinkedHashMap<>(Map.of("amount", "149.90", "currency", "CAD", "roNumber", "RO-77",
+        "customerReference", "APPT-E2E-INV", "status", "open"));
+    assertEquals(201, Http.send("PUT", api("/integration/invoices/INV-E2E-1"), dms(), Http.json(invoice)).status());
+    invoice.put("status", "paid");
+    assertEquals(200, Http.send("PUT", api("/integration/invoices/INV-E2E-1"), dms(), Http.json(invoice)).status());
+    assertEquals(200, Http.send("PUT", api("/integration/invoices/INV-E2E-1"), dms(), Http.json(invoice)).status());
+    Http.Response bad = Http.send("PUT", api("/integration/invoices/INV-E2E-2"), dms(),
+        Http.json(Map.of("amount", "1,5", "currency", "CAD", "customerReference", "APPT-E2E-INV")));
+    assertEquals(400, bad.status());
+    assertEquals("amount", bad.json().path("error").path("field").asText());
+
+    Eventually.await("the admin's invoice email", Duration.ofSeconds(30), () -> invoiceEmails().size() >= 1 ? true : null);
+    assertEquals(1, invoiceEmails().size(), invoiceEmails().toString());
+    assertTrue(invoiceEmails().get(0).contains("/invoices/INV-E2E-1"), invoiceEmails().get(0));
+    assertTrue(invoiceEmails().get(0).contains("View invoice"), invoiceEmails().get(0));
+    long inCenter = 0;
+    for (JsonNode n : Http.get(api("/notifications?order=time"), Tokens.of("admin")).json().path("notifications")) {
+      if (n.path("link").asText().equals("/invoices/INV-E2E-1")) {
+        inCenter++;
+      }
+    }
+    assertEquals(1, inCenter);
+    assertEquals(200, Http.get(api("/invoices/INV-E2E-1"), Tokens.of("user1")).status());
+  }
+
+  private static List<String> invoiceEmails() {
+    List<String> found = new java.util.ArrayList<>();
+    for (JsonNode email : Http.get(endpoints().path("mailbox").asText(), null).json()) {
+      if (email.toString().contains("INV-E2E-1") || email.toString().contains("Invoice paid by Invoice Payer")) {
+        found.add(email.toString());
+      }
+    }
+    return found;
   }
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record AppointmentInput(String customerId, String customerReference, Instant startsAt, String type,
     String advisorId, AppointmentStatus status) {
   public static final int MAX_ID = 64, MAX_TYPE = 100, MAX_REFERENCE = 64;
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
   private static final Set<String> STAFF_FIELDS = Set.of("customerId", "startsAt", "type", "advisorId", "status");
   private static final Set<String> DMS_FIELDS = Set.of("customerReference", "startsAt", "type", "advisorId", "status");
 
@@ -73,7 +73,7 @@ public record AppointmentInput(String customerId, String customerReference, Inst
     String value = text(json, field, MAX_ID, required);
     if (value != null && !ID.matcher(value).matches()) {
       throw ApiError.invalid(field, field + " must be an id of at most " + MAX_ID
-          + " letters, digits and . _ : @ - characters.");
+          + " letters, digits and . _ : @ / - characters.");
     }
     return value;
   }
@@ -98,7 +98,7 @@ public record AppointmentInput(String customerId, String customerReference, Inst
   /** A reference or an invoice number in a path: the same id rule, 404-free (a 400 naming it). */
   public static String pathId(String value, String field) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw ApiError.invalid(field, field + " must be at most " + MAX_ID + " letters, digits and . _ : @ - characters.");
+      throw ApiError.invalid(field, field + " must be at most " + MAX_ID + " letters, digits and . _ : @ / - characters.");
     }
     return value;
   }

@@ -82,6 +82,7 @@ public final class TimelineEntryView {
         "by", e.by(), "byName", e.byName(),
         "reason", e.reason(), "awayRule", e.awayRule(), "noteId", e.noteId(),
         "jobId", e.jobId(), "messageId", e.messageId(),
+        "mergedCustomerId", e.mergedCustomerId(), "survivorCustomerId", e.survivorCustomerId(),
         "recordedAt", e.recordedAt());
   }
 

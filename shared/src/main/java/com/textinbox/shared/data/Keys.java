@@ -70,6 +70,20 @@ public final class Keys {
     return "STATS#" + yearMonth;
   }
 
+  // ---- API keys (AP4): the company's list, and the global look-up by hash (the authorizer knows only the key)
+  public static final String API_KEY_PREFIX = "APIKEY#";
+
+  public static String apiKeySk(String keyId) {
+    return API_KEY_PREFIX + keyId;
+  }
+
+  /** Global: the SHA-256 of a key, hex (docs/decisions.md 48). */
+  public static String apiKeyHash(String sha256Hex) {
+    return API_KEY_PREFIX + sha256Hex;
+  }
+
+  public static final String API_KEY_HASH_SK = "APIKEY";
+
   // ---- company phone numbers (global: the inbound carrier payload names only the number)
   public static String companyNumber(String e164) {
     return "NUMBER#" + e164;
@@ -83,6 +97,13 @@ public final class Keys {
   }
 
   public static final String PROFILE_SK = "PROFILE";
+
+  /** A merge log entry of a survivor (C14), keyed by the profile merged into it: one entry per merged profile. */
+  public static String customerMergeSk(String mergedCustomerId) {
+    return MERGE_PREFIX + mergedCustomerId;
+  }
+
+  public static final String MERGE_PREFIX = "MERGE#";
 
   /** Uniqueness guard and look-up: one profile per mobile number in an account. */
   public static String customerPhone(String accountId, String e164) {

@@ -1,5 +1,6 @@
 package com.textinbox.shared.messaging;
 
+import com.textinbox.shared.conversations.ArchivedConversations;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
@@ -102,6 +103,7 @@ public record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue 
       senderAway = sender != null && sender.away().on();
     }
     for (int attempt = 1; ; attempt++) {
+      ArchivedConversations.refuse(conversation, "send a message");
       boolean firstMessage = profile.stopNoticeSentAt() == null;
       OutgoingSms sms = OutgoingSms.compose(outgoing.body(), senderName, firstMessage, profile.language());
       if (!sms.fits()) {
