@@ -39,10 +39,10 @@ record BookRoutes(AppointmentBook book, AccountStore accounts) {
 
   ApiResponse patch(ApiRequest request) {
     String accountId = request.caller().accountId();
-    String appointmentId = appointmentId(request);
+    Appointment before = found(request);   // first: another company's id is a 404 whatever the body
     ZoneId zone = zone(accountId);
     AppointmentInput input = AppointmentInput.staff(request.json(), zone, false);
-    return ApiResponse.ok(view(accountId, book.edit(accountId, zone, appointmentId, input)));
+    return ApiResponse.ok(view(accountId, book.edit(accountId, zone, before, input)));
   }
 
   ApiResponse delete(ApiRequest request) {

@@ -24,20 +24,23 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TenancyTest {
   /** A resource of the dealership for each path parameter name used by the API. */
-  private static final Map<String, String> DEALERSHIP_RESOURCES = Map.of(
-      "conversationId", "conv-demo-john",
-      "customerId", "cust-john",
-      "userId", "user-bruno",
-      "teamId", "team-service",
+  private static final Map<String, String> DEALERSHIP_RESOURCES = Map.ofEntries(
+      Map.entry("conversationId", "conv-demo-john"),
+      Map.entry("customerId", "cust-john"),
+      Map.entry("userId", "user-bruno"),
+      Map.entry("teamId", "team-service"),
       // any notification or device of a dealership user: the clinic's admin looks in their own partition
-      "notificationId", "n1763733780000-0123456789abcdef",
-      "deviceId", "dev-0123456789abcdef01234567",
+      Map.entry("notificationId", "n1763733780000-0123456789abcdef"),
+      Map.entry("deviceId", "dev-0123456789abcdef01234567"),
       // no demo job: AssignmentTest checks the clinic gets 404 for a real job of the dealership
-      "jobId", "job-demo-dealership",
+      Map.entry("jobId", "job-demo-dealership"),
       // AP4: ApiKeysTest checks the clinic cannot revoke a real key of the dealership
-      "keyId", "key-00000000-0000-4000-8000-000000000000",
+      Map.entry("keyId", "key-00000000-0000-4000-8000-000000000000"),
       // a DMS reference: CustomerMergeTest gives a dealership customer this one
-      "reference", "DMS-TENANCY-1");
+      Map.entry("reference", "DMS-TENANCY-1"),
+      // AP1, AP3: AppointmentsTest checks the clinic gets 404 for a real appointment of the dealership
+      Map.entry("appointmentId", "appt-demo-dealership"),
+      Map.entry("number", "INV-DEMO-1"));
 
   private static final String DEALERSHIP = "acct-maple-motors";
 

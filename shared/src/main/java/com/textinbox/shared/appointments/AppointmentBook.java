@@ -33,9 +33,8 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
     return insert(accountId, zone, "appt-" + UUID.randomUUID(), input.customerId(), null, input);
   }
 
-  /** Staff's PATCH: the fields given; 404 when the company has no such appointment; 409 when it changed meanwhile. */
-  public Appointment edit(String accountId, ZoneId zone, String appointmentId, AppointmentInput input) {
-    Appointment before = appointments.find(accountId, appointmentId).orElseThrow(() -> ApiError.notFound("The appointment"));
+  /** Staff's PATCH of {@code before} (as read: another company's id was a 404 before the body): 409 when it changed meanwhile. */
+  public Appointment edit(String accountId, ZoneId zone, Appointment before, AppointmentInput input) {
     return update(accountId, zone, before, input.customerId() != null ? input.customerId() : before.customerId(), input);
   }
 
