@@ -8,8 +8,11 @@ import com.textinbox.shared.conversations.AppointmentEvent;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.reports.MonthInZone;
+import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.store.Write;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,14 +55,28 @@ record AppointmentReply(Appointment before, Appointment after, ZoneId zone, Stri
         }));
   }
 
-  /** The appointment's change (and its counter), then the timeline event just after the text at {@code at}. */
+  /**
+   * The appointment's change, then the timeline event just after the text at {@code at}. Its
+   * counter is not here: {@link ReceivedSms} writes the month's counters item once, with
+   * {@link #counted} among them (one transaction writes an item once).
+   */
   List<Write> writes(InboundStores stores, String accountId, String conversationId, String messageId, Instant at,
       Instant now) {
-    List<Write> writes = new ArrayList<>(stores.appointments().saveWrites(accountId, zone, before, after, now));
+    List<Write> writes = new ArrayList<>(List.of(stores.appointments().replaceWrite(accountId, before, after)));
     writes.add(stores.conversations().appendWrite(accountId, conversationId, new AppointmentEvent(messageId + "-appointment",
         Keys.time(at.plusMillis(1)), after.status().key(), after.appointmentId(), after.startsAt(), messageId,
         Keys.time(now))));
     return writes;
+  }
+
+  /** The monthly counter the outcome moves (confirmed, cancelled; a reply for a person moves none). */
+  Optional<MonthlyCounter> counted() {
+    return AppointmentStore.counted(before, after);
+  }
+
+  /** The month it counts in, in the company's zone. */
+  YearMonth month(Instant now) {
+    return MonthInZone.of(now, zone);
   }
 
   /** The notification event (docs/events.md): its id derived from the text's, so a resend is deduped. */

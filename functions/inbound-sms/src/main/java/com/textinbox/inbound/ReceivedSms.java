@@ -14,10 +14,12 @@ import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.InboundSmsMarker;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SubscriptionRule;
+import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.store.Write;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,12 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
     keyword.ifPresent(k -> compliance(stores, writes, k, reply.orElseThrow()));
     // AP2: a reply to a reminder (never with a keyword: STOP wins, the appointment untouched); last, after the indexes above
     appointmentReply.ifPresent(r -> writes.addAll(r.writes(stores, accountId, conversationId(), messageId, at, now)));
+    // the month's counters item, written once (with the reports branch's messagesReceived: add it to this map)
+    Map<MonthlyCounter, Long> counted = new EnumMap<>(MonthlyCounter.class);
+    appointmentReply.flatMap(AppointmentReply::counted).ifPresent(c -> counted.put(c, 1L));
+    if (!counted.isEmpty()) {
+      writes.add(stores.appointments().counters().add(accountId, appointmentReply.orElseThrow().month(now), counted));
+    }
     return writes;
   }
 

@@ -67,7 +67,12 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
     table.transact(saveWrites(accountId, zone, before, after, at));
   }
 
-  private Write replaceWrite(String accountId, Appointment before, Appointment after) {
+  /**
+   * {@code after} replacing {@code before} if unchanged since read, without its counter: for a
+   * transaction that counts other things in the same month's item too (one transaction writes an
+   * item once), which then adds {@link #counted} to its own counter write.
+   */
+  public Write replaceWrite(String accountId, Appointment before, Appointment after) {
     return new Write(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
         .item(AppointmentMapper.toItem(accountId, after))
         .conditionExpression(AppointmentMapper.UPDATED_AT + " = :seen")
@@ -76,7 +81,7 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
   }
 
   /** The counter a status change moves (AP2 outcomes, and the time passing unconfirmed). */
-  static Optional<MonthlyCounter> counted(Appointment before, Appointment after) {
+  public static Optional<MonthlyCounter> counted(Appointment before, Appointment after) {
     if (before != null && before.status() == after.status()) {
       return Optional.empty();
     }
