@@ -8,12 +8,9 @@ import com.textinbox.shared.conversations.AppointmentEvent;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.NotificationEvent;
-import com.textinbox.shared.reports.MonthInZone;
 import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.store.Write;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +27,10 @@ import java.util.Optional;
  * else the conversation's assignee) is kept on the dedupe marker and sent with the message's event.
  *
  * <p>Only a customer whose mobile guard says a reminded appointment is pending (its reply window)
- * costs this: 1 Query of their appointments + 1 GetItem of the account (the zone of the counter's
- * month) + 1 SQS SendMessage. Every other text costs what it did.
+ * costs this: 1 Query of their appointments + 1 SQS SendMessage (the outcome's counter joins the
+ * message's own counter write). Every other text costs what it did.
  */
-record AppointmentReply(Appointment before, Appointment after, ZoneId zone, String eventType) {
+record AppointmentReply(Appointment before, Appointment after, String eventType) {
 
   /** The nearest appointment of the customer awaiting their reply, if any; {@code body} decides the outcome. */
   static Optional<AppointmentReply> find(InboundStores stores, String accountId, String customerId, String conversationId,
@@ -43,11 +40,9 @@ record AppointmentReply(Appointment before, Appointment after, ZoneId zone, Stri
     if (pending.isEmpty()) {
       return Optional.empty();
     }
-    var account = stores.accounts().get(accountId);
-    ZoneId zone = account == null ? ZoneId.of(com.textinbox.shared.users.Account.DEFAULT_TIME_ZONE) : account.zone();
     AppointmentStatus status = ReplyClassifier.statusFor(ReplyClassifier.classify(body));
     Appointment before = pending.get();
-    return Optional.of(new AppointmentReply(before, before.answered(status, conversationId, messageId, Keys.time(now)), zone,
+    return Optional.of(new AppointmentReply(before, before.answered(status, conversationId, messageId, Keys.time(now)),
         switch (status) {
           case CONFIRMED -> NotificationEvent.APPOINTMENT_CONFIRMED;
           case CANCELLED -> NotificationEvent.APPOINTMENT_CANCELLED;
@@ -72,11 +67,6 @@ record AppointmentReply(Appointment before, Appointment after, ZoneId zone, Stri
   /** The monthly counter the outcome moves (confirmed, cancelled; a reply for a person moves none). */
   Optional<MonthlyCounter> counted() {
     return AppointmentStore.counted(before, after);
-  }
-
-  /** The month it counts in, in the company's zone. */
-  YearMonth month(Instant now) {
-    return MonthInZone.of(now, zone);
   }
 
   /** The notification event (docs/events.md): its id derived from the text's, so a resend is deduped. */

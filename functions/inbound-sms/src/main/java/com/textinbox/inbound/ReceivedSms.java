@@ -18,6 +18,7 @@ import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.store.Write;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,9 +33,10 @@ import java.util.UUID;
  * first, the conversation's update third), its event and a keyword's reply command.
  *
  * @param at the carrier's time (the message's place in the timeline); {@code now} when it is filed
+ * @param countedIn the month (in the company's zone) whose {@code messagesReceived} it adds to
  */
 record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerProfile profile, Conversation conversation,
-    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now,
+    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now, YearMonth countedIn,
     Optional<AppointmentReply> appointmentReply) {
 
   /** The transaction's item that fails when the message is stored already. */
@@ -126,12 +128,12 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
     keyword.ifPresent(k -> compliance(stores, writes, k, reply.orElseThrow()));
     // AP2: a reply to a reminder (never with a keyword: STOP wins, the appointment untouched); last, after the indexes above
     appointmentReply.ifPresent(r -> writes.addAll(r.writes(stores, accountId, conversationId(), messageId, at, now)));
-    // the month's counters item, written once (with the reports branch's messagesReceived: add it to this map)
+    // N4: counted in the transaction the marker guards, so a redelivery never counts it twice; the
+    // month's item written once (one transaction writes an item once), with a reply's outcome (AP2)
     Map<MonthlyCounter, Long> counted = new EnumMap<>(MonthlyCounter.class);
+    counted.put(MonthlyCounter.MESSAGES_RECEIVED, 1L);
     appointmentReply.flatMap(AppointmentReply::counted).ifPresent(c -> counted.put(c, 1L));
-    if (!counted.isEmpty()) {
-      writes.add(stores.appointments().counters().add(accountId, appointmentReply.orElseThrow().month(now), counted));
-    }
+    writes.add(stores.counters().add(accountId, countedIn, counted));
     return writes;
   }
 

@@ -17,6 +17,7 @@ import com.textinbox.shared.assignment.Assignee;
  *     {@code away-delegate}, {@code bulk}); {@code awayRule} the away rule applied
  * @param messageId the message that reopened it
  * @param mergedCustomerId {@code merged}: the profile merged in (gone); {@code survivorCustomerId} the one kept
+ * @param autoCloseDays closed by auto-close (C6, {@code by=auto-close}): the company's days setting that closed it
  */
 public record ConversationEvent(
     String id, String at, String event,
@@ -24,7 +25,15 @@ public record ConversationEvent(
     String byName, String recordedAt, Assignee assignee,
     Assignee previousAssignee, String reason, String awayRule, String noteId,
     String jobId,
-    String messageId, String mergedCustomerId, String survivorCustomerId) implements TimelineEntry {
+    String messageId, String mergedCustomerId, String survivorCustomerId, Integer autoCloseDays) implements TimelineEntry {
+
+  /** An automatic close (C6) or any event but a merge. */
+  public ConversationEvent(String id, String at, String event, String conversationId, String by, String byName,
+      String recordedAt, Assignee assignee, Assignee previousAssignee, String reason, String awayRule, String noteId,
+      String jobId, String messageId, Integer autoCloseDays) {
+    this(id, at, event, conversationId, by, byName, recordedAt, assignee, previousAssignee, reason, awayRule, noteId, jobId,
+        messageId, null, null, autoCloseDays);
+  }
 
   public static final String ASSIGNED = "assigned", UNASSIGNED = "unassigned", CLOSED = "closed";
   public static final String REOPENED = "reopened", BY_CUSTOMER = "customer";
@@ -34,19 +43,19 @@ public record ConversationEvent(
   /** C14: a profile merged into another. */
   public static final String MERGED = "merged";
 
-  /** Every event but a merge (the fields of a merge are null). */
+  /** Every event but a merge or an automatic close (their fields are null). */
   public ConversationEvent(String id, String at, String event, String conversationId, String by, String byName,
       String recordedAt, Assignee assignee, Assignee previousAssignee, String reason, String awayRule, String noteId,
       String jobId, String messageId) {
     this(id, at, event, conversationId, by, byName, recordedAt, assignee, previousAssignee, reason, awayRule, noteId, jobId,
-        messageId, null, null);
+        messageId, null, null, null);
   }
 
   /** C14: {@code merged} into {@code survivor} by the API key {@code by}, recorded in conversation {@code conversationId}. */
   public static ConversationEvent merged(String id, String at, String conversationId, String by, String merged,
       String survivor) {
     return new ConversationEvent(id, at, MERGED, conversationId, by, null, at, null, null, null, null, null, null, null,
-        merged, survivor);
+        merged, survivor, null);
   }
 
   /** A close or reopen by a user. */

@@ -1,16 +1,19 @@
 package com.textinbox.shared.reports.store;
 
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.data.Table;
 import com.textinbox.shared.reports.MonthInZone;
 import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.reports.MonthlyCounts;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.ItemUpdate;
+import com.textinbox.shared.store.Query;
 import com.textinbox.shared.store.Write;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,10 @@ public record CounterStore(DynamoTable table) {
     if (amounts.isEmpty()) {
       throw new IllegalArgumentException("nothing to count");
     }
-    ItemUpdate update = ItemUpdate.of().set(com.textinbox.shared.data.Table.TYPE, TYPE_VALUE).set(MONTH, month.toString());
+    // the month's item is on the list of reports to send (N4) from its first count (the index keys
+    // rewritten as they are: the item's write is one write whatever)
+    ItemUpdate update = ItemUpdate.of().set(Table.TYPE, TYPE_VALUE).set(MONTH, month.toString())
+        .set(Table.GSI4PK, Keys.MONTHLY_REPORTS).set(Table.GSI4SK, Keys.monthlyReportDue(month.toString(), accountId));
     amounts.forEach((counter, amount) -> update.add(counter.attribute(), amount));
     return update.write(table, Keys.account(accountId), Keys.statsSk(month.toString()));
   }
@@ -65,6 +71,29 @@ public record CounterStore(DynamoTable table) {
       }
     }
     return new MonthAndBefore(fromItem(month, current), fromItem(before, previous));
+  }
+
+  /** A company-month whose reports are still to send. */
+  public record Due(String accountId, YearMonth month) {}
+
+  /**
+   * The company-months on the list of reports to send, of months before {@code firstMonthNotDue}
+   * (GSI4 {@code DUE#MONTHLY_REPORT}, all pages): a run reads only companies with reports to send.
+   */
+  public List<Due> reportsToSend(YearMonth firstMonthNotDue) {
+    List<Due> due = new ArrayList<>();
+    for (Map<String, AttributeValue> item : table.queryAll(Query.gsi(4, Keys.MONTHLY_REPORTS).lessThan(firstMonthNotDue.toString()))) {
+      String sk = ItemReader.of(item).str(Table.GSI4SK);
+      int hash = sk.indexOf('#');
+      due.add(new Due(sk.substring(hash + 1), YearMonth.parse(sk.substring(0, hash))));
+    }
+    return due;
+  }
+
+  /** Every report of the month is sent: off the list (a later count of that month puts it back; the markers keep it sent once). */
+  public void reportsSent(String accountId, YearMonth month) {
+    ItemUpdate.of().remove(Table.GSI4PK, Table.GSI4SK).condition("attribute_exists(PK)")
+        .apply(table, Keys.account(accountId), Keys.statsSk(month.toString()));
   }
 
   /** A month's counters beside the month before's. */
