@@ -86,6 +86,10 @@ final class AutoAssigner {
     for (int attempt = 1; ; attempt++) {
       Conversation conversation = conversations.find(accountId, conversationId).orElseThrow(
           () -> new IllegalStateException("conversation " + conversationId + " of event " + eventId + " is missing"));
+      if (conversation.archived()) {
+        LOG.info("event {}: conversation {} was archived by a merge (C14); nothing to assign", eventId, conversationId);
+        return;
+      }
       if (eventId.equals(conversation.autoAssignedEventId())) {
         LOG.info("event {}: conversation {} already assigned for it", eventId, conversationId);
         return;

@@ -213,8 +213,8 @@ final class BulkAssigner {
   private enum State { MISSING, DONE_BY_JOB, ALREADY_THERE, TO_ASSIGN }
 
   private static State classify(BulkJob job, Conversation conversation) {
-    if (conversation == null) {
-      return State.MISSING;
+    if (conversation == null || conversation.archived()) {
+      return State.MISSING;   // C14: an archived conversation is assigned to nobody (it is off every list)
     }
     if (job.jobId().equals(conversation.assignmentId())) {
       return State.DONE_BY_JOB;

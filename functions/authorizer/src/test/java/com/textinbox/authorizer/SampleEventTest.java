@@ -40,7 +40,7 @@ class SampleEventTest {
 
   private static TokenAuthorizer authorizerTrusting(RSAKey key) {
     return new TokenAuthorizer(new TokenVerifier(sampleClaims.getIssuer(), sampleClaims.getAudience().get(0),
-        new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))));
+        new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))), hash -> java.util.Optional.empty());
   }
 
   private static JsonNode invoke(TokenAuthorizer authorizer, byte[] input) throws Exception {
@@ -72,7 +72,7 @@ class SampleEventTest {
     assertEquals("user-alice", policy.path("principalId").asText());
     JsonNode statement = policy.path("policyDocument").path("Statement").get(0);
     assertEquals("Allow", statement.path("Effect").asText());
-    assertEquals("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/dev/*", statement.path("Resource").asText());
+    assertEquals("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/dev/*", statement.path("Resource").get(0).asText());
     assertEquals("acct-maple-motors", policy.path("context").path("accountId").asText());
     assertEquals("admin", policy.path("context").path("role").asText());
   }

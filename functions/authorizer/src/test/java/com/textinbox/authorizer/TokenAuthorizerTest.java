@@ -1,6 +1,7 @@
 package com.textinbox.authorizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.textinbox.shared.apikeys.ApiKey;
+import com.textinbox.shared.apikeys.ApiKeySecret;
 import com.textinbox.shared.json.Json;
 import java.time.Instant;
 import java.util.Date;
@@ -29,12 +32,17 @@ class TokenAuthorizerTest {
   private static RSAKey poolKey;
   private static RSAKey otherKey;
   private static TokenAuthorizer authorizer;
+  /** The company keys the lookup knows, by hash (the table's look-up items). */
+  private static final String KEY = ApiKeySecret.generate();
+  private static final Map<String, ApiKey> KEYS = Map.of(ApiKeySecret.hash(KEY),
+      new ApiKey("acct-1", "key-1", "DMS", ApiKeySecret.hash(KEY), ApiKeySecret.lastFour(KEY), "2026-12-05T12:00:00.000Z", "user-1"));
 
   @BeforeAll
   static void keys() throws Exception {
     poolKey = new RSAKeyGenerator(2048).keyID("pool").generate();
     otherKey = new RSAKeyGenerator(2048).keyID("pool").generate();
-    authorizer = new TokenAuthorizer(new TokenVerifier(ISSUER, CLIENT, new ImmutableJWKSet<>(new JWKSet(poolKey.toPublicJWK()))));
+    authorizer = new TokenAuthorizer(new TokenVerifier(ISSUER, CLIENT, new ImmutableJWKSet<>(new JWKSet(poolKey.toPublicJWK()))),
+        hash -> java.util.Optional.ofNullable(KEYS.get(hash)));
   }
 
   private static String token(RSAKey key, Consumer<JWTClaimsSet.Builder> change) throws Exception {
@@ -50,15 +58,98 @@ class TokenAuthorizerTest {
   }
 
   private static Map<String, Object> authorize(String header) {
-    return authorizer.authorize(Json.MAPPER.valueToTree(Map.of("type", "TOKEN", "authorizationToken", header, "methodArn", METHOD_ARN)));
+    return authorize(header, METHOD_ARN);
+  }
+
+  private static Map<String, Object> authorize(String header, String methodArn) {
+    return authorizer.authorize(Json.MAPPER.valueToTree(Map.of("type", "TOKEN", "authorizationToken", header, "methodArn", methodArn)));
+  }
+
+  /** Whether a policy lets the method ARN through as API Gateway reads it: some Allow covers it, no Deny does. */
+  private static boolean allows(Map<String, Object> policy, String methodArn) {
+    boolean allowed = false;
+    for (JsonNode statement : Json.MAPPER.valueToTree(policy).path("policyDocument").path("Statement")) {
+      java.util.List<String> patterns = new java.util.ArrayList<>();
+      JsonNode resources = statement.path("Resource");
+      if (resources.isArray()) {
+        resources.forEach(r -> patterns.add(r.asText()));
+      } else {
+        patterns.add(resources.asText());
+      }
+      boolean covers = patterns.stream().anyMatch(p -> methodArn.matches(java.util.regex.Pattern.quote(p).replace("*", "\\E.*\\Q")));
+      if (covers && "Deny".equals(statement.path("Effect").asText())) {
+        return false;
+      }
+      allowed |= covers && "Allow".equals(statement.path("Effect").asText());
+    }
+    return allowed;
+  }
+
+  private static final String INTEGRATION_ARN = "arn:aws:execute-api:us-east-1:123:api1/dev/PUT/integration/customers/R-1";
+
+  // ---- API keys (AP4): the policy says what the credential reaches, whatever route asked first (the cache)
+
+  @Test
+  void aCompanyKeyReachesOnlyTheIntegrationRoutesAsItsCompany() {
+    for (String askedBy : new String[] {INTEGRATION_ARN, METHOD_ARN}) {
+      Map<String, Object> policy = authorize("ApiKey " + KEY, askedBy);
+      JsonNode tree = Json.MAPPER.valueToTree(policy);
+      assertEquals("key-1", tree.path("principalId").asText());
+      assertEquals("acct-1", tree.path("context").path("accountId").asText());
+      assertEquals("key-1", tree.path("context").path("userId").asText());
+      assertEquals("apiKey", tree.path("context").path("principal").asText());
+      assertTrue(tree.path("context").path("role").isMissingNode(), "a key has no role");
+      // cached by the header's value, the policy is applied to every route: only /integration/* passes
+      assertTrue(allows(policy, INTEGRATION_ARN));
+      assertTrue(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/GET/integration/anything/else"));
+      assertFalse(allows(policy, METHOD_ARN));
+      assertFalse(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/POST/settings/api-keys"));
+      // an id spelled "integration" in another route's path is not an integration route
+      assertFalse(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/GET/customers/integration/conversations"));
+      assertFalse(allows(policy, "arn:aws:execute-api:us-east-1:123:other/dev/PUT/integration/customers/R-1"));
+    }
   }
 
   @Test
-  void aValidPoolTokenAllowsTheWholeApiAndPassesTheIdentityOn() throws Exception {
+  void aUserTokenReachesEverythingButTheIntegrationRoutes() throws Exception {
+    String bearer = "Bearer " + token(poolKey, c -> { });
+    for (String askedBy : new String[] {INTEGRATION_ARN, METHOD_ARN}) {
+      Map<String, Object> policy = authorize(bearer, askedBy);
+      assertTrue(allows(policy, METHOD_ARN));
+      assertTrue(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/POST/settings/api-keys"));
+      assertFalse(allows(policy, INTEGRATION_ARN));
+      assertFalse(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/GET/integration/anything"));
+      assertTrue(allows(policy, "arn:aws:execute-api:us-east-1:123:api1/dev/GET/customers/integration/conversations"));
+    }
+  }
+
+  @Test
+  void anUnknownRevokedOrMalformedKeyIsUnauthorized() {
+    String[] bad = {
+        "ApiKey " + ApiKeySecret.generate(),           // never made, or revoked: no look-up item
+        "ApiKey ",
+        "ApiKey not-a-key",
+        "ApiKey " + KEY + "x",
+        "ApiKey " + KEY.substring(0, KEY.length() - 1),
+        "Bearer " + KEY,                               // a key is not a token
+    };
+    for (String header : bad) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> authorize(header, INTEGRATION_ARN), header);
+      assertEquals("Unauthorized", e.getMessage());
+    }
+  }
+
+  @Test
+  void theSchemeIsReadWhateverItsCase() {
+    assertTrue(allows(authorize("apikey " + KEY, INTEGRATION_ARN), INTEGRATION_ARN));
+  }
+
+  @Test
+  void aValidPoolTokenAllowsTheWholeApiButTheIntegrationRoutesAndPassesTheIdentityOn() throws Exception {
     JsonNode policy = Json.MAPPER.valueToTree(authorize("Bearer " + token(poolKey, c -> { })));
     assertEquals("user-1", policy.path("principalId").asText());
     assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
-    assertEquals("arn:aws:execute-api:us-east-1:123:api1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").asText());
+    assertEquals("arn:aws:execute-api:us-east-1:123:api1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").get(0).asText());
     assertEquals("acct-1", policy.path("context").path("accountId").asText());
     assertEquals("admin", policy.path("context").path("role").asText());
   }
@@ -100,7 +191,7 @@ class TokenAuthorizerTest {
     JsonNode policy = Json.MAPPER.valueToTree(authorizeConnect(Map.of("token", token(poolKey, c -> { }))));
     assertEquals("user-1", policy.path("principalId").asText());
     assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
-    assertEquals("arn:aws:execute-api:us-east-1:123:ws1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").asText());
+    assertEquals("arn:aws:execute-api:us-east-1:123:ws1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").get(0).asText());
     assertEquals("acct-1", policy.path("context").path("accountId").asText());
     assertEquals("admin", policy.path("context").path("role").asText());
   }

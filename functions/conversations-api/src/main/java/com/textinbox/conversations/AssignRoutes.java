@@ -1,5 +1,6 @@
 package com.textinbox.conversations;
 
+import com.textinbox.shared.conversations.ArchivedConversations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
@@ -40,6 +41,7 @@ record AssignRoutes(DynamoTable table, ConversationStore conversations, Assignee
     String accountId = caller.accountId();
     String conversationId = request.pathParameter("conversationId");
     Conversation conversation = Paging.conversation(conversations, accountId, conversationId);
+    ArchivedConversations.refuse(conversation, "assign it");
     JsonNode body = request.json();
     if (!body.isObject() || !body.has("assignee")) {
       throw ApiError.invalid("assignee", "'assignee' is required: {\"kind\": \"user\" or \"team\", \"id\": ...}, or null to unassign.");
@@ -76,6 +78,7 @@ record AssignRoutes(DynamoTable table, ConversationStore conversations, Assignee
         }
         // a message, a close or another assignment meanwhile: read it again
         conversation = Paging.conversation(conversations, accountId, conversationId);
+        ArchivedConversations.refuse(conversation, "assign it");
         continue;
       }
       if (!same && target != null) {

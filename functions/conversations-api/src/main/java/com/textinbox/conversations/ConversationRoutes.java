@@ -1,5 +1,6 @@
 package com.textinbox.conversations;
 
+import com.textinbox.shared.conversations.ArchivedConversations;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.Cursors;
@@ -73,6 +74,7 @@ record ConversationRoutes(DynamoTable table, ConversationStore conversations, Su
     String conversationId = request.pathParameter("conversationId");
     for (int attempt = 1; ; attempt++) {
       Conversation conversation = Paging.conversation(conversations, accountId, conversationId);
+      ArchivedConversations.refuse(conversation, Conversation.CLOSED.equals(target) ? "close it" : "reopen it");
       if (target.equals(conversation.status())) {
         return ApiResponse.ok(statusView(conversationId, target, false, null));
       }

@@ -1,5 +1,6 @@
 package com.textinbox.conversations;
 
+import com.textinbox.shared.conversations.ArchivedConversations;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
@@ -21,6 +22,7 @@ record NoteRoutes(ConversationStore conversations, Notes notes, Clock clock) {
     String conversationId = request.pathParameter("conversationId");
     // another company's (or no) conversation is a 404 whatever the body
     Conversation conversation = Paging.conversation(conversations, caller.accountId(), conversationId);
+    ArchivedConversations.refuse(conversation, "add a note");
     String text = Notes.text(request.json().get("text"), "text");
     String now = Keys.time(clock.instant());
     Note note = notes.build(caller, conversationId, text, now);

@@ -50,6 +50,7 @@ public final class CustomersApi extends ApiHandler {
     route("GET", "/customers/{customerId}", profiles::get);
     route("PATCH", "/customers/{customerId}", profiles::patch);
     route("GET", "/customers/{customerId}/conversations", lists::conversations);
+    route("GET", "/customers/{customerId}/merges", profiles::merges);
     route("POST", "/customers/{customerId}/unsubscribe", subscriptions::unsubscribe);
     route("POST", "/customers/{customerId}/resubscribe", subscriptions::resubscribe);
     route("POST", "/conversations/{conversationId}/unsubscribe-customer", subscriptions::unsubscribeFromConversation);

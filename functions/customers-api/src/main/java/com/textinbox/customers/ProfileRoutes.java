@@ -38,6 +38,14 @@ record ProfileRoutes(CustomerStore customers, AccountStore accounts, AttributeDe
     return ApiResponse.ok(CustomerView.of(Ids.customer(customers, request)));
   }
 
+  /** The customer's merge log (C14), newest first: GetItem of the profile (404), one Query. */
+  ApiResponse merges(ApiRequest request) {
+    CustomerProfile customer = Ids.customer(customers, request);
+    var merges = customers.merges(request.caller().accountId(), customer.customerId(), 100).stream()
+        .map(com.textinbox.shared.customers.CustomerMergeView::of).toList();
+    return ApiResponse.ok(java.util.Map.of("merges", merges));
+  }
+
   ApiResponse create(ApiRequest request) {
     String accountId = request.caller().accountId();
     CustomerFields fields = CustomerBody.apply(request.json(), CustomerFields.none(), region(accountId), today());

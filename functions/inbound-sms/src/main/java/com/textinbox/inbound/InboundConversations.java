@@ -1,5 +1,8 @@
 package com.textinbox.inbound;
 
+import com.textinbox.shared.appointments.store.AppointmentStore;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the dedupe marker {@code A#<acct>#INBOUND#<carrierId>}: present means the message is stored
  *       already, and only its event may still have to be sent (a crash between the two);
  *   <li>the customer by the {@code PHONE} guard; an unknown number gets a profile, its guard and a
- *       first conversation in one transaction (two first messages at once: the loser re-reads);
+ *       first conversation in one transaction (two first messages at once: the loser re-reads); a
+ *       profile merged away meanwhile (C14), or a conversation archived or moved by a merge, makes
+ *       it read the guard again, which then names the survivor (docs/decisions.md 49);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
  *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
  *       also within a day of a month's turn, when the month the message counts in depends on the
@@ -46,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *       texts a message only while QUEUED: one reply, whatever the number of deliveries).
  * </ol>
  */
-record InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms) {
+record InboundConversations(InboundStores stores, Clock clock, ConversationEvents events, SendSmsQueue sendSms,
+    EventQueue notifications) {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversations.class);
   private static final int ATTEMPTS = 5;
 
@@ -64,22 +70,29 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     // ids derived from the carrier's id: a retry after a crash writes the same items again
     String messageId = ReceivedSms.derivedId("inbound", accountId, sms.carrierMessageId());
 
-    CustomerProfile profile = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
-    Conversation conversation = activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
-    Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
-    // the month the message counts in (N4): the company's zone is read only when it matters (a
-    // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
-    Optional<YearMonth> month = keyword.isPresent() ? Optional.empty() : MonthInZone.inEveryZone(at);
-    Account account = month.isEmpty() ? stores.accounts().get(accountId) : null;
-    YearMonth countedIn = month.orElseGet(() -> MonthInZone.of(at,
-        account == null ? java.time.ZoneId.of(Account.DEFAULT_TIME_ZONE) : account.zone()));
-    Optional<KeywordReply> reply = keyword.map(k -> KeywordReply.decide(k, profile.subscribed(),
-        profile.subscriptionChangedAt(), Keys.time(at), account == null ? null : account.name(),
-        account == null ? null : account.helpText()));
+    Recipient recipient = recipient(accountId, sms, at, now);
+    CustomerProfile profile = recipient.profile();
+    Conversation conversation = recipient.conversation();
+    Account account = null;
 
     for (int attempt = 1; ; attempt++) {
+      Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
+      // the month the message counts in (N4): the company's zone is read only when it matters (a
+      // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
+      Optional<YearMonth> month = keyword.isPresent() ? Optional.empty() : MonthInZone.inEveryZone(at);
+      if (month.isEmpty() && account == null) {
+        account = stores.accounts().get(accountId);
+      }
+      Account company = account;
+      YearMonth countedIn = month.orElseGet(() -> MonthInZone.of(at,
+          company == null ? java.time.ZoneId.of(Account.DEFAULT_TIME_ZONE) : company.zone()));
+      Optional<KeywordReply> reply = keyword.map(reply(profile, at, account));
+      // AP2: only a customer with a reminded appointment pending (the window on their guard) costs the look-up
+      Optional<AppointmentReply> appointmentReply = keyword.isEmpty() && recipient.awaitingReply(now)
+          ? AppointmentReply.find(stores, accountId, profile.customerId(), conversation.conversationId(), messageId, sms.body(), now)
+          : Optional.empty();
       ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
-          countedIn);
+          countedIn, appointmentReply);
       try {
         stores.table().transact(received.writes(stores));
       } catch (TransactionCancelled cancelled) {
@@ -99,6 +112,14 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
         }
         conversation = stores.conversations().find(accountId, conversation.conversationId()).orElseThrow(() ->
             new IllegalStateException("conversation " + received.conversationId() + " is missing"));
+        if (!belongsTo(conversation, profile)) {
+          // C14: a merge archived it or gave it to the survivor: the number's guard names who texts now
+          LOG.info("inbound SMS {}: conversation {} was merged meanwhile; reading the number's customer again",
+              sms.carrierMessageId(), conversation.conversationId());
+          recipient = recipient(accountId, sms, at, now);
+          profile = recipient.profile();
+          conversation = recipient.conversation();
+        }
         continue;
       }
       LOG.info("inbound SMS {} from {} stored as {} in conversation {} ({})", sms.carrierMessageId(),
@@ -108,12 +129,64 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     }
   }
 
+  /** How a keyword is answered, as the profile is now (its subscription) and the company says (its name, help text). */
+  private static java.util.function.Function<ComplianceKeyword, KeywordReply> reply(CustomerProfile profile, Instant at,
+      Account account) {
+    return k -> KeywordReply.decide(k, profile.subscribed(), profile.subscriptionChangedAt(), Keys.time(at),
+        account == null ? null : account.name(), account == null ? null : account.helpText());
+  }
+
   // ------------------------------------------------------------------ the customer
 
-  private CustomerProfile customer(String accountId, String from, String carrierId, Instant at, Instant now) {
-    Optional<PhoneGuard> guard = stores.customers().phoneGuard(accountId, from);
+  /**
+   * Who texted, the conversation their text goes to, and until when a reminded appointment of
+   * theirs awaits a reply (AP2; null: none).
+   */
+  private record Recipient(CustomerProfile profile, Conversation conversation, String replyWindowUntil) {
+    boolean awaitingReply(Instant now) {
+      return replyWindowUntil != null && replyWindowUntil.compareTo(Keys.time(now)) > 0;
+    }
+  }
+
+  /** The number's customer and the reply window on its guard. */
+  private record Customer(CustomerProfile profile, String replyWindowUntil) {}
+
+  /**
+   * The number's customer (by its guard) and their active conversation. A merge (C14) may pass
+   * the number to another profile between two reads: the merged profile is gone, or its
+   * conversation is archived or the survivor's; then the guard is read again, and names the survivor.
+   */
+  private Recipient recipient(String accountId, InboundSms sms, Instant at, Instant now) {
+    for (int attempt = 1; ; attempt++) {
+      Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
+      CustomerProfile profile = customer.profile();
+      Conversation conversation = profile == null ? null
+          : activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
+      if (conversation != null && belongsTo(conversation, profile)) {
+        return new Recipient(profile, conversation, customer.replyWindowUntil());
+      }
+      if (attempt == ATTEMPTS) {
+        throw new IllegalStateException("the customer of " + PhoneNumbers.masked(sms.from()) + " kept changing; retrying later");
+      }
+      LOG.info("inbound SMS {}: the number's customer changed while it was read (a merge); reading again", sms.carrierMessageId());
+    }
+  }
+
+  /** The conversation is the profile's and takes messages (not archived by a merge, C14). */
+  private static boolean belongsTo(Conversation conversation, CustomerProfile profile) {
+    return !conversation.archived() && profile.customerId().equals(conversation.customerId());
+  }
+
+  /**
+   * The number's customer (created on a first text); a null profile when its guard names a profile
+   * merged away meanwhile (C14). The guard is read as CustomerStore reads it (one GetItem), with
+   * the reply window it may carry (AP2).
+   */
+  private Customer customer(String accountId, String from, String carrierId, Instant at, Instant now) {
+    Optional<AppointmentStore.GuardRead> guard = stores.appointments().phoneGuard(accountId, from);
     if (guard.isPresent()) {
-      return profile(accountId, guard.get().customerId());
+      return new Customer(stores.customers().find(accountId, guard.get().guard().customerId()).orElse(null),
+          guard.get().replyWindowUntil());
     }
     String customerId = "cust-" + UUID.randomUUID();
     Conversation first = opened(customerId, carrierId, at, now);
@@ -127,14 +200,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       // another message from the same number created the profile first: use that one
       PhoneGuard winner = stores.customers().phoneGuard(accountId, from).orElseThrow(() -> lost);
       LOG.info("customer of {} created concurrently; using it", PhoneNumbers.masked(from));
-      return profile(accountId, winner.customerId());
+      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null);
     }
     LOG.info("new customer {} for {}, conversation {}", customerId, PhoneNumbers.masked(from), first.conversationId());
-    return created;
-  }
-
-  private CustomerProfile profile(String accountId, String customerId) {
-    return stores.customers().find(accountId, customerId).orElseThrow(() -> new IllegalStateException("profile " + customerId + " is missing"));
+    return new Customer(created, null);
   }
 
   // ------------------------------------------------------------------ the conversation
@@ -151,7 +220,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       LOG.info("conversation {} opened for customer {}", opened.conversationId(), profile.customerId());
       return opened;
     } catch (TransactionCancelled lost) {
-      CustomerProfile again = profile(accountId, profile.customerId());
+      CustomerProfile again = stores.customers().find(accountId, profile.customerId()).orElse(null);
+      if (again == null) {
+        return null;   // merged away meanwhile (C14): the caller reads the number's guard again
+      }
       if (again.activeConversationId() == null) {
         throw lost;
       }
@@ -184,6 +256,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   /** The event, then the reply's command (a keyword's), then the marker says both are done. */
   private void send(String accountId, InboundSmsMarker marker) {
     events.send(marker.messageId(), marker.eventType(), marker.event());
+    if (marker.notificationEvent() != null) {
+      NotificationEvent answer = NotificationEvent.parse(marker.notificationEvent());
+      notifications.send(answer.eventId(), answer.type(), marker.notificationEvent());
+    }
     if (marker.replyCommand() != null) {
       sendSms.send(SendSmsCommand.parse(marker.replyCommand()));
     }

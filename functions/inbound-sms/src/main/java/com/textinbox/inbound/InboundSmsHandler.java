@@ -1,5 +1,6 @@
 package com.textinbox.inbound;
 
+import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.messaging.InboundSms;
@@ -32,12 +33,23 @@ public final class InboundSmsHandler extends SqsBatchHandler {
   private InboundSmsHandler(SqsClient sqs) {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Env.optional("DEFAULT_PHONE_REGION", "US"), Clock.systemUTC(),
         ConversationEvents.queue(sqs, Env.require("CONVERSATION_EVENTS_QUEUE_URL")),
-        SendSmsQueue.sqs(sqs, Env.require("SEND_SMS_QUEUE_URL")));
+        SendSmsQueue.sqs(sqs, Env.require("SEND_SMS_QUEUE_URL")),
+        EventQueue.sqs(sqs, Env.require("NOTIFICATION_EVENTS_QUEUE_URL")));
   }
 
+  /** Without the notification events queue: for tests of texts that answer no appointment reminder. */
   public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
       SendSmsQueue sendSms) {
-    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table)), clock, events, sendSms);
+    this(dynamoDb, table, defaultRegion, clock, events, sendSms, (eventId, type, json) -> {
+      throw new IllegalStateException("no notification events queue for " + type);
+    });
+  }
+
+  /** @param notifications where a reply to an appointment reminder (AP2) is announced (NotificationEventsQueue) */
+  public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
+      SendSmsQueue sendSms, EventQueue notifications) {
+    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table)), clock, events, sendSms,
+        notifications);
     this.defaultRegion = defaultRegion;
   }
 

@@ -1,5 +1,6 @@
 package com.textinbox.inbound;
 
+import com.textinbox.shared.appointments.store.AppointmentStore;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.messaging.store.InboundSmsStore;
@@ -9,10 +10,10 @@ import com.textinbox.shared.users.store.AccountStore;
 
 /** The stores an inbound SMS is filed with, all on the one table (whose transactions combine their writes). */
 record InboundStores(DynamoTable table, InboundSmsStore inbound, CustomerStore customers, ConversationStore conversations,
-    AccountStore accounts, CounterStore counters) {
+    AccountStore accounts, CounterStore counters, AppointmentStore appointments) {
 
   static InboundStores on(DynamoTable table) {
     return new InboundStores(table, new InboundSmsStore(table), new CustomerStore(table), new ConversationStore(table),
-        new AccountStore(table), new CounterStore(table));
+        new AccountStore(table), new CounterStore(table), new AppointmentStore(table));
   }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * @param countedIn the month (in the company's zone) whose {@code messagesReceived} it adds to
  */
 record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerProfile profile, Conversation conversation,
-    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now, YearMonth countedIn) {
+    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now, YearMonth countedIn,
+    Optional<AppointmentReply> appointmentReply) {
 
   /** The transaction's item that fails when the message is stored already. */
   static final int MARKER = 0;
@@ -95,7 +97,8 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
   /** The dedupe marker (also the searchable copy of the message: SearchDocuments indexes it). */
   InboundSmsMarker marker() {
     return new InboundSmsMarker(sms.carrierMessageId(), sms.from(), sms.to(), sms.body(), Keys.time(now), conversationId(),
-        profile.customerId(), messageId, eventType(), eventJson(), replyCommand(), null);
+        profile.customerId(), messageId, eventType(), eventJson(), replyCommand(), null,
+        appointmentReply.map(r -> r.notificationJson(accountId, conversationId(), messageId, now)).orElse(null));
   }
 
   /**
@@ -123,8 +126,14 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
           null, null, null, null, null, null, messageId)));
     }
     keyword.ifPresent(k -> compliance(stores, writes, k, reply.orElseThrow()));
-    // N4: counted in the transaction the marker guards, so a redelivery never counts it twice
-    writes.add(stores.counters().add(accountId, countedIn, Map.of(MonthlyCounter.MESSAGES_RECEIVED, 1L)));
+    // AP2: a reply to a reminder (never with a keyword: STOP wins, the appointment untouched); last, after the indexes above
+    appointmentReply.ifPresent(r -> writes.addAll(r.writes(stores, accountId, conversationId(), messageId, at, now)));
+    // N4: counted in the transaction the marker guards, so a redelivery never counts it twice; the
+    // month's item written once (one transaction writes an item once), with a reply's outcome (AP2)
+    Map<MonthlyCounter, Long> counted = new EnumMap<>(MonthlyCounter.class);
+    counted.put(MonthlyCounter.MESSAGES_RECEIVED, 1L);
+    appointmentReply.flatMap(AppointmentReply::counted).ifPresent(c -> counted.put(c, 1L));
+    writes.add(stores.counters().add(accountId, countedIn, counted));
     return writes;
   }
 

@@ -5,6 +5,8 @@ import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.appointments.Appointment;
+import com.textinbox.shared.appointments.store.AppointmentStore;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
@@ -13,6 +15,8 @@ import com.textinbox.shared.conversations.TimelineEntryView;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.MessageTemplate;
+import com.textinbox.shared.messaging.OutboundMessages;
+import com.textinbox.shared.messaging.OutboundStores;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.store.DynamoTable;
@@ -22,8 +26,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Outbound messages (C2, C7, C10, C11): {@code POST /conversations/{conversationId}/messages} and
- * {@code POST /customers/{customerId}/messages}.
+ * Outbound messages (C2, C7, C9, C10, C11): {@code POST /conversations/{conversationId}/messages},
+ * {@code POST /customers/{customerId}/messages} and {@code POST /appointments/{appointmentId}/messages}.
  *
  * <p>Placeholders ({@code {{firstName}}}, {@code {{attributes.vehicle}}}: P3) are filled from the
  * customer's profile before anything is stored ({@link MessageTemplate}).
@@ -40,7 +44,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class MessagesApi extends ApiHandler {
   static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
 
+  static final String SOURCE_APPOINTMENT = "appointment";
+
   private final OutboundMessages outbound;
+  private final AppointmentStore appointments;
 
   public MessagesApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(), SendSmsQueue.fromEnvironment());
@@ -50,6 +57,34 @@ public final class MessagesApi extends ApiHandler {
     this.outbound = new OutboundMessages(OutboundStores.on(new DynamoTable(dynamoDb, tableName)), clock, commands);
     route("POST", "/conversations/{conversationId}/messages", this::send);
     route("POST", "/customers/{customerId}/messages", this::startConversation);
+    route("POST", "/appointments/{appointmentId}/messages", this::aboutAppointment);
+    this.appointments = new AppointmentStore(outbound.stores().table());
+  }
+
+  /**
+   * C9: texts the appointment's customer in their conversation (opened if they have none), with
+   * source {@code appointment} and the appointment's id (C7); the message links the appointment,
+   * and the appointment's view links the conversation.
+   */
+  private ApiResponse aboutAppointment(ApiRequest request) {
+    String accountId = request.caller().accountId();
+    String appointmentId = request.pathParameter("appointmentId");
+    Appointment appointment = (appointmentId == null || appointmentId.length() > 64 ? null
+        : appointments.find(accountId, appointmentId).orElse(null));
+    if (appointment == null) {
+      throw ApiError.notFound("The appointment");
+    }
+    OutboundMessages.Outgoing typed = outgoing(request);
+    if (request.json().has("source")) {
+      throw ApiError.invalid("source", "A message about an appointment has the appointment as its source; leave 'source' out.");
+    }
+    CustomerProfile profile = outbound.stores().customers().find(accountId, appointment.customerId())
+        .orElseThrow(() -> ApiError.notFound("The appointment's customer"));
+    refuseUntextable(profile);
+    OutboundMessages.Outgoing outgoing = filled(new OutboundMessages.Outgoing(typed.body(),
+        new Message.Source(SOURCE_APPOINTMENT, appointment.appointmentId())), profile);
+    OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
+    return answer(outbound.queue(request.caller(), outgoing, recipient.conversation(), recipient.profile()));
   }
 
   private ApiResponse send(ApiRequest request) {

@@ -108,11 +108,16 @@ class MessagesApiTest {
   }
 
   private ApiResponse postToCustomer(String account, String customerId, String body) {
+    return postOn(account, "customers", "customerId", customerId, body);
+  }
+
+  /** POST /{collection}/{id}/messages as Chloé. */
+  private ApiResponse postOn(String account, String collection, String parameter, String id, String body) {
     ObjectNode event = Json.object();
     event.put("httpMethod", "POST");
-    event.put("resource", "/customers/{customerId}/messages");
-    event.put("path", "/customers/" + customerId + "/messages");
-    event.putObject("pathParameters").put("customerId", customerId);
+    event.put("resource", "/" + collection + "/{" + parameter + "}/messages");
+    event.put("path", "/" + collection + "/" + id + "/messages");
+    event.putObject("pathParameters").put(parameter, id);
     event.put("body", body);
     ObjectNode authorizer = event.putObject("requestContext").putObject("authorizer");
     authorizer.put("accountId", account);
@@ -141,6 +146,30 @@ class MessagesApiTest {
     assertEquals(202, second.status());
     assertEquals(conversationId, json(second).path("conversationId").asText(), "the same active conversation");
     assertEquals(2, commands.size());
+  }
+
+  @Test
+  void textingAboutAnAppointmentUsesItsCustomersConversationWithTheAppointmentAsSource() {
+    String customerId = customerWithoutConversation("+15145550171");
+    com.textinbox.shared.appointments.Appointment appointment = new com.textinbox.shared.appointments.Appointment(
+        "appt-c9", customerId, "2026-03-03T14:00:00.000Z", "oil change", null,
+        com.textinbox.shared.appointments.AppointmentStatus.SCHEDULED, null,
+        com.textinbox.shared.appointments.ReminderState.PENDING, "2026-03-02T14:00:00.000Z", null, null, null, null, null,
+        "2026-03-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z");
+    com.textinbox.shared.store.DynamoTable table = new com.textinbox.shared.store.DynamoTable(dynamoDb, TABLE);
+    table.transact(new com.textinbox.shared.appointments.store.AppointmentStore(table).createWrite(ACCOUNT, appointment));
+    ApiResponse sent = postAbout(ACCOUNT, "appt-c9", "{\"body\":\"See you tomorrow at 9.\"}");
+    assertEquals(202, sent.status(), String.valueOf(sent.body()));
+    assertEquals("appointment", json(sent).path("source").path("type").asText());
+    assertEquals("appt-c9", json(sent).path("source").path("id").asText());
+    assertEquals(item(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK).get("activeConversationId").s(),
+        json(sent).path("conversationId").asText(), "the customer's conversation, opened for them");
+    assertEquals(404, postAbout("acct-harbor-clinic", "appt-c9", "{\"body\":\"Hi\"}").status(), "another company's");
+    assertEquals(400, postAbout(ACCOUNT, "appt-c9", "{\"body\":\"Hi\", \"source\": {\"type\": \"user\"}}").status());
+  }
+
+  private ApiResponse postAbout(String account, String appointmentId, String body) {
+    return postOn(account, "appointments", "appointmentId", appointmentId, body);
   }
 
   @Test

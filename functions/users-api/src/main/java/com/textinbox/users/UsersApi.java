@@ -1,6 +1,7 @@
 package com.textinbox.users;
 
 import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.apikeys.store.ApiKeyStore;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.store.DynamoTable;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The users API: the caller (GET /me) and their away mode (A1-A3), the company's users with their
- * away state (A1), and teams with their members (C12). Every key starts with the caller's account
+ * away state (A1), teams with their members (C12), and the company's API keys (AP4, admins). Every key starts with the caller's account
  * from the token, never from a path or body: anything of another account is a 404. Free users reach
  * only GET /me (N10). Routes and their wiring: template.yaml, function UsersApi.
  */
@@ -43,6 +44,10 @@ public final class UsersApi extends ApiHandler {
     route("DELETE", "/teams/{teamId}", teamRoutes::delete);
     route("PUT", "/teams/{teamId}/members/{userId}", teamRoutes::addMember);
     route("DELETE", "/teams/{teamId}/members/{userId}", teamRoutes::removeMember);
+    ApiKeyRoutes apiKeys = new ApiKeyRoutes(new ApiKeyStore(table), clock);
+    route("POST", "/settings/api-keys", apiKeys::create);
+    route("GET", "/settings/api-keys", apiKeys::list);
+    route("DELETE", "/settings/api-keys/{keyId}", apiKeys::revoke);
   }
 
   /** SnapStart priming (docs/decisions.md 46): GET /me of an account that does not exist (one BatchGetItem, a 404). */

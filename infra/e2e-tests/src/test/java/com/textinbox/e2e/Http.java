@@ -51,7 +51,9 @@ public final class Http {
   private static HttpRequest.Builder request(String url, String token) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) {
-      builder.header("Authorization", token.startsWith("Bearer ") || token.isEmpty() ? token : "Bearer " + token);
+      // a bare token is a user's; "ApiKey <key>" (AP4) and "Bearer ..." go as they are
+      builder.header("Authorization", token.startsWith("Bearer ") || token.startsWith("ApiKey ") || token.isEmpty()
+          ? token : "Bearer " + token);
     }
     return builder;
   }

@@ -51,6 +51,8 @@ public final class LocalCloudProcess {
     return dir;
   }
 
+  private static final int STARTUP_SECONDS = 300;
+
   private static JsonNode start() {
     try {
       Path root = repositoryRoot();
@@ -71,7 +73,8 @@ public final class LocalCloudProcess {
       process = new ProcessBuilder(command).directory(root.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      // 25-45 s on a quiet machine; several builds sharing two cores have taken over 130 s
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(STARTUP_SECONDS));
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
           throw new IllegalStateException("the local cloud exited with " + process.exitValue() + "; see " + log);
@@ -82,7 +85,7 @@ public final class LocalCloudProcess {
         Thread.sleep(200);
       }
       process.destroy();
-      throw new IllegalStateException("the local cloud was not ready within 120 s; see " + log);
+      throw new IllegalStateException("the local cloud was not ready within " + STARTUP_SECONDS + " s; see " + log);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -24,18 +24,25 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TenancyTest {
   /** A resource of the dealership for each path parameter name used by the API. */
-  private static final Map<String, String> DEALERSHIP_RESOURCES = Map.of(
-      "conversationId", "conv-demo-john",
-      "customerId", "cust-john",
-      "userId", "user-bruno",
-      "teamId", "team-service",
+  private static final Map<String, String> DEALERSHIP_RESOURCES = Map.ofEntries(
+      Map.entry("conversationId", "conv-demo-john"),
+      Map.entry("customerId", "cust-john"),
+      Map.entry("userId", "user-bruno"),
+      Map.entry("teamId", "team-service"),
       // any notification or device of a dealership user: the clinic's admin looks in their own partition
-      "notificationId", "n1763733780000-0123456789abcdef",
-      "deviceId", "dev-0123456789abcdef01234567",
+      Map.entry("notificationId", "n1763733780000-0123456789abcdef"),
+      Map.entry("deviceId", "dev-0123456789abcdef01234567"),
       // no demo job: AssignmentTest checks the clinic gets 404 for a real job of the dealership
-      "jobId", "job-demo-dealership",
+      Map.entry("jobId", "job-demo-dealership"),
+      // AP4: ApiKeysTest checks the clinic cannot revoke a real key of the dealership
+      Map.entry("keyId", "key-00000000-0000-4000-8000-000000000000"),
+      // a DMS reference: CustomerMergeTest gives a dealership customer this one
+      Map.entry("reference", "DMS-TENANCY-1"),
+      // AP1, AP3: AppointmentsTest checks the clinic gets 404 for a real appointment of the dealership
+      Map.entry("appointmentId", "appt-demo-dealership"),
+      Map.entry("number", "INV-DEMO-1"),
       // no demo import: CustomerImportsTest checks the dealership gets 404 for a real import of the clinic
-      "importId", "imp-demo-dealership");
+      Map.entry("importId", "imp-demo-dealership"));
 
   private static final String DEALERSHIP = "acct-maple-motors";
 
@@ -76,19 +83,29 @@ class TenancyTest {
   Stream<DynamicTest> everyRouteRefusesMissingForgedAndExpiredTokens() throws IOException {
     return routes().stream().map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
       String url = url(route);
-      for (String token : new String[] {null, "", Tokens.forged("admin"), Tokens.expired("admin"), "Bearer x.y.z"}) {
+      for (String token : new String[] {null, "", Tokens.forged("admin"), Tokens.expired("admin"), "Bearer x.y.z",
+          "ApiKey tik_" + "A".repeat(43), "ApiKey x"}) {
         Http.Response response = Http.send(route.method(), url, token, body(route));
         assertEquals(401, response.status(), route + " with token " + (token == null ? "none" : token.length() > 20 ? "bad JWT" : token) + ": " + response.body());
       }
     }));
   }
 
+  /** AP4: the /integration routes take a company's API key only (docs/decisions.md 48). */
+  private static boolean integration(ApiRoute route) {
+    return route.path().startsWith("/integration/");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyRouteHidesTheDealershipFromTheClinic() throws IOException {
     String clinicAdmin = Tokens.of("otherAdmin");
+    String clinicKey = Tokens.apiKey("otherAdmin", "Tenancy walk");
     return routes().stream().map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
-      Http.Response response = Http.send(route.method(), url(route), clinicAdmin, body(route));
-      if (route.path().contains("{")) {
+      Http.Response response = Http.send(route.method(), url(route), integration(route) ? clinicKey : clinicAdmin, body(route));
+      if (integration(route)) {
+        // by reference: the clinic's key names only the clinic's own customers (an empty body is a 400)
+        assertTrue(response.status() >= 400 && response.status() < 500, route + " with the clinic's key: " + response.body());
+      } else if (route.path().contains("{")) {
         assertEquals(404, response.status(), route + " answered the clinic about a dealership resource: " + response.body());
       } else {
         assertTrue(response.status() < 500, route + " failed: " + response.body());

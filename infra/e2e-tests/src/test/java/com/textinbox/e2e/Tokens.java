@@ -34,6 +34,19 @@ final class Tokens {
     }
   }
 
+  /**
+   * A new API key (AP4) of the demo admin's company, as the header value {@code ApiKey <key>}:
+   * created through POST /settings/api-keys.
+   */
+  static String apiKey(String demoAdmin, String name) {
+    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("apiUrl").asText() + "/settings/api-keys",
+        of(demoAdmin), Http.json(Map.of("name", name)));
+    if (response.status() != 201) {
+      throw new IllegalStateException("POST /settings/api-keys as " + demoAdmin + ": " + response.status() + " " + response.body());
+    }
+    return "ApiKey " + response.json().path("key").asText();
+  }
+
   static JsonNode claims(String token) {
     String payload = token.split("\\.")[1];
     return new Http.Response(200, new String(Base64.getUrlDecoder().decode(payload))).json();

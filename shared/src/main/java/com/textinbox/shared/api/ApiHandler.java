@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public abstract class ApiHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-  private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken) {}
+  private record Registered(Route route, boolean freeUsersAllowed, boolean withoutToken, boolean forApiKeys) {}
 
   private final Map<String, Registered> routes = new HashMap<>();
   /** Each route's documented request (docs/decisions.md 55), read the first time it is called. */
@@ -63,12 +63,12 @@ public abstract class ApiHandler implements RequestStreamHandler {
   }
 
   protected final void route(String method, String resource, Route route) {
-    routes.put(key(method, resource), new Registered(route, false, false));
+    routes.put(key(method, resource), new Registered(route, false, false, false));
   }
 
   /** A route free users may call too (their profile, notification center, internal chat). */
   protected final void routeForEveryone(String method, String resource, Route route) {
-    routes.put(key(method, resource), new Registered(route, true, false));
+    routes.put(key(method, resource), new Registered(route, true, false, false));
   }
 
   /**
@@ -77,7 +77,16 @@ public abstract class ApiHandler implements RequestStreamHandler {
    * checks itself. Its request has no caller ({@link ApiRequest#caller()} is null).
    */
   protected final void routeWithoutToken(String method, String resource, Route route) {
-    routes.put(key(method, resource), new Registered(route, true, true));
+    routes.put(key(method, resource), new Registered(route, true, true, false));
+  }
+
+  /**
+   * A route of a company's API key (AP4, {@code /integration/*}): a user token is refused (403), as
+   * a key is on every other route. The authorizer's policy already keeps each credential to its
+   * routes (docs/decisions.md 48); this is the same rule in the function, should a policy be wrong.
+   */
+  protected final void routeForApiKeys(String method, String resource, Route route) {
+    routes.put(key(method, resource), new Registered(route, false, false, true));
   }
 
   /** The method + resource pairs this handler serves, for the test that checks template.yaml. */
@@ -103,7 +112,11 @@ public abstract class ApiHandler implements RequestStreamHandler {
         return ApiResponse.error(new ApiError(404, "no_route", "No such route: " + method + " " + resource, null));
       }
       Caller caller = registered.withoutToken() ? null : Caller.fromAuthorizer(event.path("requestContext").path("authorizer"));
-      if (caller != null && caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
+      if (caller != null && caller.isApiKey() != registered.forApiKeys()) {
+        throw ApiError.forbidden(caller.isApiKey() ? "An API key reaches only the /integration routes."
+            : "The /integration routes take a company's API key (Authorization: ApiKey <key>), not a user's token.");
+      }
+      if (caller != null && !caller.isApiKey() && caller.role() == Role.FREE && !registered.freeUsersAllowed()) {
         throw ApiError.forbidden("Free users cannot use this part of the app.");
       }
       // every request against what docs/openapi.yaml documents, before any handler reads it (decision 55)

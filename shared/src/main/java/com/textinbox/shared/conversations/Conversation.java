@@ -25,6 +25,11 @@ public record Conversation(
 
   public static final String OPEN = "OPEN";
   public static final String CLOSED = "CLOSED";
+  /**
+   * C14: the active conversation of a profile merged into another, kept under the survivor:
+   * read-only (no message, assignment, note, close or reopen), off every inbox list.
+   */
+  public static final String ARCHIVED = "ARCHIVED";
 
   /**
    * A conversation just opened, open and unassigned, active at {@code activityAt}: by a customer's
@@ -42,6 +47,10 @@ public record Conversation(
 
   public boolean closed() {
     return CLOSED.equals(status);
+  }
+
+  public boolean archived() {
+    return ARCHIVED.equals(status);
   }
 
   /** The sort key of the conversation in every list: {@code <lastActivityAt>#<conversationId>}. */

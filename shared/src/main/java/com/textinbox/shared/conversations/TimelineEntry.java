@@ -7,7 +7,7 @@ import com.textinbox.shared.data.Keys;
  * event (assigned, closed, reopened...) or a compliance event (STOP, START, HELP). {@link #at()}
  * and {@link #id()} are the entry's place in the timeline, from its sort key.
  */
-public sealed interface TimelineEntry permits Message, Note, ConversationEvent, ComplianceEvent {
+public sealed interface TimelineEntry permits Message, Note, ConversationEvent, ComplianceEvent, AppointmentEvent {
   /** The id in the sort key: a message's, a note's or an event's id. */
   String id();
 

@@ -20,6 +20,7 @@ public final class TimelineEntryView {
       case Note n -> "Note";
       case ConversationEvent e -> "ConversationEvent";
       case ComplianceEvent c -> "ComplianceEvent";
+      case AppointmentEvent a -> "AppointmentEvent";
     });
     view.put("id", entry.id());
     view.put("at", entry.at());
@@ -28,6 +29,8 @@ public final class TimelineEntryView {
       case Note n -> note(view, n);
       case ConversationEvent e -> event(view, e);
       case ComplianceEvent c -> compliance(view, c);
+      case AppointmentEvent a -> puts(view, "event", a.event(), "appointmentId", a.appointmentId(),
+          "startsAt", a.startsAt(), "messageId", a.messageId(), "recordedAt", a.recordedAt());
     }
     return view;
   }
@@ -79,6 +82,7 @@ public final class TimelineEntryView {
         "by", e.by(), "byName", e.byName(),
         "reason", e.reason(), "awayRule", e.awayRule(), "noteId", e.noteId(),
         "jobId", e.jobId(), "messageId", e.messageId(),
+        "mergedCustomerId", e.mergedCustomerId(), "survivorCustomerId", e.survivorCustomerId(),
         "recordedAt", e.recordedAt(), "autoCloseDays", e.autoCloseDays());
   }
 

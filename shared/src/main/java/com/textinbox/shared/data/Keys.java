@@ -83,6 +83,20 @@ public final class Keys {
     return "STATS#" + yearMonth;
   }
 
+  // ---- API keys (AP4): the company's list, and the global look-up by hash (the authorizer knows only the key)
+  public static final String API_KEY_PREFIX = "APIKEY#";
+
+  public static String apiKeySk(String keyId) {
+    return API_KEY_PREFIX + keyId;
+  }
+
+  /** Global: the SHA-256 of a key, hex (docs/decisions.md 48). */
+  public static String apiKeyHash(String sha256Hex) {
+    return API_KEY_PREFIX + sha256Hex;
+  }
+
+  public static final String API_KEY_HASH_SK = "APIKEY";
+
   // ---- company phone numbers (global: the inbound carrier payload names only the number)
   public static String companyNumber(String e164) {
     return "NUMBER#" + e164;
@@ -96,6 +110,13 @@ public final class Keys {
   }
 
   public static final String PROFILE_SK = "PROFILE";
+
+  /** A merge log entry of a survivor (C14), keyed by the profile merged into it: one entry per merged profile. */
+  public static String customerMergeSk(String mergedCustomerId) {
+    return MERGE_PREFIX + mergedCustomerId;
+  }
+
+  public static final String MERGE_PREFIX = "MERGE#";
 
   /** Uniqueness guard and look-up: one profile per mobile number in an account. */
   public static String customerPhone(String accountId, String e164) {
@@ -310,6 +331,47 @@ public final class Keys {
   /** One page of a bulk assignment's "select all" list, as expanded once (the ids it holds). */
   public static String jobPageSk(String jobId, int page) {
     return "JOB#" + jobId + "#PAGE#" + page;
+  }
+
+  // ---- appointments (AP1, AP2) and invoices (AP3)
+  public static String appointment(String accountId, String appointmentId) {
+    return account(accountId) + "#APPT#" + appointmentId;
+  }
+
+  public static final String APPOINTMENT_SK = "APPOINTMENT";
+
+  /** GSI1: the company's appointments by time (a day in the company's zone is a key range). */
+  public static String appointmentsOf(String accountId) {
+    return account(accountId) + "#APPOINTMENTS";
+  }
+
+  /** GSI2: one customer's appointments by time (the pending one a reply answers). */
+  public static String appointmentsOfCustomer(String accountId, String customerId) {
+    return account(accountId) + "#CUSTAPPT#" + customerId;
+  }
+
+  /** The company's before-an-appointment automation (AP2), in the account partition. */
+  public static final String APPOINTMENT_REMINDERS_SK = "SETTINGS#APPOINTMENT_REMINDERS";
+
+  /**
+   * GSI4 (sparse): appointments with something due, every account: a reminder to text, or a time
+   * passing without confirmation; sort key {@link #appointmentDue}.
+   */
+  public static final String APPOINTMENTS_DUE = "DUE#APPOINTMENTS";
+
+  public static String appointmentDue(String isoTime, String accountId, String appointmentId) {
+    return isoTime + "#" + accountId + "#" + appointmentId;
+  }
+
+  public static String invoice(String accountId, String number) {
+    return account(accountId) + "#INVOICE#" + number;
+  }
+
+  public static final String INVOICE_SK = "INVOICE";
+
+  /** GSI2: a customer's invoices, newest first. */
+  public static String invoicesOfCustomer(String accountId, String customerId) {
+    return account(accountId) + "#CUSTINV#" + customerId;
   }
 
   // ---- idempotency of queue consumers

@@ -8,10 +8,12 @@ package com.textinbox.shared.messaging;
  *
  * @param event the event's JSON as sent to the conversation events queue (docs/events.md)
  * @param replyCommand a keyword's reply: its {@link SendSmsCommand} JSON; else null
+ * @param notificationEvent a reply to an appointment reminder (AP2): its {@code appointment.*}
+ *     notification event's JSON (docs/events.md), sent with the event; else null
  */
 public record InboundSmsMarker(String carrierMessageId, String from, String to, String body, String receivedAt,
     String conversationId, String customerId, String messageId, String eventType, String event, String replyCommand,
-    String eventSentAt) {
+    String eventSentAt, String notificationEvent) {
 
   /** Whether its event (and reply command) were confirmed sent. */
   public boolean announced() {

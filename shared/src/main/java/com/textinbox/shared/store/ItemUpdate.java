@@ -89,6 +89,16 @@ public final class ItemUpdate {
         : conditions.size() == 1 ? conditions.get(0) : "(" + String.join(") AND (", conditions) + ")";
   }
 
+  /**
+   * Only the conditions, for a delete or put that must find the item in the same state: the
+   * expression, with its names and values added to {@code names} and {@code values}.
+   */
+  public String conditionFor(Map<String, String> names, Map<String, AttributeValue> values) {
+    names.putAll(this.names);
+    values.putAll(this.values);
+    return conditionExpression();
+  }
+
   /** The update of the item {@code pk}/{@code sk} as one item of a transaction. */
   public Write write(DynamoTable table, String pk, String sk) {
     return table.updateWrite(b -> b.key(DynamoTable.key(pk, sk)).updateExpression(expression())

@@ -26,6 +26,8 @@ class ApiHandlerTest {
         throw new IllegalStateException("secret internals");
       });
       routeForEveryone("GET", "/profile", r -> ApiResponse.ok(Map.of("user", r.caller().userId())));
+      routeForApiKeys("PUT", "/integration/things/{id}", r -> ApiResponse.ok(Map.of("key", r.caller().userId(),
+          "apiKey", r.caller().isApiKey(), "admin", r.caller().isAdmin())));
     }
   }
 
@@ -98,5 +100,35 @@ class ApiHandlerTest {
     ApiResponse response = new Sample().handle(event("DELETE", "/greetings/{id}", null, "admin"));
     assertEquals(404, response.status());
     assertNull(body(response).path("error").get("field"));
+  }
+
+  /** AP4: a company's API key, as the authorizer's context says it. */
+  private static ObjectNode keyEvent(String method, String resource) {
+    ObjectNode event = event(method, resource, "{\"name\":\"Ann\",\"times\":1}", null);
+    ((ObjectNode) event.path("requestContext").path("authorizer")).put("accountId", "acct-1").put("userId", "key-1")
+        .put("principal", "apiKey");
+    return event;
+  }
+
+  @Test
+  void anApiKeyReachesOnlyTheRoutesForApiKeysAndIsNoAdmin() {
+    ApiResponse integration = new Sample().handle(keyEvent("PUT", "/integration/things/{id}"));
+    assertEquals(200, integration.status());
+    assertEquals("key-1", body(integration).path("key").asText());
+    assertEquals(true, body(integration).path("apiKey").asBoolean());
+    assertEquals(false, body(integration).path("admin").asBoolean(), "a key is never an admin");
+    for (String[] route : new String[][] {{"POST", "/greetings/{id}"}, {"GET", "/profile"}}) {
+      ApiResponse refused = new Sample().handle(keyEvent(route[0], route[1]));
+      assertEquals(403, refused.status(), route[1]);
+    }
+  }
+
+  @Test
+  void aUserTokenNeverReachesARouteForApiKeys() {
+    for (String role : new String[] {"admin", "user", "free"}) {
+      ApiResponse refused = new Sample().handle(event("PUT", "/integration/things/{id}", "{}", role));
+      assertEquals(403, refused.status(), role);
+      assertEquals(true, body(refused).path("error").path("message").asText().contains("API key"), body(refused).toString());
+    }
   }
 }

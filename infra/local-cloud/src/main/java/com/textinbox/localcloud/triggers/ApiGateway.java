@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * API Gateway (REST API, proxy integration) for the template's {@code Api} events: matches the
  * route, runs the API's TOKEN authorizer function as API Gateway does (401 without calling the
  * function when the header is missing or the authorizer says "Unauthorized", 403 on a Deny,
- * results cached per token for ReauthorizeEvery seconds), builds the same proxy event with the
+ * results cached per authorizer and token for ReauthorizeEvery seconds, none when 0), builds the same proxy event with the
  * authorizer's context, and answers the function's response or the template's GatewayResponses.
  */
 public final class ApiGateway implements AutoCloseable {
@@ -39,7 +39,8 @@ public final class ApiGateway implements AutoCloseable {
   private record Route(String method, String resource, Pattern pattern, List<String> parameters,
       LocalFunction function, Authorizer authorizer) {}
 
-  private record Authorizer(LocalFunction function, String header, int cacheSeconds) {}
+  /** @param name the authorizer's name in the template: API Gateway keeps one cache per authorizer */
+  private record Authorizer(String name, LocalFunction function, String header, int cacheSeconds) {}
 
   private record CachedPolicy(JsonNode policy, long expiresAt) {}
 
@@ -118,7 +119,7 @@ public final class ApiGateway implements AutoCloseable {
     Map<String, Object> identity = SamTemplate.map(definition.get("Identity"));
     String header = (String) identity.getOrDefault("Header", "Authorization");
     int cache = Integer.parseInt(String.valueOf(identity.getOrDefault("ReauthorizeEvery", 300)));
-    return new Authorizer(functions.get(functionId), header, cache);
+    return new Authorizer(apiId + "/" + name, functions.get(functionId), header, cache);
   }
 
   public String url() {
@@ -222,7 +223,9 @@ public final class ApiGateway implements AutoCloseable {
   }
 
   private JsonNode authorize(Authorizer authorizer, String token, String methodArn) {
-    CachedPolicy cached = policyCache.get(token);
+    // one cache per authorizer, keyed by the identity (the header's value); ReauthorizeEvery 0: none
+    String cacheKey = authorizer.name() + "\n" + token;
+    CachedPolicy cached = authorizer.cacheSeconds() > 0 ? policyCache.get(cacheKey) : null;
     if (cached != null && cached.expiresAt() > System.currentTimeMillis()) {
       return cached.policy();
     }
@@ -237,7 +240,7 @@ public final class ApiGateway implements AutoCloseable {
       throw new IllegalStateException("authorizer answered something that is not JSON", e);
     }
     if (authorizer.cacheSeconds() > 0) {
-      policyCache.put(token, new CachedPolicy(policy, System.currentTimeMillis() + authorizer.cacheSeconds() * 1000L));
+      policyCache.put(cacheKey, new CachedPolicy(policy, System.currentTimeMillis() + authorizer.cacheSeconds() * 1000L));
     }
     return policy;
   }

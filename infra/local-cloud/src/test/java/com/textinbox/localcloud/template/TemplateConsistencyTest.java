@@ -446,10 +446,34 @@ class TemplateConsistencyTest {
       Map<String, Object> authorizer = map(map(map(template.properties(api).get("Auth")).get("Authorizers"))
           .values().iterator().next());
       String function = TemplateChecks.getAttTarget(authorizer.get("FunctionArn"), "Arn");
-      SamTemplate mutated = mutated(root -> properties(root, function).put("Policies",
-          List.of(Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "Table"))))));
+      // every function now carries the SDK (the authorizer reads API keys, AP4): a copy of its jar without it
+      Path withoutSdk = jarWithout(template.baseDir().resolve(template.functions().stream()
+          .filter(f -> f.logicalId().equals(function)).findFirst().orElseThrow().codeUri()), "software/amazon/awssdk/");
+      SamTemplate mutated = mutated(root -> {
+        properties(root, function).put("Policies", List.of(Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "Table")))));
+        properties(root, function).put("CodeUri", withoutSdk.toString());
+      });
 
       assertReported(TemplateChecks.iam(mutated), "function " + function, "makes no AWS calls: remove its Policies");
+    }
+
+    /** A copy of {@code jar} in the temp folder without the entries under {@code prefix}. */
+    private Path jarWithout(Path jar, String prefix) {
+      Path copy = temp.resolve("without-" + jar.getFileName());
+      try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
+          java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(copy))) {
+        for (var entries = in.entries(); entries.hasMoreElements(); ) {
+          java.util.jar.JarEntry entry = entries.nextElement();
+          if (!entry.getName().startsWith(prefix)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+            in.getInputStream(entry).transferTo(out);
+            out.closeEntry();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return copy;
     }
 
     /**

@@ -32,6 +32,8 @@ public final class ConversationMapper {
   static final String AWAY_REPLY_USER_ID = "awayReplyUserId", AWAY_REPLY_AT = "awayReplyAt", CLOSED_AT = "closedAt";
   static final String CLOSED_BY = "closedBy", REOPENED_AT = "reopenedAt";
   static final String REOPENED_BY = "reopenedBy", USER_ID = "userId", READ_AT = "readAt";
+  /** C14: when a merge archived it, and the profile it belonged to before a merge moved it. */
+  static final String ARCHIVED_AT = "archivedAt", MERGED_FROM_CUSTOMER_ID = "mergedFromCustomerId", MERGED_AT = "mergedAt";
 
   private ConversationMapper() {}
 

@@ -75,9 +75,12 @@ public record ConversationStore(DynamoTable table) {
     String conversationId = seen.conversationId();
     String at = activity.at();
     ItemUpdate update = ItemUpdate.of().condition("attribute_exists(PK)");
-    if (activity.inbound() || activity.reopenedAt() != null) {
-      // the status as read: a text reopens only what it saw closed, and a close meanwhile is seen
-      update.condition("#" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
+    // the status as read: a text reopens only what it saw closed, a close meanwhile is seen, and a
+    // conversation archived meanwhile by a merge (C14) takes no message: the writer reads again
+    update.condition("#" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
+    if (activity.inbound() && seen.customerId() != null) {
+      // C14: a merge that moved the conversation to the survivor meanwhile: the text reads its customer again
+      update.condition("#" + CUSTOMER_ID + " = :seenCustomer", ":seenCustomer", seen.customerId());
     }
     seenActivity(update, seen);
     boolean reopen = activity.reopenedAt() != null;
@@ -186,6 +189,38 @@ public record ConversationStore(DynamoTable table) {
           + ") OR #" + AUTO_ASSIGNED_EVENT_ID + " <> :" + AUTO_ASSIGNED_EVENT_ID);
     }
     return update.write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  // ------------------------------------------------------------------ merges (C14)
+
+  /**
+   * C14: the merged profile's active conversation, archived under the survivor: status ARCHIVED,
+   * its customer the survivor (listed in its conversations, GSI2), off every inbox list (GSI1
+   * assignee, GSI3 status, GSI4 unanswered). On condition that it is as read: a message or any
+   * change meanwhile fails the merge, which reads again (docs/decisions.md 49).
+   */
+  public Write archiveWrite(String accountId, Conversation seen, String survivorId, String at) {
+    ItemUpdate update = reparent(accountId, seen, survivorId, at).set(STATUS, Conversation.ARCHIVED).set(ARCHIVED_AT, at)
+        .remove(Table.GSI1PK, Table.GSI1SK, Table.GSI3PK, Table.GSI3SK, Table.GSI4PK, Table.GSI4SK, UNANSWERED_SINCE);
+    return update.write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  /**
+   * C14: a conversation of the merged profile that passes to the survivor as it is (its active
+   * one when the survivor had none, or one archived by an earlier merge), on the same condition.
+   */
+  public Write moveWrite(String accountId, Conversation seen, String survivorId, String at) {
+    return reparent(accountId, seen, survivorId, at).write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  private static ItemUpdate reparent(String accountId, Conversation seen, String survivorId, String at) {
+    ItemUpdate update = ItemUpdate.of().set(CUSTOMER_ID, survivorId).set(MERGED_FROM_CUSTOMER_ID, seen.customerId())
+        .set(MERGED_AT, at)
+        .set(Table.GSI2PK, Keys.conversationsOfCustomer(accountId, survivorId))
+        .condition("attribute_exists(PK) AND #" + STATUS + " = :seenStatus AND #" + CUSTOMER_ID + " = :seenCustomer",
+            ":seenStatus", seen.status(), ":seenCustomer", seen.customerId());
+    seenActivity(update, seen);
+    return update;
   }
 
   /** The last activity as read: a message meanwhile fails the condition. */

@@ -1,6 +1,7 @@
 package com.textinbox.shared.conversations.store;
 
 import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.conversations.AppointmentEvent;
 import com.textinbox.shared.conversations.ComplianceEvent;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.Message;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TimelineMapper {
   static final String MESSAGE = "Message", NOTE = "Note", CONVERSATION_EVENT = "ConversationEvent";
   static final String COMPLIANCE_EVENT = "ComplianceEvent";
+  static final String APPOINTMENT_EVENT = "AppointmentEvent";
+  static final String APPOINTMENT_ID = "appointmentId", STARTS_AT = "startsAt";
 
   // messages
   static final String MESSAGE_ID = "messageId", CONVERSATION_ID = "conversationId", CUSTOMER_ID = "customerId";
@@ -45,6 +48,8 @@ public final class TimelineMapper {
 
   // events (and the compliance entry)
   static final String EVENT = "event", AT = "at";
+  /** C14: a merge's two profiles. */
+  static final String MERGED_CUSTOMER_ID = "mergedCustomerId", SURVIVOR_CUSTOMER_ID = "survivorCustomerId";
   static final String BY = "by", BY_NAME = "byName", REASON = "reason", AWAY_RULE = "awayRule", JOB_ID = "jobId";
   /** C6: the days setting an automatic close applied. */
   static final String AUTO_CLOSE_DAYS = "autoCloseDays";
@@ -64,6 +69,10 @@ public final class TimelineMapper {
       case Note n -> note(pk, n);
       case ConversationEvent e -> event(pk, e);
       case ComplianceEvent c -> compliance(pk, c);
+      case AppointmentEvent a -> ItemBuilder.item(pk, a.sk(), APPOINTMENT_EVENT)
+          .str(EVENT, a.event()).str(APPOINTMENT_ID, a.appointmentId()).str(STARTS_AT, a.startsAt())
+          .str(MESSAGE_ID, a.messageId()).str(AT, a.recordedAt())
+          .build();
     };
   }
 
@@ -81,11 +90,15 @@ public final class TimelineMapper {
       return new ConversationEvent(at.id(), at.at(), r.str(EVENT), r.str(CONVERSATION_ID), r.str(BY), r.str(BY_NAME),
           r.str(AT), assignee(r, ASSIGNEE_KIND, ASSIGNEE_ID, ASSIGNEE_NAME),
           assignee(r, PREVIOUS_ASSIGNEE_KIND, PREVIOUS_ASSIGNEE_ID, PREVIOUS_ASSIGNEE_NAME), r.str(REASON),
-          r.str(AWAY_RULE), r.str(NOTE_ID), r.str(JOB_ID), r.str(MESSAGE_ID), integer(r, AUTO_CLOSE_DAYS));
+          r.str(AWAY_RULE), r.str(NOTE_ID), r.str(JOB_ID), r.str(MESSAGE_ID), r.str(MERGED_CUSTOMER_ID),
+          r.str(SURVIVOR_CUSTOMER_ID), integer(r, AUTO_CLOSE_DAYS));
     } else if (COMPLIANCE_EVENT.equals(type)) {
       return new ComplianceEvent(at.id(), at.at(), r.str(EVENT), r.str(KEYWORD), r.str(LANGUAGE), r.str(MESSAGE_ID),
           r.str(CUSTOMER_ID), r.str(AT), r.str(REPLY), r.str(REPLY_MESSAGE_ID), r.str(REPLY_NOT_SENT_REASON),
           r.str(REPLY_AT), r.str(REPLY_FAILURE_REASON));
+    } else if (APPOINTMENT_EVENT.equals(type)) {
+      return new AppointmentEvent(at.id(), at.at(), r.str(EVENT), r.str(APPOINTMENT_ID), r.str(STARTS_AT),
+          r.str(MESSAGE_ID), r.str(AT));
     }
     return null;
   }
@@ -152,6 +165,7 @@ public final class TimelineMapper {
         .str(BY_NAME, e.byName()).str(REASON, e.reason())
         .str(AWAY_RULE, e.awayRule()).str(NOTE_ID, e.noteId()).str(JOB_ID, e.jobId())
         .str(MESSAGE_ID, e.messageId()).str(AT, e.recordedAt())
+        .str(MERGED_CUSTOMER_ID, e.mergedCustomerId()).str(SURVIVOR_CUSTOMER_ID, e.survivorCustomerId())
         .num(AUTO_CLOSE_DAYS, e.autoCloseDays())
         .build();
   }

@@ -44,6 +44,16 @@ public record CustomerStore(DynamoTable table) {
     return batch.add(Keys.customer(accountId, customerId), Keys.PROFILE_SK, item -> isProfile(item) ? fromItem(item) : null);
   }
 
+  /**
+   * The profile holding this reference (AP4, the DMS's): its guard, then the profile (two strongly
+   * consistent GetItems); empty when no profile of the company has it.
+   */
+  public Optional<CustomerProfile> findByReference(String accountId, String reference) {
+    Map<String, AttributeValue> guard = table.getConsistent(Keys.customerReferenceGuard(accountId, reference), Keys.REFERENCE_SK);
+    String holder = guard == null ? null : ItemReader.of(guard).str(CUSTOMER_ID);
+    return holder == null ? Optional.empty() : find(accountId, holder);
+  }
+
   /** Who has this mobile number in the company, as last written; empty when nobody. */
   public Optional<PhoneGuard> phoneGuard(String accountId, String e164) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.customerPhone(accountId, e164), Keys.PHONE_SK);
@@ -351,6 +361,96 @@ public record CustomerStore(DynamoTable table) {
       }
       throw cancelled;
     }
+  }
+
+  // ------------------------------------------------------------------ merges (C14)
+
+  /** What a merge rewrites of the survivor: everything a profile's fields, consent and indexes are. */
+  private static final List<String> MERGED = java.util.stream.Stream.concat(EDITABLE.stream(), java.util.stream.Stream.of(
+      SUBSCRIBED, UNSUBSCRIBED_AT, RESUBSCRIBED_AT, SUBSCRIPTION_CHANGED_AT, STOP_NOTICE_SENT_AT, UNSUBSCRIBED_BY,
+      ACTIVE_CONVERSATION_ID, CustomerAttributeMapper.ATTRIBUTES, Table.GSI3PK, Table.GSI3SK)).distinct().toList();
+
+  /**
+   * C14: the survivor as {@link com.textinbox.shared.customers.ProfileMerge} made it. A new one
+   * (the DMS's first PUT names a mobile another profile has) is put with its reference's guard,
+   * each only if absent; an existing one is rewritten on condition that nothing that matters
+   * changed since it was read (its fields, consent, first-message notice, active conversation).
+   */
+  public List<Write> mergeSurvivorWrites(String accountId, CustomerProfile before, CustomerProfile merged) {
+    if (before == null) {
+      return List.of(createWrite(accountId, merged),
+          table.putIfAbsentWrite(referenceGuardItem(accountId, merged.reference(), merged.customerId())));
+    }
+    Map<String, AttributeValue> item = toItem(accountId, merged);
+    ItemUpdate update = ItemUpdate.of();
+    for (String attribute : MERGED) {
+      if (item.containsKey(attribute)) {
+        update.set(attribute, item.get(attribute));
+      } else {
+        update.remove(attribute);
+      }
+    }
+    return List.of(unchangedSince(update, before).write(table, Keys.customer(accountId, before.customerId()), Keys.PROFILE_SK));
+  }
+
+  /**
+   * C14: the merged profile deleted, on condition that it is as read (a STOP it texted meanwhile, an
+   * edit, a new conversation: the merge reads again), with its reference's guard if it had one.
+   */
+  public List<Write> mergedProfileDeleteWrites(String accountId, CustomerProfile other) {
+    ItemUpdate seen = unchangedSince(ItemUpdate.of(), other);
+    Map<String, AttributeValue> values = new java.util.HashMap<>();
+    Map<String, String> names = new java.util.HashMap<>();
+    String condition = seen.conditionFor(names, values);
+    List<Write> writes = new ArrayList<>();
+    writes.add(table.deleteWrite(b -> b.key(DynamoTable.key(Keys.customer(accountId, other.customerId()), Keys.PROFILE_SK))
+        .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values.isEmpty() ? null : values)));
+    if (other.reference() != null) {
+      writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, other.reference()), Keys.REFERENCE_SK, other.customerId()));
+    }
+    return writes;
+  }
+
+  /** C14: the mobile's guard passes from the merged profile to the survivor (only if the merged one still holds it). */
+  public Write phoneGuardTransferWrite(String accountId, String mobile, String fromCustomerId, String toCustomerId) {
+    return ItemUpdate.of().set(CUSTOMER_ID, toCustomerId)
+        .condition("#" + CUSTOMER_ID + " = :from", ":from", fromCustomerId)
+        .write(table, Keys.customerPhone(accountId, mobile), Keys.PHONE_SK);
+  }
+
+  /** The guard of a mobile the customer gives up (the DMS changed it), if still theirs. */
+  public Write ownPhoneGuardDelete(String accountId, String mobile, String customerId) {
+    return ownGuardDelete(Keys.customerPhone(accountId, mobile), Keys.PHONE_SK, customerId);
+  }
+
+  /** The profile exists and what a merge decides by is as read: fields (updatedAt), consent, notice, active conversation. */
+  private static ItemUpdate unchangedSince(ItemUpdate update, CustomerProfile seen) {
+    update.condition("attribute_exists(PK)");
+    seenValue(update, UPDATED_AT, seen.updatedAt());
+    seenValue(update, SUBSCRIPTION_CHANGED_AT, seen.subscriptionChangedAt());
+    seenValue(update, STOP_NOTICE_SENT_AT, seen.stopNoticeSentAt());
+    seenValue(update, ACTIVE_CONVERSATION_ID, seen.activeConversationId());
+    return update;
+  }
+
+  private static void seenValue(ItemUpdate update, String attribute, String value) {
+    if (value == null) {
+      update.condition("attribute_not_exists(#" + attribute + ")");
+    } else {
+      update.condition("#" + attribute + " = :seen_" + attribute, ":seen_" + attribute, value);
+    }
+  }
+
+  /** The survivor's merge log entry, put only if that profile was never merged into it (a retry logs nothing twice). */
+  public Write mergeLogWrite(String accountId, com.textinbox.shared.customers.CustomerMerge merge) {
+    return table.putIfAbsentWrite(CustomerMergeMapper.toItem(accountId, merge));
+  }
+
+  /** The survivor's merge log, newest first (one Query of its partition; at most {@code limit}). */
+  public List<com.textinbox.shared.customers.CustomerMerge> merges(String accountId, String customerId, int limit) {
+    return table.query(Query.table(Keys.customer(accountId, customerId)).beginsWith(Keys.MERGE_PREFIX).limit(limit))
+        .items().stream().filter(CustomerMergeMapper::isMerge).map(CustomerMergeMapper::fromItem)
+        .sorted(java.util.Comparator.comparing(com.textinbox.shared.customers.CustomerMerge::at).reversed()).toList();
   }
 
   // ------------------------------------------------------------------ delete (P5)

@@ -26,6 +26,7 @@ final class InboundSmsMapper {
         .str("event", marker.event())
         .str("replyCommand", marker.replyCommand())
         .str(EVENT_SENT_AT, marker.eventSentAt())
+        .str("notificationEvent", marker.notificationEvent())
         .build();
   }
 
@@ -33,6 +34,6 @@ final class InboundSmsMapper {
     ItemReader r = ItemReader.of(item);
     return new InboundSmsMarker(carrierMessageId, r.str("from"), r.str("to"), r.str("body"), r.str("receivedAt"),
         r.str("conversationId"), r.str("customerId"), r.str("messageId"), r.str("eventType"), r.str("event"),
-        r.str("replyCommand"), r.str(EVENT_SENT_AT));
+        r.str("replyCommand"), r.str(EVENT_SENT_AT), r.str("notificationEvent"));
   }
 }

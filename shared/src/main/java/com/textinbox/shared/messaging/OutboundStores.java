@@ -1,4 +1,4 @@
-package com.textinbox.messages;
+package com.textinbox.shared.messaging;
 
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.CustomerStore;
@@ -6,9 +6,9 @@ import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.UserStore;
 
 /** The stores an outbound message is written with, all on the one table (whose transactions combine their writes). */
-record OutboundStores(DynamoTable table, ConversationStore conversations, CustomerStore customers, UserStore users) {
+public record OutboundStores(DynamoTable table, ConversationStore conversations, CustomerStore customers, UserStore users) {
 
-  static OutboundStores on(DynamoTable table) {
+  public static OutboundStores on(DynamoTable table) {
     return new OutboundStores(table, new ConversationStore(table), new CustomerStore(table), new UserStore(table));
   }
 }

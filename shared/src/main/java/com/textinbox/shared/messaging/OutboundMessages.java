@@ -1,5 +1,6 @@
-package com.textinbox.messages;
+package com.textinbox.shared.messaging;
 
+import com.textinbox.shared.conversations.ArchivedConversations;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.conversations.Conversation;
@@ -8,11 +9,11 @@ import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.data.Keys;
-import com.textinbox.shared.messaging.CustomerMessages;
-import com.textinbox.shared.messaging.OutgoingSms;
-import com.textinbox.shared.messaging.QueuedSms;
-import com.textinbox.shared.messaging.SendSmsCommand;
-import com.textinbox.shared.messaging.SendSmsQueue;
+
+
+
+
+
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.User;
@@ -32,20 +33,20 @@ import org.slf4j.LoggerFactory;
  * first message ever, sets the profile's {@code stopNoticeSentAt}; then the command goes to
  * SendSmsQueue. A conversation or profile changed meanwhile: read again, up to 3 tries.
  */
-record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue commands) {
+public record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue commands) {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
   private static final int ATTEMPTS = 3;
 
   /** What to send, as the request says it: the body and its source (C7). */
-  record Outgoing(String body, Message.Source source) {
-    boolean typedByUser() {
+  public record Outgoing(String body, Message.Source source) {
+    public boolean typedByUser() {
       return Message.Source.USER.equals(source.type());
     }
   }
 
 
   /** Who is texted, and in which conversation. */
-  record Recipient(Conversation conversation, CustomerProfile profile) {}
+  public record Recipient(Conversation conversation, CustomerProfile profile) {}
 
   /**
    * The customer's active conversation, opened for a customer who has none (imported, or created by
@@ -53,7 +54,7 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
    * the profile's {@code activeConversationId} on condition it has none. A customer's text opening
    * one at the same moment wins: the profile is read again and its conversation used.
    */
-  Recipient activeConversation(Caller caller, CustomerProfile profile) {
+  public Recipient activeConversation(Caller caller, CustomerProfile profile) {
     String accountId = caller.accountId();
     String customerId = profile.customerId();
     for (int attempt = 1; ; attempt++) {
@@ -80,7 +81,18 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
   }
 
   /** The message as stored, QUEUED, its command sent. */
-  Message queue(Caller caller, Outgoing outgoing, Conversation conversation, CustomerProfile profile) {
+  public Message queue(Caller caller, Outgoing outgoing, Conversation conversation, CustomerProfile profile) {
+    return queue(caller, outgoing, conversation, profile, message -> List.of());
+  }
+
+  /**
+   * Writes the message with more items in the same transaction ({@code alongside}, given the
+   * message about to be stored): an automation's conditional marker (AP2), so that the message is
+   * stored once whatever the reruns. A failed condition of those items is not retried: the
+   * {@link TransactionCancelled} reaches the caller, whose marker says the work was done.
+   */
+  public Message queue(Caller caller, Outgoing outgoing, Conversation conversation, CustomerProfile profile,
+      java.util.function.Function<Message, List<Write>> alongside) {
     String accountId = caller.accountId();
     String senderName = null;
     boolean senderAway = false;
@@ -91,6 +103,7 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
       senderAway = sender != null && sender.away().on();
     }
     for (int attempt = 1; ; attempt++) {
+      ArchivedConversations.refuse(conversation, "send a message");
       boolean firstMessage = profile.stopNoticeSentAt() == null;
       OutgoingSms sms = OutgoingSms.compose(outgoing.body(), senderName, firstMessage, profile.language());
       if (!sms.fits()) {
@@ -118,10 +131,12 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
       if (firstMessage) {
         writes.add(stores.customers().stopNoticeWrite(accountId, profile.customerId(), at));
       }
+      int ownWrites = writes.size();
+      writes.addAll(alongside.apply(message));
       try {
         stores.table().transact(writes);
       } catch (TransactionCancelled cancelled) {
-        if (attempt == ATTEMPTS || !cancelled.retryable()) {
+        if (attempt == ATTEMPTS || !cancelled.retryable() || failedAlongside(cancelled, ownWrites)) {
           throw cancelled;
         }
         // the conversation moved on, or another first message set the notice: read both again
@@ -137,5 +152,14 @@ record OutboundMessages(OutboundStores stores, Clock clock, SendSmsQueue command
           outgoing.source().type(), sms.segments().segments(), firstMessage ? ", with the STOP notice" : "");
       return message;
     }
+  }
+
+  private static boolean failedAlongside(TransactionCancelled cancelled, int from) {
+    for (int i = from; i < cancelled.reasons().size(); i++) {
+      if (cancelled.conditionFailedAt(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

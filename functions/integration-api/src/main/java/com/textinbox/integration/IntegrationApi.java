@@ -1,0 +1,42 @@
+package com.textinbox.integration;
+
+import com.textinbox.shared.api.ApiHandler;
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.invoices.InvoiceBook;
+import com.textinbox.shared.store.DynamoTable;
+import java.time.Clock;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The API of a company's other systems (AP4): every {@code /integration/*} route, reached only with
+ * a company's API key ({@code Authorization: ApiKey <key>}; a user's token is refused, as a key is
+ * everywhere else: docs/decisions.md 48). The caller is the key ({@code Caller.isApiKey()}), its
+ * company the key's. One class of routes per resource: {@link CustomerRoutes} (the DMS's customers,
+ * merges: C14), {@link AppointmentRoutes} (its appointments, AP1), {@link InvoiceRoutes} (its
+ * invoices, AP3). Wiring: template.yaml, function IntegrationApi.
+ */
+public final class IntegrationApi extends ApiHandler {
+  public IntegrationApi() {
+    this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"),
+        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("NOTIFICATION_EVENTS_QUEUE_URL")));
+  }
+
+  /** Without the notification events queue: for tests that push no paid invoice. */
+  public IntegrationApi(DynamoTable table, Clock clock, String fallbackRegion) {
+    this(table, clock, fallbackRegion, (eventId, type, json) -> {
+      throw new IllegalStateException("no notification events queue for " + type);
+    });
+  }
+
+  /** @param fallbackRegion where numbers without a country code are read when the company has no number */
+  public IntegrationApi(DynamoTable table, Clock clock, String fallbackRegion, EventQueue notifications) {
+    CustomerRoutes customers = CustomerRoutes.on(table, clock, fallbackRegion);
+    routeForApiKeys("PUT", "/integration/customers/{reference}", customers::put);
+    AppointmentRoutes appointments = AppointmentRoutes.on(table, clock);
+    routeForApiKeys("PUT", "/integration/appointments/{reference}", appointments::put);
+    InvoiceRoutes invoices = new InvoiceRoutes(InvoiceBook.on(table, notifications, clock));
+    routeForApiKeys("PUT", "/integration/invoices/{number}", invoices::put);
+  }
+}

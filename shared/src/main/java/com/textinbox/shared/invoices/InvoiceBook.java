@@ -1,0 +1,134 @@
+package com.textinbox.shared.invoices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.api.JsonBody;
+import com.textinbox.shared.appointments.AppointmentInput;
+import com.textinbox.shared.appointments.store.AppointmentStore;
+import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.auth.Role;
+import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.invoices.store.InvoiceStore;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The DMS's invoices (AP3): {@code PUT /integration/invoices/{number}} writes one (validated: a
+ * 400 or 404 naming the field), and an invoice that becomes paid sends exactly one
+ * {@code invoice.paid} notification event (category invoice; its email has a "View invoice"
+ * link) to the assignee of the customer's conversation and to the company's admins. Once: the
+ * event's id is derived from the invoice ({@code invoice-paid:<number>}, the dispatcher dedupes on
+ * it), it is sent while the invoice is not marked announced, then {@link InvoiceStore#markPaidNotified}
+ * marks it; a crash between the two sends the same event again on the DMS's retry (deduped), and a
+ * second "paid" push finds the mark and sends nothing.
+ */
+public record InvoiceBook(InvoiceStore invoices, AppointmentStore appointments, CustomerStore customers,
+    ConversationStore conversations, UserStore users, EventQueue notifications, Clock clock) {
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
+  private static final Set<String> FIELDS = Set.of("amount", "currency", "roNumber", "customerReference", "status");
+
+  public static InvoiceBook on(DynamoTable table, EventQueue notifications, Clock clock) {
+    return new InvoiceBook(new InvoiceStore(table), new AppointmentStore(table), new CustomerStore(table),
+        new ConversationStore(table), new UserStore(table), notifications, clock);
+  }
+
+  /** What a push did: the invoice as stored, whether it was new, whether this push announced it paid. */
+  public record Written(Invoice invoice, boolean created, boolean announcedPaid) {}
+
+  public Written put(String accountId, String number, JsonNode json) {
+    AppointmentInput.pathId(number, "number");
+    JsonBody.object(json, FIELDS);
+    String amount = Json.text(json, "amount");
+    if (amount == null || !json.get("amount").isTextual() || !AMOUNT.matcher(amount).matches()) {
+      throw ApiError.invalid("amount", "amount must be a decimal written as text, such as \"149.90\".");
+    }
+    String currency = Json.text(json, "currency");
+    if (currency == null || !currency.matches("[A-Z]{3}") || !known(currency)) {
+      throw ApiError.invalid("currency", "currency must be an ISO 4217 code such as CAD or USD.");
+    }
+    String status = Json.text(json, "status");
+    Invoice.Status parsedStatus = status == null ? Invoice.Status.OPEN : Invoice.Status.of(status).orElseThrow(() ->
+        ApiError.invalid("status", "status must be open, paid or void."));
+    String roNumber = optionalId(json, "roNumber");
+    String reference = optionalId(json, "customerReference");
+    if (reference == null) {
+      throw ApiError.invalid("customerReference", "customerReference (the DMS's reference of the customer) is required.");
+    }
+    String customerId = appointments.customerIdByReference(accountId, reference).orElseThrow(() ->
+        new ApiError(404, "not_found", "No customer has the reference '" + reference
+            + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference"));
+
+    String now = Keys.time(clock.instant());
+    var existing = invoices.find(accountId, number);
+    Invoice before = existing.orElse(null);
+    String paidAt = parsedStatus != Invoice.Status.PAID ? null : before != null && before.paidAt() != null ? before.paidAt() : now;
+    Invoice invoice = new Invoice(number, reference, customerId, roNumber, new BigDecimal(amount).toPlainString(), currency,
+        parsedStatus, paidAt, before == null ? null : before.paidNotifiedAt(), before == null ? now : before.createdAt(), now);
+    invoices.put(accountId, invoice);
+    boolean announced = invoice.paidUnannounced();
+    if (announced) {
+      notifyPaid(accountId, invoice, now);
+      invoices.markPaidNotified(accountId, number, now);
+    }
+    return new Written(invoice, before == null, announced);
+  }
+
+  private void notifyPaid(String accountId, Invoice invoice, String at) {
+    Set<String> recipients = new LinkedHashSet<>();
+    CustomerProfile profile = invoice.customerId() == null ? null : customers.find(accountId, invoice.customerId()).orElse(null);
+    Conversation conversation = profile == null || profile.activeConversationId() == null ? null
+        : conversations.find(accountId, profile.activeConversationId()).orElse(null);
+    if (conversation != null && conversation.assignee() != null && Assignee.USER.equals(conversation.assignee().kind())) {
+      recipients.add(conversation.assignee().id());
+    }
+    users.ofAccount(accountId).stream().filter(u -> u.role() == Role.ADMIN).map(User::userId).forEach(recipients::add);
+    if (recipients.isEmpty()) {
+      return;
+    }
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("eventId", "invoice-paid:" + invoice.number());
+    event.put("type", NotificationEvent.INVOICE_PAID);
+    event.put("accountId", accountId);
+    event.put("at", at);
+    event.put("invoiceId", invoice.number());
+    event.put("customerId", invoice.customerId());
+    event.put("amount", invoice.amountMinor());
+    event.put("currency", invoice.currency());
+    event.put("recipientUserIds", List.copyOf(recipients));
+    notifications.send("invoice-paid:" + invoice.number(), NotificationEvent.INVOICE_PAID, Json.write(event));
+  }
+
+  private static boolean known(String currency) {
+    try {
+      Currency.getInstance(currency);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String optionalId(JsonNode json, String field) {
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return AppointmentInput.pathId(node.isTextual() ? node.asText() : null, field);
+  }
+}

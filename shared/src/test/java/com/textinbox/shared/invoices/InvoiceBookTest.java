@@ -1,0 +1,100 @@
+package com.textinbox.shared.invoices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.auth.Role;
+import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.json.Json;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The DMS's invoice pushes (AP3) against DynamoDB Local: validation naming the field, and invoice.paid once. */
+class InvoiceBookTest {
+  private static final String ACCOUNT = "acct-maple-motors";
+  private static DynamoDbLocalServer local;
+  private static DynamoTable table;
+  private final List<EventQueue.Sent> sent = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    local = DynamoDbLocalServer.start();
+    local.createInboxTable("inbox");
+    table = new DynamoTable(local.client(), "inbox");
+    new UserStore(table).put(User.of(ACCOUNT, "user-alice", "Alice Martin", "alice@example.com", Role.ADMIN));
+    new UserStore(table).put(User.of(ACCOUNT, "user-bruno", "Bruno Tremblay", "bruno@example.com", Role.USER));
+    new CustomerStore(table).create(ACCOUNT, new CustomerProfile("cust-john", "John", "Smith", null, "+15145550112", "en",
+        "DMS-42", true, null, null, null, null, null, null, null));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    local.close();
+  }
+
+  private InvoiceBook book() {
+    return InvoiceBook.on(table, EventQueue.into(sent), Clock.fixed(Instant.parse("2026-12-05T15:00:00Z"), ZoneOffset.UTC));
+  }
+
+  private static JsonNode body(String status) {
+    return Json.read("{\"amount\": \"149.9\", \"currency\": \"CAD\", \"roNumber\": \"RO-7\", \"customerReference\": \"DMS-42\","
+        + " \"status\": \"" + status + "\"}");
+  }
+
+  @Test
+  void paidTwiceNotifiesOnceTheAdmins() {
+    InvoiceBook.Written open = book().put(ACCOUNT, "INV-1", body("open"));
+    assertTrue(open.created());
+    assertEquals("149.9", open.invoice().amount());
+    assertEquals("cust-john", open.invoice().customerId());
+    assertTrue(sent.isEmpty());
+    assertTrue(book().put(ACCOUNT, "INV-1", body("paid")).announcedPaid());
+    assertFalse(book().put(ACCOUNT, "INV-1", body("paid")).announcedPaid(), "a redelivery");
+    assertEquals(1, sent.size());
+    JsonNode event = Json.read(sent.get(0).json());
+    assertEquals("invoice.paid", event.path("type").asText());
+    assertEquals("invoice-paid:INV-1", event.path("eventId").asText());
+    assertEquals(14990, event.path("amount").asLong());
+    assertEquals("CAD", event.path("currency").asText());
+    assertEquals("user-alice", event.path("recipientUserIds").path(0).asText());
+    assertEquals(1, event.path("recipientUserIds").size(), "Bruno is no admin and John's conversation has no assignee");
+  }
+
+  @Test
+  void badInputNamesTheField() {
+    assertEquals("amount", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": 12.5, \"currency\": \"CAD\", \"customerReference\": \"DMS-42\"}"))));
+    assertEquals("amount", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": \"twelve\", \"currency\": \"CAD\", \"customerReference\": \"DMS-42\"}"))));
+    assertEquals("currency", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": \"12.50\", \"currency\": \"XYZ\", \"customerReference\": \"DMS-42\"}"))));
+    assertEquals("customerReference", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"NOBODY\"}"))));
+    assertEquals("status", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"DMS-42\", \"status\": \"done\"}"))));
+    assertEquals("number", field(() -> book().put(ACCOUNT, "x".repeat(65), body("open"))));
+    ApiError notFound = assertThrows(ApiError.class, () -> book().put(ACCOUNT, "INV-2", Json.read(
+        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"NOBODY\"}")));
+    assertEquals(404, notFound.status());
+  }
+
+  private static String field(Runnable call) {
+    return assertThrows(ApiError.class, call::run).field();
+  }
+}
