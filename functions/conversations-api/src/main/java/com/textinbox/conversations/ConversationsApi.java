@@ -5,11 +5,13 @@ import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.store.AutoCloseStore;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.AttributeDefinitionStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.JobStore;
+import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.AccountStore;
 import com.textinbox.shared.users.store.TeamStore;
@@ -23,7 +25,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * unanswered filters ({@link ListRoutes}), one conversation with its timeline, marking read,
  * closing and reopening ({@link ConversationRoutes}), internal notes with mentions
  * ({@link NoteRoutes}), assigning one conversation ({@link AssignRoutes}), bulk assignment jobs and
- * the company's default assignee ({@link AssignmentJobRoutes}), and customers' custom attributes:
+ * the company's default assignee ({@link AssignmentJobRoutes}), the company's auto-close setting
+ * (C6, {@link AutoCloseRoutes}), the monthly report's figures (N4, {@link ReportRoutes}: the
+ * counters are company data this function already reads the account for), and customers' custom attributes:
  * the company's definitions and a customer's values ({@link CustomerAttributeRoutes}; here because
  * this function already keeps the company's settings and reads customer profiles). Every key starts with the caller's
  * account from the token: another company's conversation is a 404. Free users get 403 (ApiHandler).
@@ -74,6 +78,11 @@ public final class ConversationsApi extends ApiHandler {
     route("GET", "/assignment-jobs/{jobId}", jobs::get);
     route("GET", "/settings/default-assignee", jobs::getDefaultAssignee);
     route("PUT", "/settings/default-assignee", jobs::setDefaultAssignee);
+    AutoCloseRoutes autoClose = new AutoCloseRoutes(new AutoCloseStore(table), clock);
+    route("GET", "/settings/auto-close", autoClose::get);
+    route("PUT", "/settings/auto-close", autoClose::put);
+    ReportRoutes reports = new ReportRoutes(accounts, new CounterStore(table), clock);
+    route("GET", "/reports/monthly", reports::monthly);
     route("GET", "/settings/customer-attributes", attributes::getDefinitions);
     route("PUT", "/settings/customer-attributes", attributes::putDefinitions);
     route("PATCH", "/customers/{customerId}/attributes", attributes::patchValues);

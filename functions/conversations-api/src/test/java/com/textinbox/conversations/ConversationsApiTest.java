@@ -445,6 +445,65 @@ class ConversationsApiTest {
         "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-olivia\"}}").status);
   }
 
+  @Test
+  void autoCloseIsAnAdminSettingOfOneToFifteenDays() {
+    // off until an admin turns it on (seed 001)
+    Answer off = call("user-alice", "admin", "GET", "/settings/auto-close", Map.of(), Map.of(), null);
+    assertEquals(200, off.status, off.body.toString());
+    assertFalse(off.body.path("enabled").asBoolean());
+    assertFalse(off.body.path("closeUnanswered").asBoolean());
+    Answer on = call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(), "{\"enabled\":true,\"days\":3}");
+    assertEquals(200, on.status, on.body.toString());
+    assertEquals(3, on.body.path("days").asInt());
+    assertEquals("user-alice", on.body.path("updatedBy").asText());
+    Answer read = call("user-alice", "admin", "GET", "/settings/auto-close", Map.of(), Map.of(), null);
+    assertTrue(read.body.path("enabled").asBoolean());
+    assertFalse(read.body.path("closeUnanswered").asBoolean(), "false when left out");
+    for (String bad : new String[] {"{\"enabled\":true,\"days\":0}", "{\"enabled\":true,\"days\":16}",
+        "{\"enabled\":true,\"days\":2.5}", "{\"enabled\":true,\"days\":\"3\"}", "{\"enabled\":true}"}) {
+      Answer refused = call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(), bad);
+      assertEquals(400, refused.status, bad);
+      assertEquals("days", refused.body.path("error").path("field").asText(), bad);
+    }
+    assertEquals("enabled", call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(), "{\"days\":3}")
+        .body.path("error").path("field").asText());
+    assertEquals("closeUnanswered", call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(),
+        "{\"enabled\":true,\"days\":3,\"closeUnanswered\":\"yes\"}").body.path("error").path("field").asText());
+    assertEquals(400, call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(),
+        "{\"enabled\":true,\"days\":3,\"hours\":2}").status);
+    assertEquals(403, call("user-bruno", "user", "PUT", "/settings/auto-close", Map.of(), Map.of(), "{\"enabled\":false}").status);
+    assertEquals(403, call("user-bruno", "user", "GET", "/settings/auto-close", Map.of(), Map.of(), null).status);
+    // off keeps the days
+    Answer offAgain = call("user-alice", "admin", "PUT", "/settings/auto-close", Map.of(), Map.of(), "{\"enabled\":false}");
+    assertEquals(200, offAgain.status, offAgain.body.toString());
+    assertEquals(3, offAgain.body.path("days").asInt());
+  }
+
+  @Test
+  void theMonthlyReportsFiguresForAdminsWithTheMonthBefore() {
+    com.textinbox.shared.store.DynamoTable table = new com.textinbox.shared.store.DynamoTable(dynamoDb, TABLE);
+    com.textinbox.shared.reports.store.CounterStore counters = new com.textinbox.shared.reports.store.CounterStore(table);
+    table.write(List.of(counters.add(MAPLE, java.time.YearMonth.of(2026, 10),
+        Map.of(com.textinbox.shared.reports.MonthlyCounter.MESSAGES_SENT, 4L))));
+    table.write(List.of(counters.add(MAPLE, java.time.YearMonth.of(2026, 11),
+        Map.of(com.textinbox.shared.reports.MonthlyCounter.MESSAGES_SENT, 7L, com.textinbox.shared.reports.MonthlyCounter.MESSAGES_RECEIVED, 9L))));
+    Answer report = call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of("month", "2026-11"), null);
+    assertEquals(200, report.status, report.body.toString());
+    assertEquals("2026-11", report.body.path("month").asText());
+    assertEquals("2026-10", report.body.path("previousMonth").asText());
+    assertEquals(7, report.body.path("figures").path("messagesSent").path("value").asInt());
+    assertEquals(4, report.body.path("figures").path("messagesSent").path("previous").asInt());
+    assertEquals(9, report.body.path("figures").path("messagesReceived").path("value").asInt());
+    assertEquals(0, report.body.path("figures").path("appointmentsNotConfirmed").path("value").asInt());
+    for (String bad : new String[] {"2026-13", "2026-1", "nov", "2099-01", ""}) {
+      Answer refused = call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of("month", bad), null);
+      assertEquals(400, refused.status, bad);
+      assertEquals("month", refused.body.path("error").path("field").asText(), bad);
+    }
+    assertEquals(400, call("user-alice", "admin", "GET", "/reports/monthly", Map.of(), Map.of(), null).status);
+    assertEquals(403, call("user-bruno", "user", "GET", "/reports/monthly", Map.of(), Map.of("month", "2026-11"), null).status);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void conversation(String id, String status, String lastActivityAt, String lastInboundAt, String assigneeKind,

@@ -10,10 +10,12 @@ import com.textinbox.shared.messaging.InboundSmsMarker;
 import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
+import com.textinbox.shared.reports.MonthInZone;
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.users.Account;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -32,10 +34,13 @@ import org.slf4j.LoggerFactory;
  *       it read the guard again, which then names the survivor (docs/decisions.md 49);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
  *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
+ *       also within a day of a month's turn, when the month the message counts in depends on the
+ *       company's time zone ({@link MonthInZone#inEveryZone});
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
  *       conversation's update (reopened if closed; last activity only ever forward, optimistic on
  *       what was read), and for a keyword its compliance entry, the profile's subscription and the
- *       automatic reply (an outbound message, QUEUED: {@link KeywordReply}); what it holds:
+ *       automatic reply (an outbound message, QUEUED: {@link KeywordReply}), and the month's
+ *       {@code messagesReceived} counter (N4: in the transaction the marker guards, so counted once); what it holds:
  *       {@link ReceivedSms}, what a keyword changes: {@link com.textinbox.shared.messaging.SubscriptionRule};
  *   <li>the event to the conversation events queue, the reply's command to SendSmsQueue, then
  *       {@code eventSentAt} on the marker. A crash before that last step: the redelivery finds the
@@ -64,15 +69,22 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     Recipient recipient = recipient(accountId, sms, at, now);
     CustomerProfile profile = recipient.profile();
     Conversation conversation = recipient.conversation();
+    // the month the message counts in (N4): the company's zone is read only when it matters (a
+    // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
+    Optional<YearMonth> month = MonthInZone.inEveryZone(at);
     Account account = null;
 
     for (int attempt = 1; ; attempt++) {
       Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
-      if (keyword.isPresent() && account == null) {
+      if ((keyword.isPresent() || month.isEmpty()) && account == null) {
         account = stores.accounts().get(accountId);
       }
+      Account company = account;
+      YearMonth countedIn = month.orElseGet(() -> MonthInZone.of(at,
+          company == null ? java.time.ZoneId.of(Account.DEFAULT_TIME_ZONE) : company.zone()));
       Optional<KeywordReply> reply = keyword.map(reply(profile, at, account));
-      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now);
+      ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
+          countedIn);
       try {
         stores.table().transact(received.writes(stores));
       } catch (TransactionCancelled cancelled) {

@@ -14,9 +14,11 @@ import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.InboundSmsMarker;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SubscriptionRule;
+import com.textinbox.shared.reports.MonthlyCounter;
 import com.textinbox.shared.store.Write;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +32,10 @@ import java.util.UUID;
  * first, the conversation's update third), its event and a keyword's reply command.
  *
  * @param at the carrier's time (the message's place in the timeline); {@code now} when it is filed
+ * @param countedIn the month (in the company's zone) whose {@code messagesReceived} it adds to
  */
 record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerProfile profile, Conversation conversation,
-    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now) {
+    Optional<ComplianceKeyword> keyword, Optional<KeywordReply> reply, Instant at, Instant now, YearMonth countedIn) {
 
   /** The transaction's item that fails when the message is stored already. */
   static final int MARKER = 0;
@@ -120,6 +123,8 @@ record ReceivedSms(String accountId, InboundSms sms, String messageId, CustomerP
           null, null, null, null, null, null, messageId)));
     }
     keyword.ifPresent(k -> compliance(stores, writes, k, reply.orElseThrow()));
+    // N4: counted in the transaction the marker guards, so a redelivery never counts it twice
+    writes.add(stores.counters().add(accountId, countedIn, Map.of(MonthlyCounter.MESSAGES_RECEIVED, 1L)));
     return writes;
   }
 

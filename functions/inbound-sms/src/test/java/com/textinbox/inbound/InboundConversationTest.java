@@ -604,6 +604,26 @@ class InboundConversationTest {
     assertEquals("🙂".repeat(100) + "x".repeat(60), conversation(conversationId).get("lastMessagePreview").s());
   }
 
+  @Test
+  void aMessageCountsOnceInTheMonthOfTheCompanysZone() {
+    // 03:30 UTC on April 1st is March 31st in Toronto (the company's zone, the default)
+    Instant lateMarch = Instant.parse("2026-04-01T03:30:00Z");
+    long march = received("2026-03");
+    long april = received("2026-04");
+    String from = newNumber();
+    String carrierId = UUID.randomUUID().toString();
+    deliver(handler(), carrierId, from, "Still open tonight?", lateMarch);
+    deliver(handler(), carrierId, from, "Still open tonight?", lateMarch);
+    assertEquals(march + 1, received("2026-03"), "counted once, whatever the deliveries");
+    assertEquals(april, received("2026-04"));
+  }
+
+  private static long received(String month) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true)
+        .key(Map.of(Table.PK, s(Keys.account(ACCOUNT)), Table.SK, s(Keys.statsSk(month))))).item();
+    return item == null || !item.containsKey("messagesReceived") ? 0 : Long.parseLong(item.get("messagesReceived").n());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private InboundSmsHandler handler() {

@@ -22,14 +22,15 @@ import java.util.Map;
 record SettingsRoutes(NotificationSettingsStore store, Clock clock) {
   ApiResponse get(ApiRequest request) {
     Caller caller = request.caller();
-    return ApiResponse.ok(view(store.get(caller.accountId(), caller.userId())));
+    NotificationSettingsItem item = store.get(caller.accountId(), caller.userId());
+    return ApiResponse.ok(view(item.settings().forRole(caller.isAdmin()), item.nextDigestAt()));
   }
 
   /** Any subset of the settings' shape; the rest stays as it was. One GetItem, one PutItem. */
   ApiResponse put(ApiRequest request) {
     Caller caller = request.caller();
     NotificationSettingsItem current = store.get(caller.accountId(), caller.userId());
-    NotificationSettings before = current.settings();
+    NotificationSettings before = current.settings().forRole(caller.isAdmin());
     NotificationSettings after = before.merge(request.json());
     Instant now = clock.instant();
     Instant nextDigestAt = current.nextDigestAt();
@@ -42,15 +43,15 @@ record SettingsRoutes(NotificationSettingsStore store, Clock clock) {
     NotificationSettingsItem saved = new NotificationSettingsItem(caller.accountId(), caller.userId(), after, now,
         nextDigestAt, current.lastDigestAt());
     store.put(saved);
-    return ApiResponse.ok(view(saved));
+    return ApiResponse.ok(view(saved.settings(), saved.nextDigestAt()));
   }
 
-  private static Map<String, Object> view(NotificationSettingsItem item) {
-    Map<String, Object> body = new LinkedHashMap<>(item.settings().toJson());
-    if (item.settings().emailMode() == EmailMode.DIGEST && item.nextDigestAt() != null) {
+  private static Map<String, Object> view(NotificationSettings settings, Instant nextDigestAt) {
+    Map<String, Object> body = new LinkedHashMap<>(settings.toJson());
+    if (settings.emailMode() == EmailMode.DIGEST && nextDigestAt != null) {
       @SuppressWarnings("unchecked")
       Map<String, Object> email = new LinkedHashMap<>((Map<String, Object>) body.get("email"));
-      email.put("nextDigestAt", Keys.time(item.nextDigestAt()));
+      email.put("nextDigestAt", Keys.time(nextDigestAt));
       body.put("email", email);
     }
     return body;

@@ -12,11 +12,16 @@ import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
+import com.textinbox.shared.reports.MonthlyCounter;
+import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.Account;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,7 +47,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *   <li>Publish (SNS, to the phone number, Transactional, from the company's number);
  *   <li>one transaction: the message SENT with {@code sentAt} and {@code carrierMessageId} (and off
  *       the sweep's list), on condition it is still QUEUED; {@code CARRIERMSG#<carrierMessageId>}
- *       for the receipts; for a keyword reply, its compliance entry's {@code reply = SENT}.
+ *       for the receipts; for a keyword reply, its compliance entry's {@code reply = SENT}; the
+ *       month's {@code messagesSent} counter (N4, decision 52: a text counts as sent once the
+ *       carrier took it, so a message never texted, unsubscribed or expired, is not counted).
  * </ol>
  *
  * <p>Once step 6 is done a redelivered command does nothing (step 1). The remaining window: a
@@ -57,6 +64,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   private final MessageStore messages;
   private final CustomerStore customers;
   private final AccountStore accounts;
+  private final CounterStore counters;
   private final Clock clock;
   private final SmsGateway gateway;
 
@@ -70,6 +78,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     this.messages = new MessageStore(table);
     this.customers = new CustomerStore(table);
     this.accounts = new AccountStore(table);
+    this.counters = new CounterStore(table);
     this.clock = clock;
     this.gateway = gateway;
   }
@@ -110,8 +119,12 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     }
 
     String carrierMessageId = gateway.send(number, customer.mobile(), message.smsText());
-    String sentAt = Keys.time(clock.instant());
-    if (!messages.apply(messages.sentWrites(accountId, message, sentAt, carrierMessageId, number, customer.mobile()))) {
+    Instant textedAt = clock.instant();
+    List<Write> sent = new ArrayList<>(messages.sentWrites(accountId, message, Keys.time(textedAt), carrierMessageId, number,
+        customer.mobile()));
+    // N4: counted in the transaction that marks it SENT (conditional on QUEUED): once, whatever the deliveries
+    sent.add(counters.add(accountId, account.zone(), textedAt, MonthlyCounter.MESSAGES_SENT));
+    if (!messages.applyThroughConflicts(sent)) {
       // another delivery of the command sent it meanwhile (the window in the class comment)
       LOG.warn("message {} was texted ({}) but another delivery had marked it already", message.id(), carrierMessageId);
       return;

@@ -96,6 +96,7 @@ class SmsSenderHandlerTest {
 
   @Test
   void textsOnceFromTheCompanyNumberAndRecordsTheCarrierId() {
+    long sentBefore = sentIn("2026-03");
     ObjectNode command = queued(null);
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(command))));
     // the message claimed (UpdateItem, returns it); profile, account; one transaction (message SENT + CARRIERMSG look-up)
@@ -119,6 +120,77 @@ class SmsSenderHandlerTest {
     // the same command again (at-least-once delivery): nothing texted
     assertEquals(List.of(), deliver(Json.write(command)));
     assertEquals(1, sent.size(), "texted once");
+    assertEquals(sentBefore + 1, sentIn("2026-03"), "counted once in the month's messagesSent (N4), in the SENT transaction");
+  }
+
+  @Test
+  void aMessageNeverTextedIsNotCountedAsSent() {
+    long sentBefore = sentIn("2026-03");
+    ObjectNode command = queued(false);
+    assertEquals(List.of(), deliver(Json.write(command)));
+    assertEquals("FAILED", message(command).get("status").s());
+    assertEquals(sentBefore, sentIn("2026-03"));
+  }
+
+  @Test
+  void aConflictOnTheSentTransactionIsWrittenAgainNotTakenForSentElsewhere() {
+    long sentBefore = sentIn("2026-03");
+    ObjectNode command = queued(null);
+    java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+    // another transaction on the month's counters item at that moment: DynamoDB cancels this one once
+    DynamoDbClient conflictingOnce = new DynamoDbClient() {
+      @Override
+      public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
+          software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
+        return dynamoDb.getItem(request);
+      }
+
+      @Override
+      public software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse updateItem(
+          software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest request) {
+        return dynamoDb.updateItem(request);
+      }
+
+      @Override
+      public software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse transactWriteItems(
+          software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest request) {
+        if (conflicts.getAndIncrement() == 0) {
+          throw software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder().message("conflict")
+              .cancellationReasons(request.transactItems().stream().map(item -> software.amazon.awssdk.services.dynamodb.model
+                  .CancellationReason.builder().code(item.update() != null && item.update().key().get("SK").s().startsWith("STATS#")
+                      ? "TransactionConflict" : "None").build()).toList()).build();
+        }
+        return dynamoDb.transactWriteItems(request);
+      }
+
+      @Override
+      public String serviceName() {
+        return dynamoDb.serviceName();
+      }
+
+      @Override
+      public void close() {}
+    };
+    SmsSenderHandler sender = new SmsSenderHandler(conflictingOnce, TABLE,
+        Clock.fixed(Instant.parse("2026-03-02T15:00:01Z"), ZoneOffset.UTC), (from, to, text) -> {
+          sent.add(new Sent(from, to, text));
+          return "carrier-" + UUID.randomUUID();
+        });
+    ObjectNode event = Json.object();
+    ObjectNode record = event.putArray("Records").addObject();
+    record.put("messageId", UUID.randomUUID().toString());
+    record.put("body", Json.write(command));
+    record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:textinbox-dev-send-sms");
+    assertEquals(List.of(), sender.processBatch(event));
+    assertEquals(2, conflicts.get(), "written again after the conflict");
+    assertEquals("SENT", message(command).get("status").s());
+    assertEquals(sentBefore + 1, sentIn("2026-03"));
+    assertEquals(1, sent.size());
+  }
+
+  private static long sentIn(String month) {
+    Map<String, AttributeValue> stats = item(Keys.account(ACCOUNT), Keys.statsSk(month));
+    return stats == null || !stats.containsKey("messagesSent") ? 0 : Long.parseLong(stats.get("messagesSent").n());
   }
 
   @Test

@@ -111,7 +111,7 @@ final class ControlServer implements AutoCloseable {
           case "GET /carrier/inbox" -> carrier.textedIn();
           case "GET /mailbox" -> ses.sentEmails();
           case "GET /push/outbox" -> sns.sentPushes();
-          default -> other(method, path);
+          default -> other(method, path, FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("time"));
         };
       } catch (Failed e) {
         status = e.failure.status();
@@ -147,7 +147,8 @@ final class ControlServer implements AutoCloseable {
     }
   }
 
-  private Object other(String method, String path) {
+  /** {@code time}: the scheduled event's time (ISO-8601) for POST /_local/schedules/<id>?time=...; null for now. */
+  private Object other(String method, String path, String time) {
     String jwksPath = "/cognito/" + LocalResources.USER_POOL_ID + "/.well-known/jwks.json";
     if (method.equals("GET") && path.equals(jwksPath)) {
       return new RawJson(tokens.jwks());
@@ -160,7 +161,13 @@ final class ControlServer implements AutoCloseable {
       if (!scheduler.has(functionId)) {
         throw new Failed(404, functionId + " has no Schedule event in template.yaml");
       }
-      String output = new String(scheduler.runNow(functionId), StandardCharsets.UTF_8);
+      java.time.Instant at;
+      try {
+        at = time == null ? null : java.time.Instant.parse(time);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Failed(400, "time must be an ISO-8601 instant such as 2026-12-01T05:10:00Z, not " + time);
+      }
+      String output = new String(scheduler.runNow(functionId, at), StandardCharsets.UTF_8);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("function", functionId);
       result.put("output", output);

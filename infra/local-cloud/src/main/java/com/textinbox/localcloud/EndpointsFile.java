@@ -94,7 +94,7 @@ final class EndpointsFile {
     out.append("  curl ").append(control).append("/mailbox             # every email sent\n");
     out.append("  curl ").append(control).append("/push/outbox         # every mobile push sent\n");
     out.append("  curl ").append(control).append("/telegram/sent       # every Telegram message the bot sent\n");
-    out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now\n");
+    out.append("  curl -X POST ").append(control).append("/_local/schedules/<FunctionLogicalId>   # run a scheduled function now (?time=2026-12-01T05:10:00Z: as if fired then)\n");
     out.append("  curl ").append(control).append("/_local/aws-calls   # the AWS actions each function has called\n");
     out.append("\nBelow: each function's log lines, labelled [FunctionName], between Lambda's START and END/REPORT lines")
         .append(verbose ? "; the engines' lines are labelled with their names.\n" : " (the engines' logs: --verbose).\n");

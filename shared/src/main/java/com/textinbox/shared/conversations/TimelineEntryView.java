@@ -80,7 +80,7 @@ public final class TimelineEntryView {
         "reason", e.reason(), "awayRule", e.awayRule(), "noteId", e.noteId(),
         "jobId", e.jobId(), "messageId", e.messageId(),
         "mergedCustomerId", e.mergedCustomerId(), "survivorCustomerId", e.survivorCustomerId(),
-        "recordedAt", e.recordedAt());
+        "recordedAt", e.recordedAt(), "autoCloseDays", e.autoCloseDays());
   }
 
   private static void compliance(Map<String, Object> view, ComplianceEvent c) {

@@ -293,6 +293,23 @@ public final class Keys {
     return isoTime + "#" + messageId;
   }
 
+  /**
+   * Company-months whose monthly report is still to send (N4): carried by the month's counters item
+   * ({@code STATS#<yyyy-mm>}) from its first count until every report of it is sent; sort key
+   * {@link #monthlyReportDue}.
+   */
+  public static final String MONTHLY_REPORTS = "DUE#MONTHLY_REPORT";
+
+  /** Sort key of {@link #MONTHLY_REPORTS}: the month, then the account. */
+  public static String monthlyReportDue(String yearMonth, String accountId) {
+    return yearMonth + "#" + accountId;
+  }
+
+  /** The sent-marker of one user's monthly report email (N4): exactly one email per user per month. */
+  public static String monthlyReportSentSk(String yearMonth, String userId) {
+    return "REPORTSENT#" + yearMonth + "#" + userId;
+  }
+
   // ---- jobs (export, import, bulk assignment)
   public static String jobSk(String jobId) {
     return "JOB#" + jobId;

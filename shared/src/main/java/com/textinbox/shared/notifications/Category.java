@@ -7,14 +7,16 @@ public enum Category {
   CONVERSATION,
   MENTION,
   APPOINTMENT,
-  INVOICE;
+  INVOICE,
+  /** N4: the monthly report (email and center); on by default for admins only ({@link NotificationSettings#forRole}). */
+  MONTHLY_REPORT;
 
   /** The name in JSON and in the table: {@code conversation}, {@code mention}... */
   public String key() {
-    return EnumKeys.key(this);
+    return this == MONTHLY_REPORT ? "monthlyReport" : EnumKeys.key(this);
   }
 
   public static Optional<Category> of(String key) {
-    return EnumKeys.byKey(values(), key);
+    return java.util.Arrays.stream(values()).filter(c -> c.key().equals(key)).findFirst();
   }
 }

@@ -12,6 +12,12 @@ public interface EmailSender {
   /** Sends it; returns SES's message id. Throws when SES refuses or cannot be reached. */
   String send(Email email);
 
+  /** SES through the function's client, from {@code EMAIL_FROM} with the Reply-To {@code EMAIL_REPLY_TO}. */
+  static EmailSender fromEnvironment() {
+    return ses(com.textinbox.shared.aws.AwsClients.build(SesClient.builder(), "SES"),
+        com.textinbox.shared.config.Env.require("EMAIL_FROM"), com.textinbox.shared.config.Env.require("EMAIL_REPLY_TO"));
+  }
+
   static EmailSender ses(SesClient ses, String from, String replyTo) {
     return email -> ses.sendEmail(b -> b
         .source(from)

@@ -55,11 +55,11 @@ public final class NotificationEmails {
     return new Email(to, subject, text.toString(), html.toString());
   }
 
-  static String escape(String text) {
+  public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  private static String trimSlash(String url) {
+  public static String trimSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

@@ -47,6 +47,21 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     return new NotificationSettings(channels, EmailMode.IMMEDIATE, DEFAULT_DIGEST_HOUR, DEFAULT_TIME_ZONE);
   }
 
+  /**
+   * These settings as they apply to a user of that role: the monthly report (N4), until the user
+   * chooses, is on (browser and email) for admins and off for others. The defaults leave it out
+   * for that reason, so a saved item without it (saved before N4 existed) follows the role too.
+   */
+  public NotificationSettings forRole(boolean admin) {
+    if (channels.containsKey(Category.MONTHLY_REPORT)) {
+      return this;
+    }
+    Map<Category, Set<Channel>> withReport = new EnumMap<>(Category.class);
+    withReport.putAll(channels);
+    withReport.put(Category.MONTHLY_REPORT, admin ? EnumSet.of(Channel.BROWSER, Channel.EMAIL) : EnumSet.noneOf(Channel.class));
+    return new NotificationSettings(withReport, emailMode, digestHour, timeZone);
+  }
+
   public boolean enabled(Category category, Channel channel) {
     return channels.getOrDefault(category, Set.of()).contains(channel);
   }
@@ -99,7 +114,7 @@ public record NotificationSettings(Map<Category, Set<Channel>> channels, EmailMo
     for (Map.Entry<String, JsonNode> entry : fieldsOf(body.get("categories"), "categories")) {
       String field = "categories." + entry.getKey();
       Category category = Category.of(entry.getKey()).orElseThrow(() -> ApiError.invalid(field,
-          "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment or invoice."));
+          "Unknown category '" + entry.getKey() + "': expected conversation, mention, appointment, invoice or monthlyReport."));
       Set<Channel> set = merged.computeIfAbsent(category, c -> EnumSet.noneOf(Channel.class));
       for (Map.Entry<String, JsonNode> flag : fieldsOf(entry.getValue(), field)) {
         String flagField = field + "." + flag.getKey();

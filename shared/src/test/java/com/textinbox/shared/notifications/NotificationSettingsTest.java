@@ -21,10 +21,31 @@ class NotificationSettingsTest {
     assertFalse(d.enabled(Category.APPOINTMENT, Channel.EMAIL));
     assertTrue(d.enabled(Category.INVOICE, Channel.EMAIL));
     for (Category c : Category.values()) {
+      if (c == Category.MONTHLY_REPORT) {
+        continue; // N4: by role, below
+      }
       assertTrue(d.enabled(c, Channel.BROWSER));
       assertFalse(d.enabled(c, Channel.TELEGRAM), "Telegram stays off until an account is connected");
     }
     assertEquals(NotificationSettings.EmailMode.IMMEDIATE, d.emailMode());
+  }
+
+  @Test
+  void theMonthlyReportIsOnForAdminsAndOffForOthersUntilTheyChoose() {
+    NotificationSettings d = NotificationSettings.defaults();
+    assertTrue(d.forRole(true).enabled(Category.MONTHLY_REPORT, Channel.EMAIL));
+    assertTrue(d.forRole(true).enabled(Category.MONTHLY_REPORT, Channel.BROWSER));
+    assertFalse(d.forRole(false).enabled(Category.MONTHLY_REPORT, Channel.EMAIL));
+    assertFalse(d.forRole(false).enabled(Category.MONTHLY_REPORT, Channel.BROWSER));
+    // once chosen, the choice stands whatever the role, and survives the table
+    NotificationSettings off = d.forRole(true).merge(Json.read("{\"categories\":{\"monthlyReport\":{\"email\":false}}}"));
+    assertFalse(off.forRole(true).enabled(Category.MONTHLY_REPORT, Channel.EMAIL));
+    NotificationSettings on = d.merge(Json.read("{\"categories\":{\"monthlyReport\":{\"email\":true}}}"));
+    NotificationSettings read = NotificationSettingsMapper.fromItem(NotificationSettingsMapper.toItem(
+        new NotificationSettingsItem("acct-1", "user-1", on, null, null, null))).settings();
+    assertTrue(read.forRole(false).enabled(Category.MONTHLY_REPORT, Channel.EMAIL));
+    assertEquals("monthlyReport", Category.MONTHLY_REPORT.key());
+    assertEquals(java.util.Optional.of(Category.MONTHLY_REPORT), Category.of("monthlyReport"));
   }
 
   @Test

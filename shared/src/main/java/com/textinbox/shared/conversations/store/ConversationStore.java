@@ -3,6 +3,7 @@ package com.textinbox.shared.conversations.store;
 import static com.textinbox.shared.conversations.store.ConversationMapper.*;
 
 import com.textinbox.shared.assignment.Assignee;
+import com.textinbox.shared.conversations.AutoCloseRule;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.conversations.ReadState;
@@ -122,6 +123,11 @@ public record ConversationStore(DynamoTable table) {
    * conditional on the status read.
    */
   public Write statusWrite(String accountId, Conversation seen, String target, String at, String by) {
+    return statusUpdate(accountId, seen, target, at, by)
+        .write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
+  }
+
+  private static ItemUpdate statusUpdate(String accountId, Conversation seen, String target, String at, String by) {
     boolean closing = Conversation.CLOSED.equals(target);
     ItemUpdate update = ItemUpdate.of()
         .condition("attribute_exists(PK) AND #" + STATUS + " = :seen", ":seen", seen.status())
@@ -131,6 +137,20 @@ public record ConversationStore(DynamoTable table) {
         .set(closing ? CLOSED_BY : REOPENED_BY, by);
     if (seen.assigned()) {
       update.set(Table.GSI1PK, assigneeList(accountId, seen.assignee(), target));
+    }
+    return update;
+  }
+
+  /**
+   * An automatic close (C6): {@link #statusWrite} by {@code auto-close}, on condition the
+   * conversation is as read (no message since: the last activity unchanged) and, unless
+   * {@code closeUnanswered}, still answered. Two overlapping runs: one wins, the other's fails.
+   */
+  public Write autoCloseWrite(String accountId, Conversation seen, String at, boolean closeUnanswered) {
+    ItemUpdate update = statusUpdate(accountId, seen, Conversation.CLOSED, at, AutoCloseRule.BY);
+    seenActivity(update, seen);
+    if (!closeUnanswered) {
+      update.condition("attribute_not_exists(#" + UNANSWERED_SINCE + ")");
     }
     return update.write(table, Keys.conversation(accountId, seen.conversationId()), Keys.CONVERSATION_SK);
   }

@@ -113,6 +113,41 @@ public record MessageStore(DynamoTable table) {
     }
   }
 
+  /** Tries of {@link #applyThroughConflicts}. */
+  static final int CONFLICT_ATTEMPTS = 6;
+
+  /**
+   * {@link #apply}, writing again when DynamoDB cancelled the transaction only for a conflict
+   * (another transaction on one of its items at that moment: the month's counters item, N4, is in
+   * every SENT transaction of the company). False only when a condition failed; still conflicting
+   * after a few short waits: {@link com.textinbox.shared.store.StoreBusyException} (the command is
+   * delivered again).
+   */
+  public boolean applyThroughConflicts(List<Write> writes) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        table.write(writes);
+        return true;
+      } catch (ConditionFailed failed) {
+        return false;
+      } catch (TransactionCancelled cancelled) {
+        if (cancelled.reasons().contains(TransactionCancelled.CONDITION_FAILED)
+            || !cancelled.reasons().contains(TransactionCancelled.CONFLICT)) {
+          return false;
+        }
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw new com.textinbox.shared.store.StoreBusyException("transaction still conflicting after " + attempt + " tries");
+        }
+        try {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new com.textinbox.shared.store.StoreBusyException("interrupted while waiting to write again");
+        }
+      }
+    }
+  }
+
   /** For a keyword's automatic reply: its compliance entry's {@code reply} (SENT or FAILED); empty for any other message. */
   private Optional<Write> complianceReplyWrite(String accountId, Message message, String outcome, String reason, String at) {
     if (message.complianceEventSk() == null) {

@@ -68,7 +68,8 @@ public final class NotificationSettingsMapper {
     ItemReader categories = r.map("categories");
     if (categories != null) {
       categories.item().keySet().forEach(key -> Category.of(key).ifPresent(category -> {
-        Set<Channel> set = EnumSet.copyOf(defaults.channels().get(category));
+        Set<Channel> set = EnumSet.noneOf(Channel.class);
+        set.addAll(defaults.channels().getOrDefault(category, Set.of()));
         ItemReader flags = categories.map(key);
         if (flags != null) {
           flags.item().keySet().forEach(channelKey -> Channel.of(channelKey).ifPresent(channel -> {
@@ -92,6 +93,9 @@ public final class NotificationSettingsMapper {
   private static ItemBuilder categories(NotificationSettings settings) {
     ItemBuilder categories = ItemBuilder.map();
     for (Category category : Category.values()) {
+      if (!settings.channels().containsKey(category)) {
+        continue; // not chosen yet (the monthly report: it follows the role until then)
+      }
       ItemBuilder flags = ItemBuilder.map();
       for (Channel channel : Channel.values()) {
         flags.bool(channel.key(), settings.enabled(category, channel));

@@ -9,8 +9,12 @@ import com.textinbox.shared.notifications.NotificationSettingsItem;
 import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.ItemReader;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Users' notification settings (N1, N5), and the list of digests due (GSI4 {@code DUE#DIGEST},
@@ -27,6 +31,17 @@ public record NotificationSettingsStore(DynamoTable table) {
   public BatchRead.Slot<NotificationSettingsItem> find(BatchRead batch, String accountId, String userId) {
     return batch.add(Keys.account(accountId), Keys.notificationSettingsSk(userId),
         item -> NotificationSettingsMapper.fromItem(accountId, userId, item));
+  }
+
+  /** Every saved settings item of the account by user id (one Query of the account partition, all pages). */
+  public Map<String, NotificationSettingsItem> ofAccount(String accountId) {
+    String prefix = Keys.notificationSettingsSk("");
+    Map<String, NotificationSettingsItem> byUser = new HashMap<>();
+    for (Map<String, AttributeValue> item : table.queryAll(Query.table(Keys.account(accountId)).beginsWith(prefix))) {
+      String userId = ItemReader.of(item).skAfter(prefix);
+      byUser.put(userId, NotificationSettingsMapper.fromItem(accountId, userId, item));
+    }
+    return byUser;
   }
 
   /** Writes the whole item (the due list's keys follow {@code nextDigestAt}). */
