@@ -7,7 +7,6 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.store.AutoCloseStore;
 import com.textinbox.shared.conversations.store.ConversationStore;
-import com.textinbox.shared.customers.store.AttributeDefinitionStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.JobStore;
@@ -26,10 +25,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * closing and reopening ({@link ConversationRoutes}), internal notes with mentions
  * ({@link NoteRoutes}), assigning one conversation ({@link AssignRoutes}), bulk assignment jobs and
  * the company's default assignee ({@link AssignmentJobRoutes}), the company's auto-close setting
- * (C6, {@link AutoCloseRoutes}), the monthly report's figures (N4, {@link ReportRoutes}: the
- * counters are company data this function already reads the account for), and customers' custom attributes:
- * the company's definitions and a customer's values ({@link CustomerAttributeRoutes}; here because
- * this function already keeps the company's settings and reads customer profiles). Every key starts with the caller's
+ * (C6, {@link AutoCloseRoutes}) and the monthly report's figures (N4, {@link ReportRoutes}: the
+ * counters are company data this function already reads the account for). Custom attributes live
+ * in CustomersApi (decision 47). Every key starts with the caller's
  * account from the token: another company's conversation is a 404. Free users get 403 (ApiHandler).
  * Wiring: template.yaml, function ConversationsApi; contract: docs/openapi.yaml; events: docs/events.md.
  */
@@ -66,7 +64,6 @@ public final class ConversationsApi extends ApiHandler {
     NoteRoutes noteRoutes = new NoteRoutes(conversations, notes, clock);
     AssignRoutes assign = new AssignRoutes(table, conversations, assignees, notes, notifications, clock);
     AssignmentJobRoutes jobs = new AssignmentJobRoutes(new JobStore(table), accounts, assignees, bulkJobs, clock);
-    CustomerAttributeRoutes attributes = new CustomerAttributeRoutes(new AttributeDefinitionStore(table), customers, clock);
     route("GET", "/conversations", lists::list);
     route("GET", "/conversations/{conversationId}", one::get);
     route("POST", "/conversations/{conversationId}/read", one::markRead);
@@ -83,9 +80,6 @@ public final class ConversationsApi extends ApiHandler {
     route("PUT", "/settings/auto-close", autoClose::put);
     ReportRoutes reports = new ReportRoutes(accounts, new CounterStore(table), clock);
     route("GET", "/reports/monthly", reports::monthly);
-    route("GET", "/settings/customer-attributes", attributes::getDefinitions);
-    route("PUT", "/settings/customer-attributes", attributes::putDefinitions);
-    route("PATCH", "/customers/{customerId}/attributes", attributes::patchValues);
   }
 
   /** SnapStart priming (docs/decisions.md 46): GET /conversations of an account that does not exist (a GetItem and a Query of nothing). */

@@ -542,51 +542,6 @@ class ConversationsApiTest {
     put(Keys.account(account), Keys.userSk(userId), Map.of(Table.TYPE, s("User"), "name", s(name), "role", s("user")));
   }
 
-  // ------------------------------------------------------------------ custom attributes (P3)
-
-  private static final String DEFINITIONS = """
-      {"definitions": [{"key": "vehicle", "name": "Vehicle", "type": "text"},
-        {"key": "dueOn", "name": "Due on", "type": "date"}, {"key": "km", "name": "Mileage", "type": "number"}]}""";
-
-  @Test
-  void adminsDefineAttributesEveryoneReadsThem() {
-    assertEquals(0, call("user-bruno", "user", "GET", "/settings/customer-attributes", Map.of(), Map.of(), null)
-        .body.path("definitions").size(), "none until an admin writes them");
-    Answer refused = call("user-bruno", "user", "PUT", "/settings/customer-attributes", Map.of(), Map.of(), DEFINITIONS);
-    assertEquals(403, refused.status, refused.body.toString());
-    Answer put = call("user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), Map.of(), DEFINITIONS);
-    assertEquals(200, put.status, put.body.toString());
-    JsonNode read = call("user-bruno", "user", "GET", "/settings/customer-attributes", Map.of(), Map.of(), null).body;
-    assertEquals(Json.read(DEFINITIONS), read);
-    assertEquals(0, call("user-olivia", "admin", CLINIC, "GET", "/settings/customer-attributes", Map.of(), Map.of(), null)
-        .body.path("definitions").size(), "each company has its own");
-    Answer bad = call("user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), Map.of(),
-        "{\"definitions\": [{\"key\": \"a b\", \"name\": \"A\", \"type\": \"text\"}]}");
-    assertEquals(400, bad.status);
-    assertEquals("definitions[0].key", bad.body.path("error").path("field").asText());
-  }
-
-  @Test
-  void aCustomersValuesAreSetTypedAndRemovedByNull() {
-    call("user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), Map.of(), DEFINITIONS);
-    Map<String, String> john = Map.of("customerId", "cust-john");
-    Answer set = call("user-bruno", "user", "PATCH", "/customers/{customerId}/attributes", john, Map.of(),
-        "{\"vehicle\": \"Civic\", \"km\": 12000}");
-    assertEquals(200, set.status, set.body.toString());
-    assertEquals("{\"customerId\":\"cust-john\",\"attributes\":{\"km\":12000,\"vehicle\":\"Civic\"}}", set.body.toString());
-    Answer more = call("user-bruno", "user", "PATCH", "/customers/{customerId}/attributes", john, Map.of(),
-        "{\"dueOn\": \"2026-12-01\", \"km\": null}");
-    assertEquals(Json.read("{\"dueOn\": \"2026-12-01\", \"vehicle\": \"Civic\"}"), more.body.path("attributes"));
-
-    Answer wrongType = call("user-bruno", "user", "PATCH", "/customers/{customerId}/attributes", john, Map.of(), "{\"km\": \"far\"}");
-    assertEquals(400, wrongType.status);
-    assertEquals("attributes.km", wrongType.body.path("error").path("field").asText());
-    Answer unknown = call("user-bruno", "user", "PATCH", "/customers/{customerId}/attributes", john, Map.of(), "{\"colour\": \"red\"}");
-    assertEquals("attributes.colour", unknown.body.path("error").path("field").asText());
-    Answer otherCompany = call("user-olivia", "admin", CLINIC, "PATCH", "/customers/{customerId}/attributes", john, Map.of(), "{}");
-    assertEquals(404, otherCompany.status, "another company's customer, whatever the body");
-  }
-
   private static void put(String pk, String sk, Map<String, AttributeValue> attributes) {
     Map<String, AttributeValue> item = new HashMap<>(attributes);
     item.put(Table.PK, s(pk));

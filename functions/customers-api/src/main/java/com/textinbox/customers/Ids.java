@@ -4,16 +4,14 @@ import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
-import java.util.regex.Pattern;
+import com.textinbox.shared.data.Keys;
 
-/** Path ids and the profile they name: an id no key could hold (too long, a key separator) is a 404 like a missing one. */
+/** Path ids and the profile they name: an id no key could hold ({@link Keys#isId}) is a 404 like a missing one. */
 final class Ids {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
   private Ids() {}
 
   static boolean plausible(String id) {
-    return id != null && ID.matcher(id).matches();
+    return Keys.isId(id);
   }
 
   /** The path's {@code customerId}, read; 404 when the caller's company has none of that id. */

@@ -3,11 +3,14 @@ package com.textinbox.customers;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.customers.CustomerAttributeRules;
+import com.textinbox.shared.customers.CustomerAttributes;
 import com.textinbox.shared.customers.CustomerConflict;
 import com.textinbox.shared.customers.CustomerFields;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.CustomerView;
+import com.textinbox.shared.customers.store.AttributeDefinitionStore;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.PhoneNumbers;
@@ -22,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST, GET and PATCH of one profile (P1, P2). A new or changed mobile or reference takes its
+ * POST, GET and PATCH of one profile (P1, P2; with custom attribute values, P3). A new or changed mobile or reference takes its
  * guard in the same transaction as the profile: another profile of the company with it is a 409
  * naming that profile, and nothing changes.
  */
-record ProfileRoutes(CustomerStore customers, AccountStore accounts, Clock clock, String fallbackRegion) {
+record ProfileRoutes(CustomerStore customers, AccountStore accounts, AttributeDefinitionStore definitions, Clock clock,
+    String fallbackRegion) {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileRoutes.class);
   private static final int EDIT_ATTEMPTS = 3;
 
@@ -46,9 +50,13 @@ record ProfileRoutes(CustomerStore customers, AccountStore accounts, Clock clock
     String accountId = request.caller().accountId();
     CustomerFields fields = CustomerBody.apply(request.json(), CustomerFields.none(), region(accountId), today());
     CustomerRules.identifiable(fields);
+    CustomerAttributeRules.Change attributes = CustomerBody.attributes(request.json(), () -> definitions.get(accountId));
     String now = Keys.time(clock.instant());
     CustomerProfile profile = new CustomerProfile("cust-" + UUID.randomUUID(), null, null, null, null, null, null, true,
         null, null, null, null, null, now, request.caller().userId()).edited(fields, now);
+    if (attributes != null) {
+      profile = profile.withAttributes(CustomerAttributes.NONE.with(attributes.set(), attributes.removed()));
+    }
     try {
       customers.create(accountId, profile);
     } catch (CustomerConflict conflict) {
@@ -66,6 +74,7 @@ record ProfileRoutes(CustomerStore customers, AccountStore accounts, Clock clock
     String accountId = request.caller().accountId();
     CustomerProfile before = Ids.customer(customers, request);
     String region = region(accountId);
+    CustomerAttributeRules.Change attributes = CustomerBody.attributes(request.json(), () -> definitions.get(accountId));
     for (int attempt = 1; ; attempt++) {
       CustomerFields fields = CustomerBody.apply(request.json(), before.fields(), region, today());
       CustomerRules.identifiable(fields);
@@ -74,8 +83,11 @@ record ProfileRoutes(CustomerStore customers, AccountStore accounts, Clock clock
         // two edits in the same millisecond: the condition on updatedAt must still tell them apart
         after = before.edited(fields, Keys.time(clock.instant().plusMillis(1)));
       }
+      if (attributes != null) {
+        after = after.withAttributes(before.attributes().with(attributes.set(), attributes.removed()));
+      }
       try {
-        if (customers.edit(accountId, before, after)) {
+        if (customers.edit(accountId, before, after, attributes)) {
           return ApiResponse.ok(CustomerView.of(after));
         }
       } catch (CustomerConflict conflict) {

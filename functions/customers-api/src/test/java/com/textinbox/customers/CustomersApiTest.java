@@ -11,6 +11,7 @@ import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.TimelineEntry;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
@@ -29,8 +30,9 @@ class CustomersApiTest {
   private static final String ACCOUNT = "acct-maple-motors";
   private static final DynamoDbLocalServer LOCAL = DynamoDbLocalServer.start();
   private static final DynamoTable table = companyWithANumberInMontreal();
-  private static final CustomersApi api =
-      new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US");
+  private static final List<EventQueue.Sent> DELETION_STEPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final CustomersApi api = new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"),
+      ZoneOffset.UTC), "US", EventQueue.into(DELETION_STEPS));
 
   private static DynamoTable companyWithANumberInMontreal() {
     LOCAL.createInboxTable("inbox");
@@ -150,6 +152,106 @@ class CustomersApiTest {
     assertEquals(404, status("POST", "/customers/unsubscribe", Map.of(), "{\"customerIds\":[\"" + a + "\",\"cust-nobody\"]}", Map.of()));
     assertEquals(2, ok(200, "POST", "/customers/unsubscribe", Map.of(), "{\"customerIds\":[\"" + a + "\",\"" + b + "\"]}")
         .path("alreadyUnsubscribed").asInt());
+  }
+
+  /** P5: the profile, its guards and its conversations leave at once; the rest is a job's (202), none without a conversation (204). */
+  @Test
+  void deletingACustomerIsImmediateForEveryListAndLeavesTheHistoryToAJob() {
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
+        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}").path("id").asText();
+    ConversationStore conversations = new ConversationStore(table);
+    Conversation conversation = Conversation.opened("conv-dee", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
+    table.transact(conversations.createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-dee"));
+
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
+      JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+      assertEquals("QUEUED", job.path("status").asText());
+      assertEquals(id, job.path("customerId").asText());
+      assertEquals(2, job.path("total").asInt(), "one conversation, then the notifications");
+    });
+    System.out.println("DynamoDB requests, DELETE /customers/{id} with a conversation: " + made);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1,
+        "DynamoDb.TransactWriteItems", 1, "DynamoDb.TransactWriteItems.attempts", 1), made);
+    EventQueue.Sent step = DELETION_STEPS.get(DELETION_STEPS.size() - 1);
+    String jobId = Json.read(step.json()).path("jobId").asText();
+    assertEquals(com.textinbox.shared.jobs.CustomerDeletionJob.stepBody(ACCOUNT, jobId), step.json());
+
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", id), null);
+    error(404, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+    assertFalse(ok(200, "GET", "/customers", Map.of(), null, Map.of("q", "leted")).path("customers").elements().hasNext());
+    assertTrue(conversations.find(ACCOUNT, "conv-dee").isEmpty(), "the conversation left every list");
+    assertEquals(jobId, ok(200, "GET", "/customer-deletions/{jobId}", Map.of("jobId", jobId), null).path("jobId").asText());
+    error(404, "GET", "/customer-deletions/{jobId}", Map.of("jobId", "job-" + "x".repeat(2000)), null);
+    // the number and the reference are free again: a new profile may take them
+    ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"New\",\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}");
+
+    int sent = DELETION_STEPS.size();
+    String never = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Never\",\"lastName\":\"Texted\"}").path("id").asText();
+    assertEquals(204, status("DELETE", "/customers/{customerId}", Map.of("customerId", never), null, Map.of()));
+    assertEquals(sent, DELETION_STEPS.size(), "nothing left to delete: no job");
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", never), null);
+  }
+
+  // ------------------------------------------------------------------ custom attributes (P3; moved from ConversationsApi)
+
+  private static final String DEFINITIONS = """
+      {"definitions": [{"key": "vehicle", "name": "Vehicle", "type": "text"},
+        {"key": "dueOn", "name": "Due on", "type": "date"}, {"key": "km", "name": "Mileage", "type": "number"}]}""";
+
+  @Test
+  void adminsDefineAttributesEveryoneReadsThem() {
+    assertEquals(403, as("acct-harbor-clinic", "user-nina", "user", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS)
+        .status(), "users read the definitions, admins write them");
+    assertEquals(0, Json.MAPPER.valueToTree(as("acct-harbor-clinic", "user-nina", "user", "GET", "/settings/customer-attributes",
+        Map.of(), null).body()).path("definitions").size(), "none until an admin writes them");
+    assertEquals(200, as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS).status());
+    assertEquals(Json.read(DEFINITIONS), ok(200, "GET", "/settings/customer-attributes", Map.of(), null));
+    ApiResponse bad = as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
+        "{\"definitions\": [{\"key\": \"a b\", \"name\": \"A\", \"type\": \"text\"}]}");
+    assertEquals(400, bad.status());
+    assertEquals("definitions[0].key", Json.MAPPER.valueToTree(bad.body()).path("error").path("field").asText());
+  }
+
+  @Test
+  void aCustomersValuesAreSetTypedAndRemovedByNullAlsoWithOtherFields() {
+    as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS);
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Attie\",\"attributes\":{\"vehicle\":\"Civic\"}}")
+        .path("id").asText();
+    Map<String, String> attie = Map.of("customerId", id);
+    JsonNode set = ok(200, "PATCH", "/customers/{customerId}/attributes", attie, "{\"km\": 12000}");
+    assertEquals("{\"customerId\":\"" + id + "\",\"attributes\":{\"km\":12000,\"vehicle\":\"Civic\"}}", set.toString());
+    JsonNode more = ok(200, "PATCH", "/customers/{customerId}/attributes", attie, "{\"dueOn\": \"2026-12-01\", \"km\": null}");
+    assertEquals(Json.read("{\"dueOn\": \"2026-12-01\", \"vehicle\": \"Civic\"}"), more.path("attributes"));
+
+    // PATCH /customers/{id} takes them too, beside other fields, in one write
+    JsonNode edited = ok(200, "PATCH", "/customers/{customerId}", attie,
+        "{\"lastName\":\"Bute\",\"attributes\":{\"vehicle\":\"Accord\",\"dueOn\":null,\"km\":5}}");
+    assertEquals("Bute", edited.path("lastName").asText());
+    assertEquals("{\"km\":5,\"vehicle\":\"Accord\"}", edited.path("attributes").toString());
+    assertEquals(edited, ok(200, "GET", "/customers/{customerId}", attie, null));
+
+    assertEquals("attributes.km", error(400, "PATCH", "/customers/{customerId}/attributes", attie, "{\"km\": \"far\"}")
+        .path("field").asText());
+    assertEquals("attributes.km", error(400, "PATCH", "/customers/{customerId}", attie, "{\"attributes\":{\"km\": \"far\"}}")
+        .path("field").asText());
+    assertEquals("attributes.colour", error(400, "PATCH", "/customers/{customerId}/attributes", attie, "{\"colour\": \"red\"}")
+        .path("field").asText());
+    assertEquals("attributes", error(400, "PATCH", "/customers/{customerId}", attie, "{\"attributes\": [1]}").path("field").asText());
+    assertEquals(404, as("acct-harbor-clinic", "user-olivia", "admin", "PATCH", "/customers/{customerId}/attributes", attie, "{}")
+        .status(), "another company's customer, whatever the body");
+    assertEquals(404, status("PATCH", "/customers/{customerId}/attributes", Map.of("customerId", "c".repeat(3000)), "{}", Map.of()));
+    assertEquals(404, status("PATCH", "/customers/{customerId}/attributes", Map.of("customerId", "cust-\uD83D\uDE00%"), "{}", Map.of()));
+  }
+
+  /** A request of another caller than Bruno (a user of Maple Motors). */
+  private static ApiResponse as(String account, String userId, String role, String method, String resource,
+      Map<String, String> path, String body) {
+    Map<String, Object> event = new LinkedHashMap<>(Map.of("httpMethod", method, "resource", resource, "path", resource,
+        "queryStringParameters", Map.of(), "pathParameters", path,
+        "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", userId, "role", role))));
+    event.put("body", body);
+    return api.handle(Json.MAPPER.valueToTree(event));
   }
 
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {

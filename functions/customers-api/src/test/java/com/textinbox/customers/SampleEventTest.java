@@ -42,7 +42,7 @@ class SampleEventTest {
   @Test
   void theListFindsSmithsWhateverTheirAccentsInOneQuery() {
     Map<String, Integer> made = RequestCounter.during(() -> {
-      JsonNode response = SampleEvents.invoke(new CustomersApi(table, Clock.systemUTC(), "US"), "customers-api/list-customers.json");
+      JsonNode response = SampleEvents.invoke(new CustomersApi(table, Clock.systemUTC(), "US", com.textinbox.shared.events.EventQueue.into(new java.util.ArrayList<>())), "customers-api/list-customers.json");
       assertEquals(200, response.path("statusCode").asInt(), response.toString());
       JsonNode customers = SampleEvents.body(response).path("customers");
       assertEquals(2, customers.size(), customers.toString());

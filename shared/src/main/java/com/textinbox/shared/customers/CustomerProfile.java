@@ -63,6 +63,13 @@ public record CustomerProfile(
         email, address, birthDate, otherPhones, unsubscribedBy, updatedAt, attributes);
   }
 
+  /** The same profile with these custom attribute values (P3). */
+  public CustomerProfile withAttributes(CustomerAttributes values) {
+    return new CustomerProfile(customerId, firstName, lastName, name, mobile, language, reference, subscribed,
+        unsubscribedAt, resubscribedAt, subscriptionChangedAt, stopNoticeSentAt, activeConversationId, createdAt, createdBy,
+        email, address, birthDate, otherPhones, unsubscribedBy, updatedAt, values);
+  }
+
   /** The fields staff edit (P1, P2), as {@link CustomerFields} says; the rest as it was. */
   public CustomerProfile edited(CustomerFields f, String at) {
     return new CustomerProfile(customerId, f.firstName(), f.lastName(), f.firstName() != null || f.lastName() != null

@@ -22,6 +22,19 @@ public final class Keys {
     return TIME.format(instant);
   }
 
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  /**
+   * Whether an id from a request can be part of a key: 1 to 128 letters, digits, {@code . _ : -}
+   * (every id this system makes: {@code cust-<uuid>}, {@code conv-<uuid>}, {@code job-<uuid>}...).
+   * Anything else (a key separator {@code #}, {@code %}, an emoji, a thousand characters, which
+   * DynamoDB refuses past 2,048 bytes of partition key) names nothing: the stores answer "not found"
+   * without asking DynamoDB. The one bound on path ids (issue 10).
+   */
+  public static boolean isId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
   public static String account(String accountId) {
     return "A#" + accountId;
   }

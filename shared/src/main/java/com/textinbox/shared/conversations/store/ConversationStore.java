@@ -5,6 +5,7 @@ import static com.textinbox.shared.conversations.store.ConversationMapper.*;
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.conversations.AutoCloseRule;
 import com.textinbox.shared.conversations.Conversation;
+import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.MessageActivity;
 import com.textinbox.shared.conversations.ReadState;
 import com.textinbox.shared.conversations.TimelineEntry;
@@ -12,6 +13,7 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.ItemUpdate;
 import com.textinbox.shared.store.Page;
 import com.textinbox.shared.store.Query;
@@ -34,6 +36,9 @@ public record ConversationStore(DynamoTable table) {
 
   /** The conversation as last written (strongly consistent); empty when the company has none of that id. */
   public Optional<Conversation> find(String accountId, String conversationId) {
+    if (!Keys.isId(conversationId)) {
+      return Optional.empty();   // no key could hold it: never sent to DynamoDB
+    }
     Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
     return isConversation(item) ? Optional.of(fromItem(item)) : Optional.empty();
   }
@@ -265,6 +270,41 @@ public record ConversationStore(DynamoTable table) {
   public List<Conversation> ofCustomer(String accountId, String customerId, int limit) {
     return table.query(Query.gsi(2, Keys.conversationsOfCustomer(accountId, customerId)).newestFirst().limit(limit))
         .items().stream().map(ConversationMapper::fromItem).toList();
+  }
+
+  // ------------------------------------------------------------------ delete (P5)
+
+  /** The conversation item deleted (it leaves every list; its timeline is deleted after, by {@link #deleteHistory}). */
+  public Write deleteWrite(String accountId, String conversationId) {
+    return table.deleteWrite(Keys.conversation(accountId, conversationId), Keys.CONVERSATION_SK);
+  }
+
+  /**
+   * Deletes up to {@code limit} items of the conversation's partition (timeline entries, read
+   * states, the conversation item if still there) and, for each message, its carrier look-up (the
+   * inbound dedupe marker, whose search document goes with it, or the outbound receipt look-up):
+   * one consistent Query, then BatchWriteItem by 25. Returns how many partition items it deleted;
+   * 0 when the partition is empty. Run again, it deletes only what is left.
+   */
+  public int deleteHistory(String accountId, String conversationId, int limit) {
+    List<Map<String, AttributeValue>> items = table.query(Query.table(Keys.conversation(accountId, conversationId))
+        .consistent().limit(limit)).items();
+    Map<String, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();   // by "PK|SK": no key twice in a batch
+    for (Map<String, AttributeValue> item : items) {
+      add(keys, DynamoTable.keyOf(item));
+      Message message = TimelineMapper.MESSAGE.equals(ItemReader.of(item).type()) ? TimelineMapper.messageOf(item) : null;
+      if (message != null && message.carrierMessageId() != null) {
+        add(keys, Message.INBOUND.equals(message.direction())
+            ? DynamoTable.key(Keys.inboundCarrierMessage(accountId, message.carrierMessageId()), Keys.INBOUND_SK)
+            : DynamoTable.key(Keys.outboundCarrierMessage(message.carrierMessageId()), Keys.OUTBOUND_CARRIER_SK));
+      }
+    }
+    table.deleteAll(new ArrayList<>(keys.values()));
+    return items.size();
+  }
+
+  private static void add(Map<String, Map<String, AttributeValue>> keys, Map<String, AttributeValue> key) {
+    keys.put(key.get(Table.PK).s() + "|" + key.get(Table.SK).s(), key);
   }
 
   // ------------------------------------------------------------------ the timeline

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record CustomerStore(DynamoTable table) {
   /** The profile as last written; empty when the company has no customer of that id. */
   public Optional<CustomerProfile> find(String accountId, String customerId) {
+    if (!Keys.isId(customerId)) {
+      return Optional.empty();   // no key could hold it: never sent to DynamoDB
+    }
     Map<String, AttributeValue> item = table.getConsistent(Keys.customer(accountId, customerId), Keys.PROFILE_SK);
     return isProfile(item) ? Optional.of(fromItem(item)) : Optional.empty();
   }
@@ -201,6 +204,16 @@ public record CustomerStore(DynamoTable table) {
    * (read again); a {@link CustomerConflict} when another profile has the new mobile or reference.
    */
   public boolean edit(String accountId, CustomerProfile before, CustomerProfile after) {
+    return edit(accountId, before, after, null);
+  }
+
+  /**
+   * As {@link #edit(String, CustomerProfile, CustomerProfile)}, also setting and removing custom
+   * attribute values ({@code attributes}, null: none), key by key as {@link #setAttributes} does,
+   * in the same write.
+   */
+  public boolean edit(String accountId, CustomerProfile before, CustomerProfile after,
+      CustomerAttributeRules.Change attributes) {
     Map<String, AttributeValue> item = toItem(accountId, after);
     ItemUpdate update = ItemUpdate.of();
     for (String attribute : EDITABLE) {
@@ -211,6 +224,9 @@ public record CustomerStore(DynamoTable table) {
       }
     }
     update.condition("attribute_exists(PK)");
+    if (attributes != null) {
+      attributesUpdate(update, before.attributes(), attributes);
+    }
     if (before.updatedAt() == null) {
       update.condition("attribute_not_exists(#" + UPDATED_AT + ")");
     } else {
@@ -330,6 +346,33 @@ public record CustomerStore(DynamoTable table) {
     return writes;
   }
 
+  // ------------------------------------------------------------------ delete (P5)
+
+  /**
+   * The deletion of a profile as read (P5): the profile, on condition that it still exists with the
+   * active conversation read (a conversation opened meanwhile cancels it: read again), and its
+   * mobile's and reference's guards if still its own. Custom attribute values live on the profile
+   * and go with it. With these writes the customer leaves every list at once, and its next text
+   * makes a new profile.
+   */
+  public List<Write> deleteWrites(String accountId, CustomerProfile profile) {
+    List<Write> writes = new ArrayList<>();
+    String active = profile.activeConversationId();
+    writes.add(table.deleteWrite(b -> b.key(DynamoTable.key(Keys.customer(accountId, profile.customerId()), Keys.PROFILE_SK))
+        .conditionExpression(active == null ? "attribute_exists(PK) AND attribute_not_exists(#active)"
+            : "attribute_exists(PK) AND #active = :active")
+        .expressionAttributeNames(Map.of("#active", ACTIVE_CONVERSATION_ID))
+        .expressionAttributeValues(active == null ? null : Map.of(":active", AttributeValue.fromS(active)))));
+    if (profile.mobile() != null) {
+      writes.add(ownGuardDelete(Keys.customerPhone(accountId, profile.mobile()), Keys.PHONE_SK, profile.customerId()));
+    }
+    if (profile.reference() != null) {
+      writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, profile.reference()), Keys.REFERENCE_SK,
+          profile.customerId()));
+    }
+    return writes;
+  }
+
   /** C14: the mobile's guard passes from the merged profile to the survivor (only if the merged one still holds it). */
   public Write phoneGuardTransferWrite(String accountId, String mobile, String fromCustomerId, String toCustomerId) {
     return ItemUpdate.of().set(CUSTOMER_ID, toCustomerId)
@@ -370,6 +413,26 @@ public record CustomerStore(DynamoTable table) {
     return table.query(Query.table(Keys.customer(accountId, customerId)).beginsWith(Keys.MERGE_PREFIX).limit(limit))
         .items().stream().filter(CustomerMergeMapper::isMerge).map(CustomerMergeMapper::fromItem)
         .sorted(java.util.Comparator.comparing(com.textinbox.shared.customers.CustomerMerge::at).reversed()).toList();
+  }
+
+  /**
+   * Deletes whatever is left in a deleted customer's partition ({@code A#<acct>#C#<customerId>}:
+   * items other features keep beside the profile, a merge log...), by pages of 100 (Query, then
+   * BatchWriteItem); returns how many it deleted. The profile itself went in {@link #deleteWrites}.
+   */
+  public int deleteRest(String accountId, String customerId) {
+    int deleted = 0;
+    for (List<Map<String, AttributeValue>> page = restPage(accountId, customerId); !page.isEmpty();
+        page = restPage(accountId, customerId)) {
+      table.deleteAll(page);
+      deleted += page.size();
+    }
+    return deleted;
+  }
+
+  private List<Map<String, AttributeValue>> restPage(String accountId, String customerId) {
+    return table.query(Query.table(Keys.customer(accountId, customerId)).consistent().limit(100)).items().stream()
+        .map(DynamoTable::keyOf).toList();
   }
 
   // ------------------------------------------------------------------ lists

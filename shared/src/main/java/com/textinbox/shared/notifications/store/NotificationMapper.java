@@ -23,6 +23,8 @@ public final class NotificationMapper {
   static final String READ_AT = "readAt";
   /** String set of the channels not delivered yet; absent when none is. */
   static final String PENDING = "pending";
+  /** What an item points at (a customer deletion deletes the items about its customer: P5). */
+  static final String CONVERSATION_ID = "conversationId", CUSTOMER_ID = "customerId", LINK_PATH = "linkPath";
 
   private NotificationMapper() {}
 
@@ -34,8 +36,8 @@ public final class NotificationMapper {
         .str("eventType", n.eventType())
         .str("category", n.category() == null ? null : n.category().key());
     content(item, n.content())
-        .str("conversationId", n.conversationId())
-        .str("customerId", n.customerId())
+        .str(CONVERSATION_ID, n.conversationId())
+        .str(CUSTOMER_ID, n.customerId())
         .str("createdAt", time)
         .time(READ_AT, n.readAt())
         .strSet(PENDING, n.pending().stream().map(Channel::key).toList())
@@ -50,8 +52,8 @@ public final class NotificationMapper {
     Set<Channel> pending = EnumSet.noneOf(Channel.class);
     r.strList(PENDING).forEach(key -> Channel.of(key).ifPresent(pending::add));
     return new Notification(r.str("notificationId"), r.str("eventId"), r.str("eventType"),
-        Category.of(r.str("category")).orElse(null), r.time("createdAt"), content(r), r.str("conversationId"),
-        r.str("customerId"), r.time(READ_AT), pending);
+        Category.of(r.str("category")).orElse(null), r.time("createdAt"), content(r), r.str(CONVERSATION_ID),
+        r.str(CUSTOMER_ID), r.time(READ_AT), pending);
   }
 
   static String sortKey(Instant createdAt, String notificationId) {
@@ -66,11 +68,11 @@ public final class NotificationMapper {
   static ItemBuilder content(ItemBuilder item, Content content) {
     return item.str("title", content.title())
         .str("body", content.body())
-        .str("linkPath", content.linkPath())
+        .str(LINK_PATH, content.linkPath())
         .str("linkLabel", content.linkLabel());
   }
 
   static Content content(ItemReader r) {
-    return new Content(r.str("title"), r.str("body"), r.str("linkPath"), r.str("linkLabel"));
+    return new Content(r.str("title"), r.str("body"), r.str(LINK_PATH), r.str("linkLabel"));
   }
 }

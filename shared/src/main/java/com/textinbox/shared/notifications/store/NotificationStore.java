@@ -123,4 +123,36 @@ public record NotificationStore(DynamoTable table) {
     List<Notification> items = result.items().stream().map(NotificationMapper::fromItem).toList();
     return new Page<>(items, result.hasMore() ? result.lastKey().get(cursorAttribute).s() : null);
   }
+
+  /**
+   * Deletes the user's center items and digest items about a deleted customer (P5): those naming
+   * the customer or one of its conversations, or linking to one (at most 99 conversations are
+   * matched). Reads the user's two partitions whole (a background job's step); returns how many
+   * items it deleted. Run again, it finds none.
+   */
+  public int deleteAbout(String accountId, String userId, String customerId, List<String> conversationIds) {
+    List<String> ids = conversationIds.subList(0, Math.min(conversationIds.size(), 99));
+    List<AttributeValue> values = new java.util.ArrayList<>();
+    values.add(AttributeValue.fromS(customerId));
+    StringBuilder conversations = new StringBuilder();
+    StringBuilder links = new StringBuilder();
+    for (String id : ids) {
+      values.add(AttributeValue.fromS(id));
+      conversations.append(conversations.isEmpty() ? "" : ", ").append(":f").append(values.size() - 1);
+    }
+    for (String id : ids) {
+      values.add(AttributeValue.fromS("/conversations/" + id));
+      links.append(links.isEmpty() ? "" : ", ").append(":f").append(values.size() - 1);
+    }
+    String filter = "#" + NotificationMapper.CUSTOMER_ID + " = :f0" + (ids.isEmpty() ? "" : " OR #"
+        + NotificationMapper.CONVERSATION_ID + " IN (" + conversations + ") OR #" + NotificationMapper.LINK_PATH
+        + " IN (" + links + ")");
+    AttributeValue[] filterValues = values.toArray(new AttributeValue[0]);
+    List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+    for (String pk : List.of(Keys.notificationsOf(accountId, userId), Keys.digestOf(accountId, userId))) {
+      table.queryAll(Query.table(pk).filter(filter, filterValues)).forEach(item -> keys.add(DynamoTable.keyOf(item)));
+    }
+    table.deleteAll(keys);
+    return keys.size();
+  }
 }

@@ -1,7 +1,6 @@
-package com.textinbox.conversations;
+package com.textinbox.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.auth.Caller;
@@ -20,8 +19,10 @@ import java.util.Map;
 /**
  * Custom attributes (P3): the company's definitions ({@code GET / PUT /settings/customer-attributes},
  * a company setting beside the default assignee) and a customer's values
- * ({@code PATCH /customers/{customerId}/attributes}). Rules: {@link CustomerAttributeRules};
- * shape: {@link CustomerAttributeView}; docs/data-model.md, "Custom attributes".
+ * ({@code PATCH /customers/{customerId}/attributes}; {@code PATCH /customers/{customerId}} takes
+ * them too, with other fields). Rules: {@link CustomerAttributeRules}; shape:
+ * {@link CustomerAttributeView}; docs/data-model.md, "Custom attributes". Here, where customers
+ * live, since issue 10's delete (decision 47).
  */
 record CustomerAttributeRoutes(AttributeDefinitionStore definitions, CustomerStore customers, Clock clock) {
   private static final int ATTEMPTS = 3;
@@ -50,9 +51,9 @@ record CustomerAttributeRoutes(AttributeDefinitionStore definitions, CustomerSto
    */
   ApiResponse patchValues(ApiRequest request) {
     String accountId = request.caller().accountId();
-    String customerId = request.pathParameter("customerId");
-    // first the customer: another company's id is a 404 whatever the body
-    CustomerProfile profile = find(accountId, customerId);
+    // first the customer: another company's id (or one no key could hold) is a 404 whatever the body
+    CustomerProfile profile = Ids.customer(customers, request);
+    String customerId = profile.customerId();
     JsonNode body = request.json();
     CustomerAttributeRules.Change change = CustomerAttributeRules.values(body, definitions.get(accountId));
     for (int attempt = 1; ; attempt++) {
@@ -64,16 +65,12 @@ record CustomerAttributeRoutes(AttributeDefinitionStore definitions, CustomerSto
         if (attempt == ATTEMPTS) {
           throw raced;
         }
-        profile = find(accountId, customerId);
+        profile = Ids.customer(customers, accountId, customerId);
       }
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("customerId", customerId);
     answer.put("attributes", CustomerAttributeView.values(profile.attributes().with(change.set(), change.removed())));
     return ApiResponse.ok(answer);
-  }
-
-  private CustomerProfile find(String accountId, String customerId) {
-    return customers.find(accountId, customerId).orElseThrow(() -> ApiError.notFound("The customer"));
   }
 }

@@ -1,0 +1,90 @@
+package com.textinbox.customerdeletion;
+
+import com.textinbox.shared.conversations.store.ConversationStore;
+import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.jobs.CustomerDeletionJob;
+import com.textinbox.shared.jobs.store.CustomerDeletionJobStore;
+import com.textinbox.shared.notifications.store.NotificationStore;
+import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.User;
+import com.textinbox.shared.users.store.UserStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work of one customer deletion job (P5), irrecoverably: each conversation's partition emptied
+ * page by page ({@link ConversationStore#deleteHistory}: timeline, read states, the messages'
+ * carrier look-ups, whose REMOVE stream records delete their search documents), then anything left
+ * in the customer's own partition and the notification center and digest items about the customer
+ * of every user of the company. Each step
+ * is recorded done once in the job; a message delivered twice, or a continuation running beside a
+ * redelivery, deletes nothing twice (a delete of what is gone changes nothing). When the budget runs
+ * out (a number of pages per message) the job queues its own continuation, which resumes at the first step not done.
+ */
+final class CustomerDeleter {
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerDeleter.class);
+  /** Items of a partition read and deleted at a time (one Query, then BatchWriteItem by 25). */
+  static final int PAGE = 100;
+  /** Pages deleted per message: each invocation stays short (a few seconds), a long history takes several messages. */
+  static final int PAGES_PER_MESSAGE = 4;
+
+  private final ConversationStore conversations;
+  private final CustomerStore customers;
+  private final CustomerDeletionJobStore jobs;
+  private final NotificationStore notifications;
+  private final UserStore users;
+  private final Clock clock;
+  private final EventQueue continuations;
+
+  CustomerDeleter(DynamoTable table, Clock clock, EventQueue continuations) {
+    this.conversations = new ConversationStore(table);
+    this.customers = new CustomerStore(table);
+    this.jobs = new CustomerDeletionJobStore(table);
+    this.notifications = new NotificationStore(table);
+    this.users = new UserStore(table);
+    this.clock = clock;
+    this.continuations = continuations;
+  }
+
+  void run(CustomerDeletionJob.Step message) {
+    String accountId = message.accountId();
+    CustomerDeletionJob job = jobs.find(accountId, message.jobId()).orElse(null);
+    if (job == null || job.completed()) {
+      LOG.info("customer deletion job {}: {}", message.jobId(), job == null ? "not found, nothing to do" : "completed already");
+      return;
+    }
+    int pages = 0;
+    long deleted = 0;
+    for (String step = job.nextStep(); step != null; step = job.nextStep()) {
+      if (CustomerDeletionJob.NOTIFICATIONS.equals(step)) {
+        deleted += customers.deleteRest(accountId, job.customerId());
+        for (User user : users.ofAccount(accountId)) {
+          deleted += notifications.deleteAbout(accountId, user.userId(), job.customerId(), job.conversationIds());
+        }
+      } else {
+        for (int n = conversations.deleteHistory(accountId, step, PAGE); n > 0; n = conversations.deleteHistory(accountId, step, PAGE)) {
+          deleted += n;
+          if (++pages == PAGES_PER_MESSAGE) {
+            continueLater(accountId, job, deleted);
+            return;
+          }
+        }
+      }
+      jobs.stepDone(accountId, job.jobId(), step, Keys.time(clock.instant()));
+      job = job.withStepDone(step);
+    }
+    if (jobs.complete(accountId, job.jobId(), Keys.time(clock.instant()))) {
+      LOG.info("customer deletion job {} completed: customer {}, {} conversation(s), {} item(s) deleted by this run",
+          job.jobId(), job.customerId(), job.conversationIds().size(), deleted);
+    }
+  }
+
+  /** Out of budget: the job's next message, on its own queue (it resumes from the steps recorded done). */
+  private void continueLater(String accountId, CustomerDeletionJob job, long deleted) {
+    LOG.info("customer deletion job {}: {} item(s) deleted by this run, continuing in a new message", job.jobId(), deleted);
+    continuations.send(job.jobId(), CustomerDeletionJob.STEP_TYPE, CustomerDeletionJob.stepBody(accountId, job.jobId()));
+  }
+}
