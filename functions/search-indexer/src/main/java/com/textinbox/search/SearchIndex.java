@@ -11,4 +11,7 @@ interface SearchIndex {
    * failed as a whole (the index unreachable, refusing the call) is an IOException.
    */
   List<String> bulk(List<IndexAction> actions) throws IOException;
+
+  /** SnapStart priming: load the request path with a read of nothing (never a write). */
+  default void prime() {}
 }

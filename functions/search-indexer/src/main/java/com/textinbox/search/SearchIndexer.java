@@ -1,20 +1,19 @@
 package com.textinbox.search;
 
-import com.textinbox.shared.aws.AwsHttp;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.observability.Observability;
-import com.textinbox.shared.search.OpenSearchHttp;
+import com.textinbox.shared.search.PhoneForms;
+import com.textinbox.shared.search.SearchClient;
 import com.textinbox.shared.search.SearchDocument;
 import com.textinbox.shared.search.SearchDocuments;
 import com.textinbox.shared.stream.DynamoDBStreamHandler;
 import com.textinbox.shared.stream.StreamRecord;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -35,14 +34,23 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
   private final SearchIndex index;
 
   public SearchIndexer() {
-    this(new OpenSearchBulk(
-        new OpenSearchHttp(AwsHttp.client(), OpenSearchHttp.endpoint(Env.require("SEARCH_ENDPOINT")),
-            DefaultCredentialsProvider.builder().build(), new DefaultAwsRegionProviderChain().getRegion()),
-        Env.optional("SEARCH_INDEX", "inbox")));
+    this(new ClientIndex(SearchClient.fromEnvironment(), Env.require("SEARCH_INDEX"), Clock.systemUTC()));
   }
 
   public SearchIndexer(SearchIndex index) {
     this.index = index;
+  }
+
+  /**
+   * SnapStart priming (decision 46): a customer's numbers in every form (libphonenumber's metadata)
+   * and a read of an alias that does not exist, through the client (signing, TLS, JSON); nothing
+   * is written.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    PhoneForms.of("+15145550100");
+    index.prime();
   }
 
   @Override

@@ -40,8 +40,10 @@ class SearchIndexerTest {
     return item;
   }
 
-  static Map<String, Object> sms(String carrierId, String body) {
-    return Map.of("PK", "A#acct-maple-motors#INBOUND#" + carrierId, "SK", "INBOUND", "type", "InboundSms",
+  /** A customer's text in conversation conv-1's timeline. */
+  static Map<String, Object> sms(String messageId, String body) {
+    return Map.of("PK", "A#acct-maple-motors#CONV#conv-1", "SK", "T#2026-11-21T14:03:00Z#" + messageId, "type", "Message",
+        "messageId", messageId, "conversationId", "conv-1", "customerId", "cust-john", "direction", "INBOUND",
         "from", "+15145550112", "body", body, "receivedAt", "2026-11-21T14:03:00Z");
   }
 
@@ -74,7 +76,7 @@ class SearchIndexerTest {
     assertEquals("Marie-Ève Lambert", ((IndexAction.Put) actions.get(2)).document().fields().get("name"),
         "a modified item is written whole again, under the same id");
     assertEquals(MARIE_PK + "|PROFILE", actions.get(2).documentId());
-    assertEquals(new IndexAction.Delete("A#acct-maple-motors#INBOUND#c-0|INBOUND", "message"), actions.get(3));
+    assertEquals(new IndexAction.Delete("A#acct-maple-motors#CONV#conv-1|T#2026-11-21T14:03:00Z#c-0", "message"), actions.get(3));
   }
 
   @Test

@@ -265,6 +265,19 @@ class OpenApiShapesTest {
     assertNone(problems);
   }
 
+  @Test
+  void searchResultsOfEveryTypeMatchTheSearchResultsSchema() {
+    List<String> problems = new ArrayList<>();
+    JsonNode marie = Eventually.await("Marie Lambert searchable", java.time.Duration.ofSeconds(60), () -> {
+      JsonNode body = ok(200, Http.get(api("/search?q=Marie%20Lambert"), Tokens.of("user1")));
+      return body.path("groups").get(0).path("total").asInt() > 0 ? body : null;
+    });
+    check(problems, "SearchResults", marie, "GET /search?q=Marie Lambert");
+    check(problems, "SearchResults", ok(200, Http.get(api("/search?q=0111&types=customer"), Tokens.of("user1"))),
+        "GET /search?q=0111&types=customer");
+    assertNone(problems);
+  }
+
   // ------------------------------------------------------------------ the conversation, built once
 
   /** A new customer's conversation with every kind of timeline entry, and the write answers. */

@@ -111,7 +111,8 @@ final class ControlServer implements AutoCloseable {
           case "GET /carrier/inbox" -> carrier.textedIn();
           case "GET /mailbox" -> ses.sentEmails();
           case "GET /push/outbox" -> sns.sentPushes();
-          default -> other(method, path, FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("time"));
+          default -> path.startsWith("/_local/invoke/") ? invoke(method, path, exchange)
+              : other(method, path, FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("time"));
         };
       } catch (Failed e) {
         status = e.failure.status();
@@ -174,6 +175,29 @@ final class ControlServer implements AutoCloseable {
       return result;
     }
     throw new Failed(404, "no such local endpoint: " + method + " " + path);
+  }
+
+  /**
+   * {@code POST /_local/invoke/<FunctionLogicalId>}: runs any function of the template now with the
+   * request's body as its event ({} when empty), as {@code aws lambda invoke} does; answers its output.
+   * For functions run on demand only (Reindex).
+   */
+  private Object invoke(String method, String path, HttpExchange exchange) throws IOException {
+    if (!method.equals("POST")) {
+      throw new Failed(405, "use POST to invoke a function");
+    }
+    String functionId = path.substring("/_local/invoke/".length());
+    LocalFunction function = functions.get(functionId);
+    if (function == null) {
+      throw new Failed(404, "no function " + functionId + " in template.yaml");
+    }
+    byte[] event = exchange.getRequestBody().readAllBytes();
+    String output = new String(function.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event),
+        StandardCharsets.UTF_8);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("function", functionId);
+    result.put("output", output);
+    return result;
   }
 
   /** A token for a demo user by key ({"user":"admin"}) or for any identity; expiresInSeconds may be negative. */

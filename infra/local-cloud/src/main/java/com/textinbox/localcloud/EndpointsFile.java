@@ -50,6 +50,7 @@ final class EndpointsFile {
         "block", control + "/telegram/block",
         "webhookSecret", LocalCloud.TELEGRAM_WEBHOOK_SECRET));
     document.put("schedules", control + "/_local/schedules");
+    document.put("invoke", control + "/_local/invoke");
     document.put("tokenIssuer", control + "/_local/tokens");
     document.put("queues", control + "/_local/queues");
     document.put("functions", control + "/_local/functions");

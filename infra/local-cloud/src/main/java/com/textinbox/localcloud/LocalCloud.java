@@ -7,6 +7,7 @@ import com.textinbox.localcloud.docs.ApiDocs;
 import com.textinbox.localcloud.demo.DemoData;
 import com.textinbox.localcloud.engines.DynamoDbEngine;
 import com.textinbox.localcloud.engines.OpenSearchEngine;
+import com.textinbox.localcloud.engines.TlsCertificate;
 import com.textinbox.localcloud.engines.Ports;
 import com.textinbox.localcloud.engines.S3Engine;
 import com.textinbox.localcloud.engines.SqsEngine;
@@ -196,10 +197,12 @@ public final class LocalCloud implements AutoCloseable {
     CompletableFuture<SqsEngine> sqsEngine = supply(starter, "ElasticMQ", () -> SqsEngine.start(port(base, 3), LocalResources.REGION, LocalResources.ACCOUNT));
     CompletableFuture<S3Engine> s3Engine = supply(starter, "S3Proxy", () -> S3Engine.start(port(base, 4), sub(data, "s3")));
     CompletableFuture<OpenSearchEngine> search = supply(starter, "OpenSearch", () -> OpenSearchEngine.start(port(base, 5), sub(data, "opensearch")));
+    CompletableFuture<TlsCertificate> certificate = supply(starter, "the TLS certificate", TlsCertificate::create);
     DynamoDbEngine dynamoDbEngine = closing(dynamo.join());
     SqsEngine sqsServer = closing(sqsEngine.join());
     S3Engine s3Server = closing(s3Engine.join());
     OpenSearchEngine openSearch = closing(search.join());
+    TlsCertificate tls = certificate.join();
     starter.shutdown();
 
     SdkHttpClient http = closing(UrlConnectionHttpClient.create());
@@ -234,13 +237,17 @@ public final class LocalCloud implements AutoCloseable {
         "TelegramBotUsername", TELEGRAM_BOT_USERNAME,
         "TelegramWebhookSecret", TELEGRAM_WEBHOOK_SECRET));
     parameters.keySet().retainAll(template.parameterDefaults().keySet());
+    // the search domain as AWS serves it: a host reached over https (the functions' calls go through their
+    // recorder's TLS listener; this front, unrecorded, is the domain's own endpoint)
+    String searchDomain = recorder.tlsEndpoint(null, tls.serverContext());
     LocalResources resources = new LocalResources(template, parameters, new LocalResources.Endpoints(
         dynamoDbEngine.endpoint().toString(), sqsServer.endpoint().toString(), s3Server.endpoint().toString(),
-        snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), openSearch.endpoint().toString(),
-        control, "http://127.0.0.1:" + apiPort, "http://127.0.0.1:" + livePort), recorder);
+        snsStandIn.endpoint().toString(), sesStandIn.endpoint().toString(), searchDomain,
+        control, "http://127.0.0.1:" + apiPort, "http://127.0.0.1:" + livePort, tls.serverContext(), tls.caBundle().toString()),
+        recorder);
 
+    // no search index is made here: the stack makes its own (the indexer's first write, the Reindex function)
     new Provisioner(resources, dynamoDb, sqs, s3, sns).provisionAll();
-    Provisioner.searchIndexes(template.baseDir().resolve("infra/opensearch"), openSearch.endpoint().toString());
 
     Map<String, LocalFunction> functions = new LinkedHashMap<>();
     for (SamTemplate.FunctionDefinition f : template.functions()) {
@@ -291,6 +298,8 @@ public final class LocalCloud implements AutoCloseable {
     aws.put("sns", snsStandIn.endpoint().toString());
     aws.put("ses", sesStandIn.endpoint().toString());
     aws.put("opensearch", openSearch.endpoint().toString());
+    aws.put("opensearchDomain", "https://" + searchDomain);
+    aws.put("caBundle", tls.caBundle().toString());
     aws.put("table", resources.name(tableId));
     String docs = api.origin() + ApiDocs.PATH;
     api.serveLocalPage(ApiDocs.PATH, new ApiDocs(template.baseDir().resolve("docs/openapi.yaml"), api.url(), userTokens));

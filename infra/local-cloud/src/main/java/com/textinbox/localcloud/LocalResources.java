@@ -31,7 +31,7 @@ public final class LocalResources implements Intrinsics.Resources {
 
   /** Where the engines and servers listen. */
   public record Endpoints(String dynamoDb, String sqs, String s3, String sns, String ses, String openSearch, String control, String api,
-      String live) {}
+      String live, javax.net.ssl.SSLContext tls, String caBundle) {}
 
   /** Functions reach the engines directly. */
   public LocalResources(SamTemplate template, Endpoints endpoints) {
@@ -140,7 +140,7 @@ public final class LocalResources implements Intrinsics.Resources {
       case "AWS::DynamoDB::Table.StreamArn" -> arn(logicalId) + "/stream/local";
       case "AWS::Cognito::UserPool.ProviderURL" -> issuer();
       case "AWS::Cognito::UserPool.ProviderName" -> issuer().replaceFirst("^https?://", "");
-      // on AWS a host name, reached over https; the local OpenSearch speaks plain http, so its full URL
+      // a host name reached over https, on AWS and here (the local OpenSearch's TLS front)
       case "AWS::OpenSearchService::Domain.DomainEndpoint" -> endpoints.openSearch();
       case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> endpoints.s3().replaceFirst("^https?://", "");
       // on AWS wss://<api>.execute-api.<region>.amazonaws.com; here the local WebSocket API
@@ -169,11 +169,15 @@ public final class LocalResources implements Intrinsics.Resources {
     environment.put("AWS_ENDPOINT_URL_SNS", recorded != null ? recorded : endpoints.sns());
     environment.put("AWS_ENDPOINT_URL_SES", recorded != null ? recorded : endpoints.ses());
     environment.put("AWS_ENDPOINT_URL_SESV2", recorded != null ? recorded : endpoints.ses());
+    // the certificate of the search domain's local TLS front, trusted as a CA bundle (shared TrustBundle)
+    if (endpoints.caBundle() != null) {
+      environment.put("AWS_CA_BUNDLE", endpoints.caBundle());
+    }
     function.environment().forEach((name, value) -> {
       String resolved = resolve(value);
-      // the search domain is reached by its URL, not an AWS_ENDPOINT_URL_*: route it through the recorder too
+      // the search domain is reached by its host, not an AWS_ENDPOINT_URL_*: route it through the recorder too, over TLS
       if (recorded != null && resolved.equals(endpoints.openSearch())) {
-        resolved = recorded;
+        resolved = recorder.tlsEndpoint(function.logicalId(), endpoints.tls());
       }
       // the WebSocket API's Management API: the local WebSocket API serves it, behind the recorder
       java.util.regex.Matcher management = MANAGEMENT_ENDPOINT.matcher(resolved);

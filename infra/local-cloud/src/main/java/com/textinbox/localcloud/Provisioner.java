@@ -1,18 +1,10 @@
 package com.textinbox.localcloud;
 
 import com.textinbox.localcloud.template.SamTemplate;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates, through the real SDK calls, every resource template.yaml declares that has a local
  * engine: the table (keys, indexes, stream, TTL), the queues (with their redrive policies), the
- * buckets, the topics and their subscriptions, and the search indexes of infra/opensearch.
+ * buckets, the topics and their subscriptions (not the search index: the stack makes its own, docs/decisions.md 58).
  * Existing ones are kept, so a run with --data picks up where it stopped.
  */
 final class Provisioner {
@@ -162,35 +154,6 @@ final class Provisioner {
     if (!exists) {
       sns.subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint)
           .attributes(raw ? Map.of("RawMessageDelivery", "true") : Map.of()));
-    }
-  }
-
-  /** Creates each index of infra/opensearch (file name = index name, content = settings and mappings). */
-  static void searchIndexes(Path folder, String openSearchEndpoint) throws IOException, InterruptedException {
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    HttpClient http = HttpClient.newHttpClient();
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(folder)) {
-      files = listed.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    }
-    for (Path file : files) {
-      String index = file.getFileName().toString().replaceFirst("\\.json$", "");
-      HttpResponse<String> exists = http.send(
-          HttpRequest.newBuilder(URI.create(openSearchEndpoint + "/" + index)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (exists.statusCode() == 200) {
-        continue;
-      }
-      HttpResponse<String> created = http.send(
-          HttpRequest.newBuilder(URI.create(openSearchEndpoint + "/" + index))
-              .header("Content-Type", "application/json")
-              .PUT(HttpRequest.BodyPublishers.ofString(Files.readString(file))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (created.statusCode() / 100 != 2) {
-        throw new IOException("cannot create search index " + index + ": " + created.body());
-      }
     }
   }
 }

@@ -6,7 +6,11 @@ import com.textinbox.shared.data.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +19,28 @@ import java.util.regex.Pattern;
 
 /**
  * Which table items are searchable, and the document each becomes (C15). The field names are
- * those of the index mapping, infra/opensearch/inbox.json, whose {@code "dynamic": "strict"}
- * refuses any other; docs/data-model.md ("Search index") describes the documents.
+ * those of the index mapping, shared's {@code search/inbox-index.json}, whose
+ * {@code "dynamic": "strict"} refuses any other; docs/data-model.md ("Search index") describes the
+ * documents.
  *
  * <ul>
  *   <li>a customer profile (type {@code Customer}, key {@code A#<acct>#C#<customerId>} /
- *       {@code PROFILE}): kind {@code customer}; name, phone, phoneDigits, reference;
- *   <li>an inbound SMS (type {@code InboundSms}, key {@code A#<acct>#INBOUND#<carrierMessageId>} /
- *       {@code INBOUND}): kind {@code message}; text, phone (the sender), at.
+ *       {@code PROFILE}): kind {@code customer}; name, every number in every form
+ *       ({@link PhoneForms}), email, DMS reference;
+ *   <li>a timeline message (type {@code Message}, key {@code A#<acct>#CONV#<convId>} /
+ *       {@code T#<at>#<id>}), in either direction, of an active or archived conversation: kind
+ *       {@code message}; text, conversation, customer, direction, time.
+ *   <li>an appointment (type {@code Appointment}, key {@code A#<acct>#APPT#<id>} /
+ *       {@code APPOINTMENT}, AP1): kind {@code appointment}; its type, time ({@code startsAt}),
+ *       status, the DMS's reference, customer, conversation;
+ *   <li>an invoice (type {@code Invoice}, key {@code A#<acct>#INVOICE#<number>} / {@code INVOICE},
+ *       AP3): kind {@code invoice}; its number, RO number, amount (a decimal string on the item,
+ *       a number to the cent here), currency, status, customer and the customer's reference.
  * </ul>
+ *
+ * <p>Appointments and invoices are read by their attribute names as their mappers write them
+ * (shared appointments/invoices {@code store}); this class names them again rather than depending
+ * on those packages, since a stream image is a plain map.
  *
  * Every document carries {@code accountId}, read from the item's key (never from an attribute), so
  * a search filtered by account sees only that account's documents. The document id is the item's
@@ -33,21 +50,39 @@ public final class SearchDocuments {
   public static final String ACCOUNT_ID = "accountId";
   public static final String KIND = "kind";
   public static final String ID = "id";
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String CONVERSATION_ID = "conversationId";
   public static final String NAME = "name";
   public static final String PHONE = "phone";
-  public static final String PHONE_DIGITS = "phoneDigits";
+  public static final String PHONES = "phones";
+  public static final String EMAIL = "email";
   public static final String REFERENCE = "reference";
   public static final String TEXT = "text";
+  public static final String DIRECTION = "direction";
   public static final String AT = "at";
 
   public static final String KIND_CUSTOMER = "customer";
   public static final String KIND_MESSAGE = "message";
+  public static final String KIND_APPOINTMENT = "appointment";
+  public static final String KIND_INVOICE = "invoice";
+  public static final String APPOINTMENT_TYPE = "appointmentType";
+  public static final String STATUS = "status";
+  public static final String REPAIR_ORDER = "repairOrder";
+  public static final String INVOICE_NUMBER = "invoiceNumber";
+  public static final String AMOUNT = "amount";
+  public static final String CURRENCY = "currency";
+
+  /** The item types that become documents (the Reindex function scans for these). */
+  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message", "Appointment", "Invoice");
 
   /** OpenSearch refuses document ids longer than 512 bytes. */
   private static final int MAX_ID_BYTES = 512;
 
   private static final Pattern CUSTOMER_KEY = Pattern.compile("A#([^#]+)#C#([^#]+)");
-  private static final Pattern INBOUND_KEY = Pattern.compile("A#([^#]+)#INBOUND#(.+)");
+  private static final Pattern CONVERSATION_KEY = Pattern.compile("A#([^#]+)#CONV#([^#]+)");
+  private static final Pattern TIMELINE_SK = Pattern.compile("T#.+");
+  private static final Pattern APPOINTMENT_KEY = Pattern.compile("A#([^#]+)#APPT#([^#]+)");
+  private static final Pattern INVOICE_KEY = Pattern.compile("A#([^#]+)#INVOICE#(.+)");
 
   private SearchDocuments() {}
 
@@ -63,38 +98,95 @@ public final class SearchDocuments {
     if ("Customer".equals(type)) {
       return Optional.of(customer(item));
     }
-    if ("InboundSms".equals(type)) {
-      return Optional.of(inboundSms(item));
+    if ("Message".equals(type)) {
+      return Optional.of(message(item));
+    }
+    if ("Appointment".equals(type)) {
+      return Optional.of(appointment(item));
+    }
+    if ("Invoice".equals(type)) {
+      return Optional.of(invoice(item));
     }
     return Optional.empty();
   }
 
+  /** The id of a customer's document, to read it back by id (a message hit shows its customer). */
+  public static String customerDocumentId(String accountId, String customerId) {
+    return documentId(Map.of(Table.PK, Keys.customer(accountId, customerId), Table.SK, Keys.PROFILE_SK));
+  }
+
   private static SearchDocument customer(Map<String, Object> item) {
-    Matcher key = key(item, CUSTOMER_KEY, "A#<account>#C#<customerId>", Keys.PROFILE_SK, "Customer");
+    Matcher key = key(item, CUSTOMER_KEY, "A#<account>#C#<customerId>", Pattern.compile(Pattern.quote(Keys.PROFILE_SK)), "Customer");
     Map<String, Object> fields = base(key.group(1), KIND_CUSTOMER, key.group(2));
+    fields.put(CUSTOMER_ID, key.group(2));
     String name = CustomerName.of(text(item, "firstName"), text(item, "lastName"), text(item, "name"));
     put(fields, NAME, name);
-    String phone = text(item, "mobile");
-    put(fields, PHONE, phone);
-    put(fields, PHONE_DIGITS, digits(phone));
+    String mobile = text(item, "mobile");
+    put(fields, PHONE, mobile);
+    Set<String> phones = new LinkedHashSet<>();
+    if (mobile != null) {
+      phones.addAll(PhoneForms.of(mobile));
+    }
+    if (item.get("otherPhones") instanceof Collection<?> others) {
+      for (Object other : others) {
+        // stored as <type>|<e164>
+        String number = other instanceof String text ? text.substring(text.indexOf('|') + 1) : null;
+        if (number != null && !number.isBlank()) {
+          phones.addAll(PhoneForms.of(number.strip()));
+        }
+      }
+    }
+    put(fields, PHONES, phones.isEmpty() ? null : List.copyOf(phones));
+    put(fields, EMAIL, text(item, "email"));
     put(fields, REFERENCE, text(item, "reference"));
     return new SearchDocument(documentId(item), fields);
   }
 
-  private static SearchDocument inboundSms(Map<String, Object> item) {
-    Matcher key = key(item, INBOUND_KEY, "A#<account>#INBOUND#<carrierMessageId>", "INBOUND", "InboundSms");
-    Map<String, Object> fields = base(key.group(1), KIND_MESSAGE, key.group(2));
+  private static SearchDocument message(Map<String, Object> item) {
+    Matcher key = key(item, CONVERSATION_KEY, "A#<account>#CONV#<conversationId>", TIMELINE_SK, "Message");
+    String messageId = text(item, "messageId");
+    Map<String, Object> fields = base(key.group(1), KIND_MESSAGE, messageId != null ? messageId : (String) item.get(Table.SK));
+    fields.put(CONVERSATION_ID, key.group(2));
+    put(fields, CUSTOMER_ID, text(item, "customerId"));
     put(fields, TEXT, text(item, "body"));
-    put(fields, PHONE, text(item, "from"));
-    put(fields, AT, text(item, "receivedAt"));
+    put(fields, DIRECTION, text(item, "direction"));
+    String at = text(item, "receivedAt");
+    put(fields, AT, at != null ? at : text(item, "createdAt"));
     return new SearchDocument(documentId(item), fields);
   }
 
-  private static Matcher key(Map<String, Object> item, Pattern pk, String shape, String sk, String type) {
+  private static SearchDocument appointment(Map<String, Object> item) {
+    Matcher key = key(item, APPOINTMENT_KEY, "A#<account>#APPT#<appointmentId>", Pattern.compile("APPOINTMENT"), "Appointment");
+    Map<String, Object> fields = base(key.group(1), KIND_APPOINTMENT, key.group(2));
+    put(fields, CUSTOMER_ID, text(item, "customerId"));
+    put(fields, CONVERSATION_ID, text(item, "conversationId"));
+    put(fields, APPOINTMENT_TYPE, text(item, "appointmentType"));
+    put(fields, AT, text(item, "startsAt"));
+    put(fields, STATUS, text(item, "status"));
+    put(fields, REFERENCE, text(item, "reference"));
+    return new SearchDocument(documentId(item), fields);
+  }
+
+  private static SearchDocument invoice(Map<String, Object> item) {
+    Matcher key = key(item, INVOICE_KEY, "A#<account>#INVOICE#<number>", Pattern.compile("INVOICE"), "Invoice");
+    Map<String, Object> fields = base(key.group(1), KIND_INVOICE, key.group(2));
+    put(fields, CUSTOMER_ID, text(item, "customerId"));
+    put(fields, INVOICE_NUMBER, key.group(2));
+    put(fields, REPAIR_ORDER, text(item, "roNumber"));
+    put(fields, REFERENCE, text(item, "customerReference"));
+    Object amount = item.get("amount");
+    put(fields, AMOUNT, amount == null ? null : Amounts.parse(amount.toString()).orElse(null));
+    put(fields, CURRENCY, text(item, "currency"));
+    put(fields, STATUS, text(item, "status"));
+    put(fields, AT, text(item, "createdAt"));
+    return new SearchDocument(documentId(item), fields);
+  }
+
+  private static Matcher key(Map<String, Object> item, Pattern pk, String shape, Pattern sk, String type) {
     Object partition = item.get(Table.PK);
     Matcher matcher = pk.matcher(partition instanceof String text ? text : "");
-    if (!matcher.matches() || !sk.equals(item.get(Table.SK))) {
-      throw new IllegalArgumentException("a " + type + " item whose key is not " + shape + " / " + sk
+    if (!matcher.matches() || !(item.get(Table.SK) instanceof String sortKey && sk.matcher(sortKey).matches())) {
+      throw new IllegalArgumentException("a " + type + " item whose key is not " + shape + " / " + sk.pattern()
           + ": its account cannot be told");
     }
     return matcher;
@@ -124,15 +216,6 @@ public final class SearchDocuments {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The digits of a phone number, for searches on part of a number ("555 0111" finds +15145550111). */
-  public static String digits(String phone) {
-    if (phone == null) {
-      return null;
-    }
-    String digits = phone.replaceAll("\\D", "");
-    return digits.isEmpty() ? null : digits;
   }
 
   private static String text(Map<String, Object> item, String attribute) {

@@ -19,7 +19,9 @@ class SearchDocumentsTest {
     item.put("firstName", "Marie");
     item.put("lastName", "Lambert");
     item.put("mobile", "+15145550111");
-    item.put("reference", "RO-1042");
+    item.put("reference", "DMS-1042");
+    item.put("otherPhones", java.util.List.of("work|+33612345678"));
+    item.put("email", "marie@example.com");
     item.put("language", "fr");
     item.put("accountId", "acct-harbor-clinic"); // an attribute never decides the account
     return item;
@@ -33,10 +35,13 @@ class SearchDocumentsTest {
         "accountId", "acct-maple-motors",
         "kind", "customer",
         "id", "cust-marie",
+        "customerId", "cust-marie",
         "name", "Marie Lambert",
         "phone", "+15145550111",
-        "phoneDigits", "15145550111",
-        "reference", "RO-1042"), document.fields());
+        "phones", java.util.List.of("15145550111", "5145550111", "5550111", "0111",
+            "33612345678", "0612345678", "612345678", "2345678", "5678"),
+        "email", "marie@example.com",
+        "reference", "DMS-1042"), document.fields());
     assertEquals("customer", document.kind());
   }
 
@@ -46,38 +51,77 @@ class SearchDocumentsTest {
     item.remove("mobile");
     item.remove("lastName");
     item.remove("reference");
+    item.remove("otherPhones");
     Map<String, Object> fields = SearchDocuments.of(item).orElseThrow().fields();
     assertEquals("Marie", fields.get("name"));
     assertFalse(fields.containsKey("phone"));
-    assertFalse(fields.containsKey("phoneDigits"));
+    assertFalse(fields.containsKey("phones"));
     assertFalse(fields.containsKey("reference"));
   }
 
   @Test
-  void anInboundSmsBecomesAMessageDocument() {
+  void aTimelineMessageBecomesAMessageDocumentWithItsConversationAndCustomer() {
     Map<String, Object> item = Map.of(
-        "PK", "A#acct-maple-motors#INBOUND#carrier-123",
-        "SK", "INBOUND",
-        "type", "InboundSms",
+        "PK", "A#acct-maple-motors#CONV#conv-john",
+        "SK", "T#2026-11-21T14:03:00.123Z#msg-1",
+        "type", "Message",
+        "messageId", "msg-1",
+        "conversationId", "conv-john",
+        "customerId", "cust-john",
+        "direction", "INBOUND",
         "from", "+15145550112",
-        "to", "+15145550100",
         "body", "Is my car ready?",
         "receivedAt", "2026-11-21T14:03:00.123Z");
     SearchDocument document = SearchDocuments.of(item).orElseThrow();
-    assertEquals("A#acct-maple-motors#INBOUND#carrier-123|INBOUND", document.id());
+    assertEquals("A#acct-maple-motors#CONV#conv-john|T#2026-11-21T14:03:00.123Z#msg-1", document.id());
     assertEquals(Map.of(
         "accountId", "acct-maple-motors",
         "kind", "message",
-        "id", "carrier-123",
+        "id", "msg-1",
+        "conversationId", "conv-john",
+        "customerId", "cust-john",
         "text", "Is my car ready?",
-        "phone", "+15145550112",
+        "direction", "INBOUND",
         "at", "2026-11-21T14:03:00.123Z"), document.fields());
+  }
+
+  @Test
+  void anOutboundMessageIsSearchableFromItsCreationTime() {
+    Map<String, Object> fields = SearchDocuments.of(Map.of("PK", "A#acct#CONV#conv-1", "SK", "T#2026-11-21T15:00:00Z#msg-2",
+        "type", "Message", "messageId", "msg-2", "direction", "OUTBOUND", "body", "Votre voiture est prête",
+        "createdAt", "2026-11-21T15:00:00Z")).orElseThrow().fields();
+    assertEquals("2026-11-21T15:00:00Z", fields.get("at"));
+    assertEquals("OUTBOUND", fields.get("direction"));
+  }
+
+  @Test
+  void anAppointmentAndAnInvoiceBecomeDocumentsAsTheirMappersWriteThem() {
+    Map<String, Object> appointment = SearchDocuments.of(Map.of("PK", "A#acct-maple-motors#APPT#appt-1", "SK", "APPOINTMENT",
+        "type", "Appointment", "appointmentId", "appt-1", "customerId", "cust-john", "startsAt", "2026-12-05T14:00:00.000Z",
+        "appointmentType", "Oil change", "status", "scheduled", "reference", "RO-77", "conversationId", "conv-john"))
+        .orElseThrow().fields();
+    assertEquals(Map.of("accountId", "acct-maple-motors", "kind", "appointment", "id", "appt-1", "customerId", "cust-john",
+        "conversationId", "conv-john", "appointmentType", "Oil change", "at", "2026-12-05T14:00:00.000Z",
+        "status", "scheduled", "reference", "RO-77"), appointment);
+
+    Map<String, Object> invoice = SearchDocuments.of(Map.of("PK", "A#acct-maple-motors#INVOICE#INV-1042", "SK", "INVOICE",
+        "type", "Invoice", "number", "INV-1042", "customerId", "cust-john", "customerReference", "DMS-7",
+        "roNumber", "RO-1042", "amount", "149.99", "currency", "CAD", "createdAt", "2026-12-05T15:00:00.000Z"))
+        .orElseThrow().fields();
+    assertEquals("invoice", invoice.get("kind"));
+    assertEquals("INV-1042", invoice.get("invoiceNumber"));
+    assertEquals("RO-1042", invoice.get("repairOrder"));
+    assertEquals("DMS-7", invoice.get("reference"));
+    assertEquals(new java.math.BigDecimal("149.99"), invoice.get("amount"));
+    assertEquals("CAD", invoice.get("currency"));
   }
 
   @Test
   void otherItemsAreNotSearchable() {
     assertTrue(SearchDocuments.of(Map.of("PK", "A#acct", "SK", "USER#u", "type", "User", "name", "Alice")).isEmpty());
     assertTrue(SearchDocuments.of(Map.of("PK", "A#acct#PHONE#+15145550111", "SK", "PHONE", "type", "CustomerPhone")).isEmpty());
+    assertTrue(SearchDocuments.of(Map.of("PK", "A#acct#INBOUND#c-1", "SK", "INBOUND", "type", "InboundSms", "body", "hi")).isEmpty(),
+        "the dedupe marker is not the message: its timeline entry is");
     assertTrue(SearchDocuments.of(Map.of()).isEmpty());
   }
 
@@ -97,12 +141,5 @@ class SearchDocumentsTest {
     String id = SearchDocuments.documentId(Map.of("PK", pk, "SK", "INBOUND"));
     assertTrue(id.startsWith("sha256:") && id.length() == 7 + 64, id);
     assertEquals(id, SearchDocuments.documentId(Map.of("PK", pk, "SK", "INBOUND")));
-  }
-
-  @Test
-  void phoneDigitsKeepOnlyDigits() {
-    assertEquals("15145550111", SearchDocuments.digits("+1 (514) 555-0111"));
-    assertEquals(null, SearchDocuments.digits("n/a"));
-    assertEquals(null, SearchDocuments.digits(null));
   }
 }

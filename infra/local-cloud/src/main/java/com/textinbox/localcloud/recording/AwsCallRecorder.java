@@ -105,19 +105,42 @@ public final class AwsCallRecorder implements AutoCloseable {
    * of its own), listening from the first time it is asked for.
    */
   public synchronized String endpoint(String functionLogicalId) {
-    HttpServer server = servers.get(functionLogicalId);
+    return "http://127.0.0.1:" + listening(functionLogicalId, functionLogicalId, null);
+  }
+
+  /**
+   * The https endpoint of the function's calls to the search domain ({@code 127.0.0.1:PORT}, a host
+   * as the domain's {@code DomainEndpoint} is on AWS): the OpenSearch client's SigV4 transport only
+   * speaks https. Same recording and forwarding as {@link #endpoint}, behind TLS with the local
+   * certificate; {@code functionLogicalId} null for the unrecorded front of the domain itself.
+   */
+  public synchronized String tlsEndpoint(String functionLogicalId, javax.net.ssl.SSLContext tls) {
+    return "127.0.0.1:" + listening("tls:" + functionLogicalId, functionLogicalId, tls);
+  }
+
+  /** The port of the server kept under {@code key}, started on first use (https when {@code tls} is given). */
+  private int listening(String key, String functionLogicalId, javax.net.ssl.SSLContext tls) {
+    HttpServer server = servers.get(key);
     if (server == null) {
+      InetSocketAddress loopback;
       try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+        loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        if (tls == null) {
+          server = HttpServer.create(loopback, 0);
+        } else {
+          com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+          https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+          server = https;
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("the AWS call recorder cannot listen for " + functionLogicalId, e);
+        throw new UncheckedIOException("the AWS call recorder cannot listen for " + key, e);
       }
       server.setExecutor(executor);
       server.createContext("/", exchange -> serve(functionLogicalId, exchange));
       server.start();
-      servers.put(functionLogicalId, server);
+      servers.put(key, server);
     }
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.getAddress().getPort();
   }
 
   /** What each function has called so far: logical id -> IAM actions, both sorted. */
@@ -178,8 +201,10 @@ public final class AwsCallRecorder implements AutoCloseable {
         return;
       }
       List<String> actions = IamActions.of(new IamActions.Request(service.get(), method, path, uri.getRawQuery(), headers, body));
-      record(function, actions);
-      keepSentMessages(function, actions, body);
+      if (function != null) {
+        record(function, actions);
+        keepSentMessages(function, actions, body);
+      }
 
       String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
       HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(engine + path + query))

@@ -75,7 +75,24 @@ public final class ReviewedInlineStatements {
           Map.of("Sid", "PostToLiveConnections", "Effect", "Allow", "Action", "execute-api:ManageConnections",
               "Resource", LIVE_CONNECTIONS)),
           "Sending to a browser's WebSocket goes through the API Gateway Management API; no SAM policy template grants"
-              + " execute-api:ManageConnections. Scoped to POST (send) on this API's connections in this stage only."));
+              + " execute-api:ManageConnections. Scoped to POST (send) on this API's connections in this stage only."),
+      new Reviewed("SearchIndexer", List.of(
+          Map.of("Sid", "ReadSearchAliases", "Effect", "Allow", "Action", "es:ESHttpGet",
+              "Resource", Map.of("Fn::Sub", "${SearchDomain.Arn}/_alias/*"))),
+          "Before its first write a container reads which index the alias (and the rebuild's alias) is on (C15,"
+              + " decision 58); ElasticsearchHttpPostPolicy grants POST and PUT only. GET on the _alias paths only."),
+      new Reviewed("SearchApi", List.of(
+          Map.of("Sid", "SearchTheIndex", "Effect", "Allow", "Action", "es:ESHttpPost",
+              "Resource", List.of(Map.of("Fn::Sub", "${SearchDomain.Arn}/inbox/_msearch"),
+                  Map.of("Fn::Sub", "${SearchDomain.Arn}/inbox/_mget")))),
+          "Searches are two POSTs on the alias (_msearch, then _mget of the hits' customers); ElasticsearchHttpPostPolicy"
+              + " would also grant PUT (writes, index creation) on the whole domain."),
+      new Reviewed("Reindex", List.of(
+          Map.of("Sid", "RebuildTheIndex", "Effect", "Allow",
+              "Action", List.of("es:ESHttpGet", "es:ESHttpPut", "es:ESHttpPost", "es:ESHttpDelete"),
+              "Resource", Map.of("Fn::Sub", "${SearchDomain.Arn}/*"))),
+          "A rebuild creates an index (PUT), fills and refreshes it and moves the alias (POST), reads the alias (GET)"
+              + " and deletes the previous generation (DELETE); no SAM policy template grants GET or DELETE on a domain."));
 
   private ReviewedInlineStatements() {}
 

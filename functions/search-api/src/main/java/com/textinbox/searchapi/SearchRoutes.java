@@ -1,0 +1,162 @@
+package com.textinbox.searchapi;
+
+import com.textinbox.shared.api.ApiError;
+import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.search.SearchDocuments;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.core.MsearchResponse;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
+import org.opensearch.client.opensearch.core.msearch.RequestItem;
+import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.core.search.HighlightField;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /search} (C15): one {@code _msearch} with a search per type asked (each filtered by
+ * the caller's account, {@link QueryBuilder}), then one {@code _mget} of the customers of the
+ * message, appointment and invoice hits, so each result shows its customer's name and number
+ * without a read of the table. Nothing of the query is logged (it may be a name or a number).
+ */
+final class SearchRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
+  /** Fields highlighted per type; sub-fields (name.prefix, text.fr) are reported under their field, 3 fragments at most. */
+  private static final Map<SearchType, List<String>> HIGHLIGHTED = Map.of(
+      SearchType.CUSTOMER, List.of("name", "name.prefix", "reference", "email", "phones"),
+      SearchType.MESSAGE, List.of("text", "text.fr", "text.en"),
+      SearchType.APPOINTMENT, List.of("appointmentType", "reference"),
+      SearchType.INVOICE, List.of("invoiceNumber", "repairOrder", "reference"));
+
+  private final OpenSearchClient client;
+  private final String alias;
+
+  SearchRoutes(OpenSearchClient client, String alias) {
+    this.client = client;
+    this.alias = alias;
+  }
+
+  ApiResponse search(ApiRequest request) {
+    SearchInput input = SearchInput.of(request.query("q"), request.query("types"), request.query("cursor"));
+    String accountId = request.caller().accountId();
+    List<SearchType> types = List.copyOf(input.types());
+    List<RequestItem> searches = new ArrayList<>();
+    for (SearchType type : types) {
+      searches.add(RequestItem.of(r -> r.header(h -> h.index(alias)).body(b -> b
+          .query(QueryBuilder.of(accountId, type, input.text()))
+          .from(input.from().get(type))
+          .size(SearchInput.PAGE_SIZE)
+          .highlight(highlight(type)))));
+    }
+    MsearchResponse<Map> response;
+    try {
+      response = client.msearch(m -> m.searches(searches), Map.class);
+    } catch (IOException | OpenSearchException e) {
+      LOG.error("the search index could not be searched: {}", e.toString());
+      throw new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
+    }
+    List<List<Hit<Map>>> hits = new ArrayList<>();
+    List<Long> totals = new ArrayList<>();
+    for (MultiSearchResponseItem<Map> item : response.responses()) {
+      if (item.isFailure() && "index_not_found_exception".equals(item.failure().error().type())) {
+        // nothing was ever indexed: the indexer makes the index on its first write
+        hits.add(List.of());
+        totals.add(0L);
+        continue;
+      }
+      if (item.isFailure()) {
+        LOG.error("a search of the index failed: {}", item.failure().error().type());
+        throw new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
+      }
+      hits.add(item.result().hits().hits());
+      totals.add(item.result().hits().total() == null ? 0 : item.result().hits().total().value());
+    }
+    Map<String, Map<String, Object>> customers = customersOf(accountId, hits);
+    List<SearchResultsView.Group> groups = new ArrayList<>();
+    for (int t = 0; t < types.size(); t++) {
+      SearchType type = types.get(t);
+      int from = input.from().get(type);
+      List<SearchHitView> items = hits.get(t).stream().map(hit -> view(type, hit, customers)).toList();
+      int next = from + items.size();
+      boolean more = items.size() == SearchInput.PAGE_SIZE && next < totals.get(t) && next <= SearchInput.MAX_FROM;
+      groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, more ? SearchInput.cursor(type, next) : null));
+    }
+    return ApiResponse.ok(new SearchResultsView(input.text(), groups));
+  }
+
+  private static Highlight highlight(SearchType type) {
+    Map<String, HighlightField> fields = new LinkedHashMap<>();
+    for (String field : HIGHLIGHTED.get(type)) {
+      fields.put(field, HighlightField.of(f -> f.numberOfFragments(3).fragmentSize(120)));
+    }
+    return Highlight.of(h -> h.fields(fields).preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
+        .requireFieldMatch(true));
+  }
+
+  /** The customer documents of the hits that name a customer, read by id in one request (customer hits are their own). */
+  private Map<String, Map<String, Object>> customersOf(String accountId, List<List<Hit<Map>>> hits) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (List<Hit<Map>> group : hits) {
+      for (Hit<Map> hit : group) {
+        Object customerId = hit.source() == null ? null : hit.source().get(SearchDocuments.CUSTOMER_ID);
+        if (customerId instanceof String id && !SearchDocuments.KIND_CUSTOMER.equals(hit.source().get(SearchDocuments.KIND))) {
+          ids.add(SearchDocuments.customerDocumentId(accountId, id));
+        }
+      }
+    }
+    Map<String, Map<String, Object>> customers = new HashMap<>();
+    if (ids.isEmpty()) {
+      return customers;
+    }
+    try {
+      client.mget(m -> m.index(alias).ids(List.copyOf(ids)), Map.class).docs().forEach(doc -> {
+        if (doc.isResult() && doc.result().found() && doc.result().source() != null
+            && accountId.equals(doc.result().source().get(SearchDocuments.ACCOUNT_ID))) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> source = doc.result().source();
+          customers.put((String) source.get(SearchDocuments.CUSTOMER_ID), source);
+        }
+      });
+    } catch (IOException | OpenSearchException e) {
+      // the results stand without their customers' names
+      LOG.warn("the customers of the search results could not be read: {}", e.toString());
+    }
+    return customers;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static SearchHitView view(SearchType type, Hit<Map> hit, Map<String, Map<String, Object>> customers) {
+    Map<String, Object> doc = hit.source() == null ? Map.of() : hit.source();
+    String customerId = str(doc, SearchDocuments.CUSTOMER_ID);
+    Map<String, Object> customer = type == SearchType.CUSTOMER ? doc : customers.getOrDefault(customerId, Map.of());
+    Map<String, List<String>> highlights = new LinkedHashMap<>();
+    hit.highlight().forEach((field, fragments) -> {
+      String base = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+      List<String> merged = highlights.computeIfAbsent(base, f -> new ArrayList<>());
+      fragments.stream().filter(f -> !merged.contains(f) && merged.size() < 3).forEach(merged::add);
+    });
+    Object amount = doc.get("amount");
+    return new SearchHitView(type.kind(), str(doc, SearchDocuments.ID), customerId, str(customer, SearchDocuments.NAME),
+        str(customer, SearchDocuments.PHONE), str(doc, SearchDocuments.CONVERSATION_ID), str(doc, SearchDocuments.REFERENCE),
+        str(doc, SearchDocuments.TEXT), str(doc, SearchDocuments.DIRECTION), str(doc, SearchDocuments.AT),
+        str(doc, "appointmentType"), str(doc, "repairOrder"), str(doc, "invoiceNumber"),
+        amount instanceof Number n ? new BigDecimal(n.toString()).setScale(2, java.math.RoundingMode.HALF_UP) : null,
+        str(doc, "currency"), highlights);
+  }
+
+  private static String str(Map<String, Object> doc, String field) {
+    return doc.get(field) instanceof String value ? value : null;
+  }
+}
