@@ -57,7 +57,27 @@ public final class TokenAuthorizer implements RequestStreamHandler {
 
   public TokenAuthorizer() {
     this(TokenVerifier.forJwksUrl(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"), Env.require("JWT_JWKS_URL")),
-        new ApiKeyStore(DynamoTable.fromEnvironment())::byHash);
+        tableLookup());
+  }
+
+  /**
+   * The table's look-up items, its DynamoDB client made at the first key: a user's token (most
+   * requests) never pays for it (with SnapStart, priming's key makes it before the snapshot).
+   */
+  private static KeyLookup tableLookup() {
+    return new KeyLookup() {
+      private volatile ApiKeyStore store;
+
+      @Override
+      public Optional<ApiKey> byHash(String sha256Hex) {
+        ApiKeyStore current = store;
+        if (current == null) {
+          current = new ApiKeyStore(DynamoTable.fromEnvironment());
+          store = current;
+        }
+        return current.byHash(sha256Hex);
+      }
+    };
   }
 
   TokenAuthorizer(TokenVerifier verifier, KeyLookup keys) {

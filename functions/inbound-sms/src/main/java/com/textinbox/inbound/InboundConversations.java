@@ -73,14 +73,14 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     Recipient recipient = recipient(accountId, sms, at, now);
     CustomerProfile profile = recipient.profile();
     Conversation conversation = recipient.conversation();
+    // the month the message counts in (N4): the company's zone is read only when it matters (a
+    // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
+    Optional<YearMonth> month = MonthInZone.inEveryZone(at);
     Account account = null;
 
     for (int attempt = 1; ; attempt++) {
       Optional<ComplianceKeyword> keyword = ComplianceKeyword.detect(sms.body(), ComplianceKeyword.Language.of(profile.language()));
-      // the month the message counts in (N4): the company's zone is read only when it matters (a
-      // keyword's reply reads the account anyway; otherwise only within a day of a month's turn)
-      Optional<YearMonth> month = keyword.isPresent() ? Optional.empty() : MonthInZone.inEveryZone(at);
-      if (month.isEmpty() && account == null) {
+      if ((keyword.isPresent() || month.isEmpty()) && account == null) {
         account = stores.accounts().get(accountId);
       }
       Account company = account;

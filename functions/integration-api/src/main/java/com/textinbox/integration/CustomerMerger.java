@@ -82,6 +82,12 @@ final class CustomerMerger {
       return null;   // the number changed hands meanwhile
     }
     CustomerRules.identifiable(fields);
+    Conversation othersActive = other.activeConversationId() == null ? null
+        : conversations.find(accountId, other.activeConversationId()).orElse(null);
+    if (other.activeConversationId() != null && othersActive == null) {
+      return null;
+    }
+    // the merge's time, after its last read: every text it found in the other's conversation is older
     String now = Keys.time(clock.instant());
     if (before != null && now.equals(before.updatedAt())) {
       now = Keys.time(clock.instant().plusMillis(1));
@@ -91,11 +97,6 @@ final class CustomerMerger {
             null, now, by).edited(fields, now);
     ProfileMerge.Result resolved = ProfileMerge.resolve(base, other, now);
 
-    Conversation othersActive = other.activeConversationId() == null ? null
-        : conversations.find(accountId, other.activeConversationId()).orElse(null);
-    if (other.activeConversationId() != null && othersActive == null) {
-      return null;
-    }
     boolean archive = othersActive != null && base.activeConversationId() != null;
     CustomerProfile survivor = othersActive != null && !archive
         ? resolved.merged().withActiveConversation(othersActive.conversationId()) : resolved.merged();

@@ -34,6 +34,15 @@ class CustomerMergeTest {
   @BeforeAll
   static void aDmsKey() {
     key = Tokens.apiKey("admin", "Merge test DMS");
+    // IntegrationApi's cold start on a busy machine can outlast a request's 30 s: warm it first
+    Eventually.await("IntegrationApi to answer", Duration.ofSeconds(180), () -> {
+      try {
+        int status = call("PUT", "/integration/customers/DMS-MERGE-WARMUP", key, Map.of("firstName", "Warm")).status();
+        return status == 200 || status == 201 ? status : null;
+      } catch (IllegalStateException timedOut) {
+        return null;
+      }
+    });
   }
 
   @AfterAll
@@ -144,7 +153,7 @@ class CustomerMergeTest {
     assertEquals(p.conversationA(), conversations.path("archived").get(0).path("conversationId").asText());
     assertEquals("ARCHIVED", conversations.path("archived").get(0).path("status").asText());
     JsonNode archived = ok(200, "GET", "/conversations/" + p.conversationA(), staff(), null);
-    assertEquals("ARCHIVED", archived.path("status").asText());
+    assertEquals("ARCHIVED", archived.path("conversation").path("status").asText());
     assertTrue(bodies(archived).contains("A's first text 1"), archived.toString());
     assertEquals(p.a(), mergedEvent(archived).path("mergedCustomerId").asText());
     assertEquals(p.b(), mergedEvent(archived).path("survivorCustomerId").asText());

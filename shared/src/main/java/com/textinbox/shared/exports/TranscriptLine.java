@@ -1,5 +1,6 @@
 package com.textinbox.shared.exports;
 
+import com.textinbox.shared.conversations.AppointmentEvent;
 import com.textinbox.shared.conversations.ComplianceEvent;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.Message;
@@ -39,6 +40,8 @@ public record TranscriptLine(String time, String sender, String status, String t
       case ConversationEvent e -> new TranscriptLine(time, orDash(e.byName(), e.by()), "Internal event", event(e), true,
           List.of());
       case ComplianceEvent c -> new TranscriptLine(time, names.customer(), "Internal event", compliance(c), true,
+          List.of());
+      case AppointmentEvent a -> new TranscriptLine(time, names.company(), "Internal event", appointment(a), true,
           List.of());
     };
   }
@@ -84,6 +87,17 @@ public record TranscriptLine(String time, String sender, String status, String t
       case ConversationEvent.REOPENED -> "Conversation reopened";
       case ConversationEvent.UNSUBSCRIBED -> "Customer unsubscribed by staff";
       default -> e.event();
+    };
+  }
+
+  /** AP2: the reminder, and what the customer's reply did to the appointment it answered. */
+  static String appointment(AppointmentEvent a) {
+    return switch (a.event()) {
+      case AppointmentEvent.REMINDED -> "Appointment reminder sent";
+      case AppointmentEvent.CONFIRMED -> "Appointment confirmed by the customer";
+      case AppointmentEvent.CANCELLED -> "Appointment cancelled by the customer";
+      case AppointmentEvent.REPLIED -> "Customer replied about the appointment";
+      default -> "Appointment " + a.event();
     };
   }
 

@@ -90,8 +90,8 @@ public final class TimelineMapper {
       return new ConversationEvent(at.id(), at.at(), r.str(EVENT), r.str(CONVERSATION_ID), r.str(BY), r.str(BY_NAME),
           r.str(AT), assignee(r, ASSIGNEE_KIND, ASSIGNEE_ID, ASSIGNEE_NAME),
           assignee(r, PREVIOUS_ASSIGNEE_KIND, PREVIOUS_ASSIGNEE_ID, PREVIOUS_ASSIGNEE_NAME), r.str(REASON),
-          r.str(AWAY_RULE), r.str(NOTE_ID), r.str(JOB_ID), r.str(MESSAGE_ID), r.str(MERGED_CUSTOMER_ID),
-          r.str(SURVIVOR_CUSTOMER_ID), integer(r, AUTO_CLOSE_DAYS));
+          r.str(AWAY_RULE), r.str(NOTE_ID), r.str(JOB_ID), r.str(MESSAGE_ID), integer(r, AUTO_CLOSE_DAYS),
+          r.str(MERGED_CUSTOMER_ID), r.str(SURVIVOR_CUSTOMER_ID));
     } else if (COMPLIANCE_EVENT.equals(type)) {
       return new ComplianceEvent(at.id(), at.at(), r.str(EVENT), r.str(KEYWORD), r.str(LANGUAGE), r.str(MESSAGE_ID),
           r.str(CUSTOMER_ID), r.str(AT), r.str(REPLY), r.str(REPLY_MESSAGE_ID), r.str(REPLY_NOT_SENT_REASON),
@@ -165,8 +165,8 @@ public final class TimelineMapper {
         .str(BY_NAME, e.byName()).str(REASON, e.reason())
         .str(AWAY_RULE, e.awayRule()).str(NOTE_ID, e.noteId()).str(JOB_ID, e.jobId())
         .str(MESSAGE_ID, e.messageId()).str(AT, e.recordedAt())
-        .str(MERGED_CUSTOMER_ID, e.mergedCustomerId()).str(SURVIVOR_CUSTOMER_ID, e.survivorCustomerId())
         .num(AUTO_CLOSE_DAYS, e.autoCloseDays())
+        .str(MERGED_CUSTOMER_ID, e.mergedCustomerId()).str(SURVIVOR_CUSTOMER_ID, e.survivorCustomerId())
         .build();
   }
 

@@ -411,6 +411,33 @@ public record CustomerStore(DynamoTable table) {
     return writes;
   }
 
+  // ------------------------------------------------------------------ delete (P5)
+
+  /**
+   * The deletion of a profile as read (P5): the profile, on condition that it still exists with the
+   * active conversation read (a conversation opened meanwhile cancels it: read again), and its
+   * mobile's and reference's guards if still its own. Custom attribute values live on the profile
+   * and go with it. With these writes the customer leaves every list at once, and its next text
+   * makes a new profile.
+   */
+  public List<Write> deleteWrites(String accountId, CustomerProfile profile) {
+    List<Write> writes = new ArrayList<>();
+    String active = profile.activeConversationId();
+    writes.add(table.deleteWrite(b -> b.key(DynamoTable.key(Keys.customer(accountId, profile.customerId()), Keys.PROFILE_SK))
+        .conditionExpression(active == null ? "attribute_exists(PK) AND attribute_not_exists(#active)"
+            : "attribute_exists(PK) AND #active = :active")
+        .expressionAttributeNames(Map.of("#active", ACTIVE_CONVERSATION_ID))
+        .expressionAttributeValues(active == null ? null : Map.of(":active", AttributeValue.fromS(active)))));
+    if (profile.mobile() != null) {
+      writes.add(ownGuardDelete(Keys.customerPhone(accountId, profile.mobile()), Keys.PHONE_SK, profile.customerId()));
+    }
+    if (profile.reference() != null) {
+      writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, profile.reference()), Keys.REFERENCE_SK,
+          profile.customerId()));
+    }
+    return writes;
+  }
+
   /** C14: the mobile's guard passes from the merged profile to the survivor (only if the merged one still holds it). */
   public Write phoneGuardTransferWrite(String accountId, String mobile, String fromCustomerId, String toCustomerId) {
     return ItemUpdate.of().set(CUSTOMER_ID, toCustomerId)
@@ -451,33 +478,6 @@ public record CustomerStore(DynamoTable table) {
     return table.query(Query.table(Keys.customer(accountId, customerId)).beginsWith(Keys.MERGE_PREFIX).limit(limit))
         .items().stream().filter(CustomerMergeMapper::isMerge).map(CustomerMergeMapper::fromItem)
         .sorted(java.util.Comparator.comparing(com.textinbox.shared.customers.CustomerMerge::at).reversed()).toList();
-  }
-
-  // ------------------------------------------------------------------ delete (P5)
-
-  /**
-   * The deletion of a profile as read (P5): the profile, on condition that it still exists with the
-   * active conversation read (a conversation opened meanwhile cancels it: read again), and its
-   * mobile's and reference's guards if still its own. Custom attribute values live on the profile
-   * and go with it. With these writes the customer leaves every list at once, and its next text
-   * makes a new profile.
-   */
-  public List<Write> deleteWrites(String accountId, CustomerProfile profile) {
-    List<Write> writes = new ArrayList<>();
-    String active = profile.activeConversationId();
-    writes.add(table.deleteWrite(b -> b.key(DynamoTable.key(Keys.customer(accountId, profile.customerId()), Keys.PROFILE_SK))
-        .conditionExpression(active == null ? "attribute_exists(PK) AND attribute_not_exists(#active)"
-            : "attribute_exists(PK) AND #active = :active")
-        .expressionAttributeNames(Map.of("#active", ACTIVE_CONVERSATION_ID))
-        .expressionAttributeValues(active == null ? null : Map.of(":active", AttributeValue.fromS(active)))));
-    if (profile.mobile() != null) {
-      writes.add(ownGuardDelete(Keys.customerPhone(accountId, profile.mobile()), Keys.PHONE_SK, profile.customerId()));
-    }
-    if (profile.reference() != null) {
-      writes.add(ownGuardDelete(Keys.customerReferenceGuard(accountId, profile.reference()), Keys.REFERENCE_SK,
-          profile.customerId()));
-    }
-    return writes;
   }
 
   /**
