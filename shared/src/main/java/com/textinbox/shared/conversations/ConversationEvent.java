@@ -30,7 +30,7 @@ public record ConversationEvent(
   /** Any event but an automatic close or a merge. */
   public ConversationEvent(String id, String at, String event, String conversationId, String by, String byName,
       String recordedAt, Assignee assignee, Assignee previousAssignee, String reason, String awayRule, String noteId,
-      String jobId, String messageId, Integer autoCloseDays) {
+      String jobId, String messageId) {
     this(id, at, event, conversationId, by, byName, recordedAt, assignee, previousAssignee, reason, awayRule, noteId, jobId,
         messageId, null, null, null);
   }
