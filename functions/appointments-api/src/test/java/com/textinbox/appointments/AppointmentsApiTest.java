@@ -104,7 +104,7 @@ class AppointmentsApiTest {
         .path("error").path("field").asText());
     assertEquals("date", call(400, "GET", "/appointments", Map.of(), null, Map.of("date", "07/12/2026"), "user")
         .path("error").path("field").asText());
-    call(404, "PATCH", "/appointments/{appointmentId}", Map.of("appointmentId", "appt-x"), "{\"status\": \"replied\"}",
+    call(404, "PATCH", "/appointments/{appointmentId}", Map.of("appointmentId", "appt-x"), "{\"status\": \"confirmed\"}",
         Map.of(), "user");
     call(404, "GET", "/invoices/{number}", Map.of("number", "INV-1"), null, Map.of(), "user");
     call(404, "GET", "/customers/{customerId}/invoices", Map.of("customerId", "cust-nobody"), null, Map.of(), "user");
