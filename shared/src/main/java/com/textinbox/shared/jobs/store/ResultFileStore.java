@@ -34,11 +34,13 @@ public final class ResultFileStore {
     this.bucket = bucket;
   }
 
-  /**
-   * The bucket of {@code FILES_BUCKET}, path-style (S3Proxy locally; any bucket name on AWS); links
-   * signed for 7 days where the function has the signer's key ({@link LinkSigner}).
-   */
+  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
   public static ResultFileStore fromEnvironment() {
+    return new ResultFileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
+  public static ResultFileStore forEmailedLinks() {
     return new ResultFileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
   }
 
