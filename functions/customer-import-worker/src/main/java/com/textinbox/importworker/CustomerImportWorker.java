@@ -51,7 +51,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
   private final Duration budget;
 
   public CustomerImportWorker() {
-    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.fromEnvironment(),
+    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.forEmailedLinks(),
         EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
         Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Path.of(System.getProperty("java.io.tmpdir")),
         Duration.ofMinutes(14));

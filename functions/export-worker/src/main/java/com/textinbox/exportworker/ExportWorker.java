@@ -34,7 +34,7 @@ public final class ExportWorker extends SqsBatchHandler {
   private final AccountStore accounts;
 
   public ExportWorker() {
-    this(DynamoTable.fromEnvironment(), ResultFileStore.fromEnvironment(),
+    this(DynamoTable.fromEnvironment(), ResultFileStore.forEmailedLinks(),
         EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
         Clock.systemUTC());
   }

@@ -51,8 +51,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * endpoints file. {@code infra/local-cloud.sh} starts it; see the README for what it prints.
  */
 public final class LocalCloud implements AutoCloseable {
-  private static final String ACCESS_KEY = "local";
-  private static final String SECRET_KEY = "local-secret";
+  private static final String ACCESS_KEY = LocalResources.ACCESS_KEY;
+  private static final String SECRET_KEY = LocalResources.SECRET_KEY;
   /** The local deployment's Telegram bot (TelegramStandIn checks the token as Telegram does). */
   static final String TELEGRAM_BOT_TOKEN = "100000:local-bot-token";
   static final String TELEGRAM_BOT_USERNAME = "TextInboxLocalBot";

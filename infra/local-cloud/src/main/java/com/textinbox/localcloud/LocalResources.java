@@ -15,6 +15,9 @@ import java.util.Map;
 public final class LocalResources implements Intrinsics.Resources {
   public static final String REGION = "us-east-1";
   public static final String ACCOUNT = "000000000000";
+  /** The one key pair of this machine's engines: every IAM access key of the template is this one here (S3Proxy checks none). */
+  public static final String ACCESS_KEY = "local";
+  public static final String SECRET_KEY = "local-secret";
   public static final String USER_POOL_ID = REGION + "_localpool";
   public static final String USER_POOL_CLIENT_ID = "local-web-client";
   public static final String API_ID = "localapi";
@@ -118,6 +121,7 @@ public final class LocalResources implements Intrinsics.Resources {
       case "AWS::Cognito::UserPool" -> USER_POOL_ID;
       case "AWS::Cognito::UserPoolClient" -> USER_POOL_CLIENT_ID;
       case "AWS::Serverless::Api" -> API_ID;
+      case "AWS::IAM::AccessKey" -> ACCESS_KEY;
       case "AWS::ApiGatewayV2::Api" -> LIVE_API_ID;
       case "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Route",
           "AWS::ApiGatewayV2::Stage" -> logicalId;
@@ -146,6 +150,7 @@ public final class LocalResources implements Intrinsics.Resources {
       // on AWS wss://<api>.execute-api.<region>.amazonaws.com; here the local WebSocket API
       case "AWS::ApiGatewayV2::Api.ApiEndpoint" -> endpoints.live().replaceFirst("^http", "ws");
       case "AWS::ApiGatewayV2::Api.ApiId" -> LIVE_API_ID;
+      case "AWS::IAM::AccessKey.SecretAccessKey" -> SECRET_KEY;
       default -> throw new IllegalArgumentException("Fn::GetAtt " + logicalId + "." + attribute + " is not supported locally");
     };
   }
@@ -157,24 +162,46 @@ public final class LocalResources implements Intrinsics.Resources {
    * call on to its engine.
    */
   private static final java.util.regex.Pattern SECRET_REFERENCE =
-      java.util.regex.Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString}}");
+      java.util.regex.Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString(?::([^:}]+))?}}");
   private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * A Secrets Manager dynamic reference ({@code {{resolve:secretsmanager:<secret>:SecretString}}},
-   * which CloudFormation resolves at deploy) as a generated secret of this run, the same for every
-   * function (the cursor key, docs/decisions.md 55); any other value as it is.
+   * A Secrets Manager dynamic reference ({@code {{resolve:secretsmanager:<secret>:SecretString[:<json key>]}}},
+   * which CloudFormation resolves at deploy): a secret whose template gives its SecretString is that
+   * string (the download link signer's key pair, docs/decisions.md 53), a generated one a random
+   * secret of this run, the same for every function (the cursor key, decision 55); with a JSON key,
+   * that field of the string. Any other value as it is.
    */
   String secretOf(String value) {
     java.util.regex.Matcher reference = SECRET_REFERENCE.matcher(value);
     if (!reference.matches()) {
       return value;
     }
-    return secrets.computeIfAbsent(reference.group(1), id -> {
-      byte[] random = new byte[36];
-      new java.security.SecureRandom().nextBytes(random);
-      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    });
+    String secret = secrets.computeIfAbsent(reference.group(1), this::secretString);
+    if (reference.group(2) == null) {
+      return secret;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode field = new com.fasterxml.jackson.databind.ObjectMapper().readTree(secret).get(reference.group(2));
+      if (field == null) {
+        throw new IllegalArgumentException("secret " + reference.group(1) + " has no field " + reference.group(2));
+      }
+      return field.asText();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("secret " + reference.group(1) + " is not JSON, yet " + value + " reads a field of it", e);
+    }
+  }
+
+  private String secretString(String secretName) {
+    String logicalId = template.resources().keySet().stream().filter(id -> "AWS::SecretsManager::Secret".equals(template.typeOf(id))
+        && name(id).equals(secretName)).findFirst().orElse(null);
+    Object given = logicalId == null ? null : template.properties(logicalId).get("SecretString");
+    if (given != null) {
+      return resolve(given);
+    }
+    byte[] random = new byte[36];
+    new java.security.SecureRandom().nextBytes(random);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   public Map<String, String> environmentOf(SamTemplate.FunctionDefinition function) {

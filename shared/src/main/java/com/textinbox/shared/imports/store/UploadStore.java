@@ -1,6 +1,7 @@
 package com.textinbox.shared.imports.store;
 
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.jobs.store.LinkSigner;
 import com.textinbox.shared.jobs.store.ResultFileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,9 @@ public class UploadStore {
     this.bucket = bucket;
   }
 
-  /** The bucket of {@code FILES_BUCKET}, with the clients result files use (path-style). */
+  /** The bucket of {@code FILES_BUCKET}, path-style; its PUT links are short, signed with the role's credentials. */
   public static UploadStore fromEnvironment() {
-    return new UploadStore(ResultFileStore.client(), ResultFileStore.presigner(), Env.require("FILES_BUCKET"));
+    return new UploadStore(ResultFileStore.client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
   }
 
   public static String uploadKey(String accountId, String importId) {

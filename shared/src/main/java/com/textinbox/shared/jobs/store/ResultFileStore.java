@@ -6,12 +6,10 @@ import com.textinbox.shared.jobs.ResultFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -36,25 +34,20 @@ public final class ResultFileStore {
     this.bucket = bucket;
   }
 
-  /** The bucket of {@code FILES_BUCKET}, path-style (S3Proxy locally; any bucket name on AWS). */
+  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
   public static ResultFileStore fromEnvironment() {
-    return new ResultFileStore(client(), presigner(), Env.require("FILES_BUCKET"));
+    return new ResultFileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
+  public static ResultFileStore forEmailedLinks() {
+    return new ResultFileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
   }
 
   /** The S3 client of the environment, path-style (also the imports' upload store's, P4). */
   public static S3Client client() {
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     return AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
-  }
-
-  /** The presigner of the environment's S3 endpoint and region, path-style. */
-  public static S3Presigner presigner() {
-    S3Presigner.Builder presigner = S3Presigner.builder()
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-    Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL"))
-        .ifPresent(url -> presigner.endpointOverride(URI.create(url)));
-    Env.optional("AWS_REGION").ifPresent(region -> presigner.region(Region.of(region)));
-    return presigner.build();
   }
 
   /** A new file at {@code key}: bytes written go up part by part; {@link Upload#close()} finishes it. */
