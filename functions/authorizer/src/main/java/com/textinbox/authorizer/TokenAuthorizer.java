@@ -7,6 +7,7 @@ import com.textinbox.shared.apikeys.ApiKey;
 import com.textinbox.shared.apikeys.ApiKeySecret;
 import com.textinbox.shared.apikeys.store.ApiKeyStore;
 import com.textinbox.shared.auth.Caller;
+import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.observability.Observability;
@@ -57,14 +58,14 @@ public final class TokenAuthorizer implements RequestStreamHandler {
 
   public TokenAuthorizer() {
     this(TokenVerifier.forJwksUrl(Env.require("JWT_ISSUER"), Env.require("JWT_AUDIENCE"), Env.require("JWT_JWKS_URL")),
-        tableLookup());
+        tableLookup(Env.require("TABLE_NAME")));
   }
 
   /**
    * The table's look-up items, its DynamoDB client made at the first key: a user's token (most
    * requests) never pays for it (with SnapStart, priming's key makes it before the snapshot).
    */
-  private static KeyLookup tableLookup() {
+  private static KeyLookup tableLookup(String tableName) {
     return new KeyLookup() {
       private volatile ApiKeyStore store;
 
@@ -72,7 +73,7 @@ public final class TokenAuthorizer implements RequestStreamHandler {
       public Optional<ApiKey> byHash(String sha256Hex) {
         ApiKeyStore current = store;
         if (current == null) {
-          current = new ApiKeyStore(DynamoTable.fromEnvironment());
+          current = new ApiKeyStore(new DynamoTable(AwsClients.dynamoDb(), tableName));
           store = current;
         }
         return current.byHash(sha256Hex);

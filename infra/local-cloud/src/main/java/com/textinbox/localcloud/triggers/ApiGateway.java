@@ -363,6 +363,9 @@ public final class ApiGateway implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    // API Gateway reads the whole request before it answers, even a refusal; a body left unread
+    // makes the JDK server close the connection, and the client's next request on it gets nothing
+    exchange.getRequestBody().readAllBytes();
     if (body.length == 0) {
       exchange.sendResponseHeaders(status, -1);
       return;
