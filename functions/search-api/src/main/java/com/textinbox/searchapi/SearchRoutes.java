@@ -65,7 +65,7 @@ final class SearchRoutes {
       response = client.msearch(m -> m.searches(searches), Map.class);
     } catch (IOException | OpenSearchException e) {
       LOG.error("the search index could not be searched: {}", e.toString());
-      throw new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
+      throw unavailable();
     }
     List<List<Hit<Map>>> hits = new ArrayList<>();
     List<Long> totals = new ArrayList<>();
@@ -78,7 +78,7 @@ final class SearchRoutes {
       }
       if (item.isFailure()) {
         LOG.error("a search of the index failed: {}", item.failure().error().type());
-        throw new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
+        throw unavailable();
       }
       hits.add(item.result().hits().hits());
       totals.add(item.result().hits().total() == null ? 0 : item.result().hits().total().value());
@@ -94,6 +94,11 @@ final class SearchRoutes {
       groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, more ? SearchInput.cursor(type, next) : null));
     }
     return ApiResponse.ok(new SearchResultsView(input.text(), groups));
+  }
+
+  /** The index could not answer: the client may retry (503), never a 500. */
+  private static ApiError unavailable() {
+    return new ApiError(503, "search_unavailable", "Search is unavailable right now; please try again in a moment.", null);
   }
 
   private static Highlight highlight(SearchType type) {

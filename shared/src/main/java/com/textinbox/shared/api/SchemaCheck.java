@@ -3,6 +3,7 @@ package com.textinbox.shared.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * {@code otherPhones[1].type}).
  */
 final class SchemaCheck {
+  /** Each schema pattern compiled once, not on every request that carries its field. */
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
   private SchemaCheck() {}
 
   static void check(JsonNode schema, JsonNode value, String field) {
@@ -85,7 +89,7 @@ final class SchemaCheck {
     if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
       throw ApiError.invalid(field, "'" + field + "' is at most " + schema.get("maxLength").asInt() + " characters.");
     }
-    if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
+    if (schema.has("pattern") && !PATTERNS.computeIfAbsent(schema.get("pattern").asText(), Pattern::compile).matcher(text).find()) {
       throw ApiError.invalid(field, "'" + field + "' is not in the expected form (" + schema.get("pattern").asText() + ").");
     }
   }
