@@ -3,13 +3,14 @@ package com.textinbox.shared.imports.store;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.jobs.store.LinkSigner;
 import com.textinbox.shared.jobs.store.ResultFileStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -51,9 +52,7 @@ public class UploadStore {
   public OptionalLong size(String key) {
     try {
       return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
-    } catch (NoSuchKeyException missing) {
-      return OptionalLong.empty();
-    } catch (S3Exception e) {
+    } catch (S3Exception e) { // NoSuchKeyException too: a HEAD of a missing key is a 404 without body
       if (e.statusCode() == 404) {
         return OptionalLong.empty();
       }
@@ -65,8 +64,8 @@ public class UploadStore {
   public void download(String key, Path file) {
     try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
