@@ -20,6 +20,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POST {@code /customer-exports} (P7) and POST {@code /conversations/{conversationId}/exports}
@@ -27,6 +29,7 @@ import java.util.UUID;
  * 202 with the job. The file comes by email.
  */
 record ExportRoutes(JobStore jobs, ConversationStore conversations, EventQueue exportJobs, Clock clock) {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportRoutes.class);
   private static final Set<String> CUSTOMER_FIELDS = Set.of("filter", "from", "to", "format");
   private static final Set<String> CONVERSATION_FIELDS = Set.of("from", "to", "includeInternal");
 
@@ -79,8 +82,10 @@ record ExportRoutes(JobStore jobs, ConversationStore conversations, EventQueue e
     try {
       exportJobs.send(jobId, kind, message.toJson());
     } catch (RuntimeException notQueued) {
+      // as an import that cannot be queued: the job shows FAILED, the client may simply ask again
+      LOG.error("export {} could not be queued: {}", jobId, notQueued.toString());
       jobs.markFailed(caller.accountId(), jobId);
-      throw notQueued;
+      throw new ApiError(503, "unavailable", "The export could not be started; try again in a moment.", null);
     }
     return ApiResponse.accepted(JobView.of(job));
   }
