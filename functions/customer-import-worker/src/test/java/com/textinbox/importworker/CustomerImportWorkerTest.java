@@ -13,6 +13,7 @@ import com.textinbox.shared.imports.store.FolderUploads;
 import com.textinbox.shared.imports.store.ImportStore;
 import com.textinbox.shared.imports.store.UploadStore;
 import com.textinbox.shared.jobs.store.ResultFileStore;
+import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.testing.SampleEvents;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,6 +129,12 @@ class CustomerImportWorkerTest {
 
   @Test
   void aMessageThatIsNoRunFailsForTheDlq() {
+    CustomerImportWorker worker = new CustomerImportWorker(table, new FolderUploads(dir.resolve("bucket")), files,
+        e -> "ses-1", Clock.systemUTC(), "CA",
+        dir.resolve("tmp"), Duration.ofMinutes(5));
+    JsonNode answer = SampleEvents.invokeRaw(worker, Json.write(Map.of("Records", List.of(Map.of("messageId", "bad",
+        "body", "{\"accountId\": \"a\"}", "attributes", Map.of("ApproximateReceiveCount", "1"))))).getBytes(StandardCharsets.UTF_8));
+    assertEquals("bad", answer.path("batchItemFailures").get(0).path("itemIdentifier").asText(), answer.toString());
     assertThrows(IllegalArgumentException.class, () -> ImportMessage.parse("{\"accountId\": \"a\"}"));
   }
 }
