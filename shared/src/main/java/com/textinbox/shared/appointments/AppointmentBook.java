@@ -43,7 +43,7 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
    * appointment per reference, whatever the number of pushes), created or replaced.
    */
   public Written putByReference(String accountId, ZoneId zone, String reference, AppointmentInput input) {
-    String customerId = appointments.customerIdByReference(accountId, input.customerReference()).orElseThrow(() ->
+    String customerId = customers.customerIdByReference(accountId, input.customerReference()).orElseThrow(() ->
         new ApiError(404, "not_found", "No customer has the reference '" + input.customerReference()
             + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference"));
     String appointmentId = idForReference(accountId, reference);
