@@ -9,6 +9,7 @@ import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.events.EventQueue;
@@ -70,9 +71,8 @@ public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
     if (reference == null) {
       throw ApiError.invalid("customerReference", "customerReference (the DMS's reference of the customer) is required.");
     }
-    String customerId = customers.customerIdByReference(accountId, reference).orElseThrow(() ->
-        new ApiError(404, "not_found", "No customer has the reference '" + reference
-            + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference"));
+    String customerId = customers.customerIdByReference(accountId, reference)
+        .orElseThrow(() -> CustomerRules.unknownReference(reference));
 
     String now = Keys.time(clock.instant());
     var existing = invoices.find(accountId, number);
