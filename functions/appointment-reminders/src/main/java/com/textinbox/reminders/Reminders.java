@@ -96,7 +96,7 @@ final class Reminders {
 
   private Company company(String accountId) {
     Account account = accounts.get(accountId);
-    ZoneId zone = account == null ? ZoneId.of(Account.DEFAULT_TIME_ZONE) : account.zone();
+    ZoneId zone = Account.zoneOf(account);
     return new Company(account, zone, appointments.settings(accountId));
   }
 

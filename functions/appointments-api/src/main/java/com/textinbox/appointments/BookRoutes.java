@@ -96,6 +96,6 @@ record BookRoutes(AppointmentBook book, AccountStore accounts) {
 
   private ZoneId zone(String accountId) {
     var account = accounts.get(accountId);
-    return account == null ? ZoneId.of(com.textinbox.shared.users.Account.DEFAULT_TIME_ZONE) : account.zone();
+    return com.textinbox.shared.users.Account.zoneOf(account);
   }
 }

@@ -85,7 +85,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       }
       Account company = account;
       YearMonth countedIn = month.orElseGet(() -> MonthInZone.of(at,
-          company == null ? java.time.ZoneId.of(Account.DEFAULT_TIME_ZONE) : company.zone()));
+          Account.zoneOf(company)));
       Optional<KeywordReply> reply = keyword.map(reply(profile, at, account));
       // AP2: only a customer with a reminded appointment pending (the window on their guard) costs the look-up
       Optional<AppointmentReply> appointmentReply = keyword.isEmpty() && recipient.awaitingReply(now)

@@ -27,7 +27,7 @@ record AppointmentRoutes(AppointmentBook book, AccountStore accounts) {
     String accountId = request.caller().accountId();
     String reference = AppointmentInput.pathId(request.pathParameter("reference"), "reference");
     Account account = accounts.get(accountId);
-    ZoneId zone = account == null ? ZoneId.of(Account.DEFAULT_TIME_ZONE) : account.zone();
+    ZoneId zone = Account.zoneOf(account);
     AppointmentBook.Written written = book.putByReference(accountId, zone, reference, AppointmentInput.dms(request.json(), zone));
     Object view = AppointmentView.of(written.appointment(), null);
     return written.created() ? ApiResponse.created(view) : ApiResponse.ok(view);

@@ -2,6 +2,7 @@ package com.textinbox.shared.appointments;
 
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.appointments.store.AppointmentStore;
+import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.store.DynamoTable;
@@ -43,9 +44,8 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
    * appointment per reference, whatever the number of pushes), created or replaced.
    */
   public Written putByReference(String accountId, ZoneId zone, String reference, AppointmentInput input) {
-    String customerId = appointments.customerIdByReference(accountId, input.customerReference()).orElseThrow(() ->
-        new ApiError(404, "not_found", "No customer has the reference '" + input.customerReference()
-            + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference"));
+    String customerId = customers.customerIdByReference(accountId, input.customerReference())
+        .orElseThrow(() -> CustomerRules.unknownReference(input.customerReference()));
     String appointmentId = idForReference(accountId, reference);
     for (int attempt = 1; ; attempt++) {
       var existing = appointments.find(accountId, appointmentId);

@@ -72,6 +72,12 @@ public final class CustomerRules {
     }
   }
 
+  /** The 404 of a DMS push naming a customer it never pushed ({@code customerReference}: AP1, AP3). */
+  public static ApiError unknownReference(String reference) {
+    return new ApiError(404, "not_found", "No customer has the reference '" + reference
+        + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference");
+  }
+
   /** The DMS's reference: 1-64 letters, digits, '.', '_', '/', '-' (it is part of a key). */
   public static String reference(String value) {
     if (value == null || value.isBlank()) {

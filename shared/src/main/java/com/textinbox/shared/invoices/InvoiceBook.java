@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.JsonBody;
 import com.textinbox.shared.appointments.AppointmentInput;
-import com.textinbox.shared.appointments.store.AppointmentStore;
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.events.EventQueue;
@@ -39,13 +39,13 @@ import java.util.regex.Pattern;
  * marks it; a crash between the two sends the same event again on the DMS's retry (deduped), and a
  * second "paid" push finds the mark and sends nothing.
  */
-public record InvoiceBook(InvoiceStore invoices, AppointmentStore appointments, CustomerStore customers,
+public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
     ConversationStore conversations, UserStore users, EventQueue notifications, Clock clock) {
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
   private static final Set<String> FIELDS = Set.of("amount", "currency", "roNumber", "customerReference", "status");
 
   public static InvoiceBook on(DynamoTable table, EventQueue notifications, Clock clock) {
-    return new InvoiceBook(new InvoiceStore(table), new AppointmentStore(table), new CustomerStore(table),
+    return new InvoiceBook(new InvoiceStore(table), new CustomerStore(table),
         new ConversationStore(table), new UserStore(table), notifications, clock);
   }
 
@@ -71,9 +71,8 @@ public record InvoiceBook(InvoiceStore invoices, AppointmentStore appointments, 
     if (reference == null) {
       throw ApiError.invalid("customerReference", "customerReference (the DMS's reference of the customer) is required.");
     }
-    String customerId = appointments.customerIdByReference(accountId, reference).orElseThrow(() ->
-        new ApiError(404, "not_found", "No customer has the reference '" + reference
-            + "': push the customer first (PUT /integration/customers/{reference}).", "customerReference"));
+    String customerId = customers.customerIdByReference(accountId, reference)
+        .orElseThrow(() -> CustomerRules.unknownReference(reference));
 
     String now = Keys.time(clock.instant());
     var existing = invoices.find(accountId, number);

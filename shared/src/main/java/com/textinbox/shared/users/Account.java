@@ -30,4 +30,9 @@ public record Account(String accountId, String name, String number, String langu
   public ZoneId zone() {
     return ZoneId.of(timeZone == null ? DEFAULT_TIME_ZONE : timeZone);
   }
+
+  /** The company's zone; the default one when the account is not there (read as null). */
+  public static ZoneId zoneOf(Account account) {
+    return account == null ? ZoneId.of(DEFAULT_TIME_ZONE) : account.zone();
+  }
 }

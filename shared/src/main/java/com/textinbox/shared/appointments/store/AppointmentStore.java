@@ -128,12 +128,6 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
 
   // ---- the customer side: who the appointment is for, and whether a reply of theirs may answer one
 
-  /** The customer with this DMS reference (its guard item), if any. */
-  public Optional<String> customerIdByReference(String accountId, String reference) {
-    Map<String, AttributeValue> guard = table.getConsistent(Keys.customerReferenceGuard(accountId, reference), Keys.REFERENCE_SK);
-    return guard == null || guard.isEmpty() ? Optional.empty() : Optional.ofNullable(ItemReader.of(guard).str("customerId"));
-  }
-
   /**
    * Who has this mobile (the {@code PHONE} guard, as {@code CustomerStore.phoneGuard} reads it: the
    * same GetItem), with the end of their reply window: inbound SMS reads it instead, so that only

@@ -49,9 +49,13 @@ public record CustomerStore(DynamoTable table) {
    * consistent GetItems); empty when no profile of the company has it.
    */
   public Optional<CustomerProfile> findByReference(String accountId, String reference) {
+    return customerIdByReference(accountId, reference).flatMap(holder -> find(accountId, holder));
+  }
+
+  /** The id of the customer with this DMS reference (its guard item alone: one GetItem), if any. */
+  public Optional<String> customerIdByReference(String accountId, String reference) {
     Map<String, AttributeValue> guard = table.getConsistent(Keys.customerReferenceGuard(accountId, reference), Keys.REFERENCE_SK);
-    String holder = guard == null ? null : ItemReader.of(guard).str(CUSTOMER_ID);
-    return holder == null ? Optional.empty() : find(accountId, holder);
+    return guard == null || guard.isEmpty() ? Optional.empty() : Optional.ofNullable(ItemReader.of(guard).str(CUSTOMER_ID));
   }
 
   /** Who has this mobile number in the company, as last written; empty when nobody. */
