@@ -58,6 +58,23 @@ public final class Observability {
     return METRICS;
   }
 
+  /**
+   * Counts {@code count} of something the pipeline did (a text stored, sent, delivered...), as an
+   * EMF metric of the function's namespace with its {@code Service} dimension. The names counted
+   * here are what template.yaml's dashboard and alarms read (docs/decisions.md 60; the template
+   * check {@code OperationsChecks} fails on a name no function counts).
+   */
+  public static void count(String metric, int count) {
+    if (count > 0) {
+      metrics().addMetric(metric, count, software.amazon.lambda.powertools.metrics.model.MetricUnit.COUNT);
+    }
+  }
+
+  /** One of something the pipeline did: {@link #count(String, int)}. */
+  public static void count(String metric) {
+    count(metric, 1);
+  }
+
   public static <T> T around(Context context, Supplier<T> work) {
     if (coldStart) {
       coldStart = false;
