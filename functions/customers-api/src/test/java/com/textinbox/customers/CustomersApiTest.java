@@ -197,6 +197,40 @@ class CustomersApiTest {
     error(404, "GET", "/customers/{customerId}", Map.of("customerId", never), null);
   }
 
+  /**
+   * docs/decisions.md 65: the job's message goes before the transaction, so SQS refusing it is a 503
+   * with nothing deleted (the customer, its conversation and its number stay; no job), never a
+   * customer gone with a job that never runs. Asked again once SQS is back, it is deleted as usual.
+   */
+  @Test
+  void aDeletionSqsRefusesIsA503AndDeletesNothing() {
+    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Rhea\",\"lastName\":\"Fused\","
+        + "\"mobile\":\"+15145550162\"}").path("id").asText();
+    ConversationStore conversations = new ConversationStore(table);
+    Conversation conversation = Conversation.opened("conv-rhea", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
+    table.transact(conversations.createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-rhea"));
+    CustomersApi refusing = new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US",
+        (eventId, type, json) -> {
+          throw software.amazon.awssdk.services.sqs.model.SqsException.builder().message("Service Unavailable").statusCode(503).build();
+        }, TestCursors.codec());
+
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
+      ApiResponse response = refusing.handle(event("DELETE", "/customers/{customerId}", Map.of("customerId", id), null, Map.of()));
+      assertEquals(503, response.status());
+      assertTrue(Json.write(response.body()).contains("nothing was deleted"), Json.write(response.body()));
+    });
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1),
+        made, "read, refused before any write");
+    assertEquals("Rhea", ok(200, "GET", "/customers/{customerId}", Map.of("customerId", id), null).path("firstName").asText());
+    assertTrue(conversations.find(ACCOUNT, "conv-rhea").isPresent(), "the conversation is still listed");
+
+    JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+    EventQueue.Sent step = DELETION_STEPS.get(DELETION_STEPS.size() - 1);
+    assertEquals(com.textinbox.shared.jobs.CustomerDeletionJob.stepBody(ACCOUNT, job.path("jobId").asText()), step.json());
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", id), null);
+  }
+
   // ------------------------------------------------------------------ custom attributes (P3; moved from ConversationsApi)
 
   private static final String DEFINITIONS = """
