@@ -160,12 +160,9 @@ class CustomersApiTest {
   /** P5: the profile, its guards and its conversations leave at once; the rest is a job's (202), none without a conversation (204). */
   @Test
   void deletingACustomerIsImmediateForEveryListAndLeavesTheHistoryToAJob() {
-    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
-        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}").path("id").asText();
+    String id = customerWithAConversation("{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
+        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}", "conv-dee");
     ConversationStore conversations = new ConversationStore(table);
-    Conversation conversation = Conversation.opened("conv-dee", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
-    table.transact(conversations.createWrite(ACCOUNT, conversation),
-        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-dee"));
 
     Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
       JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
@@ -204,12 +201,9 @@ class CustomersApiTest {
    */
   @Test
   void aDeletionSqsRefusesIsA503AndDeletesNothing() {
-    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Rhea\",\"lastName\":\"Fused\","
-        + "\"mobile\":\"+15145550162\"}").path("id").asText();
+    String id = customerWithAConversation("{\"firstName\":\"Rhea\",\"lastName\":\"Fused\",\"mobile\":\"+15145550162\"}",
+        "conv-rhea");
     ConversationStore conversations = new ConversationStore(table);
-    Conversation conversation = Conversation.opened("conv-rhea", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
-    table.transact(conversations.createWrite(ACCOUNT, conversation),
-        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-rhea"));
     CustomersApi refusing = new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US",
         (eventId, type, json) -> {
           throw software.amazon.awssdk.services.sqs.model.SqsException.builder().message("Service Unavailable").statusCode(503).build();
@@ -290,6 +284,16 @@ class CustomersApiTest {
         "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", userId, "role", role))));
     event.put("body", body);
     return api.handle(Json.MAPPER.valueToTree(event));
+  }
+
+  /** A customer made by POST /customers with {@code body}, who has texted: its active conversation {@code conversationId}. */
+  private static String customerWithAConversation(String body, String conversationId) {
+    String id = ok(201, "POST", "/customers", Map.of(), body).path("id").asText();
+    Conversation conversation = Conversation.opened(conversationId, id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z",
+        "user-bruno", null);
+    table.transact(new ConversationStore(table).createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, conversationId));
+    return id;
   }
 
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
