@@ -45,6 +45,12 @@ record DeleteRoutes(DynamoTable table, CustomerStore customers, ConversationStor
   private static final int ATTEMPTS = 3;
   /** Conversation items deleted in the profile's transaction (100 items at most, with the profile, 2 guards, the job). */
   static final int CONVERSATIONS_IN_TRANSACTION = 90;
+  /**
+   * How long SQS hides the job's message, sent before the transaction: it would otherwise often reach
+   * the worker before the job is committed (the worker then lets it come back once, a visibility
+   * timeout later: the history deleted minutes late). Seconds are nothing to a job the client polls.
+   */
+  static final int MESSAGE_DELAY_SECONDS = 5;
 
   ApiResponse delete(ApiRequest request) {
     String accountId = request.caller().accountId();

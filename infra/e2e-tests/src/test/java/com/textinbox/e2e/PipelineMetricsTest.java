@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Stage dev), with the one dimension {@code Service} each alarm and widget names. A text in, a
  * reply delivered and one that fails at the carrier count every step: texts in, stored, notified,
  * texted out, delivered, delivery failed. (That these names are the ones the template reads is
- * OperationsTemplateTest's.) 514-555-0151 and 0193 are this class's numbers.
+ * OperationsTemplateTest's.) 514-555-0193 is this class's number; John Smith (0112) is the demo's.
  */
 class PipelineMetricsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,7 +78,8 @@ class PipelineMetricsTest {
 
   @Test
   void aTextInAndTwoRepliesCountEveryStepOfThePipelineWithTheDimensionTheAlarmsRead() {
-    reply(textIn("+15145550151", "Can I book a tire change?"), "Yes: Tuesday at 10?");
+    // John Smith's conversation is Bruno's (demo data): the text in notifies him (a center item)
+    reply(textIn("+15145550112", "Can I book a tire change?"), "Yes: Tuesday at 10?");
     reply(textIn("+15145550193", "Hello from a number the carrier blocks"), "We will call you.");
 
     Map<String, List<String>> pipeline = Map.of(

@@ -21,6 +21,16 @@ public interface EventQueue {
         .messageAttributes(attributes(eventId, type)));
   }
 
+  /**
+   * The SQS queue at {@code queueUrl}, each message hidden for {@code delaySeconds} first (SQS
+   * {@code DelaySeconds}, 0-900): for a message sent before the write it follows is committed, so
+   * that it does not reach its consumer first (docs/decisions.md 65).
+   */
+  static EventQueue sqs(SqsClient sqs, String queueUrl, int delaySeconds) {
+    return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json).delaySeconds(delaySeconds)
+        .messageAttributes(attributes(eventId, type)));
+  }
+
   static Map<String, MessageAttributeValue> attributes(String eventId, String type) {
     return Map.of(
         "eventId", MessageAttributeValue.builder().dataType("String").stringValue(eventId).build(),
