@@ -115,6 +115,18 @@ class SearchTest {
   }
 
   @Test
+  void aCustomerIsFoundByEachOfTheirOtherNumbersToo() {
+    String last = "Oth" + letters(8);
+    String work = mobile();
+    String id = createCustomer("admin", Map.of("firstName", "Ophélie", "lastName", last, "mobile", mobile(),
+        "otherPhones", List.of(Map.of("type", "work", "number", "(" + work.substring(2, 5) + ") " + work.substring(5, 8) + "-" + work.substring(8)))));
+    firstHit("Ophélie", "admin", "ophelie " + last, "customer", id);
+    for (String form : new String[] {work, work.substring(2), work.substring(5), work.substring(8)}) {
+      assertTrue(ids("admin", form, "customer").contains(id), "her work number as " + form);
+    }
+  }
+
+  @Test
   void aWordOfAMessageIsFoundInFrenchAndEnglishWithItsConversationAndCustomer() {
     String token = "zq" + letters(10);
     String to = LocalCloudProcess.endpoints().path("companyNumber").asText();
@@ -166,6 +178,7 @@ class SearchTest {
     assertEquals("John Smith", invoice.path("customerName").asText());
     assertFalse(ids("admin", ro + "1", "invoice").contains("INV-" + ro), "exactly: no longer number");
     assertFalse(ids("admin", ro.substring(0, ro.length() - 1), "invoice").contains("INV-" + ro), "exactly: no prefix");
+    assertTrue(ids("admin", "inv-" + ro.toLowerCase(), "invoice").contains("INV-" + ro), "by its invoice number");
     assertTrue(ids("admin", amount, "invoice").contains("INV-" + ro), "the amount as " + amount);
     String french = amount.replace('.', ',') + " $";
     assertTrue(ids("admin", french, "invoice").contains("INV-" + ro), "the amount as " + french);
@@ -292,6 +305,7 @@ class SearchTest {
     assertEquals(b, ownText.path("customerId").asText());
     Eventually.await("A's customer document gone", INDEXED, () -> ids("admin", "annie hand" + tag, "customer").isEmpty());
     Eventually.await("B found by A's number", INDEXED, () -> ids("admin", mobileA, "customer").equals(List.of(b)));
+    assertEquals(List.of(b), ids("admin", reference.toLowerCase(), "customer"), "B by its DMS reference");
     assertTrue(ids("otherAdmin", wordA, "message").isEmpty(), "never another company's");
   }
 
