@@ -257,10 +257,8 @@ class SearchTest {
     String key = Tokens.apiKey("admin", "Search merge DMS");
     String tag = letters(8);
     String mobileA = mobile();
-    String mobileB = mobile();
-    while (mobileB.equals(mobileA)) {
-      mobileB = mobile();
-    }
+    String otherMobile = mobile();
+    String mobileB = otherMobile.equals(mobileA) ? "+1438555" + (mobileA.endsWith("0") ? "0001" : "0000") : otherMobile;
     // A: made by hand, texts from its mobile; B: the DMS's customer, texts from another
     String a = createCustomer("admin", Map.of("firstName", "Annie", "lastName", "Hand" + tag, "mobile", mobileA));
     String wordA = "mrga" + letters(10);
@@ -270,7 +268,7 @@ class SearchTest {
       try {
         Http.Response response = Http.send("PUT", api("/integration/customers/" + reference), key,
             Http.json(Map.of("firstName", "Bea", "lastName", "Dms" + tag, "mobile", mobileB)));
-        return response.status() == 201 ? response : null;
+        return response.status() == 201 || response.status() == 200 ? response : null;
       } catch (IllegalStateException timedOut) {
         return null;
       }
