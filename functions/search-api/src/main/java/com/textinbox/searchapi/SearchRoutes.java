@@ -108,7 +108,8 @@ final class SearchRoutes {
       List<SearchHitView> items = hits.get(t).stream().map(hit -> view(type, hit, customers)).toList();
       int next = from + items.size();
       boolean more = items.size() == SearchInput.PAGE_SIZE && next < totals.get(t) && next <= SearchInput.MAX_FROM;
-      groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, more ? cursors.encode(request, SearchInput.position(type, next)) : null));
+      String nextCursor = more ? cursors.encode(request, SearchInput.position(type, next)) : null;
+      groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, nextCursor));
     }
     return ApiResponse.ok(new SearchResultsView(input.text(), groups));
   }
@@ -145,7 +146,7 @@ final class SearchRoutes {
     Map<String, Map<String, Object>> customers = new HashMap<>();
     try {
       for (int hop = 0; hop <= MAX_MERGE_HOPS && !lookingFor.isEmpty(); hop++) {
-        Map<String, Map<String, Object>> read = read(accountId, Set.copyOf(lookingFor.values()));
+        Map<String, Map<String, Object>> read = read(accountId, new LinkedHashSet<>(lookingFor.values()));
         Map<String, String> forwarded = new LinkedHashMap<>();
         lookingFor.forEach((named, current) -> {
           Map<String, Object> merged = read.get(SearchDocuments.mergedDocumentId(accountId, current));

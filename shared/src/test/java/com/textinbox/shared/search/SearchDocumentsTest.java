@@ -118,15 +118,8 @@ class SearchDocumentsTest {
 
   /** A merge log entry (C14) as CustomerMergeMapper writes it: Annie merged into Bea. */
   static Map<String, Object> mergeLog() {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("PK", "A#acct-maple-motors#C#cust-bea");
-    item.put("SK", "MERGE#cust-annie");
-    item.put("type", "CustomerMerge");
-    item.put("customerId", "cust-bea");
-    item.put("mergedCustomerId", "cust-annie");
-    item.put("mergedCustomerName", "Annie Hand");
-    item.put("mobile", "+15145550711");
-    return item;
+    return new LinkedHashMap<>(Map.of("PK", "A#acct-maple-motors#C#cust-bea", "SK", "MERGE#cust-annie", "type", "CustomerMerge",
+        "customerId", "cust-bea", "mergedCustomerId", "cust-annie", "mergedCustomerName", "Annie Hand", "mobile", "+15145550711"));
   }
 
   @Test
