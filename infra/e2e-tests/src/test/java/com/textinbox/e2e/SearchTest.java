@@ -197,18 +197,20 @@ class SearchTest {
 
   @Test
   void anAppointmentIsFoundByItsDayInTheCompanysZoneNotTheUtcOne() {
-    // 21:00 in Toronto (the dealership's zone: Account.zoneOf, the default) on 4 March is 02:00Z on the 5th
+    // booked through AppointmentsApi at 21:00 in Toronto (the dealership's zone: Account.zoneOf, the
+    // default) on 4 March 2031, which is 02:00Z on the 5th
     String type = "Evening" + letters(8);
-    String appointmentId = "appt-e2e-evening-" + letters(8);
-    put(Map.of("PK", "A#" + DEALERSHIP + "#APPT#" + appointmentId, "SK", "APPOINTMENT", "type", "Appointment",
-        "appointmentId", appointmentId, "customerId", "cust-john", "startsAt", "2031-03-05T02:00:00.000Z",
-        "appointmentType", type, "status", "scheduled"));
-    firstHit("the evening appointment", "admin", type, "appointment", appointmentId);
+    Http.Response created = Http.post(api("/appointments"), Tokens.of("user1"), Http.json(Map.of("customerId", "cust-john",
+        "startsAt", "2031-03-04T21:00", "type", type)));
+    assertEquals(201, created.status(), created.body());
+    String appointmentId = created.json().path("appointmentId").asText();
+    assertTrue(created.json().path("startsAt").asText().startsWith("2031-03-05T02:00"), created.body());
+    JsonNode hit = firstHit("the evening appointment", "admin", type, "appointment", appointmentId);
+    assertEquals("John Smith", hit.path("customerName").asText());
     assertTrue(ids("admin", "2031-03-04", "appointment").contains(appointmentId), "its Toronto date");
     assertFalse(ids("admin", "2031-03-05", "appointment").contains(appointmentId), "not the UTC date");
     // the same day as GET /appointments?date= reads it
-    Http.Response day = Http.get(LocalCloudProcess.endpoints().path("apiUrl").asText() + "/appointments?date=2031-03-04",
-        Tokens.of("admin"));
+    Http.Response day = Http.get(api("/appointments?date=2031-03-04"), Tokens.of("admin"));
     assertEquals(200, day.status(), day.body());
     assertTrue(day.body().contains(appointmentId), "the appointments list puts it on the same day: " + day.body());
   }
