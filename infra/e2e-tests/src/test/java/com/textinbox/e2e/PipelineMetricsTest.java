@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The counts the pipeline dashboard and the SMS delivery failure alarm read (docs/decisions.md 60,
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class PipelineMetricsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DEALERSHIP = "acct-maple-motors";
 
   /** One metric value of an EMF line: the function's label, namespace, name, its Service dimension. */
   private record Emitted(String function, String namespace, String name, String service) {}
@@ -59,15 +57,9 @@ class PipelineMetricsTest {
         .filter(e -> e.function().equals(function) && e.name().equals(metric)).findFirst().orElse(null));
   }
 
+  /** Texts in and waits until it is stored; its conversation. */
   private static String textIn(String from, String body) {
-    Http.Response response = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null,
-        Http.json(Map.of("from", from, "to", LocalCloudProcess.endpoints().path("companyNumber").asText(), "body", body)));
-    assertEquals(202, response.status(), response.body());
-    String carrierId = response.json().path("inboundMessageId").asText();
-    return Eventually.await("inbound SMS " + carrierId + " to be stored", Duration.ofSeconds(30), () -> {
-      Map<String, AttributeValue> marker = LocalAws.item("A#" + DEALERSHIP + "#INBOUND#" + carrierId, "INBOUND");
-      return marker != null && marker.containsKey("eventSentAt") ? marker.get("conversationId").s() : null;
-    });
+    return Carrier.textIn(from, body).get("conversationId").s();
   }
 
   private static void reply(String conversationId, String body) {
