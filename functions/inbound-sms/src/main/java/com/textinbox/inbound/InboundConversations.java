@@ -28,15 +28,18 @@ import org.slf4j.LoggerFactory;
  * Files an inbound SMS in its customer's conversation (docs/data-model.md, "Inbound SMS"):
  *
  * <ol>
- *   <li>the company owning the destination number (GetItem {@code NUMBER#<e164>});
+ *   <li>the company owning the destination number (GetItem {@code NUMBER#<e164>}, kept by a warm
+ *       container for a minute: {@link InboundStores#accountOwning}, docs/decisions.md 63);
  *   <li>the dedupe marker {@code A#<acct>#INBOUND#<carrierId>}: present means the message is stored
  *       already, and only its event may still have to be sent (a crash between the two);
  *   <li>the customer by the {@code PHONE} guard; an unknown number gets a profile, its guard and a
- *       first conversation in one transaction (two first messages at once: the loser re-reads); a
+ *       first conversation in one transaction (two first messages at once: the loser re-reads; the
+ *       winner goes on with the conversation it wrote, never read back); a
  *       profile merged away meanwhile (C14), or a conversation archived or moved by a merge, makes
  *       it read the guard again, which then names the survivor (docs/decisions.md 49);
  *   <li>the active conversation ({@code activeConversationId}), created if none;
- *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
+ *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply;
+ *       kept by a warm container for a minute, {@link com.textinbox.shared.users.store.AccountCache});
  *       also within a day of a month's turn, when the month the message counts in depends on the
  *       company's time zone ({@link MonthInZone#inEveryZone});
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
@@ -58,7 +61,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
 
   /** Stores {@code sms} once and sends its event; {@code carrierTime} is the SNS timestamp, if any. */
   void receive(InboundSms sms, Instant carrierTime) {
-    String accountId = stores.inbound().accountOwning(sms.to()).orElseThrow(() ->
+    String accountId = stores.accountOwning(sms.to()).orElseThrow(() ->
         new InboundSms.RejectedPayload("no company owns the number " + PhoneNumbers.masked(sms.to())));
     Optional<InboundSmsMarker> marker = stores.inbound().marker(accountId, sms.carrierMessageId());
     if (marker.isPresent()) {
@@ -148,8 +151,11 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     }
   }
 
-  /** The number's customer and the reply window on its guard. */
-  private record Customer(CustomerProfile profile, String replyWindowUntil) {}
+  /**
+   * The number's customer, the reply window on its guard, and the conversation this delivery
+   * created with the profile (a first text: what it wrote is what a read would return; else null).
+   */
+  private record Customer(CustomerProfile profile, String replyWindowUntil, Conversation created) {}
 
   /**
    * The number's customer (by its guard) and their active conversation. A merge (C14) may pass
@@ -161,6 +167,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
       CustomerProfile profile = customer.profile();
       Conversation conversation = profile == null ? null
+          : customer.created() != null ? customer.created()
           : activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
       if (conversation != null && belongsTo(conversation, profile)) {
         return new Recipient(profile, conversation, customer.replyWindowUntil());
@@ -186,7 +193,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
     Optional<AppointmentStore.GuardRead> guard = stores.appointments().phoneGuard(accountId, from);
     if (guard.isPresent()) {
       return new Customer(stores.customers().find(accountId, guard.get().guard().customerId()).orElse(null),
-          guard.get().replyWindowUntil());
+          guard.get().replyWindowUntil(), null);
     }
     String customerId = "cust-" + UUID.randomUUID();
     Conversation first = opened(customerId, carrierId, at, now);
@@ -200,10 +207,13 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       // another message from the same number created the profile first: use that one
       PhoneGuard winner = stores.customers().phoneGuard(accountId, from).orElseThrow(() -> lost);
       LOG.info("customer of {} created concurrently; using it", PhoneNumbers.masked(from));
-      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null);
+      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null, null);
     }
     LOG.info("new customer {} for {}, conversation {}", customerId, PhoneNumbers.masked(from), first.conversationId());
-    return new Customer(created, null);
+    // the conversation is used as written: the transaction that created it is its only write so
+    // far, and a change meanwhile (a merge, another text) fails the message's condition on it,
+    // which reads it then (the retry below)
+    return new Customer(created, null, first);
   }
 
   // ------------------------------------------------------------------ the conversation
