@@ -359,6 +359,34 @@ class InboundConversationTest {
     }
   }
 
+  /**
+   * Decision 63, the staleness written down: a warm container keeps the account a minute, so a
+   * help text changed meanwhile answers HELP from the next minute on, never later.
+   */
+  @Test
+  void aWarmContainerAnswersHelpWithAChangedHelpTextWithinAMinute() {
+    String from = newNumber();
+    com.textinbox.shared.testing.MovingClock clock = new com.textinbox.shared.testing.MovingClock(NOW);
+    InboundSmsHandler warm = new InboundSmsHandler(dynamoDb, TABLE, "US", clock,
+        (eventId, type, json) -> events.add(Json.read(json)), commands::add);
+    String defaultAnswer = "Maple Motors: For help, reply to this message and the Maple Motors team will answer. Reply STOP to unsubscribe.";
+    deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW);
+    assertEquals(defaultAnswer, replyBodies(from).get(0));
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK))
+        .updateExpression("SET helpText = :h").expressionAttributeValues(Map.of(":h", s("Call us at 514-555-0100"))));
+    try {
+      clock.set(NOW.plusSeconds(30));
+      deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW.plusSeconds(30));
+      assertEquals(defaultAnswer, replyBodies(from).get(1), "within the minute: the account as this container read it");
+      clock.set(NOW.plusSeconds(60));
+      deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW.plusSeconds(60));
+      assertEquals("Maple Motors: Call us at 514-555-0100. Reply STOP to unsubscribe.", replyBodies(from).get(2),
+          "a minute after it was read: the account is read again");
+    } finally {
+      dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK)).updateExpression("REMOVE helpText"));
+    }
+  }
+
   @Test
   void aStopFromAnUnsubscribedCustomerIsConfirmedAgainButHelpGetsNoAnswer() {
     String from = newNumber();
