@@ -130,10 +130,9 @@ class SmsSenderHandlerTest {
     ObjectNode next = queued(null);
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(next))));
     // decision 63: the account (its number) is kept for a minute; the profile is read each time (a STOP applies at once)
-    assertEquals(1, requests.get("DynamoDb.GetItem"), requests.toString());
-    assertEquals(1, requests.get("DynamoDb.UpdateItem"), requests.toString());
-    assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
-    System.out.println("SmsSender, one send in a warm container: " + requests);
+    assertEquals(Map.of("DynamoDb.UpdateItem", 1, "DynamoDb.GetItem", 1, "DynamoDb.TransactWriteItems", 1),
+        Map.of("DynamoDb.UpdateItem", requests.get("DynamoDb.UpdateItem"), "DynamoDb.GetItem", requests.get("DynamoDb.GetItem"),
+            "DynamoDb.TransactWriteItems", requests.get("DynamoDb.TransactWriteItems")), "the claim, the profile, SENT: " + requests);
     ObjectNode unsubscribed = queued(false);
     assertEquals(List.of(), deliver(Json.write(unsubscribed)));
     assertEquals(2, sent.size(), "the unsubscribed customer is never texted, in a warm container too");
