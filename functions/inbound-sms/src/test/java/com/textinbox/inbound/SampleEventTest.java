@@ -125,22 +125,23 @@ class SampleEventTest {
     assertEquals(calls("GetItem", 1), requestsToDeliver(warm, first),
         "the same message delivered again: the marker (the number's company is kept), nothing written");
     clock.set(at.plusSeconds(40));
-    assertEquals(calls("GetItem", 4, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm, second),
-        "a known customer's next message: marker, guard, profile, conversation; the message; event sent");
-    assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1),
+    assertEquals(calls("GetItem", 2, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm, second),
+        "a known customer's next message: marker, guard; profile + the conversation the guard notes; the message; event sent");
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
         requestsToDeliver(carrierMessage(sample, "7f1e0c2b-count-2b", null), at.plusSeconds(45)),
         "the same in a cold container: and the company number");
     clock.set(at.plusSeconds(50));
-    assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1),
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
         requestsToDeliver(warm, carrierMessage(sample, "7f1e0c2b-count-3", "STOP")),
         "a keyword: the same, plus the account (name, help text) for the reply, stored in the same transaction");
     clock.set(at.plusSeconds(55));
-    assertEquals(calls("GetItem", 4, "TransactWriteItems", 1, "UpdateItem", 1),
+    assertEquals(calls("GetItem", 2, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
         requestsToDeliver(warm, carrierMessage(sample, "7f1e0c2b-count-4", "START")),
         "a second keyword within the minute: the account is kept");
     clock.set(at.plusSeconds(61));
-    assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm, carrierMessage(sample,
-        "7f1e0c2b-count-5", null)), "past the minute the company number is read again: a number moved reaches the container");
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm,
+        carrierMessage(sample, "7f1e0c2b-count-5", null)),
+        "past the minute the company number is read again: a number moved reaches the container");
   }
 
   /** The sample event with a carrier id (and a body) of its own. */
