@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       winner goes on with the conversation it wrote, never read back); a
  *       profile merged away meanwhile (C14), or a conversation archived or moved by a merge, makes
  *       it read the guard again, which then names the survivor (docs/decisions.md 49);
- *   <li>the active conversation ({@code activeConversationId}), created if none;
+ *   <li>the active conversation ({@code activeConversationId}), created if none; the guard notes
+ *       the conversation the last text went to, so profile and conversation are one BatchGetItem
+ *       while the note is current (the profile decides; the message's transaction updates the note);
  *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply;
  *       kept by a warm container for a minute, {@link com.textinbox.shared.users.store.AccountCache});
  *       also within a day of a month's turn, when the month the message counts in depends on the
