@@ -133,6 +133,15 @@ public final class LocalCloud implements AutoCloseable {
     }
   }
 
+  static {
+    // two SLF4J bindings are on the host's class path: log4j's (the engines' lines, filtered by the
+    // console) and shared's JSON lines for functions (decision 62), which the host must not use.
+    // Set before any logger exists; -Dslf4j.provider on the command line still wins.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Options options;
     try {
