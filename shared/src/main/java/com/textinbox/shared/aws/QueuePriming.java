@@ -12,9 +12,15 @@ import com.textinbox.shared.observability.Priming;
 public final class QueuePriming {
   private QueuePriming() {}
 
-  /** Registers the marked send for the container's lifetime (senders are built once). */
-  public static void register(String name, Runnable markedSend) {
-    Priming.registerForContainer(name, () -> PrimingInterceptor.unsent(markedSend));
+  /**
+   * Registers the marked send for the container's lifetime (senders are built once), with the
+   * answer's model, which a stopped send never unmarshals.
+   */
+  public static void register(String name, java.util.function.Supplier<?> answerModel, Runnable markedSend) {
+    Priming.registerForContainer(name, () -> {
+      answerModel.get();
+      PrimingInterceptor.unsent(markedSend);
+    });
   }
 
   /** A queue URL beside {@code queueUrl} that no queue has. */

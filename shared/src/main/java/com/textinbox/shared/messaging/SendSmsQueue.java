@@ -5,6 +5,7 @@ import com.textinbox.shared.aws.PrimingInterceptor;
 import com.textinbox.shared.aws.QueuePriming;
 import com.textinbox.shared.config.Env;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /** Where the commands to text a stored message go: SendSmsQueue, read by SmsSender. */
 @FunctionalInterface
@@ -18,7 +19,7 @@ public interface SendSmsQueue {
 
   /** The SQS queue at {@code queueUrl} (SEND_SMS_QUEUE_URL). */
   static SendSmsQueue sqs(SqsClient sqs, String queueUrl) {
-    QueuePriming.register("send-sms queue", () -> sqs.sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
+    QueuePriming.register("send-sms queue", SendMessageResponse::builder, () -> sqs.sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
         .messageBody("{}").overrideConfiguration(PrimingInterceptor.UNSENT)));
     return command -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json()));
   }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -44,6 +45,11 @@ public final class Observability {
    */
   static void prime() {
     METRICS.getClass();
+    // Powertools' logging set-up (its level from the environment, its binding found) and the MDC:
+    // what withLogging loads first, without entering it (which would mark the cold start done)
+    PowertoolsLoggedFields.stringValues();
+    PowertoolsLogging.clearBuffer();
+    org.slf4j.MDC.getCopyOfContextMap();
     if (Env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
       EnvironmentProvider environment = new EnvironmentProvider();
       environment.resolveEnvironment().join();

@@ -19,16 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -56,7 +60,7 @@ public final class DynamoTable {
   /**
    * SnapStart priming (docs/decisions.md 46): one GetItem and one Query of a key no item has, so
    * the client's request path (signing, HTTP, marshalling, endpoint rules) is loaded and its
-   * connection open before the snapshot; then the writes (PutItem, UpdateItem, DeleteItem,
+   * connection open before the snapshot (and a BatchGetItem of that key); then the writes (PutItem, UpdateItem, DeleteItem,
    * TransactWriteItems) of that key, each stopped before transmission
    * ({@link PrimingInterceptor}): their models, marshallers and signing load, nothing is sent. Each
    * write is also conditional on the key's item existing, which it never does: were one sent, it
@@ -66,6 +70,12 @@ public final class DynamoTable {
     get(Priming.KEY, Priming.KEY);
     query(Query.table(Priming.KEY).limit(1));
     Map<String, AttributeValue> key = key(Priming.KEY, Priming.KEY);
+    batchGet(List.of(key));
+    // the answers' models, which a stopped write never unmarshals (their fields, built once per class)
+    PutItemResponse.builder().build();
+    UpdateItemResponse.builder().build();
+    DeleteItemResponse.builder().build();
+    TransactWriteItemsResponse.builder().build();
     String exists = "attribute_exists(" + Table.PK + ")";
     Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN("0"));
     PrimingInterceptor.unsent(() -> client.putItem(b -> b.tableName(name).item(key).conditionExpression(exists)
