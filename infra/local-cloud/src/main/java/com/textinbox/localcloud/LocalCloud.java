@@ -140,8 +140,10 @@ public final class LocalCloud implements AutoCloseable {
     // and each function's own SLF4J (its class loader) must find its jar's binding.
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
+      System.setProperty("slf4j.internal.verbosity", "WARN"); // not its "(I) Attempting to load" line
       org.slf4j.LoggerFactory.getILoggerFactory();
       System.clearProperty("slf4j.provider");
+      System.clearProperty("slf4j.internal.verbosity");
     }
   }
 
