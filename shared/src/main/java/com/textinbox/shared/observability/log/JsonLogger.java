@@ -18,30 +18,11 @@ final class JsonLogger extends LegacyAbstractLogger {
     return level.toInt() >= LogLevels.threshold(name).toInt();
   }
 
-  @Override
-  public boolean isTraceEnabled() {
-    return enabled(Level.TRACE);
-  }
-
-  @Override
-  public boolean isDebugEnabled() {
-    return enabled(Level.DEBUG);
-  }
-
-  @Override
-  public boolean isInfoEnabled() {
-    return enabled(Level.INFO);
-  }
-
-  @Override
-  public boolean isWarnEnabled() {
-    return enabled(Level.WARN);
-  }
-
-  @Override
-  public boolean isErrorEnabled() {
-    return enabled(Level.ERROR);
-  }
+  @Override public boolean isTraceEnabled() { return enabled(Level.TRACE); }
+  @Override public boolean isDebugEnabled() { return enabled(Level.DEBUG); }
+  @Override public boolean isInfoEnabled() { return enabled(Level.INFO); }
+  @Override public boolean isWarnEnabled() { return enabled(Level.WARN); }
+  @Override public boolean isErrorEnabled() { return enabled(Level.ERROR); }
 
   @Override
   protected String getFullyQualifiedCallerName() {
