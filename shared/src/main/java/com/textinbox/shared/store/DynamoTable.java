@@ -60,7 +60,7 @@ public final class DynamoTable {
   /**
    * SnapStart priming (docs/decisions.md 46): one GetItem and one Query of a key no item has, so
    * the client's request path (signing, HTTP, marshalling, endpoint rules) is loaded and its
-   * connection open before the snapshot (and a BatchGetItem of that key); then the writes (PutItem, UpdateItem, DeleteItem,
+   * connection open before the snapshot (and a BatchGetItem and a paginated Query of that key); then the writes (PutItem, UpdateItem, DeleteItem,
    * TransactWriteItems) of that key, each stopped before transmission
    * ({@link PrimingInterceptor}): their models, marshallers and signing load, nothing is sent. Each
    * write is also conditional on the key's item existing, which it never does: were one sent, it
@@ -71,6 +71,7 @@ public final class DynamoTable {
     query(Query.table(Priming.KEY).limit(1));
     Map<String, AttributeValue> key = key(Priming.KEY, Priming.KEY);
     batchGet(List.of(key));
+    queryAll(Query.table(Priming.KEY).limit(1)); // the paginator the scheduled functions read with
     // the answers' models, which a stopped write never unmarshals (their fields, built once per class)
     PutItemResponse.builder().build();
     UpdateItemResponse.builder().build();
