@@ -2,10 +2,13 @@ package com.textinbox.shared.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.observability.log.JsonLogLine;
 import java.util.function.Supplier;
+import org.slf4j.helpers.MessageFormatter;
 import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -44,6 +47,16 @@ public final class Observability {
    */
   static void prime() {
     METRICS.getClass();
+    // Powertools' logging set-up (its level from the environment, its binding found) and the MDC:
+    // what withLogging loads first, without entering it (which would mark the cold start done)
+    PowertoolsLoggedFields.stringValues();
+    PowertoolsLogging.clearBuffer();
+    org.slf4j.MDC.getCopyOfContextMap();
+    // a log line formatted and dropped (the first real one would load the formatting), and a
+    // record written the way handlers write their views (Jackson's record and bean serialisers)
+    JsonLogLine.of(org.slf4j.event.Level.INFO, MessageFormatter.basicArrayFormat("priming {}", new Object[] {1.5}), null,
+        java.util.Map.of("cold_start", "true", "function_memory_size", "1024"), System.currentTimeMillis());
+    Priming.answer(new PrimedView("priming", 0, java.time.Instant.EPOCH.toString()));
     if (Env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
       EnvironmentProvider environment = new EnvironmentProvider();
       environment.resolveEnvironment().join();
@@ -51,6 +64,9 @@ public final class Observability {
           software.amazon.cloudwatchlogs.emf.model.DimensionSet.of("Service", "priming"));
     }
   }
+
+  /** A record of the shape of the views handlers answer with (priming only). */
+  private record PrimedView(String id, int count, String at) {}
 
   /** The function's metrics; what is added is flushed at the end of the invocation. */
   public static Metrics metrics() {
