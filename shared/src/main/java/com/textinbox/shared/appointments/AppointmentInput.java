@@ -3,13 +3,13 @@ package com.textinbox.shared.appointments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.JsonBody;
+import com.textinbox.shared.data.Keys;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An appointment as a request writes it (AP1): staff's {@code POST} / {@code PATCH}
@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  */
 public record AppointmentInput(String customerId, String customerReference, Instant startsAt, String type,
     String advisorId, AppointmentStatus status) {
-  public static final int MAX_ID = 64, MAX_TYPE = 100, MAX_REFERENCE = 64;
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
+  public static final int MAX_ID = Keys.MAX_EXTERNAL_ID, MAX_TYPE = 100;
   private static final Set<String> STAFF_FIELDS = Set.of("customerId", "startsAt", "type", "advisorId", "status");
   private static final Set<String> DMS_FIELDS = Set.of("customerReference", "startsAt", "type", "advisorId", "status");
 
@@ -71,7 +70,7 @@ public record AppointmentInput(String customerId, String customerReference, Inst
 
   private static String id(JsonNode json, String field, boolean required) {
     String value = text(json, field, MAX_ID, required);
-    if (value != null && !ID.matcher(value).matches()) {
+    if (value != null && !Keys.isExternalId(value)) {
       throw ApiError.invalid(field, field + " must be an id of at most " + MAX_ID
           + " letters, digits and . _ : @ / - characters.");
     }
@@ -93,13 +92,5 @@ public record AppointmentInput(String customerId, String customerReference, Inst
       throw ApiError.invalid(field, "The field '" + field + "' is longer than " + max + " characters.");
     }
     return node.asText().strip();
-  }
-
-  /** A reference or an invoice number in a path: the same id rule, 404-free (a 400 naming it). */
-  public static String pathId(String value, String field) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw ApiError.invalid(field, field + " must be at most " + MAX_ID + " letters, digits and . _ : @ / - characters.");
-    }
-    return value;
   }
 }
