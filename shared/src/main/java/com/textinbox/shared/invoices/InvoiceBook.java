@@ -30,7 +30,8 @@ import java.util.Set;
  * event's id is derived from the invoice ({@code invoice-paid:<number>}, the dispatcher dedupes on
  * it), it is sent while the invoice is not marked announced, then {@link InvoiceStore#markPaidNotified}
  * marks it; a crash between the two sends the same event again on the DMS's retry (deduped), and a
- * second "paid" push finds the mark and sends nothing.
+ * second "paid" push finds the mark and sends nothing. The same body pushed again writes nothing
+ * (as the DMS's customer PUT: compared with what is stored, skipped when equal).
  */
 public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
     ConversationStore conversations, UserStore users, EventQueue notifications, Clock clock) {
@@ -57,7 +58,11 @@ public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
         : before != null && before.paidAt() != null ? before.paidAt() : now;
     Invoice invoice = new Invoice(number, reference, customerId, input.roNumber(), input.amount(), input.currency(),
         input.status(), paidAt, before == null ? null : before.paidNotifiedAt(), before == null ? now : before.createdAt(), now);
-    invoices.put(accountId, invoice);
+    if (invoice.sameAs(before)) {
+      invoice = before;   // the same push again: nothing to write (a paid one not yet announced still is, below)
+    } else {
+      invoices.put(accountId, invoice);
+    }
     boolean announced = invoice.paidUnannounced();
     if (announced) {
       notifyPaid(accountId, invoice, now);

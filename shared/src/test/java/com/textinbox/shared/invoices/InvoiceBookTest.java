@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,34 @@ class InvoiceBookTest {
     assertEquals("CAD", event.path("currency").asText());
     assertEquals("user-alice", event.path("recipientUserIds").path(0).asText());
     assertEquals(1, event.path("recipientUserIds").size(), "Bruno is no admin and John's conversation has no assignee");
+  }
+
+  @Test
+  void theSameBodyAgainWritesNothing() {
+    InvoiceBook.Written first = put("INV-3", body("paid"));
+    assertTrue(first.created());
+    assertTrue(first.announcedPaid());
+    InvoiceBook.Written[] again = new InvoiceBook.Written[1];
+    Map<String, Integer> requests = RequestCounter.during(() -> again[0] = put("INV-3", body("paid")));
+    assertFalse(again[0].created());
+    assertFalse(again[0].announcedPaid(), "invoice.paid once");
+    assertEquals(first.invoice().createdAt(), again[0].invoice().createdAt());
+    assertEquals(Map.of("DynamoDb.GetItem", 2), calls(requests),
+        "the customer by reference and the invoice read; no write");
+    assertEquals(1, sent.size());
+
+    Map<String, Integer> changed = RequestCounter.during(() -> put("INV-3", body("void")));
+    assertEquals(1, calls(changed).getOrDefault("DynamoDb.UpdateItem", 0), "a change is written: " + changed);
+  }
+
+  private static Map<String, Integer> calls(Map<String, Integer> counts) {
+    Map<String, Integer> out = new TreeMap<>();
+    counts.forEach((k, v) -> {
+      if (!k.endsWith(RequestCounter.ATTEMPTS)) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   @Test
