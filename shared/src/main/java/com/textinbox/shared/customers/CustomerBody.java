@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A JSON body of customer fields (P1, P2), read the same way by staff (POST and PATCH /customers)
- * and by the DMS (PUT /integration/customers/{reference}, AP4): a field given replaces the current
+ * A JSON body of customer fields (P1, P2), read the same way by staff (POST and PATCH /customers,
+ * {@link #staff}, with custom attribute values: {@link #attributes}) and by the DMS (PUT /integration/customers/{reference}, AP4): a field given replaces the current
  * value (null or "" clears it), a field left out stays; each value is checked by
  * {@link CustomerRules} (400 naming it); an unknown field or a value of the wrong type is a 400
  * naming it. {@code otherPhones} is the whole list of other numbers.
@@ -19,9 +21,46 @@ public final class CustomerBody {
   /** Every field of a profile a body may set. */
   public static final Set<String> FIELDS = Set.of("firstName", "lastName", "mobile", "email", "language", "address",
       "birthDate", "reference", "otherPhones");
+  /** The custom attribute values (P3) staff set with the fields, checked by {@link #attributes}. */
+  public static final String ATTRIBUTES = "attributes";
+  /** What staff's POST and PATCH /customers may hold (besides {@code subscribed}, refused with its reason). */
+  public static final Set<String> STAFF_FIELDS = with(FIELDS, ATTRIBUTES);
   private static final Set<String> PHONE_FIELDS = Set.of("type", "number");
 
   private CustomerBody() {}
+
+  /**
+   * Staff's body (POST and PATCH /customers) over {@code current} (POST: {@link CustomerFields#none()}):
+   * {@code subscribed} is refused with the reason staff cannot change it (P6: true is a 403, only the
+   * customer resubscribes; false points to the unsubscribe route).
+   */
+  public static CustomerFields staff(JsonNode body, CustomerFields current, String region, LocalDate today) {
+    if (body.isObject() && body.has("subscribed")) {
+      JsonNode value = body.get("subscribed");
+      if (value.isBoolean() && value.booleanValue()) {
+        throw new ApiError(403, "only_the_customer_resubscribes", CustomerRules.ONLY_THE_CUSTOMER, "subscribed");
+      }
+      throw ApiError.invalid("subscribed", "To unsubscribe a customer, POST /customers/{customerId}/unsubscribe.");
+    }
+    requireKnown(body, STAFF_FIELDS);
+    return apply(body, current, region, today);
+  }
+
+  /**
+   * The attribute values the body sets and removes ({@code "attributes": {"vehicle": "Civic", "km":
+   * null}}), each against the company's definitions (400 naming {@code attributes.<key>}); null
+   * when the body has none, so the definitions are read only when needed.
+   */
+  public static CustomerAttributeRules.Change attributes(JsonNode body, Supplier<List<AttributeDefinition>> definitions) {
+    JsonNode values = body.isObject() ? body.get(ATTRIBUTES) : null;
+    return values == null ? null : CustomerAttributeRules.values(values, definitions.get());
+  }
+
+  private static Set<String> with(Set<String> fields, String more) {
+    Set<String> all = new HashSet<>(fields);
+    all.add(more);
+    return Set.copyOf(all);
+  }
 
   /** A 400 unless {@code body} is an object of fields among {@code allowed} (the first unknown one is named). */
   public static void requireKnown(JsonNode body, Set<String> allowed) {
