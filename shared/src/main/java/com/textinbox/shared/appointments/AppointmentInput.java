@@ -2,14 +2,12 @@ package com.textinbox.shared.appointments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
-import com.textinbox.shared.api.JsonBody;
 import com.textinbox.shared.data.Keys;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * An appointment as a request writes it (AP1): staff's {@code POST} / {@code PATCH}
@@ -23,22 +21,19 @@ import java.util.Set;
 public record AppointmentInput(String customerId, String customerReference, Instant startsAt, String type,
     String advisorId, AppointmentStatus status) {
   public static final int MAX_ID = Keys.MAX_EXTERNAL_ID, MAX_TYPE = 100;
-  private static final Set<String> STAFF_FIELDS = Set.of("customerId", "startsAt", "type", "advisorId", "status");
-  private static final Set<String> DMS_FIELDS = Set.of("customerReference", "startsAt", "type", "advisorId", "status");
 
   /** Staff's body; {@code creating}: customerId and startsAt are required. */
   public static AppointmentInput staff(JsonNode json, ZoneId zone, boolean creating) {
-    return parse(json, zone, creating, STAFF_FIELDS, "customerId");
+    return parse(json, zone, creating, "customerId");
   }
 
   /** The DMS's body (a full replacement: customerReference and startsAt are required). */
   public static AppointmentInput dms(JsonNode json, ZoneId zone) {
-    return parse(json, zone, true, DMS_FIELDS, "customerReference");
+    return parse(json, zone, true, "customerReference");
   }
 
-  private static AppointmentInput parse(JsonNode json, ZoneId zone, boolean required, Set<String> allowed,
-      String customerField) {
-    JsonBody.object(json, allowed);
+  /** {@code json} is an object of the schema's fields only: the request was checked against it (decision 55). */
+  private static AppointmentInput parse(JsonNode json, ZoneId zone, boolean required, String customerField) {
     String customer = id(json, customerField, required);
     String starts = text(json, "startsAt", 40, required);
     String type = text(json, "type", MAX_TYPE, false);

@@ -3,11 +3,9 @@ package com.textinbox.shared.invoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ExternalIds;
-import com.textinbox.shared.api.JsonBody;
 import com.textinbox.shared.json.Json;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,12 +19,13 @@ public record InvoiceInput(String number, String amount, String currency, Invoic
     String customerReference) {
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-  private static final Set<String> FIELDS = Set.of("amount", "currency", "roNumber", "customerReference", "status");
 
-  /** The DMS's body for the invoice {@code number} (from the path). */
+  /**
+   * The DMS's body for the invoice {@code number} (from the path); an object of the schema's fields
+   * only, the request being checked against it first (decision 55).
+   */
   public static InvoiceInput dms(String number, JsonNode json) {
     ExternalIds.require(number, "number");
-    JsonBody.object(json, FIELDS);
     JsonNode amount = json.get("amount");
     if (amount == null || !amount.isTextual() || !AMOUNT.matcher(amount.asText()).matches()) {
       throw ApiError.invalid("amount", "amount must be a decimal written as text, such as \"149.90\".");
