@@ -116,7 +116,7 @@ class ChaosTest {
     AtomicInteger refusedUnsubscribed = new AtomicInteger();
     for (int i = 0; i < NUMBERS; i++) {
       String from = number(i);
-      String body = "Reply " + RUN + " to " + i;
+      String body = "Reply " + RUN + " #" + i + "#"; // delimited: #1# is not part of #10#
       if (!conversationOf.containsKey(from)) {
         continue; // not stored in time: the assertions below say so
       }
@@ -186,7 +186,7 @@ class ChaosTest {
         %s\
         stored: %d of %d texts (exactly once each: %s)
         notification center items: %d events notified, %d with more than one item
-        HELP answered: %d for %d HELPs; STOP confirmed: %d
+        HELP answered: %d for %d HELPs (a second answer only inside SmsSender's window); STOP confirmed: %d
         texted to the STOP number after its STOP was stored: %d
         staff replies: %d texted once, %d texted twice (SmsSender crashes after Publish: %d), %d refused (unsubscribed), %d sent by the sweep, API 5xx: %d
         DLQs: before %s, after %s
@@ -199,11 +199,14 @@ class ChaosTest {
     assertEquals(TEXTS, storedMessages, "every text stored exactly once");
     assertEquals(TEXTS, itemsPerEvent.size(), "every stored message notified Bruno");
     assertEquals(0, doubleItems, "one center item per notified message");
-    assertEquals(HELPS, helpAnswers, "every HELP answered exactly once");
+    // a keyword's reply is texted by SmsSender too: a second text only inside its window, counted with the replies'
+    long helpDoubles = helpAnswers - HELPS;
+    assertTrue(helpAnswers >= HELPS, "every HELP answered");
     assertEquals(1, stopConfirmations, "the STOP confirmed exactly once");
     assertEquals(0, afterStop, "nothing texted to the number after its STOP was stored");
     assertEquals(replies.size(), repliesOnce + repliesTwice, "every staff reply texted");
-    assertTrue(repliesTwice <= publishCrashes, "a second text only inside SmsSender's window (a crash after Publish)");
+    assertTrue(repliesTwice + helpDoubles <= publishCrashes,
+        "a second text only inside SmsSender's window (a crash after Publish): " + (repliesTwice + helpDoubles) + " for " + publishCrashes);
     assertEquals(dlqsBefore, dlqsAfter, "no message in any DLQ");
   }
 
