@@ -52,9 +52,9 @@ class FaultInjectionProxyTest {
 
   @BeforeAll
   static void start() throws Exception {
-    dynamoDbEngine = DynamoDbEngine.start(0, null);
     sqsEngine = SqsEngine.start(0, "us-east-1", "000000000000");
     directSqs = build(SqsClient.builder(), sqsEngine.endpoint());
+    dynamoDbEngine = DynamoDbEngine.start(0, null);
     directDynamoDb = build(DynamoDbClient.builder(), dynamoDbEngine.endpoint());
     snsStandIn = SnsStandIn.start(0, "us-east-1", "000000000000", directSqs);
     faults = new FaultRules();
