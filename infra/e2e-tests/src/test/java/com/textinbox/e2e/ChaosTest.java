@@ -174,7 +174,7 @@ class ChaosTest {
     for (JsonNode rule : faultFigures) {
       String name = rules.entrySet().stream().filter(e -> e.getValue().equals(rule.path("id").asText())).map(Map.Entry::getKey)
           .findFirst().orElse(rule.path("id").asText());
-      mix.append(String.format("  %-32s share %.2f: %d of %d calls%n", name, rule.path("share").asDouble(),
+      mix.append(String.format("  %-32s share %.3f: %d of %d calls%n", name, rule.path("share").asDouble(),
           rule.path("injected").asLong(), rule.path("matched").asLong()));
       if (name.equals("crash SmsSender after Publish")) {
         publishCrashes = rule.path("injected").asLong();
