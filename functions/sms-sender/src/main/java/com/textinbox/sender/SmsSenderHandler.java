@@ -17,6 +17,7 @@ import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +44,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       duty). The one exception is the confirmation of the customer's own STOP
  *       ({@code complianceReply = STOP}, written only by InboundSms). No mobile any more: FAILED
  *       ({@code no_mobile});
- *   <li>GetItem the account: its {@code number} is the origination number;
+ *   <li>GetItem the account: its {@code number} is the origination number (kept by a warm container
+ *       for a minute, docs/decisions.md 63: a new number is texted from within the minute; the
+ *       profile above is never kept, a STOP applies at once);
  *   <li>Publish (SNS, to the phone number, Transactional, from the company's number);
  *   <li>one transaction: the message SENT with {@code sentAt} and {@code carrierMessageId} (and off
  *       the sweep's list), on condition it is still QUEUED; {@code CARRIERMSG#<carrierMessageId>}
@@ -63,7 +66,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
 
   private final MessageStore messages;
   private final CustomerStore customers;
-  private final AccountStore accounts;
+  private final AccountCache accounts;
   private final CounterStore counters;
   private final Clock clock;
   private final SmsGateway gateway;
@@ -77,7 +80,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
     this.messages = new MessageStore(table);
     this.customers = new CustomerStore(table);
-    this.accounts = new AccountStore(table);
+    this.accounts = new AccountCache(new AccountStore(table), clock);
     this.counters = new CounterStore(table);
     this.clock = clock;
     this.gateway = gateway;

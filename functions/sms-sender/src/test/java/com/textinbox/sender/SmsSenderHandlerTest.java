@@ -124,6 +124,21 @@ class SmsSenderHandlerTest {
   }
 
   @Test
+  void aWarmContainerReadsTheCompanysNumberOnceAMinuteAndTheProfileEveryTime() {
+    ObjectNode first = queued(null);
+    assertEquals(List.of(), deliver(Json.write(first)));
+    ObjectNode next = queued(null);
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(next))));
+    // decision 63: the account (its number) is kept for a minute; the profile is read each time (a STOP applies at once)
+    assertEquals(Map.of("DynamoDb.UpdateItem", 1, "DynamoDb.GetItem", 1, "DynamoDb.TransactWriteItems", 1),
+        Map.of("DynamoDb.UpdateItem", requests.get("DynamoDb.UpdateItem"), "DynamoDb.GetItem", requests.get("DynamoDb.GetItem"),
+            "DynamoDb.TransactWriteItems", requests.get("DynamoDb.TransactWriteItems")), "the claim, the profile, SENT: " + requests);
+    ObjectNode unsubscribed = queued(false);
+    assertEquals(List.of(), deliver(Json.write(unsubscribed)));
+    assertEquals(2, sent.size(), "the unsubscribed customer is never texted, in a warm container too");
+  }
+
+  @Test
   void aMessageNeverTextedIsNotCountedAsSent() {
     long sentBefore = sentIn("2026-03");
     ObjectNode command = queued(false);
