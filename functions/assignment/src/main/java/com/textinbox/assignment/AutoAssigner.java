@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * transaction (conversation + {@code assigned} event by {@code system} with its {@code reason}),
  * marked {@code autoAssignedEventId} so a redelivery of the event assigns nothing again.
  *
+ * A {@code message.received} flagged {@code unassigned} (its conversation had never been assigned
+ * when the message was stored) is assigned as a creation: it may overtake its conversation's
+ * {@code conversation.created} (issue 16's chaos run found such a message notified to nobody).
+ *
  * Then, for every conversation event (created, reopened, received), a {@code message.received}
  * notification event with the same {@code eventId}, so the dispatcher reads the assignee just set.
  */
@@ -67,6 +71,11 @@ final class AutoAssigner {
     };
     if (conversationEvent != null) {
       assign(accountId, conversationId, eventId, conversationEvent.equals("created"));
+    } else if (event.path("unassigned").asBoolean(false)) {
+      // a message in a conversation never assigned when it was stored: its conversation.created
+      // may come later (order is not guaranteed, docs/events.md); assigned now as its creation
+      // would be, so the message notifies the assignee (a later created event then changes nothing)
+      assign(accountId, conversationId, eventId, true);
     }
     Map<String, Object> notification = new LinkedHashMap<>();
     notification.put("eventId", eventId);

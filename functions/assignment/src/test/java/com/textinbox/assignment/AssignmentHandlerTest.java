@@ -183,6 +183,22 @@ class AssignmentHandlerTest {
   }
 
   @Test
+  void aMessageThatOvertakesItsConversationsCreationIsAssignedAndAnnouncedToTheAssignee() {
+    // found by the chaos run: the conversation.created event came back after a crash, later than the next message's
+    conversation("conv-o", "cust-john", "OPEN", null, null);
+    defaultAssignee("USER", "user-alice");
+    Map<String, Object> received = new java.util.HashMap<>(Json.MAPPER.convertValue(
+        Json.read(event("o2", "message.received", "conv-o", "cust-john")), Map.class));
+    received.put("unassigned", true);
+    deliver(Json.write(received));
+    assertEquals("user-alice", conversationItem("conv-o").get("assigneeId").s());
+    deliver(event("o1", "conversation.created", "conv-o", "cust-john"));
+    assertEquals(1, assignedEvents("conv-o").size(), "the late creation changes nothing");
+    assertEquals(2, SENT.size(), "both messages announced");
+    assertFalse(Json.read(SENT.get(0).json()).has("conversationEvent"));
+  }
+
+  @Test
   void aMalformedEventFailsItsMessageOnly() {
     JsonNode result = run(sqsEvent(List.of("{\"type\":\"conversation.created\"}", event("ok", "message.received", "conv-x", "c"))));
     assertEquals(1, result.path("batchItemFailures").size());

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Status only moves forward (QUEUED &lt; SENT &lt; DELIVERED / FAILED, both final): the update
  * is conditional on the message being QUEUED or SENT, so a repeated or late event changes nothing.
- * An id we never sent (another system's message on the same topic) is logged and skipped; a payload
+ * An id not recorded is retried, then, from the {@link #GIVE_UP_AT}-th receive, logged and skipped
+ * (a message we never recorded: SmsSender's crash window, another system's message); a payload
  * that is not an event fails, and after the queue's retries lands in its DLQ.
  * Requests per receipt: 1 GetItem + 1 UpdateItem.
  */
@@ -34,6 +35,9 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
 
   /** What an event means for the message: its final status and, for a failure, the reason. */
   record Outcome(String status, String reason, String description) {}
+
+  /** The receive from which a receipt for an id never recorded is skipped (the queue's maxReceiveCount is 5). */
+  static final int GIVE_UP_AT = 3;
 
   private final MessageStore messages;
   private final Clock clock;
@@ -91,8 +95,16 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
     CarrierMessage sent = messages.byCarrierId(carrierMessageId);
     if (sent == null) {
       // The receipt can overtake the sender: SmsSender records the carrier's id only after Publish
-      // returns it. Failing the record lets SQS bring it back once the id is there; a receipt for a
-      // message we never sent ends in the DLQ after the queue's maxReceiveCount, nothing is lost.
+      // returns it. Failing the record lets SQS bring it back once the id is there. From the
+      // GIVE_UP_AT-th receive on (AWS: two visibility timeouts, minutes after a Publish whose record
+      // follows it within seconds) the id will never be recorded: the first text of SmsSender's
+      // crash window (docs/reliability.md; texted again under another id) or another system's
+      // message. Skipped with a warning rather than left to the DLQ, whose alarm is for what is lost.
+      if (sqsMessage.receiveCount() >= GIVE_UP_AT) {
+        LOG.warn("carrier event {} for message {} that was never recorded (receive {}): skipped", eventType, carrierMessageId,
+            sqsMessage.receiveCount());
+        return;
+      }
       throw new IllegalStateException("carrier event " + eventType + " for message " + carrierMessageId
           + " that is not recorded (yet): retried later");
     }

@@ -148,6 +148,9 @@ class InboundConversationTest {
     assertEquals(List.of("first", "second"), bodies(conversationId));
     assertEquals(List.of("conversation.created", "message.received"), eventTypes());
     assertEquals(conversationId, events.get(1).path("conversationId").asText());
+    // never assigned yet (no assignment step here): the assignment step assigns on this event if its creation came later
+    assertTrue(events.get(1).path("unassigned").asBoolean(), events.get(1).toString());
+    assertFalse(events.get(0).has("unassigned"), "a creation is assigned anyway");
     Map<String, AttributeValue> conversation = conversation(conversationId);
     assertEquals("second", conversation.get("lastMessagePreview").s());
     assertEquals(Keys.time(NOW), conversation.get("unansweredSince").s(), "unanswered since the first unanswered message");

@@ -2,6 +2,7 @@ package com.textinbox.localcloud.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.textinbox.localcloud.console.Console;
+import com.textinbox.localcloud.faults.Crashes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -21,6 +22,7 @@ public final class LocalFunction {
   private final Map<String, String> environment;
   private final int memoryMb;
   private final int timeoutSeconds;
+  private final Crashes crashes;
 
   private RequestStreamHandler handler;
   private FunctionClassLoader loader;
@@ -28,9 +30,17 @@ public final class LocalFunction {
   private long firstInvokeMillis = -1;
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong crashesCount = new AtomicLong();
 
   public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
       Map<String, String> environment, int memoryMb, int timeoutSeconds) {
+    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, new Crashes());
+  }
+
+  /** {@code crashes}: where the fault injection marks an invocation crashed (docs/reliability.md). */
+  public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
+      Map<String, String> environment, int memoryMb, int timeoutSeconds, Crashes crashes) {
+    this.crashes = crashes;
     this.logicalId = logicalId;
     this.arn = arn;
     this.handlerClass = handlerClass;
@@ -61,15 +71,42 @@ public final class LocalFunction {
     invocations.incrementAndGet();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
+    crashes.begin(logicalId);
     try (Console.Scope label = Console.function(logicalId)) {
       long initNanos = handler == null ? coldStart(thread) : -1;
       thread.setContextClassLoader(loader);
-      return handle(event, initNanos);
+      byte[] output = handle(event, initNanos);
+      throwIfCrashed();
+      return output;
+    } catch (FunctionError e) {
+      throw e;
     } catch (Exception | LinkageError e) {
+      throwIfCrashed();
       errors.incrementAndGet();
       throw new FunctionError(logicalId, e);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * A crash-after fault struck this invocation (Crashes): whatever the handler answered or threw is
+   * discarded, and the trigger sees the runtime's crash (a function error with no result).
+   */
+  private void throwIfCrashed() {
+    var crashed = crashes.end(logicalId);
+    if (crashed.isPresent()) {
+      errors.incrementAndGet();
+      crashesCount.incrementAndGet();
+      System.out.println(LambdaLogLines.crashed(crashed.get()));
+      throw new FunctionError(logicalId, new Crashed(crashed.get()));
+    }
+  }
+
+  /** The runtime died during the invocation (fault injection): Lambda's "Runtime exited" error. */
+  public static final class Crashed extends RuntimeException {
+    Crashed(String why) {
+      super("Runtime exited without providing a reason: " + why);
     }
   }
 
@@ -135,13 +172,19 @@ public final class LocalFunction {
         "initMillis", initMillis,
         "firstInvokeMillis", firstInvokeMillis,
         "invocations", invocations.get(),
-        "errors", errors.get());
+        "errors", errors.get(),
+        "crashes", crashesCount.get());
   }
 
   /** The function failed: Lambda reports it as a function error. */
   public static final class FunctionError extends RuntimeException {
     FunctionError(String logicalId, Throwable cause) {
       super(logicalId + " failed: " + cause, cause);
+    }
+
+    /** Whether the function crashed (fault injection) rather than failing on its own. */
+    public boolean crashed() {
+      return getCause() instanceof Crashed;
     }
 
     /** The function's own message (e.g. "Unauthorized" from an authorizer). */
