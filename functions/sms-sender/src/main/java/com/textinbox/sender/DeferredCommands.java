@@ -1,0 +1,24 @@
+package com.textinbox.sender;
+
+import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.config.Env;
+import com.textinbox.shared.messaging.SendSmsCommand;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Where SmsSender puts a command back to wait (decision 61): SendSmsQueue itself, with a
+ * DelaySeconds. A new message, so its receive count starts again: waiting for its place in the
+ * number's line, or after the carrier's "throttled", never moves a text towards the DLQ.
+ */
+@FunctionalInterface
+public interface DeferredCommands {
+  void sendLater(SendSmsCommand command, int delaySeconds);
+
+  /** SendSmsQueue (SEND_SMS_QUEUE_URL) through the function's own SQS client. */
+  static DeferredCommands fromEnvironment() {
+    SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
+    String queueUrl = Env.require("SEND_SMS_QUEUE_URL");
+    return (command, delaySeconds) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json())
+        .delaySeconds(delaySeconds));
+  }
+}
