@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,11 +28,16 @@ public final class LocalFunction {
   private FunctionClassLoader loader;
   private long initMillis = -1;
   private long firstInvokeMillis = -1;
-  private final AtomicLong invocations = new AtomicLong();
-  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong invocations;
+  private final AtomicLong errors;
 
   public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
       Map<String, String> environment, int memoryMb, int timeoutSeconds) {
+    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, new AtomicLong(), new AtomicLong());
+  }
+
+  private LocalFunction(String logicalId, String arn, String handlerClass, Path code, Map<String, String> environment,
+      int memoryMb, int timeoutSeconds, AtomicLong invocations, AtomicLong errors) {
     this.logicalId = logicalId;
     this.arn = arn;
     this.handlerClass = handlerClass;
@@ -38,6 +45,23 @@ public final class LocalFunction {
     this.environment = Map.copyOf(environment);
     this.memoryMb = memoryMb;
     this.timeoutSeconds = timeoutSeconds;
+    this.invocations = invocations;
+    this.errors = errors;
+  }
+
+  /**
+   * {@code count} instances of this function (this one first), for an event source that runs that
+   * many invocations at once (SQS {@code ScalingConfig.MaximumConcurrency}): each its own cold
+   * start, class loader and static state, as Lambda's execution environments are; invocations and
+   * errors are counted together in {@link #stats()}.
+   */
+  public List<LocalFunction> instances(int count) {
+    List<LocalFunction> instances = new ArrayList<>(List.of(this));
+    for (int i = 1; i < count; i++) {
+      instances.add(new LocalFunction(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds,
+          invocations, errors));
+    }
+    return instances;
   }
 
   public String logicalId() {
