@@ -14,11 +14,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public interface DeferredCommands {
   void sendLater(SendSmsCommand command, int delaySeconds);
 
-  /** SendSmsQueue (SEND_SMS_QUEUE_URL) through the function's own SQS client. */
+  /**
+   * SendSmsQueue (SEND_SMS_QUEUE_URL) through the function's own SQS client, built at the first
+   * command put back: most invocations put none back, so the cold start does not pay for it.
+   */
   static DeferredCommands fromEnvironment() {
-    SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
     String queueUrl = Env.require("SEND_SMS_QUEUE_URL");
-    return (command, delaySeconds) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json())
-        .delaySeconds(delaySeconds));
+    java.util.concurrent.atomic.AtomicReference<SqsClient> sqs = new java.util.concurrent.atomic.AtomicReference<>();
+    return (command, delaySeconds) -> sqs.updateAndGet(built -> built != null ? built : AwsClients.build(SqsClient.builder(), "SQS"))
+        .sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json()).delaySeconds(delaySeconds));
   }
 }
