@@ -48,6 +48,23 @@ class OutboundThroughputTest {
     System.out.println("Outbound throughput, a burst without faults: " + figures);
   }
 
+  @Test
+  void withHalfOfTheSnsPublishCallsThrottledEveryTextStillGoesOnceAtTheRateNothingInTheDlq() throws Exception {
+    String rule = Faults.inject("SmsSender", "sns:Publish", 0.5, Faults.THROTTLING, null);
+    Figures figures;
+    long throttled;
+    try {
+      figures = burst("throttled", "+1438555016");
+    } finally {
+      throttled = Faults.injected(rule);
+      Faults.clear();
+    }
+    System.out.println("Outbound throughput, a burst with 50% of sns:Publish throttled: " + figures + "; "
+        + throttled + " Publish calls throttled (the SDK retries a throttled call twice; a text still throttled is put back)");
+    assertTrue(throttled > 0, "the fault struck");
+    assertTrue(figures.requeued() > 0, "texts throttled past the SDK's retries came back later: " + figures);
+  }
+
   /** Creates the customers, posts the burst at once, waits for every text; checks once, rate, DLQ. */
   static Figures burst(String label, String mobilePrefix) throws Exception {
     double rate = sendRate();

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The local cloud's own HTTP endpoints, for people and tests: the carrier (text in, outbox), the
  * mailbox, the mobile pushes sent, the Telegram Bot API stand-in ({@code /telegram/...}, {@link TelegramStandIn}), schedules on
  * demand, tokens, queue depths, function figures, the AWS actions each function
- * has called ({@code /_local/aws-calls}: logical id -> IAM actions), and the user pool's JWKS.
+ * has called ({@code /_local/aws-calls}: logical id -> IAM actions), the faults injected into
+ * them ({@code /_local/faults}, docs/reliability.md), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
 final class ControlServer implements AutoCloseable {
@@ -98,6 +99,16 @@ final class ControlServer implements AutoCloseable {
           case "GET /_local/aws-calls" -> recorder.calls();
           case "GET /_local/sent-messages" -> recorder.sentMessages(FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("queue"));
           case "POST /_local/tokens" -> token(body(exchange));
+          case "POST /_local/faults" -> {
+            status = 201;
+            yield recorder.faults().add(body(exchange)).view();
+          }
+          case "GET /_local/faults" -> recorder.faults().list();
+          case "DELETE /_local/faults" -> {
+            List<Map<String, Object>> cleared = recorder.faults().list();
+            recorder.faults().clear();
+            yield Map.of("cleared", cleared);
+          }
           case "POST /carrier/send" -> {
             status = 202;
             JsonNode b = body(exchange);

@@ -11,6 +11,7 @@ import com.textinbox.localcloud.engines.TlsCertificate;
 import com.textinbox.localcloud.engines.Ports;
 import com.textinbox.localcloud.engines.S3Engine;
 import com.textinbox.localcloud.engines.SqsEngine;
+import com.textinbox.localcloud.faults.FaultRules;
 import com.textinbox.localcloud.lambda.LocalFunction;
 import com.textinbox.localcloud.recording.AwsCallRecorder;
 import com.textinbox.localcloud.standins.SesStandIn;
@@ -222,10 +223,12 @@ public final class LocalCloud implements AutoCloseable {
         .endpointOverride(snsStandIn.endpoint()).build());
 
     // the functions' SDK calls go through the recorder, which notes what each calls (docs/least-privilege.md)
+    // ... and inject the faults of /_local/faults into them (docs/reliability.md)
+    FaultRules faults = new FaultRules();
     AwsCallRecorder recorder = closing(AwsCallRecorder.start(Map.of(
         "dynamodb", dynamoDbEngine.endpoint(), "sqs", sqsServer.endpoint(), "s3", s3Server.endpoint(),
         "sns", snsStandIn.endpoint(), "ses", sesStandIn.endpoint(), "sesv2", sesStandIn.endpoint(),
-        "opensearch", openSearch.endpoint(), "execute-api", java.net.URI.create("http://127.0.0.1:" + livePort))));
+        "opensearch", openSearch.endpoint(), "execute-api", java.net.URI.create("http://127.0.0.1:" + livePort)), faults));
 
     String control = "http://127.0.0.1:" + controlPort;
     // the local deployment's parameter values: the push platform application the SNS stand-in
@@ -255,7 +258,7 @@ public final class LocalCloud implements AutoCloseable {
       functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.arn(f.logicalId()), f.handlerClass(),
           template.baseDir().resolve(f.codeUri()), resources.environmentOf(f),
           Integer.parseInt(String.valueOf(f.properties().getOrDefault("MemorySize", 1024))),
-          Integer.parseInt(String.valueOf(f.properties().getOrDefault("Timeout", 20)))));
+          Integer.parseInt(String.valueOf(f.properties().getOrDefault("Timeout", 20))), faults.crashes()));
     }
 
     ApiGateway api = closing(new ApiGateway(apiPort, resources, functions));

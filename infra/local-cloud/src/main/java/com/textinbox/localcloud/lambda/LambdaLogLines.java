@@ -74,4 +74,9 @@ public final class LambdaLogLines {
     json.put("errorType", error.getClass().getName());
     return json.toString();
   }
+
+  /** What Lambda writes when the runtime process dies mid-invocation (here: a crash-after fault, docs/reliability.md). */
+  public static String crashed(String why) {
+    return "Runtime exited: " + why + "\nRuntime.ExitError";
+  }
 }

@@ -2,6 +2,7 @@ package com.textinbox.localcloud.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.textinbox.localcloud.console.Console;
+import com.textinbox.localcloud.faults.Crashes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One function of template.yaml, run as Lambda runs it: created at its first invocation (the cold
@@ -23,6 +25,7 @@ public final class LocalFunction {
   private final Map<String, String> environment;
   private final int memoryMb;
   private final int timeoutSeconds;
+  private final Crashes crashes;
 
   private RequestStreamHandler handler;
   private FunctionClassLoader loader;
@@ -30,14 +33,30 @@ public final class LocalFunction {
   private long firstInvokeMillis = -1;
   private final AtomicLong invocations;
   private final AtomicLong errors;
+  private final AtomicLong crashesCount;
+  /** Taken by each invocation of the function's instances while a crash-after fault may strike it (see invoke). */
+  private final ReentrantLock oneAtATime;
 
   public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
       Map<String, String> environment, int memoryMb, int timeoutSeconds) {
-    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, new AtomicLong(), new AtomicLong());
+    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, new Crashes());
+  }
+
+  /** {@code crashes}: where the fault injection marks an invocation crashed (docs/reliability.md). */
+  public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
+      Map<String, String> environment, int memoryMb, int timeoutSeconds, Crashes crashes) {
+    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, crashes, new AtomicLong(),
+        new AtomicLong(), new AtomicLong(), new ReentrantLock());
   }
 
   private LocalFunction(String logicalId, String arn, String handlerClass, Path code, Map<String, String> environment,
-      int memoryMb, int timeoutSeconds, AtomicLong invocations, AtomicLong errors) {
+      int memoryMb, int timeoutSeconds, Crashes crashes, AtomicLong invocations, AtomicLong errors, AtomicLong crashesCount,
+      ReentrantLock oneAtATime) {
+    this.crashes = crashes;
+    this.invocations = invocations;
+    this.errors = errors;
+    this.crashesCount = crashesCount;
+    this.oneAtATime = oneAtATime;
     this.logicalId = logicalId;
     this.arn = arn;
     this.handlerClass = handlerClass;
@@ -45,8 +64,6 @@ public final class LocalFunction {
     this.environment = Map.copyOf(environment);
     this.memoryMb = memoryMb;
     this.timeoutSeconds = timeoutSeconds;
-    this.invocations = invocations;
-    this.errors = errors;
   }
 
   /**
@@ -58,8 +75,8 @@ public final class LocalFunction {
   public List<LocalFunction> instances(int count) {
     List<LocalFunction> instances = new ArrayList<>(List.of(this));
     for (int i = 1; i < count; i++) {
-      instances.add(new LocalFunction(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds,
-          invocations, errors));
+      instances.add(new LocalFunction(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, crashes,
+          invocations, errors, crashesCount, oneAtATime));
     }
     return instances;
   }
@@ -82,18 +99,61 @@ public final class LocalFunction {
    * Lambda's START and END / REPORT lines ({@link LambdaLogLines}).
    */
   public synchronized byte[] invoke(byte[] event) {
+    // Crashes names an invocation by its function: while a crash-after fault may strike this
+    // function, its instances (instances()) take turns, so a crash is always their own
+    boolean turns = crashes.possible(logicalId);
+    if (turns) {
+      oneAtATime.lock();
+    }
+    try {
+      return invokeOnce(event);
+    } finally {
+      if (turns) {
+        oneAtATime.unlock();
+      }
+    }
+  }
+
+  private byte[] invokeOnce(byte[] event) {
     invocations.incrementAndGet();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
+    crashes.begin(logicalId);
     try (Console.Scope label = Console.function(logicalId)) {
       long initNanos = handler == null ? coldStart(thread) : -1;
       thread.setContextClassLoader(loader);
-      return handle(event, initNanos);
+      byte[] output = handle(event, initNanos);
+      throwIfCrashed();
+      return output;
+    } catch (FunctionError e) {
+      throw e;
     } catch (Exception | LinkageError e) {
+      throwIfCrashed();
       errors.incrementAndGet();
       throw new FunctionError(logicalId, e);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * A crash-after fault struck this invocation (Crashes): whatever the handler answered or threw is
+   * discarded, and the trigger sees the runtime's crash (a function error with no result).
+   */
+  private void throwIfCrashed() {
+    var crashed = crashes.end(logicalId);
+    if (crashed.isPresent()) {
+      errors.incrementAndGet();
+      crashesCount.incrementAndGet();
+      System.out.println(LambdaLogLines.crashed(crashed.get()));
+      throw new FunctionError(logicalId, new Crashed(crashed.get()));
+    }
+  }
+
+  /** The runtime died during the invocation (fault injection): Lambda's "Runtime exited" error. */
+  public static final class Crashed extends RuntimeException {
+    Crashed(String why) {
+      super("Runtime exited without providing a reason: " + why);
     }
   }
 
@@ -159,13 +219,19 @@ public final class LocalFunction {
         "initMillis", initMillis,
         "firstInvokeMillis", firstInvokeMillis,
         "invocations", invocations.get(),
-        "errors", errors.get());
+        "errors", errors.get(),
+        "crashes", crashesCount.get());
   }
 
   /** The function failed: Lambda reports it as a function error. */
   public static final class FunctionError extends RuntimeException {
     FunctionError(String logicalId, Throwable cause) {
       super(logicalId + " failed: " + cause, cause);
+    }
+
+    /** Whether the function crashed (fault injection) rather than failing on its own. */
+    public boolean crashed() {
+      return getCause() instanceof Crashed;
     }
 
     /** The function's own message (e.g. "Unauthorized" from an authorizer). */

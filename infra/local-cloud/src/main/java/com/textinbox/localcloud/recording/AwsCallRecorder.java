@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.textinbox.localcloud.faults.AwsErrorResponses;
+import com.textinbox.localcloud.faults.FaultRule;
+import com.textinbox.localcloud.faults.FaultRules;
 
 /**
  * Sees which AWS actions each function calls, so that a test can compare them with what its SAM
@@ -64,6 +67,7 @@ public final class AwsCallRecorder implements AutoCloseable {
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final ConcurrentMap<String, Set<String>> calls = new ConcurrentHashMap<>();
   private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+  private final FaultRules faults;
 
   /**
    * One message a function sent to a queue (SendMessage, or one entry of SendMessageBatch), kept so
@@ -74,8 +78,9 @@ public final class AwsCallRecorder implements AutoCloseable {
   /** Keeps at most this many sent messages (the oldest go first): a local run must not grow without bound. */
   private static final int MAX_SENT_MESSAGES = 50_000;
 
-  private AwsCallRecorder(Map<String, URI> services) {
+  private AwsCallRecorder(Map<String, URI> services, FaultRules faults) {
     this.services = Map.copyOf(services);
+    this.faults = faults;
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("aws-call-recorder-", 0).factory());
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -91,13 +96,18 @@ public final class AwsCallRecorder implements AutoCloseable {
    * It listens once {@link #endpoint(String)} is asked for a function.
    */
   public static AwsCallRecorder start(Map<String, URI> services) {
+    return start(services, new FaultRules());
+  }
+
+  /** A recorder that also injects the faults of {@code faults} into the functions' calls (docs/reliability.md). */
+  public static AwsCallRecorder start(Map<String, URI> services, FaultRules faults) {
     Set<String> unknown = new TreeSet<>(services.keySet());
     unknown.removeAll(IamActions.SERVICES);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("the AWS call recorder does not know the services " + unknown
           + " (it knows " + new TreeSet<>(IamActions.SERVICES) + ")");
     }
-    return new AwsCallRecorder(services);
+    return new AwsCallRecorder(services, faults);
   }
 
   /**
@@ -141,6 +151,11 @@ public final class AwsCallRecorder implements AutoCloseable {
       servers.put(key, server);
     }
     return server.getAddress().getPort();
+  }
+
+  /** The fault rules this recorder injects (the control server's /_local/faults). */
+  public FaultRules faults() {
+    return faults;
   }
 
   /** What each function has called so far: logical id -> IAM actions, both sorted. */
@@ -203,30 +218,110 @@ public final class AwsCallRecorder implements AutoCloseable {
       List<String> actions = IamActions.of(new IamActions.Request(service.get(), method, path, uri.getRawQuery(), headers, body));
       if (function != null) {
         record(function, actions);
+        Optional<String> crashed = faults.crashes().crashed(function);
+        if (crashed.isPresent()) {
+          // a dead process calls nothing: the rest of a crashed invocation reaches no service
+          replyError(exchange, AwsErrorResponses.crashed(service.get(), crashed.get()));
+          return;
+        }
+        Optional<FaultRule> fault = faults.pick(function, service.get(), actionNames(actions, headers));
+        if (fault.isPresent()) {
+          inject(function, fault.get(), service.get(), actions, exchange, engine, body);
+          return;
+        }
         keepSentMessages(function, actions, body);
       }
-
-      String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-      HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(engine + path + query))
-          .method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-      headers.forEach((name, values) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(value -> forward.header(name, value));
-        }
-      });
-      HttpResponse<InputStream> response;
-      try {
-        response = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (IOException e) {
-        reply(exchange, 502, "the AWS call recorder could not reach " + service.get() + " at " + engine + ": " + e);
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        reply(exchange, 503, "the AWS call recorder is stopping");
-        return;
+      HttpResponse<InputStream> response = forward(exchange, engine, service.get(), body);
+      if (response != null) {
+        passBack(exchange, response);
       }
-      passBack(exchange, response);
+    }
+  }
+
+  /**
+   * Plays one fault (FaultRules): an error answer in the service's protocol, a connection held then
+   * closed unanswered, or a call that takes effect and crashes the invocation (Crashes).
+   */
+  private void inject(String function, FaultRule rule, String service, List<String> actions, HttpExchange exchange,
+      URI engine, byte[] body) throws IOException {
+    switch (rule.fault()) {
+      case THROTTLING, TRANSACTION_CONFLICT, SERVER_ERROR -> replyError(exchange, AwsErrorResponses.of(rule.fault(), service, body));
+      case TIMEOUT -> {
+        if (rule.forwarded()) {
+          keepSentMessages(function, actions, body);
+          discard(forward(exchange, engine, service, body));
+        }
+        try {
+          Thread.sleep(rule.holdMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        // no answer: the JDK server closes the connection of an exchange closed before its response headers
+      }
+      case CRASH_AFTER -> {
+        keepSentMessages(function, actions, body);
+        HttpResponse<InputStream> response = forward(exchange, engine, service, body);
+        if (response == null) {
+          return; // the service was not reached: nothing took effect, no crash
+        }
+        discard(response);
+        faults.crash(function, rule, actions.getFirst());
+        replyError(exchange, AwsErrorResponses.crashed(service, faults.crashes().crashed(function).orElse("crashed")));
+      }
+    }
+  }
+
+  /** The names a fault rule's action is matched with: the IAM actions, and the operation a JSON-protocol call names. */
+  private static List<String> actionNames(List<String> actions, Headers headers) {
+    String target = headers.getFirst("X-Amz-Target");
+    if (target == null || actions.isEmpty() || target.indexOf('.') < 0) {
+      return actions;
+    }
+    String prefix = actions.getFirst().substring(0, actions.getFirst().indexOf(':') + 1);
+    List<String> names = new java.util.ArrayList<>(actions);
+    names.add(prefix + target.substring(target.lastIndexOf('.') + 1));
+    return names;
+  }
+
+  /** Forwards the request as it came to the service's engine; null (and a 502/503 answered) when it cannot be reached. */
+  private HttpResponse<InputStream> forward(HttpExchange exchange, URI engine, String service, byte[] body) throws IOException {
+    URI uri = exchange.getRequestURI();
+    String method = exchange.getRequestMethod();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(engine + path + query))
+        .method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+        values.forEach(value -> forward.header(name, value));
+      }
+    });
+    try {
+      return client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      reply(exchange, 502, "the AWS call recorder could not reach " + service + " at " + engine + ": " + e);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reply(exchange, 503, "the AWS call recorder is stopping");
+      return null;
+    }
+  }
+
+  private static void discard(HttpResponse<InputStream> response) throws IOException {
+    if (response != null) {
+      try (InputStream in = response.body()) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+  }
+
+  private static void replyError(HttpExchange exchange, AwsErrorResponses.ErrorResponse error) throws IOException {
+    error.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(error.status(), error.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(error.body());
     }
   }
 
