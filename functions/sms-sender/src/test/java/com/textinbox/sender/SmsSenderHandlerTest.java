@@ -87,6 +87,11 @@ class SmsSenderHandlerTest {
   }
 
   private List<String> deliver(String... bodies) {
+    return handler.processBatch(batch(bodies));
+  }
+
+  /** An SQS event of SendSmsQueue with these bodies. */
+  private static ObjectNode batch(String... bodies) {
     ObjectNode event = Json.object();
     ArrayNode records = event.putArray("Records");
     for (String body : bodies) {
@@ -95,7 +100,7 @@ class SmsSenderHandlerTest {
       record.put("body", body);
       record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:textinbox-dev-send-sms");
     }
-    return handler.processBatch(event);
+    return event;
   }
 
   private static Map<String, AttributeValue> message(JsonNode command) {
@@ -337,15 +342,7 @@ class SmsSenderHandlerTest {
   }
 
   private static List<String> deliverTo(SmsSenderHandler sender, String... bodies) {
-    ObjectNode event = Json.object();
-    ArrayNode records = event.putArray("Records");
-    for (String body : bodies) {
-      ObjectNode record = records.addObject();
-      record.put("messageId", UUID.randomUUID().toString());
-      record.put("body", body);
-      record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:textinbox-dev-send-sms");
-    }
-    return new ArrayList<>(sender.processBatch(event));
+    return new ArrayList<>(sender.processBatch(batch(bodies)));
   }
 
   /** The requests by name, without the SDK's attempt counts. */
