@@ -113,6 +113,14 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     this.pause = pause;
   }
 
+  /** Slept for places in this invocation (at most {@link SendRate#BATCH_WAIT_BUDGET}, within the 20 s timeout). */
+  private long waitedInBatch;
+
+  @Override
+  protected void beforeBatch() {
+    waitedInBatch = 0;
+  }
+
   @Override
   protected void process(SqsMessage sqsMessage) throws InterruptedException {
     SendSmsCommand command = SendSmsCommand.parse(sqsMessage.payload());
@@ -192,9 +200,10 @@ public final class SmsSenderHandler extends SqsBatchHandler {
    * is not QUEUED any more.
    */
   private boolean waitForPlace(SendSmsCommand command, long placeAt) throws InterruptedException {
-    SendRate.Turn turn = SendRate.turn(placeAt, clock.millis());
+    SendRate.Turn turn = SendRate.turn(placeAt, clock.millis(), waitedInBatch);
     if (turn instanceof SendRate.Turn.Now now) {
       if (now.waitMillis() > 0) {
+        waitedInBatch += now.waitMillis();
         pause.sleep(now.waitMillis());
       }
       return true;

@@ -14,6 +14,8 @@ import java.time.Duration;
 public record SendRate(double perSecond) {
   /** The longest a sender waits in its container for a text's place; further: the command comes back later. */
   public static final Duration MAX_WAIT = Duration.ofSeconds(1);
+  /** The most one invocation sleeps for places, all its texts together (its Lambda timeout is 20 s). */
+  public static final Duration BATCH_WAIT_BUDGET = Duration.ofSeconds(5);
   /** A place that came back later than this past its time is given up for a new one (no catch-up burst). */
   public static final Duration LATE = Duration.ofSeconds(2);
   /** SQS's longest DelaySeconds: a place further away comes back and is put back again. */
@@ -51,9 +53,17 @@ public record SendRate(double perSecond) {
   }
 
   public static Turn turn(long placeAt, long now) {
+    return turn(placeAt, now, 0);
+  }
+
+  /** As {@link #turn(long, long)}, for an invocation that already slept {@code waitedMillis} for places. */
+  public static Turn turn(long placeAt, long now, long waitedMillis) {
     long wait = placeAt - now;
-    if (wait <= MAX_WAIT.toMillis()) {
-      return new Turn.Now(Math.max(0, wait));
+    if (wait <= 0) {
+      return new Turn.Now(0);
+    }
+    if (wait <= MAX_WAIT.toMillis() && waitedMillis + wait <= BATCH_WAIT_BUDGET.toMillis()) {
+      return new Turn.Now(wait);
     }
     return new Turn.Later((int) Math.min(MAX_DELAY_SECONDS, (wait + 999) / 1000));
   }

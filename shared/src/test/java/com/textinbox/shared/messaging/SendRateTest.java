@@ -37,6 +37,13 @@ class SendRateTest {
   }
 
   @Test
+  void anInvocationSleepsAtMostFiveSecondsForPlacesAllItsTextsTogether() {
+    assertEquals(new SendRate.Turn.Now(1_000), SendRate.turn(6_000, 5_000, 4_000));
+    assertEquals(new SendRate.Turn.Later(1), SendRate.turn(6_000, 5_000, 4_001), "over the budget: back later");
+    assertEquals(new SendRate.Turn.Now(0), SendRate.turn(5_000, 5_000, 60_000), "a place now costs no wait");
+  }
+
+  @Test
   void aPlaceIsHeldUntilTwoSecondsPastItsTime() {
     assertTrue(SendRate.stillHeld(10_000, 9_000), "early");
     assertTrue(SendRate.stillHeld(10_000, 12_000));
