@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Outbound throughput (docs/decisions.md 61, docs/reliability.md "Outbound throughput"): a burst
  * of staff texts from one company is texted at its number's rate (the local deployment's
  * {@code SmsSendRatePerSecond}, 5: below what MessagesApi, one instance, takes in, so that the
- * line builds up and texts wait outside the queue), each exactly once, nothing in the DLQ, by SmsSender's capped
+ * texts queue up behind the rate), each exactly once, nothing in the DLQ, by SmsSender's capped
  * instances (ScalingConfig MaximumConcurrency), which share the number's send line.
  */
 class OutboundThroughputTest {
