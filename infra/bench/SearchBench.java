@@ -49,6 +49,8 @@ public final class SearchBench {
   public static void main(String[] args) throws Exception {
     int customers = option(args, "--customers", 20_000);
     int messages = option(args, "--messages", 100_000);
+    int invoices = option(args, "--invoices", 20_000);
+    int appointments = option(args, "--appointments", 20_000);
     int queries = option(args, "--queries", 40);
     JsonNode endpoints = JSON.readTree(Files.readString(Path.of(".local-cloud/endpoints.json")));
     JsonNode aws = endpoints.path("aws");
@@ -63,19 +65,23 @@ public final class SearchBench {
     String api = endpoints.path("apiUrl").asText();
     String opensearch = aws.path("opensearch").asText();
     boolean throughTable = List.of(args).contains("--through-table");
-    int total = customers + messages;
+    int total = customers + messages + invoices + appointments;
     long start = System.nanoTime();
     if (throughTable) {
       System.out.printf("company %s: writing %,d customers and %,d messages to the table...%n", account, customers, messages);
       write(dynamo, table, customers, i -> customer(account, i));
       write(dynamo, table, messages, i -> message(account, i, customers));
+      write(dynamo, table, invoices, i -> invoice(account, i, customers));
+      write(dynamo, table, appointments, i -> appointment(account, i, customers));
     } else {
       // the same items, made into documents by the indexer's own code (shared SearchDocuments), sent
       // straight to the index: DynamoDB Local's write rate on a busy 2-core machine is not what is measured
-      System.out.printf("company %s: indexing %,d customers and %,d messages (their documents by SearchDocuments, _bulk)...%n",
-          account, customers, messages);
+      System.out.printf("company %s: indexing %,d customers, %,d messages, %,d invoices and %,d appointments"
+          + " (their documents by SearchDocuments, _bulk)...%n", account, customers, messages, invoices, appointments);
       bulk(opensearch, customers, i -> customer(account, i));
       bulk(opensearch, messages, i -> message(account, i, customers));
+      bulk(opensearch, invoices, i -> invoice(account, i, customers));
+      bulk(opensearch, appointments, i -> appointment(account, i, customers));
     }
     double writeSeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("written in %.1f s (%,.0f items/s); waiting for the index...%n", writeSeconds, total / writeSeconds);
@@ -99,6 +105,11 @@ public final class SearchBench {
     kinds.put("phone, last 4", i -> "q=" + enc(phone(random.nextInt(customers)).substring(8)) + "&types=customer");
     kinds.put("message word (fr)", i -> "q=" + enc(new String[] {"voiture", "pneus", "rendez-vous", "huile", "freins"}[i % 5]) + "&types=message");
     kinds.put("message word (en)", i -> "q=" + enc(new String[] {"car", "tires", "appointment", "oil", "brakes"}[i % 5]) + "&types=message");
+    kinds.put("RO number, exact", i -> "q=" + enc(roNumber(random.nextInt(invoices))) + "&types=invoice");
+    kinds.put("amount, as 149,99 $", i -> "q=" + enc(amount(random.nextInt(invoices)).replace('.', ',') + " $") + "&types=invoice");
+    kinds.put("appointment type, folded", i -> "q=" + enc(plain(TYPES[i % TYPES.length]).toLowerCase()) + "&types=appointment");
+    kinds.put("appointment day (the company's zone: + GetItem)", i -> "q="
+        + startsAt(random.nextInt(appointments)).atZone(java.time.ZoneId.of("America/Toronto")).toLocalDate() + "&types=appointment");
     kinds.put("everything (4 groups)", i -> "q=" + enc(LAST[i % 20]));
     System.out.println("| query | p50 ms | p95 ms | max ms | hits (first) |");
     System.out.println("|---|---|---|---|---|");
@@ -158,6 +169,33 @@ public final class SearchBench {
         "messageId", "msg-" + i, "conversationId", "conv-" + customer, "customerId", "cust-" + customer,
         "direction", i % 3 == 0 ? "OUTBOUND" : "INBOUND", "body", (french ? FRENCH : ENGLISH)[(i / 2) % 5] + " (" + i + ")",
         "receivedAt", at));
+  }
+
+  private static final String[] TYPES = {"Vidange d'huile", "Oil change", "Pneus d'hiver", "Winter tires", "Inspection"};
+
+  private static String roNumber(int i) {
+    return "RO-" + (100_000 + i);
+  }
+
+  /** 50.00 to 2,049.99: a few invoices per amount. */
+  private static String amount(int i) {
+    return String.format(java.util.Locale.ROOT, "%d.%02d", 50 + (i * 7) % 2000, (i * 13) % 100);
+  }
+
+  private static Instant startsAt(int i) {
+    return Instant.parse("2026-01-05T13:00:00Z").plusSeconds(i * 37L * 60);
+  }
+
+  private static Map<String, AttributeValue> invoice(String account, int i, int customers) {
+    return item(Map.of("PK", "A#" + account + "#INVOICE#INV-" + i, "SK", "INVOICE", "type", "Invoice", "number", "INV-" + i,
+        "customerId", "cust-" + (i % customers), "roNumber", roNumber(i), "amount", amount(i), "currency", "CAD",
+        "status", i % 4 == 0 ? "paid" : "open", "createdAt", startsAt(i).toString()));
+  }
+
+  private static Map<String, AttributeValue> appointment(String account, int i, int customers) {
+    return item(Map.of("PK", "A#" + account + "#APPT#appt-" + i, "SK", "APPOINTMENT", "type", "Appointment",
+        "appointmentId", "appt-" + i, "customerId", "cust-" + (i % customers), "startsAt", startsAt(i).toString(),
+        "appointmentType", TYPES[i % TYPES.length], "status", "scheduled"));
   }
 
   /** +1 514 2xx xxxx, distinct per customer. */

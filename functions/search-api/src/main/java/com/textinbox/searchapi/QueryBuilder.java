@@ -1,13 +1,16 @@
 package com.textinbox.searchapi;
 
+import com.textinbox.shared.appointments.AppointmentDays;
 import com.textinbox.shared.search.Amounts;
 import com.textinbox.shared.search.PhoneForms;
 import com.textinbox.shared.search.SearchDocuments;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -26,7 +29,9 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
  *       {@code phones}); the DMS reference or the email exactly;
  *   <li>message: the words of the text, folded, or through the French or English stemmers;
  *   <li>appointment: its type, folded, one typo allowed; the DMS's reference exactly; a day
- *       ({@code 2026-12-05}) as a range on its time (UTC);
+ *       ({@code 2026-12-05}) in the company's zone ({@code Account.zone()}, as {@code GET
+ *       /appointments?date=} reads it: {@link AppointmentDays}) as a range on its time, so an
+ *       appointment at 21:00 in Toronto is found by its Toronto date, not the UTC one;
  *   <li>invoice: the invoice or RO number exactly, the customer's reference; an amount to the
  *       cent ({@link Amounts}).
  * </ul>
@@ -34,12 +39,16 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 final class QueryBuilder {
   private QueryBuilder() {}
 
-  static Query of(String accountId, SearchType type, String text) {
+  /**
+   * @param zone the company's zone: read only for an appointment search whose text is a day
+   *     ({@link #day}), and required then
+   */
+  static Query of(String accountId, SearchType type, String text, ZoneId zone) {
     List<Query> should = switch (type) {
       case CUSTOMER -> customer(text);
       case MESSAGE -> List.of(
           match("text", text, false), match("text.fr", text, false), match("text.en", text, false));
-      case APPOINTMENT -> appointment(text);
+      case APPOINTMENT -> appointment(text, zone);
       case INVOICE -> invoice(text);
     };
     return Query.of(q -> q.bool(b -> b
@@ -59,17 +68,20 @@ final class QueryBuilder {
     return should;
   }
 
-  private static List<Query> appointment(String text) {
+  private static List<Query> appointment(String text, ZoneId zone) {
     List<Query> should = new ArrayList<>();
     should.add(match(SearchDocuments.APPOINTMENT_TYPE, text, true));
     should.add(term(SearchDocuments.REFERENCE, text));
-    day(text).ifPresent(day -> should.add(Query.of(q -> q.range(r -> r.field(SearchDocuments.AT)
-        .gte(JsonData.of(day.toString())).lt(JsonData.of(day.plusDays(1).toString()))))));
+    day(text).ifPresent(day -> {
+      AppointmentDays days = AppointmentDays.of(day, Objects.requireNonNull(zone, "a day is read in the company's zone"));
+      should.add(Query.of(q -> q.range(r -> r.field(SearchDocuments.AT)
+          .gte(JsonData.of(days.start().toString())).lt(JsonData.of(days.end().toString())))));
+    });
     return should;
   }
 
   /** A day written as ISO ({@code 2026-12-05}), else empty. */
-  private static Optional<LocalDate> day(String text) {
+  static Optional<LocalDate> day(String text) {
     try {
       return text.length() == 10 ? Optional.of(LocalDate.parse(text)) : Optional.empty();
     } catch (DateTimeParseException e) {

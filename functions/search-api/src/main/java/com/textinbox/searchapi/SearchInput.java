@@ -1,10 +1,6 @@
 package com.textinbox.searchapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
-import com.textinbox.shared.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -18,8 +14,11 @@ import java.util.Set;
  * The text is never parsed as query syntax: it only ever reaches match and term queries
  * ({@link QueryBuilder}), so {@code "}, {@code *}, {@code OR}, {@code \} are plain characters.
  *
- * <p>A cursor is the {@code nextCursor} of one group of an earlier answer: it names that type and
- * where its next page starts, and then only that group is searched.
+ * <p>A cursor is the {@code nextCursor} of one group of an earlier answer, made by the shared
+ * {@code Cursors} (decision 55: HMAC under the stage's key, bound to the caller, the route and
+ * {@code q} and {@code types}): it names that type and where its next page starts, and then only
+ * that group is searched. Sent with another {@code q} or {@code types}, by another company or
+ * user, or altered, it is a 400 naming {@code cursor}.
  */
 record SearchInput(String text, Set<SearchType> types, Map<SearchType, Integer> from) {
   static final int MAX_LENGTH = 200;
@@ -27,7 +26,8 @@ record SearchInput(String text, Set<SearchType> types, Map<SearchType, Integer> 
   /** Past this, a person refines the query: deep pages cost the index more and help nobody. */
   static final int MAX_FROM = 500;
 
-  static SearchInput of(String q, String types, String cursor) {
+  /** {@code position}: what the request's cursor holds ({@code Cursors.decode}: checked, null without one). */
+  static SearchInput of(String q, String types, String position) {
     String text = q == null ? "" : q.strip();
     if (text.isEmpty()) {
       throw ApiError.invalid("q", "Type what to search for (q).");
@@ -40,8 +40,8 @@ record SearchInput(String text, Set<SearchType> types, Map<SearchType, Integer> 
     }
     Map<SearchType, Integer> from = new EnumMap<>(SearchType.class);
     Set<SearchType> asked = typesOf(types);
-    if (cursor != null && !cursor.isBlank()) {
-      Map.Entry<SearchType, Integer> page = cursor(cursor);
+    if (position != null) {
+      Map.Entry<SearchType, Integer> page = page(position);
       if (!asked.contains(page.getKey())) {
         throw ApiError.invalid("cursor", "This cursor is for " + page.getKey().kind() + " results, which types= leaves out.");
       }
@@ -66,21 +66,22 @@ record SearchInput(String text, Set<SearchType> types, Map<SearchType, Integer> 
     return EnumSet.copyOf(asked);
   }
 
-  /** The cursor of the page after {@code from} in one group. */
-  static String cursor(SearchType type, int from) {
-    String json = Json.write(Map.of("t", type.kind(), "f", from));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  /** The position a group's {@code nextCursor} holds ({@code <type>:<from>}), signed by {@code Cursors}. */
+  static String position(SearchType type, int from) {
+    return type.kind() + ":" + from;
   }
 
-  private static Map.Entry<SearchType, Integer> cursor(String cursor) {
+  /**
+   * The group and start of a position. It comes from a cursor whose MAC checked (bound to the
+   * company, the user, the route, {@code q} and {@code types}), so it is one this API wrote; it is
+   * read defensively all the same.
+   */
+  private static Map.Entry<SearchType, Integer> page(String position) {
+    int colon = position.indexOf(':');
     try {
-      if (cursor.length() > 100) {
-        throw new IllegalArgumentException("too long");
-      }
-      JsonNode page = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-      SearchType type = SearchType.of(page.path("t").asText()).orElseThrow();
-      int from = page.path("f").asInt(-1);
-      if (from < 0 || from > MAX_FROM || !page.path("f").isInt()) {
+      SearchType type = SearchType.of(colon < 0 ? "" : position.substring(0, colon)).orElseThrow();
+      int from = Integer.parseInt(position.substring(colon + 1));
+      if (from < 0 || from > MAX_FROM) {
         throw new IllegalArgumentException("out of range");
       }
       return Map.entry(type, from);

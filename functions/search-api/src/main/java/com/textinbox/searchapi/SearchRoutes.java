@@ -3,9 +3,11 @@ package com.textinbox.searchapi;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.search.SearchDocuments;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.MsearchResponse;
@@ -29,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /search} (C15): one {@code _msearch} with a search per type asked (each filtered by
  * the caller's account, {@link QueryBuilder}), then one {@code _mget} of the customers of the
  * message, appointment and invoice hits, so each result shows its customer's name and number
- * without a read of the table. Nothing of the query is logged (it may be a name or a number).
+ * without a read of the table. A customer merged away (C14) is followed to the survivor through
+ * its forwarding document (read in the same {@code _mget}; one more per hop, only then), so the
+ * merged profile's messages show under the survivor. The table is read only for a search by day
+ * of appointments: the company's zone (one GetItem). Next pages use the shared {@link Cursors}
+ * (decision 55). Nothing of the query is logged (it may be a name or a number).
  */
 final class SearchRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
@@ -40,22 +47,32 @@ final class SearchRoutes {
       SearchType.APPOINTMENT, List.of("appointmentType", "reference"),
       SearchType.INVOICE, List.of("invoiceNumber", "repairOrder", "reference"));
 
+  /** Merges of merges: a forwarding chain longer than this is not followed (the result shows no name). */
+  private static final int MAX_MERGE_HOPS = 3;
+
   private final OpenSearchClient client;
   private final String alias;
+  private final Cursors cursors;
+  private final Function<String, ZoneId> zones;
 
-  SearchRoutes(OpenSearchClient client, String alias) {
+  /** {@code zones}: the company's zone by account id ({@code Account.zoneOf}), read only for a search by day. */
+  SearchRoutes(OpenSearchClient client, String alias, Cursors cursors, Function<String, ZoneId> zones) {
     this.client = client;
     this.alias = alias;
+    this.cursors = cursors;
+    this.zones = zones;
   }
 
   ApiResponse search(ApiRequest request) {
-    SearchInput input = SearchInput.of(request.query("q"), request.query("types"), request.query("cursor"));
+    SearchInput input = SearchInput.of(request.query("q"), request.query("types"), cursors.decode(request));
     String accountId = request.caller().accountId();
     List<SearchType> types = List.copyOf(input.types());
+    ZoneId zone = types.contains(SearchType.APPOINTMENT) && QueryBuilder.day(input.text()).isPresent()
+        ? zones.apply(accountId) : null;
     List<RequestItem> searches = new ArrayList<>();
     for (SearchType type : types) {
       searches.add(RequestItem.of(r -> r.header(h -> h.index(alias)).body(b -> b
-          .query(QueryBuilder.of(accountId, type, input.text()))
+          .query(QueryBuilder.of(accountId, type, input.text(), zone))
           .from(input.from().get(type))
           .size(SearchInput.PAGE_SIZE)
           .highlight(highlight(type)))));
@@ -91,7 +108,8 @@ final class SearchRoutes {
       List<SearchHitView> items = hits.get(t).stream().map(hit -> view(type, hit, customers)).toList();
       int next = from + items.size();
       boolean more = items.size() == SearchInput.PAGE_SIZE && next < totals.get(t) && next <= SearchInput.MAX_FROM;
-      groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, more ? SearchInput.cursor(type, next) : null));
+      String nextCursor = more ? cursors.encode(request, SearchInput.position(type, next)) : null;
+      groups.add(new SearchResultsView.Group(type.kind(), totals.get(t), items, nextCursor));
     }
     return ApiResponse.ok(new SearchResultsView(input.text(), groups));
   }
@@ -110,30 +128,37 @@ final class SearchRoutes {
         .requireFieldMatch(true));
   }
 
-  /** The customer documents of the hits that name a customer, read by id in one request (customer hits are their own). */
+  /**
+   * The customer documents of the hits that name a customer, by the id the hit names (customer hits
+   * are their own): one {@code _mget} of each id's customer document and forwarding document; a
+   * profile merged away is followed to its survivor (one more {@code _mget} per hop, only then).
+   */
   private Map<String, Map<String, Object>> customersOf(String accountId, List<List<Hit<Map>>> hits) {
-    Set<String> ids = new LinkedHashSet<>();
+    Map<String, String> lookingFor = new LinkedHashMap<>(); // the id a hit names -> the id now read
     for (List<Hit<Map>> group : hits) {
       for (Hit<Map> hit : group) {
         Object customerId = hit.source() == null ? null : hit.source().get(SearchDocuments.CUSTOMER_ID);
         if (customerId instanceof String id && !SearchDocuments.KIND_CUSTOMER.equals(hit.source().get(SearchDocuments.KIND))) {
-          ids.add(SearchDocuments.customerDocumentId(accountId, id));
+          lookingFor.put(id, id);
         }
       }
     }
     Map<String, Map<String, Object>> customers = new HashMap<>();
-    if (ids.isEmpty()) {
-      return customers;
-    }
     try {
-      client.mget(m -> m.index(alias).ids(List.copyOf(ids)), Map.class).docs().forEach(doc -> {
-        if (doc.isResult() && doc.result().found() && doc.result().source() != null
-            && accountId.equals(doc.result().source().get(SearchDocuments.ACCOUNT_ID))) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> source = doc.result().source();
-          customers.put((String) source.get(SearchDocuments.CUSTOMER_ID), source);
-        }
-      });
+      for (int hop = 0; hop <= MAX_MERGE_HOPS && !lookingFor.isEmpty(); hop++) {
+        Map<String, Map<String, Object>> read = read(accountId, new LinkedHashSet<>(lookingFor.values()));
+        Map<String, String> forwarded = new LinkedHashMap<>();
+        lookingFor.forEach((named, current) -> {
+          Map<String, Object> merged = read.get(SearchDocuments.mergedDocumentId(accountId, current));
+          Map<String, Object> customer = read.get(SearchDocuments.customerDocumentId(accountId, current));
+          if (merged != null && merged.get(SearchDocuments.CUSTOMER_ID) instanceof String survivor) {
+            forwarded.put(named, survivor); // merged away: the profile document may still be on its way out
+          } else if (customer != null) {
+            customers.put(named, customer);
+          }
+        });
+        lookingFor = forwarded;
+      }
     } catch (IOException | OpenSearchException e) {
       // the results stand without their customers' names
       LOG.warn("the customers of the search results could not be read: {}", e.toString());
@@ -141,11 +166,32 @@ final class SearchRoutes {
     return customers;
   }
 
+  /** The customer and forwarding documents of these customer ids that the index has, by document id (one {@code _mget}). */
+  private Map<String, Map<String, Object>> read(String accountId, Set<String> customerIds) throws IOException {
+    List<String> ids = new ArrayList<>(customerIds.size() * 2);
+    for (String customerId : customerIds) {
+      ids.add(SearchDocuments.customerDocumentId(accountId, customerId));
+      ids.add(SearchDocuments.mergedDocumentId(accountId, customerId));
+    }
+    Map<String, Map<String, Object>> found = new HashMap<>();
+    client.mget(m -> m.index(alias).ids(ids), Map.class).docs().forEach(doc -> {
+      if (doc.isResult() && doc.result().found() && doc.result().source() != null
+          && accountId.equals(doc.result().source().get(SearchDocuments.ACCOUNT_ID))) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = doc.result().source();
+        found.put(doc.result().id(), source);
+      }
+    });
+    return found;
+  }
+
   @SuppressWarnings("unchecked")
   private static SearchHitView view(SearchType type, Hit<Map> hit, Map<String, Map<String, Object>> customers) {
     Map<String, Object> doc = hit.source() == null ? Map.of() : hit.source();
-    String customerId = str(doc, SearchDocuments.CUSTOMER_ID);
-    Map<String, Object> customer = type == SearchType.CUSTOMER ? doc : customers.getOrDefault(customerId, Map.of());
+    String named = str(doc, SearchDocuments.CUSTOMER_ID);
+    Map<String, Object> customer = type == SearchType.CUSTOMER ? doc : customers.getOrDefault(named, Map.of());
+    // the survivor's id when the hit's customer was merged into it (C14); the hit's own otherwise
+    String customerId = customer.get(SearchDocuments.CUSTOMER_ID) instanceof String current ? current : named;
     Map<String, List<String>> highlights = new LinkedHashMap<>();
     hit.highlight().forEach((field, fragments) -> {
       String base = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;

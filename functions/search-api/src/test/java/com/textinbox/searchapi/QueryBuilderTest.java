@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryBuilderTest {
+  private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
   private static JsonNode query(SearchType type, String text) {
-    return Json.read(QueryBuilder.of("acct-maple-motors", type, text).toJsonString());
+    return Json.read(QueryBuilder.of("acct-maple-motors", type, text, TORONTO).toJsonString());
   }
 
   @Test
@@ -29,7 +32,7 @@ class QueryBuilderTest {
   void queriesAreMatchAndTermOnlyNeverQuerySyntax() {
     for (SearchType type : SearchType.values()) {
       for (String text : new String[] {"\"Chloé\" OR *", "\\", "a AND b NOT c", "name:*", "(x) [y] {z} ~2 ^3"}) {
-        String json = QueryBuilder.of("acct", type, text).toJsonString();
+        String json = QueryBuilder.of("acct", type, text, TORONTO).toJsonString();
         assertFalse(json.contains("query_string"), json);
         assertFalse(json.contains("wildcard"), json);
         assertFalse(json.contains("regexp"), json);
@@ -70,12 +73,21 @@ class QueryBuilderTest {
   }
 
   @Test
-  void anAppointmentIsFoundByTypeWithATypoByReferenceOrByItsDay() {
+  void anAppointmentIsFoundByTypeWithATypoByReferenceOrByItsDayInTheCompanysZone() {
     JsonNode should = query(SearchType.APPOINTMENT, "2026-12-05").path("bool").path("should");
     assertEquals("1", should.get(0).path("match").path("appointmentType").path("fuzziness").asText());
     assertTrue(should.get(1).path("term").has("reference"));
-    assertEquals("2026-12-05", should.get(2).path("range").path("at").path("gte").asText());
-    assertEquals("2026-12-06", should.get(2).path("range").path("at").path("lt").asText());
+    // Toronto's 5 December (EST, UTC-5): an appointment at 21:00 there is 02:00Z on the 6th, and in it
+    assertEquals("2026-12-05T05:00:00Z", should.get(2).path("range").path("at").path("gte").asText());
+    assertEquals("2026-12-06T05:00:00Z", should.get(2).path("range").path("at").path("lt").asText());
+    JsonNode summer = Json.read(QueryBuilder.of("acct", SearchType.APPOINTMENT, "2026-07-01", ZoneId.of("America/Vancouver"))
+        .toJsonString()).path("bool").path("should").get(2).path("range").path("at");
+    assertEquals("2026-07-01T07:00:00Z", summer.path("gte").asText(), "PDT, UTC-7");
+    JsonNode dstDay = query(SearchType.APPOINTMENT, "2026-11-01").path("bool").path("should").get(2).path("range").path("at");
+    assertEquals("2026-11-01T04:00:00Z", dstDay.path("gte").asText());
+    assertEquals("2026-11-02T05:00:00Z", dstDay.path("lt").asText(), "the day clocks go back has 25 hours");
     assertEquals(2, query(SearchType.APPOINTMENT, "oil change").path("bool").path("should").size());
+    assertEquals(2, Json.read(QueryBuilder.of("acct", SearchType.APPOINTMENT, "oil change", null).toJsonString())
+        .path("bool").path("should").size(), "no zone needed when the text is no day");
   }
 }

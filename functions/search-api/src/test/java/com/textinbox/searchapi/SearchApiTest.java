@@ -6,11 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.textinbox.shared.api.ApiRequest;
+import com.textinbox.shared.api.Cursors;
+import com.textinbox.shared.auth.Caller;
+import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.testing.SampleEvents;
+import com.textinbox.shared.testing.TestCursors;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.MgetRequest;
 import org.opensearch.client.opensearch.core.MsearchRequest;
 
 /** events/search-api/search.json and its variants through the real handler, the index faked at the transport. */
@@ -33,7 +44,11 @@ class SearchApiTest {
                              "name": "John Smith", "phone": "+15145550112"}}]}""";
 
   private final FakeTransport transport = new FakeTransport();
-  private final SearchApi api = new SearchApi(new OpenSearchClient(transport), "inbox");
+  private final List<String> zonesRead = new ArrayList<>();
+  private final SearchApi api = new SearchApi(new OpenSearchClient(transport), "inbox", TestCursors.codec(), accountId -> {
+    zonesRead.add(accountId);
+    return ZoneId.of("America/Toronto");
+  });
 
   private JsonNode invoke(String event) {
     return SampleEvents.invokeRaw(api, event.getBytes(StandardCharsets.UTF_8));
@@ -117,19 +132,103 @@ class SearchApiTest {
     assertEquals(503, response.path("statusCode").asInt(), response.toString());
   }
 
-  @Test
-  void aFullPageGivesTheCursorOfTheNext() {
+  private static String fullPageOfCustomers() {
     StringBuilder hits = new StringBuilder();
     for (int i = 0; i < SearchInput.PAGE_SIZE; i++) {
       hits.append(i == 0 ? "" : ",").append("""
           {"_index": "inbox-1", "_id": "c%d", "_score": 1.0, "_source": {"accountId": "acct-maple-motors", "kind": "customer", "id": "c%d"}}"""
           .formatted(i, i));
     }
-    transport.answer = call -> "{\"took\": 1, \"responses\": [{\"took\": 1, \"timed_out\": false, \"_shards\": {\"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0}, \"hits\": {\"total\": {\"value\": 25, \"relation\": \"eq\"}, \"hits\": ["
+    return "{\"took\": 1, \"responses\": [{\"took\": 1, \"timed_out\": false, \"_shards\": {\"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0}, \"hits\": {\"total\": {\"value\": 25, \"relation\": \"eq\"}, \"hits\": ["
         + hits + "]}, \"status\": 200}]}";
-    JsonNode body = SampleEvents.body(invoke(sample().replace("customer,message", "customer")));
-    String cursor = body.path("groups").get(0).path("nextCursor").asText();
-    assertEquals(java.util.Map.of(SearchType.CUSTOMER, 10), SearchInput.of("x", null, cursor).from());
-    assertNull(Json.read("{}").get("nextCursor"));
+  }
+
+  private static String withCursor(String event, String cursor) {
+    return event.replace("\"types\": \"customer\"", "\"types\": \"customer\", \"cursor\": \"" + cursor + "\"");
+  }
+
+  @Test
+  void aFullPageGivesASignedCursorThatContinuesThatGroupWithTheSameFiltersOnly() {
+    transport.answer = call -> fullPageOfCustomers();
+    String first = sample().replace("customer,message", "customer");
+    String cursor = SampleEvents.body(invoke(first)).path("groups").get(0).path("nextCursor").asText();
+    assertFalse(cursor.isEmpty());
+
+    JsonNode next = invoke(withCursor(first, cursor));
+    assertEquals(200, next.path("statusCode").asInt(), next.toString());
+    MsearchRequest second = (MsearchRequest) transport.calls.getLast().request();
+    assertEquals(10, second.searches().getFirst().body().from(), "the next page of the group");
+
+    int searched = transport.calls.size();
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("another q", withCursor(first, cursor).replace("\"q\": \"Chloe\"", "\"q\": \"Roy\""));
+    refused.put("other types", withCursor(first, cursor).replace("\"types\": \"customer\"", "\"types\": \"customer,invoice\""));
+    refused.put("another company", withCursor(first, cursor).replace("acct-maple-motors", "acct-harbor-clinic"));
+    refused.put("another user", withCursor(first, cursor).replace("\"userId\": \"user-bruno\"", "\"userId\": \"user-ana\""));
+    char mac = cursor.charAt(5); // a character of the MAC (the last one's low bits may be padding)
+    refused.put("tampered", withCursor(first, cursor.substring(0, 5) + (mac == 'A' ? 'B' : 'A') + cursor.substring(6)));
+    String position = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+    refused.put("another position", withCursor(first, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        position.replace("customer:10", "customer:20").getBytes(StandardCharsets.ISO_8859_1))));
+    // the former unsigned form, {"t":"customer","f":10}: a position alone is no cursor
+    refused.put("unsigned", withCursor(first, java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"t\":\"customer\",\"f\":10}".getBytes(StandardCharsets.UTF_8))));
+    refused.put("signed by another stage", withCursor(first, new Cursors("another-stage-key-of-at-least-32-characters!")
+        .encode(new ApiRequest("GET", "/search", "/search", Map.of(), Map.of("q", "Chloe", "types", "customer"), Map.of(), null,
+            new Caller("acct-maple-motors", "user-bruno", Role.USER, null)), SearchInput.position(SearchType.CUSTOMER, 10))));
+    refused.forEach((why, event) -> {
+      JsonNode response = invoke(event);
+      assertEquals(400, response.path("statusCode").asInt(), why + ": " + response);
+      assertEquals("cursor", SampleEvents.body(response).path("error").path("field").asText(), why + ": " + response);
+    });
+    assertEquals(searched, transport.calls.size(), "a refused cursor searches nothing");
+  }
+
+  @Test
+  void aDayIsReadInTheCompanysZoneWhichIsReadOnlyThen() {
+    transport.answer = call -> "{\"took\": 1, \"responses\": [" + CUSTOMERS.replace("\"value\": 1", "\"value\": 0") + "]}";
+    invoke(sample().replace("\"types\": \"customer,message\"", "\"types\": \"customer\""));
+    assertEquals(List.of(), zonesRead, "no day, no read of the account");
+    invoke(sample().replace("\"q\": \"Chloe\"", "\"q\": \"2026-12-05\"").replace("\"types\": \"customer,message\"", "\"types\": \"customer\""));
+    assertEquals(List.of(), zonesRead, "a day, but no appointments asked");
+    JsonNode response = invoke(sample().replace("\"q\": \"Chloe\"", "\"q\": \"2026-12-05\"")
+        .replace("\"types\": \"customer,message\"", "\"types\": \"appointment\""));
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+    assertEquals(List.of("acct-maple-motors"), zonesRead, "the caller's company, once");
+    String query = ((MsearchRequest) transport.calls.getLast().request()).searches().getFirst().body().query().toJsonString();
+    assertTrue(query.contains("\"gte\":\"2026-12-05T05:00:00Z\"") && query.contains("\"lt\":\"2026-12-06T05:00:00Z\""), query);
+  }
+
+  @Test
+  void aMessageOfAProfileMergedAwayShowsUnderTheSurvivor() {
+    String loserMessage = MESSAGES.replace("cust-john", "cust-annie");
+    String forwarding = """
+        {"docs": [
+          {"_index": "inbox-1", "_id": "A#acct-maple-motors#C#cust-annie|PROFILE", "found": false},
+          {"_index": "inbox-1", "_id": "A#acct-maple-motors#C#cust-annie|MERGED", "found": true,
+           "_source": {"accountId": "acct-maple-motors", "kind": "merged", "id": "cust-annie", "customerId": "cust-bea"}}]}""";
+    String survivor = """
+        {"docs": [
+          {"_index": "inbox-1", "_id": "A#acct-maple-motors#C#cust-bea|PROFILE", "found": true,
+           "_source": {"accountId": "acct-maple-motors", "kind": "customer", "id": "cust-bea", "customerId": "cust-bea",
+                       "name": "Bea Dms", "phone": "+15145550711"}},
+          {"_index": "inbox-1", "_id": "A#acct-maple-motors#C#cust-bea|MERGED", "found": false}]}""";
+    transport.answer = call -> {
+      if (call.url().endsWith("_msearch")) {
+        return "{\"took\": 1, \"responses\": [" + loserMessage + "]}";
+      }
+      return transport.calls.stream().filter(c -> c.url().endsWith("_mget")).count() == 1 ? forwarding : survivor;
+    };
+    JsonNode response = invoke(sample().replace("\"types\": \"customer,message\"", "\"types\": \"message\""));
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+    JsonNode hit = SampleEvents.body(response).path("groups").get(0).path("items").get(0);
+    assertEquals("cust-bea", hit.path("customerId").asText(), "the survivor, not the profile merged away");
+    assertEquals("Bea Dms", hit.path("customerName").asText());
+    assertEquals("+15145550711", hit.path("customerPhone").asText());
+    assertEquals("conv-john", hit.path("conversationId").asText(), "its (now archived) conversation");
+    List<?> firstIds = ((MgetRequest) transport.calls.get(1).request()).ids();
+    assertEquals(List.of("A#acct-maple-motors#C#cust-annie|PROFILE", "A#acct-maple-motors#C#cust-annie|MERGED"), firstIds,
+        "the profile and its forwarding document in one read");
+    assertEquals(3, transport.calls.size(), "one _msearch, then one _mget per hop");
   }
 }

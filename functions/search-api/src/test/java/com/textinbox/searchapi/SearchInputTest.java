@@ -36,13 +36,14 @@ class SearchInputTest {
   }
 
   @Test
-  void aCursorContinuesOneGroup() {
-    String cursor = SearchInput.cursor(SearchType.MESSAGE, 10);
-    SearchInput next = SearchInput.of("x", null, cursor);
+  void aCursorsPositionContinuesOneGroup() {
+    String position = SearchInput.position(SearchType.MESSAGE, 10);
+    SearchInput next = SearchInput.of("x", null, position);
     assertEquals(EnumSet.of(SearchType.MESSAGE), next.types());
     assertEquals(Map.of(SearchType.MESSAGE, 10), next.from());
-    assertEquals("cursor", refused("x", "customer", cursor).field());
-    assertEquals("cursor", refused("x", null, "not-a-cursor").field());
-    assertEquals("cursor", refused("x", null, SearchInput.cursor(SearchType.MESSAGE, 100_000)).field());
+    assertEquals("cursor", refused("x", "customer", position).field());
+    assertEquals("cursor", refused("x", null, "not-a-position").field());
+    assertEquals("cursor", refused("x", null, "message:").field());
+    assertEquals("cursor", refused("x", null, SearchInput.position(SearchType.MESSAGE, 100_000)).field());
   }
 }

@@ -80,6 +80,25 @@ class SearchIndexerTest {
   }
 
   @Test
+  void aMergeWritesTheMergedProfilesForwardingDocumentAndDeletesItsCustomerDocument() {
+    FakeIndex index = new FakeIndex();
+    Map<String, Object> log = Map.of("PK", "A#acct-maple-motors#C#cust-bea", "SK", "MERGE#cust-annie", "type", "CustomerMerge",
+        "customerId", "cust-bea", "mergedCustomerId", "cust-annie");
+    // the merge's transaction: the merged profile deleted, the log entry put (C14, decision 49)
+    assertNull(new SearchIndexer(index).processRecords(List.of(
+        record(EventName.REMOVE, "1", Map.of(), customer("A#acct-maple-motors#C#cust-annie", "Annie")),
+        record(EventName.INSERT, "2", log, Map.of()))));
+    List<IndexAction> actions = index.requests.getFirst();
+    assertEquals(new IndexAction.Delete("A#acct-maple-motors#C#cust-annie|PROFILE", "customer"), actions.get(0));
+    IndexAction.Put forwarding = (IndexAction.Put) actions.get(1);
+    assertEquals("A#acct-maple-motors#C#cust-annie|MERGED", forwarding.documentId());
+    assertEquals("cust-bea", forwarding.document().fields().get("customerId"));
+    // the survivor deleted later (P5): its partition goes, the forwarding document with it
+    new SearchIndexer(index).processRecords(List.of(record(EventName.REMOVE, "3", Map.of(), log)));
+    assertEquals(new IndexAction.Delete("A#acct-maple-motors#C#cust-annie|MERGED", "merged"), index.requests.getLast().getFirst());
+  }
+
+  @Test
   void theSameRecordDeliveredAgainRewritesTheSameDocument() {
     FakeIndex index = new FakeIndex();
     SearchIndexer indexer = new SearchIndexer(index);

@@ -115,6 +115,18 @@ class SearchTest {
   }
 
   @Test
+  void aCustomerIsFoundByEachOfTheirOtherNumbersToo() {
+    String last = "Oth" + letters(8);
+    String work = mobile();
+    String id = createCustomer("admin", Map.of("firstName", "Ophélie", "lastName", last, "mobile", mobile(),
+        "otherPhones", List.of(Map.of("type", "work", "number", "(" + work.substring(2, 5) + ") " + work.substring(5, 8) + "-" + work.substring(8)))));
+    firstHit("Ophélie", "admin", "ophelie " + last, "customer", id);
+    for (String form : new String[] {work, work.substring(2), work.substring(5), work.substring(8)}) {
+      assertTrue(ids("admin", form, "customer").contains(id), "her work number as " + form);
+    }
+  }
+
+  @Test
   void aWordOfAMessageIsFoundInFrenchAndEnglishWithItsConversationAndCustomer() {
     String token = "zq" + letters(10);
     String to = LocalCloudProcess.endpoints().path("companyNumber").asText();
@@ -166,6 +178,8 @@ class SearchTest {
     assertEquals("John Smith", invoice.path("customerName").asText());
     assertFalse(ids("admin", ro + "1", "invoice").contains("INV-" + ro), "exactly: no longer number");
     assertFalse(ids("admin", ro.substring(0, ro.length() - 1), "invoice").contains("INV-" + ro), "exactly: no prefix");
+    assertTrue(ids("admin", "inv-" + ro.toLowerCase(), "invoice").contains("INV-" + ro), "by its invoice number");
+    assertTrue(ids("admin", amount, "invoice").contains("INV-" + ro), "the amount as " + amount);
     String french = amount.replace('.', ',') + " $";
     assertTrue(ids("admin", french, "invoice").contains("INV-" + ro), "the amount as " + french);
     assertTrue(ids("admin", "$" + amount, "invoice").contains("INV-" + ro), "the amount as $" + amount);
@@ -182,23 +196,169 @@ class SearchTest {
   }
 
   @Test
-  void aDeletedCustomerIsNotFound() {
+  void anAppointmentIsFoundByItsDayInTheCompanysZoneNotTheUtcOne() {
+    // booked through AppointmentsApi at 21:00 in Toronto (the dealership's zone: Account.zoneOf, the
+    // default) on 4 March 2031, which is 02:00Z on the 5th
+    String type = "Evening" + letters(8);
+    Http.Response created = Http.post(api("/appointments"), Tokens.of("user1"), Http.json(Map.of("customerId", "cust-john",
+        "startsAt", "2031-03-04T21:00", "type", type)));
+    assertEquals(201, created.status(), created.body());
+    String appointmentId = created.json().path("appointmentId").asText();
+    assertTrue(created.json().path("startsAt").asText().startsWith("2031-03-05T02:00"), created.body());
+    JsonNode hit = firstHit("the evening appointment", "admin", type, "appointment", appointmentId);
+    assertEquals("John Smith", hit.path("customerName").asText());
+    assertTrue(ids("admin", "2031-03-04", "appointment").contains(appointmentId), "its Toronto date");
+    assertFalse(ids("admin", "2031-03-05", "appointment").contains(appointmentId), "not the UTC date");
+    // the same day as GET /appointments?date= reads it
+    Http.Response day = Http.get(api("/appointments?date=2031-03-04"), Tokens.of("admin"));
+    assertEquals(200, day.status(), day.body());
+    assertTrue(day.body().contains(appointmentId), "the appointments list puts it on the same day: " + day.body());
+  }
+
+  @Test
+  void aDeletedCustomerIsNotFoundNorTheirMessages() {
     String last = "Del" + letters(8);
-    String id = createCustomer("admin", Map.of("firstName", "Gaspard", "lastName", last));
+    String mobile = mobile();
+    String id = createCustomer("admin", Map.of("firstName", "Gaspard", "lastName", last, "mobile", mobile));
+    String token = "del" + letters(10);
+    text(mobile, "Please call me back about the " + token);
     firstHit("the customer before the delete", "admin", "gaspard " + last, "customer", id);
-    LocalAws.dynamoDb().deleteItem(b -> b.tableName(LocalAws.table()).key(Map.of(
-        "PK", AttributeValue.fromS("A#" + DEALERSHIP + "#C#" + id), "SK", AttributeValue.fromS("PROFILE"))));
+    JsonNode message = Eventually.await("their text searchable", INDEXED, () -> {
+      JsonNode items = search("admin", token, "message").json().path("groups").get(0).path("items");
+      return items.size() == 1 ? items.get(0) : null;
+    });
+    assertEquals(id, message.path("customerId").asText());
+
+    // P5: DELETE /customers/{id} (202: there is history, deleted by the CustomerDeletion job)
+    Http.Response deleted = Http.send("DELETE", LocalCloudProcess.endpoints().path("apiUrl").asText() + "/customers/" + id,
+        Tokens.of("admin"), null);
+    assertEquals(202, deleted.status(), deleted.body());
     Eventually.await("the deleted customer gone from search", INDEXED, () -> ids("admin", "gaspard " + last, "customer").isEmpty());
+    Eventually.await("their messages gone from search", INDEXED, () -> ids("admin", token, "message").isEmpty());
+    assertTrue(ids("admin", mobile, "customer").isEmpty(), "nor by their number");
+  }
+
+  /** A number of the 438 area no other test uses, random per run. */
+  private static String mobile() {
+    return "+1438555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+  }
+
+  /** Texts the company as {@code from} through the carrier stand-in (stored asynchronously). */
+  private static void text(String from, String body) {
+    Http.Response sent = Http.post(LocalCloudProcess.endpoints().path("carrier").path("send").asText(), null, Http.json(Map.of(
+        "from", from, "to", LocalCloudProcess.endpoints().path("companyNumber").asText(), "body", body)));
+    assertEquals(202, sent.status(), sent.body());
+  }
+
+  private static String api(String path) {
+    return LocalCloudProcess.endpoints().path("apiUrl").asText() + path;
+  }
+
+  @Test
+  void aMergedProfilesMessagesAndArchivedConversationAreFoundUnderTheSurvivor() {
+    String key = Tokens.apiKey("admin", "Search merge DMS");
+    String tag = letters(8);
+    String mobileA = mobile();
+    String otherMobile = mobile();
+    String mobileB = otherMobile.equals(mobileA) ? "+1438555" + (mobileA.endsWith("0") ? "0001" : "0000") : otherMobile;
+    // A: made by hand, texts from its mobile; B: the DMS's customer, texts from another
+    String a = createCustomer("admin", Map.of("firstName", "Annie", "lastName", "Hand" + tag, "mobile", mobileA));
+    String wordA = "mrga" + letters(10);
+    text(mobileA, "Is the loaner ready? " + wordA);
+    String reference = "DMS-SEARCH-" + tag.toUpperCase();
+    Http.Response created = Eventually.await("IntegrationApi to answer", Duration.ofSeconds(180), () -> {
+      try {
+        Http.Response response = Http.send("PUT", api("/integration/customers/" + reference), key,
+            Http.json(Map.of("firstName", "Bea", "lastName", "Dms" + tag, "mobile", mobileB)));
+        return response.status() == 201 || response.status() == 200 ? response : null;
+      } catch (IllegalStateException timedOut) {
+        return null;
+      }
+    });
+    String b = created.json().path("customer").path("id").asText();
+    String wordB = "mrgb" + letters(10);
+    text(mobileB, "Thanks for the call " + wordB);
+    JsonNode before = Eventually.await("A's text searchable", INDEXED, () -> {
+      JsonNode items = search("admin", wordA, "message").json().path("groups").get(0).path("items");
+      return items.size() == 1 ? items.get(0) : null;
+    });
+    assertEquals(a, before.path("customerId").asText());
+    String conversationA = before.path("conversationId").asText();
+    firstHit("A by name", "admin", "annie hand" + tag, "customer", a);
+    Eventually.await("B's text searchable", INDEXED, () -> ids("admin", wordB, "message").size() == 1);
+
+    // C14: the DMS gives B A's mobile: A is merged into B, A's conversation archived under B
+    Http.Response merged = Http.send("PUT", api("/integration/customers/" + reference), key, Http.json(Map.of("mobile", mobileA)));
+    assertEquals(200, merged.status(), merged.body());
+    assertEquals(a, merged.json().path("merge").path("mergedCustomerId").asText(), merged.body());
+    Http.Response archived = Http.get(api("/conversations/" + conversationA), Tokens.of("admin"));
+    assertEquals("ARCHIVED", archived.json().path("conversation").path("status").asText(), archived.body());
+
+    JsonNode after = Eventually.await("A's text shown under B", INDEXED, () -> {
+      JsonNode items = search("admin", wordA, "message").json().path("groups").get(0).path("items");
+      return items.size() == 1 && items.get(0).path("customerId").asText().equals(b) ? items.get(0) : null;
+    });
+    assertEquals("Bea Dms" + tag, after.path("customerName").asText(), after.toString());
+    assertEquals(mobileA, after.path("customerPhone").asText(), "the survivor's number now: " + after);
+    assertEquals(conversationA, after.path("conversationId").asText(), "the archived conversation, found by its message");
+    JsonNode ownText = search("admin", wordB, "message").json().path("groups").get(0).path("items").get(0);
+    assertEquals(b, ownText.path("customerId").asText());
+    Eventually.await("A's customer document gone", INDEXED, () -> ids("admin", "annie hand" + tag, "customer").isEmpty());
+    Eventually.await("B found by A's number", INDEXED, () -> ids("admin", mobileA, "customer").equals(List.of(b)));
+    assertEquals(List.of(b), ids("admin", reference.toLowerCase(), "customer"), "B by its DMS reference");
+    assertTrue(ids("otherAdmin", wordA, "message").isEmpty(), "never another company's");
+  }
+
+  @Test
+  void aNextPageIsASignedCursorRefusedWithOtherFiltersAnotherUserOrCompanyOrAltered() {
+    String token = "page" + letters(10);
+    String conversationId = "conv-e2e-pages-" + letters(8);
+    for (int i = 0; i < 11; i++) {
+      String at = "2025-02-0" + (1 + i % 9) + "T10:00:" + (10 + i) + ".000Z";
+      put(Map.of("PK", "A#" + DEALERSHIP + "#CONV#" + conversationId, "SK", "T#" + at + "#msg-" + token + i,
+          "type", "Message", "messageId", "msg-" + token + i, "conversationId", conversationId, "customerId", "cust-john",
+          "direction", "INBOUND", "body", "Question " + i + " about the " + token, "receivedAt", at));
+    }
+    Eventually.await("eleven texts searchable", INDEXED,
+        () -> search("user1", token, "message").json().path("groups").get(0).path("total").asInt() == 11);
+    JsonNode first = search("user1", token, "message").json().path("groups").get(0);
+    assertEquals(10, first.path("items").size());
+    String cursor = first.path("nextCursor").asText();
+    String base = api("/search?q=" + token + "&types=message&cursor=");
+
+    Http.Response next = Http.get(base + cursor, Tokens.of("user1"));
+    assertEquals(200, next.status(), next.body());
+    JsonNode second = next.json().path("groups").get(0);
+    assertEquals(1, second.path("items").size(), second.toString());
+    assertTrue(second.path("nextCursor").isMissingNode() || second.path("nextCursor").isNull(), "the last page");
+    List<String> all = new ArrayList<>();
+    first.path("items").forEach(item -> all.add(item.path("id").asText()));
+    second.path("items").forEach(item -> all.add(item.path("id").asText()));
+    assertEquals(11, all.stream().distinct().count(), "every text once: " + all);
+
+    Map<String, Http.Response> refused = new java.util.LinkedHashMap<>();
+    refused.put("another q", Http.get(api("/search?q=question+" + token + "&types=message&cursor=" + cursor), Tokens.of("user1")));
+    refused.put("other types", Http.get(api("/search?q=" + token + "&types=message,customer&cursor=" + cursor), Tokens.of("user1")));
+    refused.put("another user", Http.get(base + cursor, Tokens.of("admin")));
+    refused.put("another company", Http.get(base + cursor, Tokens.of("otherAdmin")));
+    char c = cursor.charAt(5);
+    refused.put("altered", Http.get(base + cursor.substring(0, 5) + (c == 'A' ? 'B' : 'A') + cursor.substring(6), Tokens.of("user1")));
+    refused.put("unsigned", Http.get(base + "eyJ0IjoibWVzc2FnZSIsImYiOjEwfQ", Tokens.of("user1")));
+    refused.forEach((why, response) -> {
+      assertEquals(400, response.status(), why + ": " + response.body());
+      assertEquals("cursor", response.json().path("error").path("field").asText(), why + ": " + response.body());
+    });
   }
 
   @Test
   void badInputIsAClear400OrAnEmptyResultNeverA500AndFreeUsersGet403() {
-    for (String q : new String[] {"", " ", "*", "*:*", "\"*\"", "\\", "a".repeat(1000), "\" * \\ ()"}) {
+    for (String q : new String[] {"", " ", "*", "*:*", "\"", "\"*\"", "\\", "a".repeat(201), "a".repeat(1000), "\" * \\ ()", "?~^", "$"}) {
       Http.Response response = search("admin", q, null);
       assertEquals(400, response.status(), "'" + q + "': " + response.body());
       assertEquals("q", response.json().path("error").path("field").asText());
     }
-    for (String q : new String[] {"\"Chloé\" OR *", "\" OR \\", "john*", "name:john", "a\\b", "(x) AND [y]", "john OR *:*"}) {
+    for (String q : new String[] {"\"Chloé\" OR *", "\" OR \\", "OR", "john*", "name:john", "a\\b", "(x) AND [y]", "john OR *:*",
+        "a".repeat(200), "2026-02-30", "149,99 $"}) {
       Http.Response response = search("admin", q, null);
       assertEquals(200, response.status(), "'" + q + "': " + response.body());
     }

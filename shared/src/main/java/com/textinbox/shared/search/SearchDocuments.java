@@ -35,7 +35,12 @@ import java.util.regex.Pattern;
  *       status, the DMS's reference, customer, conversation;
  *   <li>an invoice (type {@code Invoice}, key {@code A#<acct>#INVOICE#<number>} / {@code INVOICE},
  *       AP3): kind {@code invoice}; its number, RO number, amount (a decimal string on the item,
- *       a number to the cent here), currency, status, customer and the customer's reference.
+ *       a number to the cent here), currency, status, customer and the customer's reference;
+ *   <li>a merge log entry (type {@code CustomerMerge}, key {@code A#<acct>#C#<survivor>} /
+ *       {@code MERGE#<merged>}, C14, decision 49): kind {@code merged}, never a search result, the
+ *       forwarding address of the profile merged away. Its id is the merged profile's
+ *       ({@link #mergedDocumentId}), so a search reads it by the id its messages, appointments and
+ *       invoices still name, and shows them under the survivor (decision 58).
  * </ul>
  *
  * <p>Appointments and invoices are read by their attribute names as their mappers write them
@@ -65,6 +70,8 @@ public final class SearchDocuments {
   public static final String KIND_MESSAGE = "message";
   public static final String KIND_APPOINTMENT = "appointment";
   public static final String KIND_INVOICE = "invoice";
+  /** A merged profile's forwarding address: {@code id} the merged profile, {@code customerId} the survivor. */
+  public static final String KIND_MERGED = "merged";
   public static final String APPOINTMENT_TYPE = "appointmentType";
   public static final String STATUS = "status";
   public static final String REPAIR_ORDER = "repairOrder";
@@ -73,7 +80,7 @@ public final class SearchDocuments {
   public static final String CURRENCY = "currency";
 
   /** The item types that become documents (the Reindex function scans for these). */
-  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message", "Appointment", "Invoice");
+  public static final List<String> SEARCHABLE_TYPES = List.of("Customer", "Message", "Appointment", "Invoice", "CustomerMerge");
 
   /** OpenSearch refuses document ids longer than 512 bytes. */
   private static final int MAX_ID_BYTES = 512;
@@ -83,6 +90,9 @@ public final class SearchDocuments {
   private static final Pattern TIMELINE_SK = Pattern.compile("T#.+");
   private static final Pattern APPOINTMENT_KEY = Pattern.compile("A#([^#]+)#APPT#([^#]+)");
   private static final Pattern INVOICE_KEY = Pattern.compile("A#([^#]+)#INVOICE#(.+)");
+  private static final Pattern MERGE_SK = Pattern.compile(Pattern.quote(Keys.MERGE_PREFIX) + "([^#]+)");
+  /** The sort key of a merged profile's forwarding document's id (no table item has it). */
+  private static final String MERGED_SK = "MERGED";
 
   private SearchDocuments() {}
 
@@ -107,12 +117,30 @@ public final class SearchDocuments {
     if ("Invoice".equals(type)) {
       return Optional.of(invoice(item));
     }
+    if ("CustomerMerge".equals(type)) {
+      return Optional.of(merged(item));
+    }
     return Optional.empty();
   }
 
   /** The id of a customer's document, to read it back by id (a message hit shows its customer). */
   public static String customerDocumentId(String accountId, String customerId) {
     return documentId(Map.of(Table.PK, Keys.customer(accountId, customerId), Table.SK, Keys.PROFILE_SK));
+  }
+
+  /** The id of the forwarding document of a profile merged away (read by that profile's id: {@link #merged}). */
+  public static String mergedDocumentId(String accountId, String mergedCustomerId) {
+    return documentId(Map.of(Table.PK, Keys.customer(accountId, mergedCustomerId), Table.SK, MERGED_SK));
+  }
+
+  /** Both ids from the key (survivor in the partition, merged profile in the sort key), never from attributes. */
+  private static SearchDocument merged(Map<String, Object> item) {
+    Matcher key = key(item, CUSTOMER_KEY, "A#<account>#C#<survivorId>", MERGE_SK, "CustomerMerge");
+    Matcher merged = MERGE_SK.matcher((String) item.get(Table.SK));
+    merged.matches();
+    Map<String, Object> fields = base(key.group(1), KIND_MERGED, merged.group(1));
+    fields.put(CUSTOMER_ID, key.group(2));
+    return new SearchDocument(mergedDocumentId(key.group(1), merged.group(1)), fields);
   }
 
   private static SearchDocument customer(Map<String, Object> item) {

@@ -116,6 +116,26 @@ class SearchDocumentsTest {
     assertEquals("CAD", invoice.get("currency"));
   }
 
+  /** A merge log entry (C14) as CustomerMergeMapper writes it: Annie merged into Bea. */
+  static Map<String, Object> mergeLog() {
+    return new LinkedHashMap<>(Map.of("PK", "A#acct-maple-motors#C#cust-bea", "SK", "MERGE#cust-annie", "type", "CustomerMerge",
+        "customerId", "cust-bea", "mergedCustomerId", "cust-annie", "mergedCustomerName", "Annie Hand", "mobile", "+15145550711"));
+  }
+
+  @Test
+  void aMergeLogEntryBecomesTheForwardingDocumentOfTheProfileMergedAway() {
+    SearchDocument document = SearchDocuments.of(mergeLog()).orElseThrow();
+    assertEquals(SearchDocuments.mergedDocumentId("acct-maple-motors", "cust-annie"), document.id(),
+        "read by the id the merged profile's messages still name");
+    assertEquals("A#acct-maple-motors#C#cust-annie|MERGED", document.id());
+    assertEquals(Map.of("accountId", "acct-maple-motors", "kind", "merged", "id", "cust-annie", "customerId", "cust-bea"),
+        document.fields(), "nothing searchable: no name, no number");
+    assertTrue(SearchDocuments.SEARCHABLE_TYPES.contains("CustomerMerge"), "the Reindex function rebuilds it too");
+    Map<String, Object> odd = mergeLog();
+    odd.put("SK", "MERGE#cust-annie#x");
+    assertThrows(IllegalArgumentException.class, () -> SearchDocuments.of(odd));
+  }
+
   @Test
   void otherItemsAreNotSearchable() {
     assertTrue(SearchDocuments.of(Map.of("PK", "A#acct", "SK", "USER#u", "type", "User", "name", "Alice")).isEmpty());
