@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <ol>
  *   <li>a first command (no place yet): GetItem the account (its {@code number} is the origination
  *       number) and take the text's place in the number's send line ({@link SendRateStore}, one
- *       UpdateItem; decision 61). A place within {@link SendRate#MAX_WAIT}: wait for it and go on.
+ *       UpdateItem; decision 61). A place within {@link SendRate#MAX_WAIT}: wait for it and go on
+ *       (at most {@link SendRate#BATCH_WAIT_BUDGET} of waiting per invocation).
  *       Further: the message's look by the sweep moved after it (one UpdateItem, conditional on
  *       QUEUED) and the command put back on SendSmsQueue with the place and a DelaySeconds that
  *       brings it back then, as a new SQS message (its receives start again), and this one done.
@@ -67,7 +68,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * </ol>
  *
  * <p>Once step 7 is done a redelivered command does nothing (step 2). The remaining window: a
- * crash or timeout after the Publish and before step 6 leaves the message QUEUED; once the lease
+ * crash or timeout after the Publish and before step 7 leaves the message QUEUED; once the lease
  * has expired, the command's redelivery texts the customer a second time (at-least-once). Closing
  * it would mean giving up a message whose lease expired (a possible lost text instead of a
  * possible double one): not done; the window is one Lambda's crash between two calls.
