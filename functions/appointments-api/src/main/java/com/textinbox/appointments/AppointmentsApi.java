@@ -4,6 +4,7 @@ import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.appointments.AppointmentBook;
 import com.textinbox.shared.invoices.store.InvoiceStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 
@@ -21,8 +22,8 @@ public final class AppointmentsApi extends ApiHandler {
 
   public AppointmentsApi(DynamoTable table, Clock clock) {
     AppointmentBook book = AppointmentBook.on(table, clock);
-    AccountStore accounts = new AccountStore(table);
-    BookRoutes appointments = new BookRoutes(book, accounts);
+    // the company's zone, kept a minute per warm container (decision 63)
+    BookRoutes appointments = new BookRoutes(book, new AccountCache(new AccountStore(table), clock));
     ReminderSettingsRoutes settings = new ReminderSettingsRoutes(book.appointments(), clock);
     InvoiceReadRoutes invoices = new InvoiceReadRoutes(new InvoiceStore(table), book.customers());
     route("POST", "/appointments", appointments::create);

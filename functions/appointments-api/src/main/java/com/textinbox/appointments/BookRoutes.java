@@ -10,7 +10,7 @@ import com.textinbox.shared.appointments.AppointmentInput;
 import com.textinbox.shared.appointments.AppointmentView;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.store.BatchRead;
-import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.users.store.AccountCache;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -24,7 +24,7 @@ import java.util.Map;
  * ({@code ?date=2026-12-07}: one Query of a key range of GSI1, then one BatchGetItem of the
  * customers for their names and conversations).
  */
-record BookRoutes(AppointmentBook book, AccountStore accounts) {
+record BookRoutes(AppointmentBook book, AccountCache accounts) {
 
   ApiResponse create(ApiRequest request) {
     String accountId = request.caller().accountId();

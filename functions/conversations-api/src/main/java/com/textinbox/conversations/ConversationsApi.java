@@ -13,6 +13,7 @@ import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.JobStore;
 import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import com.textinbox.shared.users.store.TeamStore;
 import com.textinbox.shared.users.store.UserStore;
@@ -63,7 +64,9 @@ public final class ConversationsApi extends ApiHandler {
     Summaries summaries = new Summaries(table, conversations, customers, directory, new TeamStore(table));
     Notes notes = new Notes(new UserStore(table), notifications);
     Assignees assignees = new Assignees(table, directory);
-    ListRoutes lists = new ListRoutes(conversations, accounts, summaries, clock, cursors);
+    // the company's unansweredAfterHours, kept a minute per warm container (decision 63); the default
+    // assignee (a setting the app changes) is read each time
+    ListRoutes lists = new ListRoutes(conversations, new AccountCache(accounts, clock), summaries, clock, cursors);
     ConversationRoutes one = new ConversationRoutes(table, conversations, summaries, clock, cursors);
     NoteRoutes noteRoutes = new NoteRoutes(conversations, notes, clock);
     AssignRoutes assign = new AssignRoutes(table, conversations, assignees, notes, notifications, clock);

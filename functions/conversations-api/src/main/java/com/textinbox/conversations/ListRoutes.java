@@ -10,7 +10,7 @@ import com.textinbox.shared.conversations.ConversationView;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.users.Account;
-import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.users.store.AccountCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Map;
  * {@link #MAX_ROUNDS} reads of {@code limit} per page, then a short page with a cursor).
  * docs/data-model.md, "Conversations API".
  */
-record ListRoutes(ConversationStore conversations, AccountStore accounts, Summaries summaries, Clock clock, Cursors cursors) {
+record ListRoutes(ConversationStore conversations, AccountCache accounts, Summaries summaries, Clock clock, Cursors cursors) {
   /** Reads per list page at most when a filter (unread, unanswered...) drops items. */
   static final int MAX_ROUNDS = 5;
 

@@ -10,6 +10,7 @@ import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.jobs.store.CustomerDeletionJobStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import com.textinbox.shared.users.store.TeamStore;
 import com.textinbox.shared.users.store.UserStore;
@@ -40,7 +41,7 @@ public final class CustomersApi extends ApiHandler {
     CustomerStore customers = new CustomerStore(table);
     ConversationStore conversations = new ConversationStore(table);
     AttributeDefinitionStore definitions = new AttributeDefinitionStore(table);
-    ProfileRoutes profiles = new ProfileRoutes(customers, new AccountStore(table), definitions, clock, fallbackRegion);
+    ProfileRoutes profiles = new ProfileRoutes(customers, new AccountCache(new AccountStore(table), clock), definitions, clock, fallbackRegion);
     CustomerAttributeRoutes attributes = new CustomerAttributeRoutes(definitions, customers, clock);
     UserStore users = new UserStore(table);
     ListRoutes lists = new ListRoutes(table, customers, conversations, users, new TeamStore(table), cursors);

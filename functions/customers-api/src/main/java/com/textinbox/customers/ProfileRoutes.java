@@ -16,7 +16,7 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.users.Account;
-import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.users.store.AccountCache;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * guard in the same transaction as the profile: another profile of the company with it is a 409
  * naming that profile, and nothing changes.
  */
-record ProfileRoutes(CustomerStore customers, AccountStore accounts, AttributeDefinitionStore definitions, Clock clock,
+record ProfileRoutes(CustomerStore customers, AccountCache accounts, AttributeDefinitionStore definitions, Clock clock,
     String fallbackRegion) {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileRoutes.class);
   private static final int EDIT_ATTEMPTS = 3;
@@ -109,7 +109,7 @@ record ProfileRoutes(CustomerStore customers, AccountStore accounts, AttributeDe
     return new ApiError(409, conflict.field() + "_in_use", "This " + what + " belongs to " + who + ".", conflict.field());
   }
 
-  /** The region numbers without a country code are read in: the company's number's. */
+  /** The region numbers without a country code are read in: the company's number's (kept a minute, decision 63). */
   private String region(String accountId) {
     Account account = accounts.get(accountId);
     return CustomerRules.region(account == null ? null : account.number(), fallbackRegion);

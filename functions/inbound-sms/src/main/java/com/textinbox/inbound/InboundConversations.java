@@ -14,11 +14,15 @@ import com.textinbox.shared.messaging.PhoneNumbers;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.reports.MonthInZone;
+import com.textinbox.shared.store.BatchRead;
 import com.textinbox.shared.store.TransactionCancelled;
+import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.Account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,15 +32,20 @@ import org.slf4j.LoggerFactory;
  * Files an inbound SMS in its customer's conversation (docs/data-model.md, "Inbound SMS"):
  *
  * <ol>
- *   <li>the company owning the destination number (GetItem {@code NUMBER#<e164>});
+ *   <li>the company owning the destination number (GetItem {@code NUMBER#<e164>}, kept by a warm
+ *       container for a minute: {@link InboundStores#accountOwning}, docs/decisions.md 63);
  *   <li>the dedupe marker {@code A#<acct>#INBOUND#<carrierId>}: present means the message is stored
  *       already, and only its event may still have to be sent (a crash between the two);
  *   <li>the customer by the {@code PHONE} guard; an unknown number gets a profile, its guard and a
- *       first conversation in one transaction (two first messages at once: the loser re-reads); a
+ *       first conversation in one transaction (two first messages at once: the loser re-reads; the
+ *       winner goes on with the conversation it wrote, never read back); a
  *       profile merged away meanwhile (C14), or a conversation archived or moved by a merge, makes
  *       it read the guard again, which then names the survivor (docs/decisions.md 49);
- *   <li>the active conversation ({@code activeConversationId}), created if none;
- *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply);
+ *   <li>the active conversation ({@code activeConversationId}), created if none; the guard notes
+ *       the conversation the last text went to, so profile and conversation are one BatchGetItem
+ *       while the note is current (the profile decides; the message's transaction updates the note);
+ *   <li>a compliance keyword only: GetItem the account (its name and help text, for the reply;
+ *       kept by a warm container for a minute, {@link com.textinbox.shared.users.store.AccountCache});
  *       also within a day of a month's turn, when the month the message counts in depends on the
  *       company's time zone ({@link MonthInZone#inEveryZone});
  *   <li>one transaction: the marker (conditional: stored once), the timeline message, the
@@ -58,7 +67,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
 
   /** Stores {@code sms} once and sends its event; {@code carrierTime} is the SNS timestamp, if any. */
   void receive(InboundSms sms, Instant carrierTime) {
-    String accountId = stores.inbound().accountOwning(sms.to()).orElseThrow(() ->
+    String accountId = stores.accountOwning(sms.to()).orElseThrow(() ->
         new InboundSms.RejectedPayload("no company owns the number " + PhoneNumbers.masked(sms.to())));
     Optional<InboundSmsMarker> marker = stores.inbound().marker(accountId, sms.carrierMessageId());
     if (marker.isPresent()) {
@@ -93,8 +102,15 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
           : Optional.empty();
       ReceivedSms received = new ReceivedSms(accountId, sms, messageId, profile, conversation, keyword, reply, at, now,
           countedIn, appointmentReply);
+      List<Write> writes = new ArrayList<>(received.writes(stores));
+      // the guard notes the conversation when it names another (or none): the next text reads profile and conversation at once
+      int hintAt = conversation.conversationId().equals(recipient.conversationHint()) ? -1 : writes.size();
+      if (hintAt >= 0) {
+        writes.add(stores.customers().conversationHintWrite(accountId, sms.from(), profile.customerId(),
+            conversation.conversationId()));
+      }
       try {
-        stores.table().transact(received.writes(stores));
+        stores.table().transact(writes);
       } catch (TransactionCancelled cancelled) {
         if (cancelled.conditionFailedAt(ReceivedSms.MARKER)) {
           // another delivery stored it meanwhile
@@ -102,13 +118,24 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
               "inbound SMS " + sms.carrierMessageId() + ": the marker's condition failed but it is not there")));
           return;
         }
+        boolean guardMoved = hintAt >= 0 && cancelled.conditionFailedAt(hintAt);
         // the conversation changed since it was read (another message, a close), or another
         // transaction held one of the items: read the conversation again and retry
-        if (!cancelled.conditionFailedAt(ReceivedSms.CONVERSATION) && !cancelled.reasons().contains(TransactionCancelled.CONFLICT)) {
+        if (!guardMoved && !cancelled.conditionFailedAt(ReceivedSms.CONVERSATION)
+            && !cancelled.reasons().contains(TransactionCancelled.CONFLICT)) {
           throw cancelled;
         }
         if (attempt == ATTEMPTS) {
           throw new IllegalStateException("conversation " + conversation.conversationId() + " kept changing; retrying later");
+        }
+        if (guardMoved) {
+          // C14 or P5: the number's guard names someone else now, or is gone: read who texts again
+          LOG.info("inbound SMS {}: the number's guard changed meanwhile; reading the number's customer again",
+              sms.carrierMessageId());
+          recipient = recipient(accountId, sms, at, now);
+          profile = recipient.profile();
+          conversation = recipient.conversation();
+          continue;
         }
         conversation = stores.conversations().find(accountId, conversation.conversationId()).orElseThrow(() ->
             new IllegalStateException("conversation " + received.conversationId() + " is missing"));
@@ -139,17 +166,23 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   // ------------------------------------------------------------------ the customer
 
   /**
-   * Who texted, the conversation their text goes to, and until when a reminded appointment of
-   * theirs awaits a reply (AP2; null: none).
+   * Who texted, the conversation their text goes to, until when a reminded appointment of theirs
+   * awaits a reply (AP2; null: none), and the conversation their guard notes (null: none).
    */
-  private record Recipient(CustomerProfile profile, Conversation conversation, String replyWindowUntil) {
+  private record Recipient(CustomerProfile profile, Conversation conversation, String replyWindowUntil,
+      String conversationHint) {
     boolean awaitingReply(Instant now) {
       return replyWindowUntil != null && replyWindowUntil.compareTo(Keys.time(now)) > 0;
     }
   }
 
-  /** The number's customer and the reply window on its guard. */
-  private record Customer(CustomerProfile profile, String replyWindowUntil) {}
+  /**
+   * The number's customer, the reply window on its guard, the conversation its guard notes, and
+   * their active conversation when known without another read (null otherwise): the one this
+   * delivery created with the profile (what it wrote is what a read would return), or the one the
+   * guard's hint named, read with the profile and still its active one.
+   */
+  private record Customer(CustomerProfile profile, String replyWindowUntil, String conversationHint, Conversation known) {}
 
   /**
    * The number's customer (by its guard) and their active conversation. A merge (C14) may pass
@@ -161,9 +194,10 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       Customer customer = customer(accountId, sms.from(), sms.carrierMessageId(), at, now);
       CustomerProfile profile = customer.profile();
       Conversation conversation = profile == null ? null
+          : customer.known() != null ? customer.known()
           : activeConversation(accountId, profile, sms.carrierMessageId(), at, now);
       if (conversation != null && belongsTo(conversation, profile)) {
-        return new Recipient(profile, conversation, customer.replyWindowUntil());
+        return new Recipient(profile, conversation, customer.replyWindowUntil(), customer.conversationHint());
       }
       if (attempt == ATTEMPTS) {
         throw new IllegalStateException("the customer of " + PhoneNumbers.masked(sms.from()) + " kept changing; retrying later");
@@ -180,13 +214,25 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   /**
    * The number's customer (created on a first text); a null profile when its guard names a profile
    * merged away meanwhile (C14). The guard is read as CustomerStore reads it (one GetItem), with
-   * the reply window it may carry (AP2).
+   * the reply window it may carry (AP2) and the conversation it notes: then the profile and that
+   * conversation are one consistent BatchGetItem, else the profile is one GetItem.
    */
   private Customer customer(String accountId, String from, String carrierId, Instant at, Instant now) {
     Optional<AppointmentStore.GuardRead> guard = stores.appointments().phoneGuard(accountId, from);
     if (guard.isPresent()) {
-      return new Customer(stores.customers().find(accountId, guard.get().guard().customerId()).orElse(null),
-          guard.get().replyWindowUntil());
+      String customerId = guard.get().guard().customerId();
+      String hint = guard.get().conversationHint();
+      if (hint == null) {
+        return new Customer(stores.customers().find(accountId, customerId).orElse(null), guard.get().replyWindowUntil(), null, null);
+      }
+      BatchRead batch = BatchRead.consistent(stores.table());
+      BatchRead.Slot<CustomerProfile> profile = stores.customers().find(batch, accountId, customerId);
+      BatchRead.Slot<Conversation> noted = stores.conversations().find(batch, accountId, hint);
+      batch.run();
+      // the hint holds while it is the profile's active conversation (one opened since by a reply
+      // or a reminder, or a merge, makes it stale: the active one is read, and noted by this text)
+      boolean current = profile.get() != null && hint.equals(profile.get().activeConversationId()) && noted.get() != null;
+      return new Customer(profile.get(), guard.get().replyWindowUntil(), hint, current ? noted.get() : null);
     }
     String customerId = "cust-" + UUID.randomUUID();
     Conversation first = opened(customerId, carrierId, at, now);
@@ -200,10 +246,13 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
       // another message from the same number created the profile first: use that one
       PhoneGuard winner = stores.customers().phoneGuard(accountId, from).orElseThrow(() -> lost);
       LOG.info("customer of {} created concurrently; using it", PhoneNumbers.masked(from));
-      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null);
+      return new Customer(stores.customers().find(accountId, winner.customerId()).orElse(null), null, null, null);
     }
     LOG.info("new customer {} for {}, conversation {}", customerId, PhoneNumbers.masked(from), first.conversationId());
-    return new Customer(created, null);
+    // the conversation is used as written: the transaction that created it is its only write so
+    // far, and a change meanwhile (a merge, another text) fails the message's condition on it,
+    // which reads it then (the retry below)
+    return new Customer(created, null, null, first);
   }
 
   // ------------------------------------------------------------------ the conversation

@@ -48,7 +48,7 @@ public final class InboundSmsHandler extends SqsBatchHandler {
   /** @param notifications where a reply to an appointment reminder (AP2) is announced (NotificationEventsQueue) */
   public InboundSmsHandler(DynamoDbClient dynamoDb, String table, String defaultRegion, Clock clock, ConversationEvents events,
       SendSmsQueue sendSms, EventQueue notifications) {
-    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table)), clock, events, sendSms,
+    this.conversations = new InboundConversations(InboundStores.on(new DynamoTable(dynamoDb, table), clock), clock, events, sendSms,
         notifications);
     this.defaultRegion = defaultRegion;
   }

@@ -219,9 +219,11 @@ class AppointmentReplyTest {
     String number = f.number(), mobile = f.mobile();
     deliver(UUID.randomUUID().toString(), mobile, number, "first");   // opens the conversation
     Map<String, Integer> requests = RequestCounter.during(() -> deliver(UUID.randomUUID().toString(), mobile, number, "Oui"));
-    // docs/data-model.md "Inbound SMS": 5 GetItem (no account read away from a month's turn), 1 TransactWriteItems,
+    // docs/data-model.md "Inbound SMS", a cold container: 3 GetItem (company number, marker, guard; no account read
+    // away from a month's turn), 1 BatchGetItem (profile and the conversation the guard notes), 1 TransactWriteItems,
     // 1 UpdateItem: no Query
-    assertEquals(5, requests.get("DynamoDb.GetItem"), requests.toString());
+    assertEquals(3, requests.get("DynamoDb.GetItem"), requests.toString());
+    assertEquals(1, requests.get("DynamoDb.BatchGetItem"), requests.toString());
     assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
     assertEquals(1, requests.get("DynamoDb.UpdateItem"), requests.toString());
     assertFalse(requests.containsKey("DynamoDb.Query"), requests.toString());

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -150,6 +152,39 @@ class InboundConversationTest {
     assertEquals("second", conversation.get("lastMessagePreview").s());
     assertEquals(Keys.time(NOW), conversation.get("unansweredSince").s(), "unanswered since the first unanswered message");
     assertEquals(Keys.time(NOW.plusSeconds(30)), conversation.get("lastInboundAt").s());
+  }
+
+  /**
+   * Issue 15: the guard notes the conversation a text went to (the next one reads profile and
+   * conversation at once); a hint gone stale (a reply or a reminder opened another conversation)
+   * never misfiles a text: the profile's active conversation wins, and the guard notes it.
+   */
+  @Test
+  void theGuardNotesTheConversationAndAStaleNoteNeverMisfilesAText() {
+    String from = newNumber();
+    deliver(handler(), UUID.randomUUID().toString(), from, "first", NOW);
+    String customerId = customerIdOf(from);
+    String first = profile(customerId).get("activeConversationId").s();
+    assertEquals(first, guard(from).get("lastConversationId").s());
+
+    // another conversation becomes the active one, as MessagesApi opens one (the guard is not told)
+    String opened = "conv-" + UUID.randomUUID();
+    var table = new com.textinbox.shared.store.DynamoTable(dynamoDb, TABLE);
+    table.transact(new com.textinbox.shared.conversations.store.ConversationStore(table).createWrite(ACCOUNT,
+        com.textinbox.shared.conversations.Conversation.opened(opened, customerId, Keys.time(NOW), Keys.time(NOW), null, null)));
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.customer(ACCOUNT, customerId), Keys.PROFILE_SK))
+        .updateExpression("SET activeConversationId = :c").expressionAttributeValues(Map.of(":c", s(opened))));
+
+    deliver(handler(), UUID.randomUUID().toString(), from, "second", NOW.plusSeconds(30));
+    assertEquals(List.of("first"), bodies(first));
+    assertEquals(List.of("second"), bodies(opened), "the profile's active conversation, not the guard's note");
+    assertEquals(opened, guard(from).get("lastConversationId").s(), "the note follows");
+    deliver(handler(), UUID.randomUUID().toString(), from, "third", NOW.plusSeconds(60));
+    assertEquals(List.of("second", "third"), bodies(opened));
+  }
+
+  private static Map<String, AttributeValue> guard(String from) {
+    return dynamoDb.getItem(b -> b.tableName(TABLE).key(key(Keys.customerPhone(ACCOUNT, from), Keys.PHONE_SK))).item();
   }
 
   @Test
@@ -359,6 +394,34 @@ class InboundConversationTest {
     }
   }
 
+  /**
+   * Decision 63, the staleness written down: a warm container keeps the account a minute, so a
+   * help text changed meanwhile answers HELP from the next minute on, never later.
+   */
+  @Test
+  void aWarmContainerAnswersHelpWithAChangedHelpTextWithinAMinute() {
+    String from = newNumber();
+    com.textinbox.shared.testing.MovingClock clock = new com.textinbox.shared.testing.MovingClock(NOW);
+    InboundSmsHandler warm = new InboundSmsHandler(dynamoDb, TABLE, "US", clock,
+        (eventId, type, json) -> events.add(Json.read(json)), commands::add);
+    String defaultAnswer = "Maple Motors: For help, reply to this message and the Maple Motors team will answer. Reply STOP to unsubscribe.";
+    deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW);
+    assertEquals(defaultAnswer, replyBodies(from).get(0));
+    dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK))
+        .updateExpression("SET helpText = :h").expressionAttributeValues(Map.of(":h", s("Call us at 514-555-0100"))));
+    try {
+      clock.set(NOW.plusSeconds(30));
+      deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW.plusSeconds(30));
+      assertEquals(defaultAnswer, replyBodies(from).get(1), "within the minute: the account as this container read it");
+      clock.set(NOW.plusSeconds(60));
+      deliver(warm, UUID.randomUUID().toString(), from, "HELP", NOW.plusSeconds(60));
+      assertEquals("Maple Motors: Call us at 514-555-0100. Reply STOP to unsubscribe.", replyBodies(from).get(2),
+          "a minute after it was read: the account is read again");
+    } finally {
+      dynamoDb.updateItem(b -> b.tableName(TABLE).key(key(Keys.account(ACCOUNT), Keys.ACCOUNT_SK)).updateExpression("REMOVE helpText"));
+    }
+  }
+
   @Test
   void aStopFromAnUnsubscribedCustomerIsConfirmedAgainButHelpGetsNoAnswer() {
     String from = newNumber();
@@ -531,18 +594,35 @@ class InboundConversationTest {
     // both read the conversation before either writes: one transaction fails its condition, re-reads and retries
     CyclicBarrier bothRead = new CyclicBarrier(2);
     AtomicInteger conversationReads = new AtomicInteger();
+    // the conversation is read with the profile (the guard notes it, issue 15) or alone after a failed condition
     DynamoDbClient racing = new DelegatingClient() {
       @Override
       public GetItemResponse getItem(GetItemRequest request) {
         GetItemResponse response = dynamoDb.getItem(request);
-        if (request.key().get(Table.SK).s().equals(Keys.CONVERSATION_SK) && conversationReads.incrementAndGet() <= 2) {
+        if (request.key().get(Table.SK).s().equals(Keys.CONVERSATION_SK)) {
+          conversationRead();
+        }
+        return response;
+      }
+
+      @Override
+      public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        BatchGetItemResponse response = dynamoDb.batchGetItem(request);
+        if (request.requestItems().values().stream().flatMap(keys -> keys.keys().stream())
+            .anyMatch(key -> key.get(Table.SK).s().equals(Keys.CONVERSATION_SK))) {
+          conversationRead();
+        }
+        return response;
+      }
+
+      private void conversationRead() {
+        if (conversationReads.incrementAndGet() <= 2) {
           try {
             bothRead.await(10, TimeUnit.SECONDS);
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
         }
-        return response;
       }
     };
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -573,6 +653,11 @@ class InboundConversationTest {
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
       return dynamoDb.getItem(request);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+      return dynamoDb.batchGetItem(request);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.testing.MovingClock;
 import com.textinbox.shared.testing.RepositoryFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,8 @@ class SampleEventTest {
     dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(
         Table.PK, s(Keys.companyNumber("+15145550100")), Table.SK, s(Keys.COMPANY_NUMBER_SK),
         Table.TYPE, s("CompanyNumber"), "accountId", s("acct-maple-motors"))));
+    dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of(Table.PK, s(Keys.account("acct-maple-motors")), Table.SK,
+        s(Keys.ACCOUNT_SK), Table.TYPE, s("Account"), "name", s("Maple Motors"), "number", s("+15145550100"))));
   }
 
   @AfterAll
@@ -69,11 +72,22 @@ class SampleEventTest {
     return Json.MAPPER.readTree(out.toByteArray());
   }
 
-  /** The DynamoDB requests one delivery of the event makes (the event itself goes to a fake queue); it must succeed. */
+  /** The DynamoDB requests one delivery of the event makes to a new handler (a cold container); it must succeed. */
   private static Map<String, Integer> requestsToDeliver(byte[] sqsEvent, Instant at) {
+    return requestsToDeliver(newHandler(new MovingClock(at)), sqsEvent);
+  }
+
+  private static InboundSmsHandler newHandler(Clock clock) {
+    return new InboundSmsHandler(dynamoDb, TABLE, "US", clock, (id, type, json) -> events.add(json), command -> { });
+  }
+
+  /** The DynamoDB requests one delivery makes to {@code handler} (warm when it handled others); it must succeed. */
+  private static Map<String, Integer> requestsToDeliver(InboundSmsHandler handler, byte[] sqsEvent) {
     return RequestCounter.during(() -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
-        JsonNode response = deliver(sqsEvent, at);
+        handler.handleRequest(new ByteArrayInputStream(sqsEvent), out, null);
+        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
         assertTrue(response.path("batchItemFailures").isEmpty(), response.toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -98,19 +112,43 @@ class SampleEventTest {
   void theDynamoDbRequestsOfAnInboundSmsArePinned() {
     // a number and carrier ids of its own, so this test does not depend on the other one
     String sample = new String(event, StandardCharsets.UTF_8).replace("+15145550112", "+15145550177");
-    byte[] first = sample.replace(CARRIER_ID, "7f1e0c2b-count-1").getBytes(StandardCharsets.UTF_8);
-    byte[] second = sample.replace(CARRIER_ID, "7f1e0c2b-count-2").getBytes(StandardCharsets.UTF_8);
+    byte[] first = carrierMessage(sample, "7f1e0c2b-count-1", null);
+    byte[] second = carrierMessage(sample, "7f1e0c2b-count-2", null);
     Instant at = Instant.parse("2026-01-01T15:00:00Z");
-    assertEquals(calls("GetItem", 4, "TransactWriteItems", 2, "UpdateItem", 1), requestsToDeliver(first, at),
-        "a new number: company number, marker, phone guard, the new conversation; profile + conversation, then the message; event sent");
-    assertEquals(calls("GetItem", 2), requestsToDeliver(first, at.plusSeconds(60)),
-        "the same message delivered again: company number and marker, nothing written");
-    assertEquals(calls("GetItem", 5, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(second, at.plusSeconds(120)),
-        "a known customer's next message: company number, marker, guard, profile, conversation; the message; event sent");
-    byte[] stop = sample.replace(CARRIER_ID, "7f1e0c2b-count-3").replace("Hi, is my car ready? I can pick it up after 5.", "STOP")
-        .getBytes(StandardCharsets.UTF_8);
-    assertEquals(calls("GetItem", 6, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(stop, at.plusSeconds(180)),
+    // one handler throughout: a warm container, which keeps the number's company and the account for a minute (decision 63)
+    MovingClock clock = new MovingClock(at);
+    InboundSmsHandler warm = newHandler(clock);
+    assertEquals(calls("GetItem", 3, "TransactWriteItems", 2, "UpdateItem", 1), requestsToDeliver(warm, first),
+        "a new number, cold: company number, marker, phone guard; profile + conversation (used as written, not read back), "
+            + "then the message; event sent");
+    clock.set(at.plusSeconds(20));
+    assertEquals(calls("GetItem", 1), requestsToDeliver(warm, first),
+        "the same message delivered again: the marker (the number's company is kept), nothing written");
+    clock.set(at.plusSeconds(40));
+    assertEquals(calls("GetItem", 2, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm, second),
+        "a known customer's next message: marker, guard; profile + the conversation the guard notes; the message; event sent");
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
+        requestsToDeliver(carrierMessage(sample, "7f1e0c2b-count-2b", null), at.plusSeconds(45)),
+        "the same in a cold container: and the company number");
+    clock.set(at.plusSeconds(50));
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
+        requestsToDeliver(warm, carrierMessage(sample, "7f1e0c2b-count-3", "STOP")),
         "a keyword: the same, plus the account (name, help text) for the reply, stored in the same transaction");
+    clock.set(at.plusSeconds(55));
+    assertEquals(calls("GetItem", 2, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1),
+        requestsToDeliver(warm, carrierMessage(sample, "7f1e0c2b-count-4", "START")),
+        "a second keyword within the minute: the account is kept");
+    clock.set(at.plusSeconds(61));
+    assertEquals(calls("GetItem", 3, "BatchGetItem", 1, "TransactWriteItems", 1, "UpdateItem", 1), requestsToDeliver(warm,
+        carrierMessage(sample, "7f1e0c2b-count-5", null)),
+        "past the minute the company number is read again: a number moved reaches the container");
+  }
+
+  /** The sample event with a carrier id (and a body) of its own. */
+  private static byte[] carrierMessage(String sample, String carrierId, String body) {
+    String message = sample.replace(CARRIER_ID, carrierId);
+    return (body == null ? message : message.replace("Hi, is my car ready? I can pick it up after 5.", body))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static Map<String, AttributeValue> stored() {

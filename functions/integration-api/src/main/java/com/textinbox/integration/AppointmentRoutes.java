@@ -7,6 +7,7 @@ import com.textinbox.shared.appointments.AppointmentInput;
 import com.textinbox.shared.appointments.AppointmentView;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -17,10 +18,10 @@ import java.time.ZoneId;
  * ({@code customerReference}: 404 naming it otherwise). The same rules as staff's
  * ({@link AppointmentBook}: a time to come, an advisor of the company); 201 when created, 200 after.
  */
-record AppointmentRoutes(AppointmentBook book, AccountStore accounts) {
+record AppointmentRoutes(AppointmentBook book, AccountCache accounts) {
 
   static AppointmentRoutes on(DynamoTable table, Clock clock) {
-    return new AppointmentRoutes(AppointmentBook.on(table, clock), new AccountStore(table));
+    return new AppointmentRoutes(AppointmentBook.on(table, clock), new AccountCache(new AccountStore(table), clock));
   }
 
   ApiResponse put(ApiRequest request) {

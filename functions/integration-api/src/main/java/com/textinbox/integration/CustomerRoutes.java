@@ -15,6 +15,7 @@ import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * them. The same body again changes nothing (no write). A mobile another profile of the company
  * has merges that profile into this one (C14, {@link CustomerMerger}).
  */
-record CustomerRoutes(CustomerStore customers, AccountStore accounts, CustomerMerger merger, Clock clock,
+record CustomerRoutes(CustomerStore customers, AccountCache accounts, CustomerMerger merger, Clock clock,
     String fallbackRegion) {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerRoutes.class);
   /** The reference comes from the path: the body may not name another. */
@@ -44,7 +45,7 @@ record CustomerRoutes(CustomerStore customers, AccountStore accounts, CustomerMe
 
   static CustomerRoutes on(DynamoTable table, Clock clock, String fallbackRegion) {
     CustomerStore customers = new CustomerStore(table);
-    return new CustomerRoutes(customers, new AccountStore(table), new CustomerMerger(table, clock), clock, fallbackRegion);
+    return new CustomerRoutes(customers, new AccountCache(new AccountStore(table), clock), new CustomerMerger(table, clock), clock, fallbackRegion);
   }
 
   /** 201 with the new customer, or 200 with the updated one: {@code {customer, created, merge?}}. */

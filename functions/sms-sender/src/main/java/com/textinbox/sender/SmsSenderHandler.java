@@ -19,6 +19,7 @@ import com.textinbox.shared.reports.store.CounterStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.Write;
 import com.textinbox.shared.users.Account;
+import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       duty). The one exception is the confirmation of the customer's own STOP
  *       ({@code complianceReply = STOP}, written only by InboundSms). No mobile any more: FAILED
  *       ({@code no_mobile});
- *   <li>GetItem the account, when not read in step 1;
+ *   <li>GetItem the account, when not read in step 1: its {@code number} is the origination number
+ *       (kept by a warm container for a minute, docs/decisions.md 63: a new number is texted from
+ *       within the minute; the profile above is never kept, a STOP applies at once; step 1 reads it
+ *       through the same cache);
  *   <li>Publish (SNS, to the phone number, Transactional, from the company's number). Throttled
  *       (nothing sent, after the SDK's own retries): the lease given back and the sweep's look
  *       moved (one UpdateItem), the command put back with a growing delay (1, 2, 4... 60 s), this
@@ -78,7 +82,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
 
   private final MessageStore messages;
   private final CustomerStore customers;
-  private final AccountStore accounts;
+  private final AccountCache accounts;
   private final CounterStore counters;
   private final SendRateStore sendLines;
   private final Clock clock;
@@ -104,7 +108,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
     this.messages = new MessageStore(table);
     this.customers = new CustomerStore(table);
-    this.accounts = new AccountStore(table);
+    this.accounts = new AccountCache(new AccountStore(table), clock);
     this.counters = new CounterStore(table);
     this.sendLines = new SendRateStore(table);
     this.clock = clock;

@@ -139,6 +139,22 @@ class SmsSenderHandlerTest {
   }
 
   @Test
+  void aWarmContainerReadsTheCompanysNumberOnceAMinuteAndTheProfileEveryTime() {
+    ObjectNode first = queued(null);
+    assertEquals(List.of(), deliver(Json.write(first)));
+    ObjectNode next = queued(null);
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(next))));
+    // decision 63: the account (its number) is kept for a minute; the profile is read each time (a STOP applies at once);
+    // decision 61: the text's place in the number's send line (UpdateItem) before the claim
+    assertEquals(Map.of("DynamoDb.UpdateItem", 2, "DynamoDb.GetItem", 1, "DynamoDb.TransactWriteItems", 1),
+        Map.of("DynamoDb.UpdateItem", requests.get("DynamoDb.UpdateItem"), "DynamoDb.GetItem", requests.get("DynamoDb.GetItem"),
+            "DynamoDb.TransactWriteItems", requests.get("DynamoDb.TransactWriteItems")), "the place, the claim, the profile, SENT: " + requests);
+    ObjectNode unsubscribed = queued(false);
+    assertEquals(List.of(), deliver(Json.write(unsubscribed)));
+    assertEquals(2, sent.size(), "the unsubscribed customer is never texted, in a warm container too");
+  }
+
+  @Test
   void aMessageNeverTextedIsNotCountedAsSent() {
     long sentBefore = sentIn("2026-03");
     ObjectNode command = queued(false);
@@ -384,12 +400,13 @@ class SmsSenderHandlerTest {
     assertEquals("QUEUED", message(burst.get(3)).get("status").s());
     assertEquals(Keys.queuedSmsDue("2026-03-02T15:05:02.500Z", burst.get(3).path("messageId").asText()),
         message(burst.get(3)).get("GSI4SK").s(), "the sweep looks at it only after its place (no copy of a waiting command)");
-    // per text: the account read and the place taken (2 x 5); per text sent: claim, profile, SENT (3 x 3);
-    // per text put back: the sweep's look moved (2)
-    assertEquals(Map.of("DynamoDb.GetItem", 8, "DynamoDb.TransactWriteItems", 3, "DynamoDb.UpdateItem", 10),
+    // the account read once (then kept, decision 63); per text the place taken (5); per text sent: claim, profile,
+    // SENT (3 x 3); per text put back: the sweep's look moved (2)
+    assertEquals(Map.of("DynamoDb.GetItem", 4, "DynamoDb.TransactWriteItems", 3, "DynamoDb.UpdateItem", 10),
         requests(requests), requests.toString());
 
     // back at their place: texted with the place they hold (no new one), as many requests as before decision 61
+    // (the account still kept: the profiles, the claims, SENT)
     clock.now = Instant.ofEpochMilli(t0 + 2000);
     List<Deferred> back = List.copyOf(deferred);
     deferred.clear();
@@ -398,7 +415,7 @@ class SmsSenderHandlerTest {
     assertEquals(5, sent.size());
     assertTrue(deferred.isEmpty());
     assertEquals("SENT", message(burst.get(4)).get("status").s());
-    assertEquals(Map.of("DynamoDb.GetItem", 4, "DynamoDb.TransactWriteItems", 2, "DynamoDb.UpdateItem", 2),
+    assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.TransactWriteItems", 2, "DynamoDb.UpdateItem", 2),
         requests(second), second.toString());
     System.out.println("SmsSender, a burst of 5 at 2/s: first pass " + requests + ", the 2 put back " + second);
   }

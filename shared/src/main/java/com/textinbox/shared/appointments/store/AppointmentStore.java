@@ -39,8 +39,11 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
   /** An appointment that came due, with the company it belongs to. */
   public record DueAppointment(String accountId, Appointment appointment) {}
 
-  /** A mobile's guard with the end of its reply window ({@code null}: no reminded appointment pending). */
-  public record GuardRead(PhoneGuard guard, String replyWindowUntil) {}
+  /**
+   * A mobile's guard with the end of its reply window ({@code null}: no reminded appointment
+   * pending) and the conversation its last text was filed in (a hint, null: none noted).
+   */
+  public record GuardRead(PhoneGuard guard, String replyWindowUntil, String conversationHint) {}
 
   public Optional<Appointment> find(String accountId, String appointmentId) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.appointment(accountId, appointmentId), Keys.APPOINTMENT_SK);
@@ -139,7 +142,7 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
       return Optional.empty();
     }
     return Optional.of(new GuardRead(CustomerMapper.phoneGuard(accountId, item),
-        ItemReader.of(item).str(AppointmentMapper.REPLY_WINDOW)));
+        ItemReader.of(item).str(AppointmentMapper.REPLY_WINDOW), CustomerMapper.conversationHint(item)));
   }
 
   /**

@@ -109,6 +109,17 @@ public final class CustomerMapper {
         .build();
   }
 
+  /**
+   * On the phone guard: the conversation InboundSms last filed a text of the number in (a hint that
+   * saves it a read, issue 15; the profile's {@code activeConversationId} decides).
+   */
+  static final String CONVERSATION_HINT = "lastConversationId";
+
+  /** The guard's {@link #CONVERSATION_HINT}, null when none was written. */
+  public static String conversationHint(Map<String, AttributeValue> guardItem) {
+    return ItemReader.of(guardItem).str(CONVERSATION_HINT);
+  }
+
   public static PhoneGuard phoneGuard(String accountId, Map<String, AttributeValue> item) {
     ItemReader r = ItemReader.of(item);
     return new PhoneGuard(r.pk().substring(Keys.customerPhone(accountId, "").length()), r.str(CUSTOMER_ID));

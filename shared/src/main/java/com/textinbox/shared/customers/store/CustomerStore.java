@@ -74,6 +74,18 @@ public record CustomerStore(DynamoTable table) {
     return table.putIfAbsentWrite(phoneGuardItem(accountId, guard));
   }
 
+  /**
+   * The conversation a text of this mobile was just filed in, noted on its guard (a hint: the next
+   * text reads profile and conversation in one BatchGetItem), only while the guard still names
+   * this customer (a merge or a deletion meanwhile cancels the text's transaction, which reads the
+   * guard again).
+   */
+  public Write conversationHintWrite(String accountId, String mobile, String customerId, String conversationId) {
+    return ItemUpdate.of().set(CustomerMapper.CONVERSATION_HINT, conversationId)
+        .condition("#" + CUSTOMER_ID + " = :holder", ":holder", customerId)
+        .write(table, Keys.customerPhone(accountId, mobile), Keys.PHONE_SK);
+  }
+
   /** The profile's active conversation, set only if it has none (two openings at once: one wins). */
   public Write activeConversationWrite(String accountId, String customerId, String conversationId) {
     return ItemUpdate.of().set(ACTIVE_CONVERSATION_ID, conversationId)
