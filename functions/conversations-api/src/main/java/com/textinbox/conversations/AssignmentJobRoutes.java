@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulk assignment jobs (C4: ids, or a whole list: select all) and their progress, and the
@@ -31,6 +33,7 @@ import java.util.UUID;
  * the work of a job from the BulkAssignQueue. docs/data-model.md, "Assignment".
  */
 record AssignmentJobRoutes(JobStore jobs, AccountStore accounts, Assignees assignees, EventQueue bulkJobs, Clock clock) {
+  private static final Logger LOG = LoggerFactory.getLogger(AssignmentJobRoutes.class);
   /**
    * POST {@code /assignment-jobs}: {@code {"assignee": {...}, "conversationIds": [...]}} (at most
    * 1,000) or {@code {"assignee": {...}, "list": {"assignee","status","filter"}}} (every
@@ -78,8 +81,11 @@ record AssignmentJobRoutes(JobStore jobs, AccountStore accounts, Assignees assig
     try {
       bulkJobs.send(jobId, message.type(), message.toJson());
     } catch (RuntimeException notQueued) {
+      // as an export or an import that cannot be queued (docs/decisions.md 65): nothing was assigned,
+      // the job shows FAILED, and the client may simply ask again; not the queue's raw error as a 500
+      LOG.error("assignment job {} could not be queued: {}", jobId, notQueued.toString());
       jobs.markFailed(accountId, jobId);
-      throw notQueued;
+      throw new ApiError(503, "unavailable", "The assignment could not be started; try again in a moment.", null);
     }
     return ApiResponse.accepted(jobView(job));
   }

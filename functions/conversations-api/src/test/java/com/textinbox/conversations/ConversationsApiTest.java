@@ -44,6 +44,8 @@ class ConversationsApiTest {
   private static ConversationsApi api;
   private static final List<JsonNode> SENT = new CopyOnWriteArrayList<>();
   private static final List<JsonNode> BULK = new CopyOnWriteArrayList<>();
+  /** SQS refusing the bulk assignment queue's messages (docs/decisions.md 65). */
+  private static volatile boolean refuseBulkJobs;
 
   @BeforeAll
   static void table() {
@@ -51,7 +53,12 @@ class ConversationsApiTest {
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
     api = new ConversationsApi(dynamoDb, TABLE, Clock.fixed(NOW, ZoneOffset.UTC),
-        (eventId, type, json) -> SENT.add(Json.read(json)), (eventId, type, json) -> BULK.add(Json.read(json)), TestCursors.codec());
+        (eventId, type, json) -> SENT.add(Json.read(json)), (eventId, type, json) -> {
+          if (refuseBulkJobs) {
+            throw software.amazon.awssdk.services.sqs.model.SqsException.builder().message("Service Unavailable").statusCode(503).build();
+          }
+          BULK.add(Json.read(json));
+        }, TestCursors.codec());
   }
 
   @AfterAll
@@ -402,6 +409,21 @@ class ConversationsApiTest {
       Answer answer = call("user-bruno", "user", "POST", "/conversations/{conversationId}/assign", c4, Map.of(), body);
       assertEquals(400, answer.status, body + " -> " + answer.body);
       assertNotNull(answer.body.path("error").path("field").asText(null), body);
+    }
+  }
+
+  /** docs/decisions.md 65: a bulk job whose message SQS refuses is a 503 "try again" (the job FAILED), not the queue's error as a 500. */
+  @Test
+  void aBulkJobSqsRefusesIsA503() {
+    refuseBulkJobs = true;
+    try {
+      Answer refused = call("user-bruno", "user", "POST", "/assignment-jobs", Map.of(), Map.of(),
+          "{\"assignee\":{\"kind\":\"user\",\"id\":\"user-chloe\"},\"conversationIds\":[\"c1\"]}");
+      assertEquals(503, refused.status, refused.body.toString());
+      assertEquals("unavailable", refused.body.path("error").path("code").asText());
+      assertTrue(BULK.isEmpty(), "nothing queued");
+    } finally {
+      refuseBulkJobs = false;
     }
   }
 

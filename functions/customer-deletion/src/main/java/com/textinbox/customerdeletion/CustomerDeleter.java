@@ -49,9 +49,25 @@ final class CustomerDeleter {
     this.continuations = continuations;
   }
 
-  void run(CustomerDeletionJob.Step message) {
+  /** Thrown for a job not there yet at a message's first receive: it may have overtaken the API's transaction. */
+  static final class NotCommittedYet extends RuntimeException {
+    NotCommittedYet(String jobId) {
+      super("customer deletion job " + jobId + " is not there (yet): its message may have overtaken the deletion; tried again later");
+    }
+  }
+
+  /**
+   * @param receiveCount the message's receives: CustomersApi sends the job's first message before the
+   *     transaction that puts the job (docs/decisions.md 65), so a job not found at the first receive may
+   *     be committing still and the message comes back (after the queue's visibility timeout, minutes
+   *     later, when that request has long ended); not found again, the deletion never happened: nothing to do
+   */
+  void run(CustomerDeletionJob.Step message, int receiveCount) {
     String accountId = message.accountId();
     CustomerDeletionJob job = jobs.find(accountId, message.jobId()).orElse(null);
+    if (job == null && receiveCount <= 1) {
+      throw new NotCommittedYet(message.jobId());
+    }
     if (job == null || job.completed()) {
       LOG.info("customer deletion job {}: {}", message.jobId(), job == null ? "not found, nothing to do" : "completed already");
       return;

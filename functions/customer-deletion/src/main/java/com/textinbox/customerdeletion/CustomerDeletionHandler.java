@@ -32,6 +32,6 @@ public final class CustomerDeletionHandler extends SqsBatchHandler {
 
   @Override
   protected void process(SqsMessage message) {
-    deleter.run(CustomerDeletionJob.Step.parse(message.body()));
+    deleter.run(CustomerDeletionJob.Step.parse(message.body()), message.receiveCount());
   }
 }

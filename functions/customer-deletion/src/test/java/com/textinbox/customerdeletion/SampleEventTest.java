@@ -125,6 +125,24 @@ class SampleEventTest {
     assertEquals(1, CONTINUATIONS.size());
   }
 
+  /**
+   * CustomersApi sends a job's message before the transaction that puts the job (docs/decisions.md 65):
+   * a job not there at the first receive may be committing still, so the message comes back; not there
+   * at the next, the deletion never happened (cancelled, or the request died): dropped, nothing done.
+   */
+  @Test
+  void aMessageForAJobNotThereComesBackOnceThenIsDropped() {
+    CustomerDeleter deleter = new CustomerDeleter(table, Clock.fixed(Instant.parse("2026-11-21T14:04:00Z"), ZoneOffset.UTC),
+        (eventId, type, json) -> {
+          throw new AssertionError("no continuation for a job that does not exist");
+        });
+    CustomerDeletionJob.Step step = new CustomerDeletionJob.Step(MAPLE, "job-never-committed");
+    org.junit.jupiter.api.Assertions.assertThrows(CustomerDeleter.NotCommittedYet.class, () -> deleter.run(step, 1));
+    SortedMap<String, Integer> second = RequestCounter.during(() -> deleter.run(step, 2));
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1), second, "read once, then dropped");
+    assertTrue(new CustomerDeletionJobStore(table).find(MAPLE, "job-never-committed").isEmpty());
+  }
+
   private static CustomerDeletionJob job() {
     return new CustomerDeletionJobStore(table).find(MAPLE, JOB).orElseThrow();
   }

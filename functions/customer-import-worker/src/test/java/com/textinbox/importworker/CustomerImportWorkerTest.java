@@ -15,6 +15,7 @@ import com.textinbox.shared.imports.store.UploadStore;
 import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.sqs.MalformedMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.testing.SampleEvents;
 import java.io.IOException;
@@ -135,6 +136,6 @@ class CustomerImportWorkerTest {
     JsonNode answer = SampleEvents.invokeRaw(worker, Json.write(Map.of("Records", List.of(Map.of("messageId", "bad",
         "body", "{\"accountId\": \"a\"}", "attributes", Map.of("ApproximateReceiveCount", "1"))))).getBytes(StandardCharsets.UTF_8));
     assertEquals("bad", answer.path("batchItemFailures").get(0).path("itemIdentifier").asText(), answer.toString());
-    assertThrows(IllegalArgumentException.class, () -> ImportMessage.parse("{\"accountId\": \"a\"}"));
+    assertThrows(MalformedMessage.class, () -> ImportMessage.parse("{\"accountId\": \"a\"}"));
   }
 }

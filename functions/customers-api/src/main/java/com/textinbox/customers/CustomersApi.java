@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class CustomersApi extends ApiHandler {
   public CustomersApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL")),
+        // sent before the deletion's transaction (DeleteRoutes): a few seconds' delay keeps it behind the commit
+        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL"),
+            DeleteRoutes.MESSAGE_DELAY_SECONDS),
         Cursors.fromEnvironment());
   }
 

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * messages' carrier look-ups and search documents, notifications about it), done by the
  * CustomerDeletion function from the CustomerDeletionQueue: 202 with the job. A customer who has
  * no conversation has nothing more: 204, no job.
+ *
+ * <p>The job's message is sent BEFORE the transaction (docs/decisions.md 65): a deletion committed
+ * always has its message, so the job always runs. SQS refusing it is a 503 with nothing deleted (try
+ * again), never a customer gone with a job that never starts. A message whose transaction never
+ * commits (cancelled three times, a crash in between) names a job that does not exist: the worker
+ * lets it come back once, in case it overtook the commit, then drops it.
  */
 record DeleteRoutes(DynamoTable table, CustomerStore customers, ConversationStore conversations,
     CustomerDeletionJobStore jobs, EventQueue deletions, Clock clock) {
@@ -39,9 +45,18 @@ record DeleteRoutes(DynamoTable table, CustomerStore customers, ConversationStor
   private static final int ATTEMPTS = 3;
   /** Conversation items deleted in the profile's transaction (100 items at most, with the profile, 2 guards, the job). */
   static final int CONVERSATIONS_IN_TRANSACTION = 90;
+  /**
+   * How long SQS hides the job's message, sent before the transaction: it would otherwise often reach
+   * the worker before the job is committed (the worker then lets it come back once, a visibility
+   * timeout later: the history deleted minutes late). Seconds are nothing to a job the client polls.
+   */
+  static final int MESSAGE_DELAY_SECONDS = 5;
 
   ApiResponse delete(ApiRequest request) {
     String accountId = request.caller().accountId();
+    // one id for every attempt: its message is sent once, and only one attempt can put the job
+    String jobId = "job-" + UUID.randomUUID();
+    boolean queued = false;
     for (int attempt = 1; ; attempt++) {
       CustomerProfile profile = Ids.customer(customers, request);
       Set<String> ids = new LinkedHashSet<>();
@@ -52,13 +67,17 @@ record DeleteRoutes(DynamoTable table, CustomerStore customers, ConversationStor
           .forEach(c -> ids.add(c.conversationId()));
       List<String> conversationIds = new ArrayList<>(ids);
       String now = Keys.time(clock.instant());
-      CustomerDeletionJob job = conversationIds.isEmpty() ? null : CustomerDeletionJob.requested("job-" + UUID.randomUUID(),
+      CustomerDeletionJob job = conversationIds.isEmpty() ? null : CustomerDeletionJob.requested(jobId,
           profile.customerId(), conversationIds, request.caller().userId(), now);
       List<Write> writes = new ArrayList<>(customers.deleteWrites(accountId, profile));
       List<String> inTransaction = conversationIds.subList(0, Math.min(conversationIds.size(), CONVERSATIONS_IN_TRANSACTION));
       inTransaction.forEach(id -> writes.add(conversations.deleteWrite(accountId, id)));
       if (job != null) {
         writes.add(jobs.createWrite(accountId, job));
+      }
+      if (job != null && !queued) {
+        queue(accountId, jobId);
+        queued = true;
       }
       try {
         table.transact(writes);
@@ -77,8 +96,18 @@ record DeleteRoutes(DynamoTable table, CustomerStore customers, ConversationStor
       if (job == null) {
         return ApiResponse.noContent();
       }
-      deletions.send(job.jobId(), CustomerDeletionJob.STEP_TYPE, CustomerDeletionJob.stepBody(accountId, job.jobId()));
       return ApiResponse.accepted(view(job));
+    }
+  }
+
+  /** The job's message, before anything is deleted: SQS refusing it is a 503 and the customer stays. */
+  private void queue(String accountId, String jobId) {
+    try {
+      deletions.send(jobId, CustomerDeletionJob.STEP_TYPE, CustomerDeletionJob.stepBody(accountId, jobId));
+    } catch (RuntimeException notQueued) {
+      LOG.error("customer deletion job {} could not be queued, nothing deleted: {}", jobId, notQueued.toString());
+      throw new ApiError(503, "unavailable", "The customer could not be deleted right now; nothing was deleted. Try again in a moment.",
+          null);
     }
   }
 

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /** GET /customers (the lists) and GET /customers/{customerId}/conversations. */
 record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore conversations, UserStore users,
     TeamStore teams, Cursors cursors) {
-  static final int DEFAULT_LIMIT = 25, MAX_LIMIT = 100;
+  static final int DEFAULT_LIMIT = 25;   // at most 100: the route's schema (docs/openapi.yaml)
   /** At most this many conversations of one customer are listed (one query). */
   static final int MAX_CONVERSATIONS = 100;
 
@@ -53,7 +53,7 @@ record ListRoutes(DynamoTable table, CustomerStore customers, ConversationStore 
     Page<CustomerProfile> page;
     try {
       page = customers.list(request.caller().accountId(), filter, q == null ? null : NameKey.prefix(q), from, to,
-          cursors.decode(request), request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+          cursors.decode(request), request.intQuery("limit", DEFAULT_LIMIT));
     } catch (IllegalArgumentException notThisList) {
       throw ApiError.invalid("cursor", "The cursor is not one this list gave.");
     }

@@ -5,6 +5,7 @@ import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.customers.CustomerAttributeRules;
 import com.textinbox.shared.customers.CustomerAttributes;
+import com.textinbox.shared.customers.CustomerBody;
 import com.textinbox.shared.customers.CustomerConflict;
 import com.textinbox.shared.customers.CustomerFields;
 import com.textinbox.shared.customers.CustomerProfile;
@@ -48,7 +49,7 @@ record ProfileRoutes(CustomerStore customers, AccountCache accounts, AttributeDe
 
   ApiResponse create(ApiRequest request) {
     String accountId = request.caller().accountId();
-    CustomerFields fields = CustomerBody.apply(request.json(), CustomerFields.none(), region(accountId), today());
+    CustomerFields fields = CustomerBody.staff(request.json(), CustomerFields.none(), region(accountId), today());
     CustomerRules.identifiable(fields);
     CustomerAttributeRules.Change attributes = CustomerBody.attributes(request.json(), () -> definitions.get(accountId));
     String now = Keys.time(clock.instant());
@@ -76,7 +77,7 @@ record ProfileRoutes(CustomerStore customers, AccountCache accounts, AttributeDe
     String region = region(accountId);
     CustomerAttributeRules.Change attributes = CustomerBody.attributes(request.json(), () -> definitions.get(accountId));
     for (int attempt = 1; ; attempt++) {
-      CustomerFields fields = CustomerBody.apply(request.json(), before.fields(), region, today());
+      CustomerFields fields = CustomerBody.staff(request.json(), before.fields(), region, today());
       CustomerRules.identifiable(fields);
       CustomerProfile after = before.edited(fields, Keys.time(clock.instant()));
       if (after.updatedAt().equals(before.updatedAt())) {

@@ -9,6 +9,7 @@ import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.ConversationEvent;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.CustomerView;
 import com.textinbox.shared.customers.NameKey;
 import com.textinbox.shared.customers.store.CustomerStore;
@@ -22,7 +23,6 @@ import com.textinbox.shared.users.User;
 import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +47,6 @@ record SubscriptionRoutes(DynamoTable table, CustomerStore customers, Conversati
     Clock clock) {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRoutes.class);
   static final int MAX_AT_ONCE = 100;
-  static final String ONLY_THE_CUSTOMER =
-      "Only the customer can resubscribe, by texting START to the company's number; staff cannot resubscribe a customer.";
-
   ApiResponse unsubscribe(ApiRequest request) {
     return answer(unsubscribe(request.caller(), Ids.customer(customers, request)));
   }
@@ -67,29 +64,12 @@ record SubscriptionRoutes(DynamoTable table, CustomerStore customers, Conversati
   /** Always a 403 for a customer of the company (404 otherwise): P6. */
   ApiResponse resubscribe(ApiRequest request) {
     Ids.customer(customers, request);
-    throw new ApiError(403, "only_the_customer_resubscribes", ONLY_THE_CUSTOMER, null);
-  }
-
-  /** PATCH with {@code subscribed}: true is the same 403, false points to the unsubscribe route. */
-  static void refuseStaffSubscriptionChange(JsonNode value) {
-    if (value != null && value.isBoolean() && value.booleanValue()) {
-      throw new ApiError(403, "only_the_customer_resubscribes", ONLY_THE_CUSTOMER, "subscribed");
-    }
-    throw ApiError.invalid("subscribed", "To unsubscribe a customer, POST /customers/{customerId}/unsubscribe.");
+    throw new ApiError(403, "only_the_customer_resubscribes", CustomerRules.ONLY_THE_CUSTOMER, null);
   }
 
   /** {@code {"customerIds": [...]}} or {@code {"filter": "all"|"no-mobile", "q": "..."}}, at most 100 customers. */
   ApiResponse unsubscribeMany(ApiRequest request) {
-    JsonNode body = request.json();
-    if (!body.isObject()) {
-      throw ApiError.badRequest("The body is {\"customerIds\": [...]} or {\"filter\", \"q\"}.");
-    }
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!Set.of("customerIds", "filter", "q").contains(name)) {
-        throw ApiError.invalid(name, "Unknown field '" + name + "'; give customerIds, or filter and q.");
-      }
-    }
+    JsonNode body = request.json();   // an object of the route's fields only: its schema was checked first (decision 55)
     String accountId = request.caller().accountId();
     List<CustomerProfile> selected = body.has("customerIds") ? byIds(accountId, body) : byFilter(accountId, body);
     int unsubscribed = 0;

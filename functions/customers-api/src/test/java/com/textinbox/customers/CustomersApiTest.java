@@ -168,12 +168,9 @@ class CustomersApiTest {
   /** P5: the profile, its guards and its conversations leave at once; the rest is a job's (202), none without a conversation (204). */
   @Test
   void deletingACustomerIsImmediateForEveryListAndLeavesTheHistoryToAJob() {
-    String id = ok(201, "POST", "/customers", Map.of(), "{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
-        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}").path("id").asText();
+    String id = customerWithAConversation("{\"firstName\":\"Dee\",\"lastName\":\"Leted\","
+        + "\"mobile\":\"+15145550161\",\"reference\":\"DMS-DEL\"}", "conv-dee");
     ConversationStore conversations = new ConversationStore(table);
-    Conversation conversation = Conversation.opened("conv-dee", id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z", "user-bruno", null);
-    table.transact(conversations.createWrite(ACCOUNT, conversation),
-        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, "conv-dee"));
 
     Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
       JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
@@ -203,6 +200,37 @@ class CustomersApiTest {
     assertEquals(204, status("DELETE", "/customers/{customerId}", Map.of("customerId", never), null, Map.of()));
     assertEquals(sent, DELETION_STEPS.size(), "nothing left to delete: no job");
     error(404, "GET", "/customers/{customerId}", Map.of("customerId", never), null);
+  }
+
+  /**
+   * docs/decisions.md 65: the job's message goes before the transaction, so SQS refusing it is a 503
+   * with nothing deleted (the customer, its conversation and its number stay; no job), never a
+   * customer gone with a job that never runs. Asked again once SQS is back, it is deleted as usual.
+   */
+  @Test
+  void aDeletionSqsRefusesIsA503AndDeletesNothing() {
+    String id = customerWithAConversation("{\"firstName\":\"Rhea\",\"lastName\":\"Fused\",\"mobile\":\"+15145550162\"}",
+        "conv-rhea");
+    ConversationStore conversations = new ConversationStore(table);
+    CustomersApi refusing = new CustomersApi(table, Clock.fixed(Instant.parse("2026-11-21T15:00:00Z"), ZoneOffset.UTC), "US",
+        (eventId, type, json) -> {
+          throw software.amazon.awssdk.services.sqs.model.SqsException.builder().message("Service Unavailable").statusCode(503).build();
+        }, TestCursors.codec());
+
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(() -> {
+      ApiResponse response = refusing.handle(event("DELETE", "/customers/{customerId}", Map.of("customerId", id), null, Map.of()));
+      assertEquals(503, response.status());
+      assertTrue(Json.write(response.body()).contains("nothing was deleted"), Json.write(response.body()));
+    });
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1),
+        made, "read, refused before any write");
+    assertEquals("Rhea", ok(200, "GET", "/customers/{customerId}", Map.of("customerId", id), null).path("firstName").asText());
+    assertTrue(conversations.find(ACCOUNT, "conv-rhea").isPresent(), "the conversation is still listed");
+
+    JsonNode job = ok(202, "DELETE", "/customers/{customerId}", Map.of("customerId", id), null);
+    EventQueue.Sent step = DELETION_STEPS.get(DELETION_STEPS.size() - 1);
+    assertEquals(com.textinbox.shared.jobs.CustomerDeletionJob.stepBody(ACCOUNT, job.path("jobId").asText()), step.json());
+    error(404, "GET", "/customers/{customerId}", Map.of("customerId", id), null);
   }
 
   // ------------------------------------------------------------------ custom attributes (P3; moved from ConversationsApi)
@@ -264,6 +292,16 @@ class CustomersApiTest {
         "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", userId, "role", role))));
     event.put("body", body);
     return api.handle(Json.MAPPER.valueToTree(event));
+  }
+
+  /** A customer made by POST /customers with {@code body}, who has texted: its active conversation {@code conversationId}. */
+  private static String customerWithAConversation(String body, String conversationId) {
+    String id = ok(201, "POST", "/customers", Map.of(), body).path("id").asText();
+    Conversation conversation = Conversation.opened(conversationId, id, "2026-11-21T14:00:00.000Z", "2026-11-21T14:00:00.000Z",
+        "user-bruno", null);
+    table.transact(new ConversationStore(table).createWrite(ACCOUNT, conversation),
+        new com.textinbox.shared.customers.store.CustomerStore(table).activeConversationWrite(ACCOUNT, id, conversationId));
+    return id;
   }
 
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {

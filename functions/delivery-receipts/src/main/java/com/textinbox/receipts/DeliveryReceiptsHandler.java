@@ -7,6 +7,7 @@ import com.textinbox.shared.conversations.CarrierMessage;
 import com.textinbox.shared.conversations.store.MessageStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.observability.Observability;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
@@ -104,6 +105,12 @@ public final class DeliveryReceiptsHandler extends SqsBatchHandler {
     if (!messages.receipt(sent.accountId(), sent.conversationId(), sent.timelineSk(), receipt)) {
       LOG.info("carrier event {} for message {}: the message is final already; unchanged", eventType, messageId);
       return;
+    }
+    // counted once: the update above is conditional on the message not being final yet
+    if ("DELIVERED".equals(result.status())) {
+      Observability.count("SmsDelivered");
+    } else {
+      Observability.count("SmsDeliveryFailed");
     }
     LOG.info("message {} (carrier {}) is {}{}", messageId, carrierMessageId, result.status(),
         result.reason() == null ? "" : " (" + result.reason() + ")");

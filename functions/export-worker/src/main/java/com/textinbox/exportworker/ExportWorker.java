@@ -15,8 +15,6 @@ import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
@@ -26,7 +24,6 @@ import software.amazon.awssdk.services.ses.SesClient;
  * often a message is delivered). Wiring: template.yaml, function ExportWorker.
  */
 public final class ExportWorker extends SqsBatchHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(ExportWorker.class);
 
   private final FileJobs fileJobs;
   private final CustomerStore customers;
@@ -48,13 +45,7 @@ public final class ExportWorker extends SqsBatchHandler {
 
   @Override
   protected void process(SqsMessage message) throws Exception {
-    JobMessage job;
-    try {
-      job = JobMessage.parse(message.payload());
-    } catch (JobMessage.Malformed e) {
-      LOG.error("message {} is not a job message ({}): left for the DLQ", message.messageId(), e.getMessage());
-      throw e;
-    }
+    JobMessage job = JobMessage.parse(message.payload());
     switch (job.kind()) {
       case Job.CUSTOMER_EXPORT -> fileJobs.run(job, (item, m) -> new CustomerListFile(customers, m));
       case Job.CONVERSATION_EXPORT -> fileJobs.run(job, (item, m) -> ConversationPdfFile.prepare(conversations, customers, accounts, m));

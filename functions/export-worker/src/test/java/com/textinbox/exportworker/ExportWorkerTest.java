@@ -20,6 +20,7 @@ import com.textinbox.shared.exports.CustomerExport;
 import com.textinbox.shared.jobs.FileJobs;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.JobMessage;
+import com.textinbox.shared.sqs.MalformedMessage;
 import com.textinbox.shared.jobs.store.JobStore;
 import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
@@ -259,6 +260,6 @@ class ExportWorkerTest {
     JsonNode response = SampleEvents.invokeRaw(worker, Json.write(Map.of("Records", List.of(Map.of("messageId", "bad",
         "body", "not json", "attributes", Map.of("ApproximateReceiveCount", "1"))))).getBytes(StandardCharsets.UTF_8));
     assertEquals("bad", response.path("batchItemFailures").get(0).path("itemIdentifier").asText());
-    assertThrows(JobMessage.Malformed.class, () -> JobMessage.parse("{}"));
+    assertThrows(MalformedMessage.class, () -> JobMessage.parse("{}"));
   }
 }

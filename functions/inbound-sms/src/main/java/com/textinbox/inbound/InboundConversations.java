@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.textinbox.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +150,7 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
         }
         continue;
       }
+      Observability.count("SmsStored"); // once per text: the transaction holding its dedupe marker happened once
       LOG.info("inbound SMS {} from {} stored as {} in conversation {} ({})", sms.carrierMessageId(),
           PhoneNumbers.masked(sms.from()), messageId, conversation.conversationId(), received.eventType());
       send(accountId, received.marker());

@@ -5,6 +5,7 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.messaging.InboundSms;
 import com.textinbox.shared.messaging.SendSmsQueue;
+import com.textinbox.shared.observability.Observability;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
@@ -66,6 +67,8 @@ public final class InboundSmsHandler extends SqsBatchHandler {
 
   @Override
   protected void process(SqsMessage message) {
+    // texts in (the dashboard's first figure): every delivery of a carrier message, redeliveries included
+    Observability.count("SmsReceived");
     InboundSms sms = InboundSms.parse(message.payload(), defaultRegion);
     conversations.receive(sms, message.snsTimestamp().orElse(null));
   }

@@ -2,6 +2,7 @@ package com.textinbox.integration;
 
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.api.ExternalIds;
 import com.textinbox.shared.appointments.AppointmentBook;
 import com.textinbox.shared.appointments.AppointmentInput;
 import com.textinbox.shared.appointments.AppointmentView;
@@ -26,7 +27,7 @@ record AppointmentRoutes(AppointmentBook book, AccountCache accounts) {
 
   ApiResponse put(ApiRequest request) {
     String accountId = request.caller().accountId();
-    String reference = AppointmentInput.pathId(request.pathParameter("reference"), "reference");
+    String reference = ExternalIds.require(request.pathParameter("reference"), "reference");
     Account account = accounts.get(accountId);
     ZoneId zone = Account.zoneOf(account);
     AppointmentBook.Written written = book.putByReference(accountId, zone, reference, AppointmentInput.dms(request.json(), zone));

@@ -20,11 +20,9 @@ import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +37,6 @@ import org.slf4j.LoggerFactory;
 record CustomerRoutes(CustomerStore customers, AccountCache accounts, CustomerMerger merger, Clock clock,
     String fallbackRegion) {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerRoutes.class);
-  /** The reference comes from the path: the body may not name another. */
-  static final Set<String> FIELDS = without(CustomerBody.FIELDS, "reference");
   private static final int ATTEMPTS = 4;
 
   static CustomerRoutes on(DynamoTable table, Clock clock, String fallbackRegion) {
@@ -55,8 +51,7 @@ record CustomerRoutes(CustomerStore customers, AccountCache accounts, CustomerMe
     if (reference == null) {
       throw ApiError.invalid("reference", "The path's reference is required.");
     }
-    JsonNode body = request.json();
-    CustomerBody.requireKnown(body, FIELDS);
+    JsonNode body = request.json();   // no reference (it comes from the path): its schema has none (decision 55)
     String region = region(accountId);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String by = request.caller().userId();
@@ -133,11 +128,5 @@ record CustomerRoutes(CustomerStore customers, AccountCache accounts, CustomerMe
   private String region(String accountId) {
     Account account = accounts.get(accountId);
     return CustomerRules.region(account == null ? null : account.number(), fallbackRegion);
-  }
-
-  private static Set<String> without(Set<String> fields, String left) {
-    Set<String> copy = new HashSet<>(fields);
-    copy.remove(left);
-    return Set.copyOf(copy);
   }
 }

@@ -3,6 +3,7 @@ package com.textinbox.integration;
 import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.invoices.InvoiceBook;
+import com.textinbox.shared.invoices.InvoiceInput;
 import com.textinbox.shared.invoices.InvoiceView;
 
 /**
@@ -12,7 +13,8 @@ import com.textinbox.shared.invoices.InvoiceView;
  */
 record InvoiceRoutes(InvoiceBook book) {
   ApiResponse put(ApiRequest request) {
-    InvoiceBook.Written written = book.put(request.caller().accountId(), request.pathParameter("number"), request.json());
+    InvoiceInput input = InvoiceInput.dms(request.pathParameter("number"), request.json());
+    InvoiceBook.Written written = book.put(request.caller().accountId(), input);
     Object view = InvoiceView.of(written.invoice());
     return written.created() ? ApiResponse.created(view) : ApiResponse.ok(view);
   }

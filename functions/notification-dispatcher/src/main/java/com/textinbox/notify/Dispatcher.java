@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import com.textinbox.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,8 @@ final class Dispatcher {
         delivered += done.size();
       }
     }
+    Observability.count("NotificationsCreated", written);
+    Observability.count("NotificationsDelivered", delivered);
     LOG.info("event {} ({}): {} recipients, {} center items, {} deliveries, {} failed", event.eventId(), event.type(),
         recipients.size(), written, delivered, failed);
     if (failed > 0) {

@@ -22,7 +22,9 @@ import java.util.Map;
  * count; mark one or all read (a read item leaves the unread list).
  */
 record CenterRoutes(NotificationStore store, Clock clock, Cursors cursors) {
+  /** When {@code limit} is not given (at most 100: the route's schema, checked first). */
   static final int DEFAULT_LIMIT = 25;
+  /** How many notifications one "mark all read" marks. */
   static final int MAX_LIMIT = 100;
   /** The unread count stops counting here ("999+" for a client). */
   static final int COUNT_CAP = 1000;
@@ -37,7 +39,7 @@ record CenterRoutes(NotificationStore store, Clock clock, Cursors cursors) {
     if (!order.equals("unread") && !order.equals("time")) {
       throw ApiError.invalid("order", "'order' must be 'unread' (unread first) or 'time'.");
     }
-    int limit = request.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    int limit = request.intQuery("limit", DEFAULT_LIMIT);
     Cursor cursor = Cursor.decode(cursors.decode(request), order);
     List<Map<String, Object>> page = new ArrayList<>();
     String next = null;

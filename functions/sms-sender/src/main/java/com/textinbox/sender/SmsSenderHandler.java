@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import com.textinbox.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -188,6 +189,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
       LOG.warn("message {} was texted ({}) but another delivery had marked it already", message.id(), carrierMessageId);
       return;
     }
+    Observability.count("SmsSent");
     LOG.info("message {} texted to {} as carrier message {}", message.id(), masked(customer.mobile()), carrierMessageId);
   }
 
@@ -269,6 +271,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   /** Never texted: FAILED with the reason (and off the sweep's list), unless it moved on meanwhile. */
   private void fail(String accountId, Message message, String reason, String description) {
     if (messages.apply(messages.failureWrites(accountId, message, reason, description, Keys.time(clock.instant()), null))) {
+      Observability.count("SmsNotSent");
       LOG.info("message {} not texted: {}", message.id(), reason);
     } else {
       LOG.info("message {} was handled meanwhile", message.id());

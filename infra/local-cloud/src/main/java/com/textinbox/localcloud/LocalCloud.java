@@ -134,6 +134,20 @@ public final class LocalCloud implements AutoCloseable {
     }
   }
 
+  static {
+    // two SLF4J bindings are on the host's class path: log4j's (the engines' lines, filtered by the
+    // console) and shared's JSON lines for functions (decision 62), which the host must not use.
+    // Named while the host's SLF4J initialises, then withdrawn: the property is global to the JVM,
+    // and each function's own SLF4J (its class loader) must find its jar's binding.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
+      System.setProperty("slf4j.internal.verbosity", "WARN"); // not its "(I) Attempting to load" line
+      org.slf4j.LoggerFactory.getILoggerFactory();
+      System.clearProperty("slf4j.provider");
+      System.clearProperty("slf4j.internal.verbosity");
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Options options;
     try {

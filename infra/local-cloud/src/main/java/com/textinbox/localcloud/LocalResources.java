@@ -62,6 +62,15 @@ public final class LocalResources implements Intrinsics.Resources {
     this.intrinsics = new Intrinsics(parameters, this, template.conditions());
   }
 
+  /**
+   * Whether CloudFormation would create the resource: no {@code Condition}, or its condition true
+   * with the parameters here (the alarm topic's email subscription exists only when AlarmEmail is set).
+   */
+  public boolean created(String logicalId) {
+    Object condition = template.resource(logicalId).get("Condition");
+    return condition == null || intrinsics.condition(condition.toString());
+  }
+
   public String resolve(Object value) {
     return intrinsics.resolve(value);
   }

@@ -39,13 +39,13 @@ final class SchemaCheck {
         if (!value.isIntegralNumber()) {
           throw wrongType(field, "a whole number");
         }
-        checkBounds(schema, value, field);
+        checkBounds(schema, value, field, "a whole number");
       }
       case "number" -> {
         if (!value.isNumber()) {
           throw wrongType(field, "a number");
         }
-        checkBounds(schema, value, field);
+        checkBounds(schema, value, field, "a number");
       }
       case "boolean" -> {
         if (!value.isBoolean()) {
@@ -121,11 +121,18 @@ final class SchemaCheck {
     }
   }
 
-  private static void checkBounds(JsonNode schema, JsonNode value, String field) {
-    if (schema.has("minimum") && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+  /** Out of range: the message gives the whole range when the schema has both ends ({@code limit}: 1 to 100). */
+  private static void checkBounds(JsonNode schema, JsonNode value, String field, String kind) {
+    boolean low = schema.has("minimum") && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0;
+    boolean high = schema.has("maximum") && value.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0;
+    if ((low || high) && schema.has("minimum") && schema.has("maximum")) {
+      throw ApiError.invalid(field, "'" + field + "' is " + kind + " from " + schema.get("minimum").asText() + " to "
+          + schema.get("maximum").asText() + ".");
+    }
+    if (low) {
       throw ApiError.invalid(field, "'" + field + "' is at least " + schema.get("minimum").asText() + ".");
     }
-    if (schema.has("maximum") && value.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
+    if (high) {
       throw ApiError.invalid(field, "'" + field + "' is at most " + schema.get("maximum").asText() + ".");
     }
   }

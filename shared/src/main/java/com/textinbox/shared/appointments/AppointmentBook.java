@@ -6,13 +6,13 @@ import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.store.DynamoTable;
-import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.users.store.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +22,8 @@ import java.util.UUID;
  * are now: a run re-checks them, {@link ReminderPlan}), and the change conditional on what was read.
  */
 public record AppointmentBook(AppointmentStore appointments, CustomerStore customers, UserStore users, Clock clock) {
+  /** A DMS push that keeps losing to other writes of the same appointment gives up (a 409 it may retry). */
+  private static final int ATTEMPTS = 3;
 
   public static AppointmentBook on(DynamoTable table, Clock clock) {
     return new AppointmentBook(new AppointmentStore(table), new CustomerStore(table), new UserStore(table), clock);
@@ -31,41 +33,45 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
   public record Written(Appointment appointment, boolean created) {}
 
   public Appointment create(String accountId, ZoneId zone, AppointmentInput input) {
-    return insert(accountId, zone, "appt-" + UUID.randomUUID(), input.customerId(), null, input);
+    return insert(accountId, zone, "appt-" + UUID.randomUUID(), input.customerId(), null, input)
+        .orElseThrow(AppointmentBook::writtenMeanwhile);
   }
 
   /** Staff's PATCH of {@code before} (as read: another company's id was a 404 before the body): 409 when it changed meanwhile. */
   public Appointment edit(String accountId, ZoneId zone, Appointment before, AppointmentInput input) {
-    return update(accountId, zone, before, input.customerId() != null ? input.customerId() : before.customerId(), input);
+    return update(accountId, zone, before, input.customerId() != null ? input.customerId() : before.customerId(), input)
+        .orElseThrow(AppointmentBook::changedMeanwhile);
   }
 
   /**
    * The DMS's PUT by its reference: the appointment's id is derived from the reference (one
-   * appointment per reference, whatever the number of pushes), created or replaced.
+   * appointment per reference, whatever the number of pushes), created or replaced. A write that
+   * lost to another (the store says so) reads again, up to {@link #ATTEMPTS} times, then is a 409.
    */
   public Written putByReference(String accountId, ZoneId zone, String reference, AppointmentInput input) {
     String customerId = customers.customerIdByReference(accountId, input.customerReference())
         .orElseThrow(() -> CustomerRules.unknownReference(input.customerReference()));
     String appointmentId = idForReference(accountId, reference);
-    for (int attempt = 1; ; attempt++) {
+    boolean existed = false;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       var existing = appointments.find(accountId, appointmentId);
-      try {
-        return existing.isPresent()
-            ? new Written(update(accountId, zone, existing.get(), customerId, input), false)
-            : new Written(insert(accountId, zone, appointmentId, customerId, reference, input), true);
-      } catch (ApiError changed) {
-        if (changed.status() != 409 || attempt == 3) {
-          throw changed;
-        }
+      existed = existing.isPresent();
+      Optional<Written> written = existed
+          ? update(accountId, zone, existing.get(), customerId, input).map(a -> new Written(a, false))
+          : insert(accountId, zone, appointmentId, customerId, reference, input).map(a -> new Written(a, true));
+      if (written.isPresent()) {
+        return written.get();
       }
     }
+    throw existed ? changedMeanwhile() : writtenMeanwhile();
   }
 
   static String idForReference(String accountId, String reference) {
     return "appt-" + UUID.nameUUIDFromBytes(("dms|" + accountId + "|" + reference).getBytes(StandardCharsets.UTF_8));
   }
 
-  private Appointment insert(String accountId, ZoneId zone, String appointmentId, String customerId, String reference,
+  /** The new appointment, or empty when its id was written meanwhile. */
+  private Optional<Appointment> insert(String accountId, ZoneId zone, String appointmentId, String customerId, String reference,
       AppointmentInput input) {
     Instant now = clock.instant();
     requireFuture(input.startsAt(), now);
@@ -77,15 +83,11 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
     Appointment created = new Appointment(appointmentId, customerId, Keys.time(input.startsAt()),
         input.type() != null ? input.type() : "service", advisor, status, reference, ReminderState.PENDING,
         Keys.time(settings.remindAt(input.startsAt())), null, null, null, null, at, at, at);
-    try {
-      appointments.table().transact(appointments.createWrite(accountId, created));
-    } catch (TransactionCancelled exists) {
-      throw new ApiError(409, "conflict", "The appointment was written by another request at the same time; try again.", null);
-    }
-    return created;
+    return appointments.create(accountId, created) ? Optional.of(created) : Optional.empty();
   }
 
-  private Appointment update(String accountId, ZoneId zone, Appointment before, String customerId, AppointmentInput input) {
+  /** {@code before} edited, or empty when it changed since read (nothing written). */
+  private Optional<Appointment> update(String accountId, ZoneId zone, Appointment before, String customerId, AppointmentInput input) {
     Instant now = clock.instant();
     String startsAt = input.startsAt() != null ? Keys.time(input.startsAt()) : before.startsAt();
     if (!startsAt.equals(before.startsAt())) {
@@ -102,14 +104,17 @@ public record AppointmentBook(AppointmentStore appointments, CustomerStore custo
         input.status() != null ? input.status() : before.status(), remindAt, at);
     if (after.equals(before.edited(before.customerId(), before.startsAt(), before.type(), before.advisorId(),
         before.status(), before.remindAt(), at))) {
-      return before;   // nothing changed: nothing written (a DMS pushing the same appointment again)
+      return Optional.of(before);   // nothing changed: nothing written (a DMS pushing the same appointment again)
     }
-    try {
-      appointments.save(accountId, zone, before, after, now);
-    } catch (TransactionCancelled changed) {
-      throw new ApiError(409, "changed", "The appointment changed meanwhile (a reminder, the customer's reply): read it again.", null);
-    }
-    return after;
+    return appointments.saveIfUnchanged(accountId, zone, before, after, now) ? Optional.of(after) : Optional.empty();
+  }
+
+  private static ApiError writtenMeanwhile() {
+    return new ApiError(409, "conflict", "The appointment was written by another request at the same time; try again.", null);
+  }
+
+  private static ApiError changedMeanwhile() {
+    return new ApiError(409, "changed", "The appointment changed meanwhile (a reminder, the customer's reply): read it again.", null);
   }
 
   private static void requireFuture(Instant startsAt, Instant now) {

@@ -2,14 +2,12 @@ package com.textinbox.shared.appointments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
-import com.textinbox.shared.api.JsonBody;
+import com.textinbox.shared.data.Keys;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An appointment as a request writes it (AP1): staff's {@code POST} / {@code PATCH}
@@ -22,24 +20,20 @@ import java.util.regex.Pattern;
  */
 public record AppointmentInput(String customerId, String customerReference, Instant startsAt, String type,
     String advisorId, AppointmentStatus status) {
-  public static final int MAX_ID = 64, MAX_TYPE = 100, MAX_REFERENCE = 64;
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
-  private static final Set<String> STAFF_FIELDS = Set.of("customerId", "startsAt", "type", "advisorId", "status");
-  private static final Set<String> DMS_FIELDS = Set.of("customerReference", "startsAt", "type", "advisorId", "status");
+  public static final int MAX_ID = Keys.MAX_EXTERNAL_ID, MAX_TYPE = 100;
 
   /** Staff's body; {@code creating}: customerId and startsAt are required. */
   public static AppointmentInput staff(JsonNode json, ZoneId zone, boolean creating) {
-    return parse(json, zone, creating, STAFF_FIELDS, "customerId");
+    return parse(json, zone, creating, "customerId");
   }
 
   /** The DMS's body (a full replacement: customerReference and startsAt are required). */
   public static AppointmentInput dms(JsonNode json, ZoneId zone) {
-    return parse(json, zone, true, DMS_FIELDS, "customerReference");
+    return parse(json, zone, true, "customerReference");
   }
 
-  private static AppointmentInput parse(JsonNode json, ZoneId zone, boolean required, Set<String> allowed,
-      String customerField) {
-    JsonBody.object(json, allowed);
+  /** {@code json} is an object of the schema's fields only: the request was checked against it (decision 55). */
+  private static AppointmentInput parse(JsonNode json, ZoneId zone, boolean required, String customerField) {
     String customer = id(json, customerField, required);
     String starts = text(json, "startsAt", 40, required);
     String type = text(json, "type", MAX_TYPE, false);
@@ -71,7 +65,7 @@ public record AppointmentInput(String customerId, String customerReference, Inst
 
   private static String id(JsonNode json, String field, boolean required) {
     String value = text(json, field, MAX_ID, required);
-    if (value != null && !ID.matcher(value).matches()) {
+    if (value != null && !Keys.isExternalId(value)) {
       throw ApiError.invalid(field, field + " must be an id of at most " + MAX_ID
           + " letters, digits and . _ : @ / - characters.");
     }
@@ -93,13 +87,5 @@ public record AppointmentInput(String customerId, String customerReference, Inst
       throw ApiError.invalid(field, "The field '" + field + "' is longer than " + max + " characters.");
     }
     return node.asText().strip();
-  }
-
-  /** A reference or an invoice number in a path: the same id rule, 404-free (a 400 naming it). */
-  public static String pathId(String value, String field) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw ApiError.invalid(field, field + " must be at most " + MAX_ID + " letters, digits and . _ : @ / - characters.");
-    }
-    return value;
   }
 }

@@ -67,6 +67,7 @@ public final class AwsClients {
     // global execution.interceptors files, which the function jars merge from every library
     ClientOverrideConfiguration configured = builder.overrideConfiguration();
     builder.overrideConfiguration((configured == null ? ClientOverrideConfiguration.builder() : configured.toBuilder())
+        .addExecutionInterceptor(PrimingInterceptor.INSTANCE) // first: a primed write is never an attempt
         .addExecutionInterceptor(RequestCounter.INSTANCE)
         .build());
   }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 public final class CustomerRules {
   public static final int MAX_NAME = 100, MAX_EMAIL = 254, MAX_ADDRESS = 500, MAX_REFERENCE = 64;
   public static final int MAX_OTHER_PHONES = 5;
+  /** P6: why staff cannot resubscribe a customer (the 403 of every route that would). */
+  public static final String ONLY_THE_CUSTOMER =
+      "Only the customer can resubscribe, by texting START to the company's number; staff cannot resubscribe a customer.";
   public static final Set<String> LANGUAGES = Set.of("en", "fr");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");

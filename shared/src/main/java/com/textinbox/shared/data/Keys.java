@@ -35,6 +35,21 @@ public final class Keys {
     return id != null && ID.matcher(id).matches();
   }
 
+  /** The longest id another system of the company gives us (a DMS's reference, an invoice number). */
+  public static final int MAX_EXTERNAL_ID = 64;
+
+  private static final java.util.regex.Pattern EXTERNAL_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:@/-]{1," + MAX_EXTERNAL_ID + "}");
+
+  /**
+   * Whether an id given by a request (a DMS's reference or invoice number, a customer or advisor
+   * id in a body) can be part of a key: 1 to 64 letters, digits, {@code . _ : @ / -}, never the
+   * key separator {@code #} (docs/openapi.yaml describes the same set). The one check of such ids.
+   */
+  public static boolean isExternalId(String id) {
+    return id != null && EXTERNAL_ID.matcher(id).matches();
+  }
+
   public static String account(String accountId) {
     return "A#" + accountId;
   }

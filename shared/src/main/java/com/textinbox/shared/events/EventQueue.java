@@ -1,8 +1,12 @@
 package com.textinbox.shared.events;
 
+import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.aws.QueuePriming;
+import com.textinbox.shared.observability.Priming;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
@@ -17,7 +21,19 @@ public interface EventQueue {
 
   /** The SQS queue at {@code queueUrl}. */
   static EventQueue sqs(SqsClient sqs, String queueUrl) {
+    QueuePriming.register("event queue", SendMessageResponse::builder, () -> sqs.sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
+        .messageBody("{}").messageAttributes(attributes(Priming.KEY, Priming.KEY)).overrideConfiguration(PrimingInterceptor.UNSENT)));
     return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json)
+        .messageAttributes(attributes(eventId, type)));
+  }
+
+  /**
+   * The SQS queue at {@code queueUrl}, each message hidden for {@code delaySeconds} first (SQS
+   * {@code DelaySeconds}, 0-900): for a message sent before the write it follows is committed, so
+   * that it does not reach its consumer first (docs/decisions.md 65).
+   */
+  static EventQueue sqs(SqsClient sqs, String queueUrl, int delaySeconds) {
+    return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json).delaySeconds(delaySeconds)
         .messageAttributes(attributes(eventId, type)));
   }
 

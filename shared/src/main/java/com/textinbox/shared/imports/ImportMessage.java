@@ -2,6 +2,7 @@ package com.textinbox.shared.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.sqs.MalformedMessage;
 
 /**
  * A run of an import as it travels on the CustomerImportQueue (docs/events.md, "Customer import
@@ -19,17 +20,17 @@ public record ImportMessage(String accountId, String importId, int run, String r
     return Json.write(o);
   }
 
-  /** The message of {@code body}; an {@link IllegalArgumentException} for one that is not (the DLQ keeps it). */
+  /** The message of {@code body}; a {@link MalformedMessage} for one that is not (the DLQ keeps it). */
   public static ImportMessage parse(String body) {
     JsonNode o;
     try {
       o = Json.read(body);
     } catch (RuntimeException notJson) {
-      throw new IllegalArgumentException("not JSON");
+      throw new MalformedMessage("not JSON");
     }
     if (!o.path("accountId").isTextual() || !o.path("importId").isTextual() || !o.path("run").canConvertToInt()
         || o.path("run").asInt() < 1) {
-      throw new IllegalArgumentException("a customer import message has accountId, importId and run");
+      throw new MalformedMessage("a customer import message has accountId, importId and run");
     }
     return new ImportMessage(o.get("accountId").asText(), o.get("importId").asText(), o.get("run").asInt(),
         o.path("requestedBy").asText(null), o.path("email").asText(null));

@@ -1,5 +1,6 @@
 package com.textinbox.shared.imports;
 
+import com.textinbox.shared.exports.SpreadsheetCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,7 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The file a run leaves (P4), a CSV in UTF-8 with a byte order mark (Excel then reads accents):
  * after an import, the rejected rows as they were in the file plus a {@code Reason} column, ready
- * to fix and upload again (the proposal leaves that column out); after a dry run, every row with
+ * to fix and upload again (each cell formula-safe, as in the exports: {@link SpreadsheetCells}) (the proposal leaves that column out); after a dry run, every row with
  * its {@code Outcome} ({@code create}, {@code update}, {@code unchanged}, {@code reject}), the
  * customer it matched and the reason. Built by reading the file again beside the stored outcomes,
  * both in row order: neither is held whole.
@@ -78,9 +79,10 @@ public final class ImportReport {
     }
   }
 
+  /** Every cell formula-safe as the exports' ({@link SpreadsheetCells}): the file is opened in a spreadsheet. */
   private static void print(CSVPrinter printer, List<String> values) {
     try {
-      printer.printRecord(values);
+      printer.printRecord(values.stream().map(SpreadsheetCells::safe).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,6 +34,12 @@ public record Invoice(String number, String customerReference, String customerId
     return new BigDecimal(amount).movePointRight(digits).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
   }
 
+  /** Whether {@code before} already says all this one does (its {@code updatedAt} aside): a push that changes nothing. */
+  public boolean sameAs(Invoice before) {
+    return before != null && before.equals(new Invoice(number, customerReference, customerId, roNumber, amount, currency, status,
+        paidAt, paidNotifiedAt, createdAt, before.updatedAt));
+  }
+
   /** Paid now, and its notification not sent yet: the one moment {@code invoice.paid} goes out. */
   public boolean paidUnannounced() {
     return status == Status.PAID && paidNotifiedAt == null;

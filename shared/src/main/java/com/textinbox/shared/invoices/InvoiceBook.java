@@ -1,9 +1,5 @@
 package com.textinbox.shared.invoices;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.textinbox.shared.api.ApiError;
-import com.textinbox.shared.api.JsonBody;
-import com.textinbox.shared.appointments.AppointmentInput;
 import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.conversations.Conversation;
@@ -19,30 +15,26 @@ import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.User;
 import com.textinbox.shared.users.store.UserStore;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The DMS's invoices (AP3): {@code PUT /integration/invoices/{number}} writes one (validated: a
+ * The DMS's invoices (AP3): {@code PUT /integration/invoices/{number}} writes one ({@link InvoiceInput}: a
  * 400 or 404 naming the field), and an invoice that becomes paid sends exactly one
  * {@code invoice.paid} notification event (category invoice; its email has a "View invoice"
  * link) to the assignee of the customer's conversation and to the company's admins. Once: the
  * event's id is derived from the invoice ({@code invoice-paid:<number>}, the dispatcher dedupes on
  * it), it is sent while the invoice is not marked announced, then {@link InvoiceStore#markPaidNotified}
  * marks it; a crash between the two sends the same event again on the DMS's retry (deduped), and a
- * second "paid" push finds the mark and sends nothing.
+ * second "paid" push finds the mark and sends nothing. The same body pushed again writes nothing
+ * (as the DMS's customer PUT: compared with what is stored, skipped when equal).
  */
 public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
     ConversationStore conversations, UserStore users, EventQueue notifications, Clock clock) {
-  private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
-  private static final Set<String> FIELDS = Set.of("amount", "currency", "roNumber", "customerReference", "status");
 
   public static InvoiceBook on(DynamoTable table, EventQueue notifications, Clock clock) {
     return new InvoiceBook(new InvoiceStore(table), new CustomerStore(table),
@@ -52,35 +44,25 @@ public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
   /** What a push did: the invoice as stored, whether it was new, whether this push announced it paid. */
   public record Written(Invoice invoice, boolean created, boolean announcedPaid) {}
 
-  public Written put(String accountId, String number, JsonNode json) {
-    AppointmentInput.pathId(number, "number");
-    JsonBody.object(json, FIELDS);
-    String amount = Json.text(json, "amount");
-    if (amount == null || !json.get("amount").isTextual() || !AMOUNT.matcher(amount).matches()) {
-      throw ApiError.invalid("amount", "amount must be a decimal written as text, such as \"149.90\".");
-    }
-    String currency = Json.text(json, "currency");
-    if (currency == null || !currency.matches("[A-Z]{3}") || !known(currency)) {
-      throw ApiError.invalid("currency", "currency must be an ISO 4217 code such as CAD or USD.");
-    }
-    String status = Json.text(json, "status");
-    Invoice.Status parsedStatus = status == null ? Invoice.Status.OPEN : Invoice.Status.of(status).orElseThrow(() ->
-        ApiError.invalid("status", "status must be open, paid or void."));
-    String roNumber = optionalId(json, "roNumber");
-    String reference = optionalId(json, "customerReference");
-    if (reference == null) {
-      throw ApiError.invalid("customerReference", "customerReference (the DMS's reference of the customer) is required.");
-    }
+  /** Writes the invoice {@code input} names (its customer, by reference, must exist: 404 naming it). */
+  public Written put(String accountId, InvoiceInput input) {
+    String number = input.number();
+    String reference = input.customerReference();
     String customerId = customers.customerIdByReference(accountId, reference)
         .orElseThrow(() -> CustomerRules.unknownReference(reference));
 
     String now = Keys.time(clock.instant());
     var existing = invoices.find(accountId, number);
     Invoice before = existing.orElse(null);
-    String paidAt = parsedStatus != Invoice.Status.PAID ? null : before != null && before.paidAt() != null ? before.paidAt() : now;
-    Invoice invoice = new Invoice(number, reference, customerId, roNumber, new BigDecimal(amount).toPlainString(), currency,
-        parsedStatus, paidAt, before == null ? null : before.paidNotifiedAt(), before == null ? now : before.createdAt(), now);
-    invoices.put(accountId, invoice);
+    String paidAt = input.status() != Invoice.Status.PAID ? null
+        : before != null && before.paidAt() != null ? before.paidAt() : now;
+    Invoice invoice = new Invoice(number, reference, customerId, input.roNumber(), input.amount(), input.currency(),
+        input.status(), paidAt, before == null ? null : before.paidNotifiedAt(), before == null ? now : before.createdAt(), now);
+    if (invoice.sameAs(before)) {
+      invoice = before;   // the same push again: nothing to write (a paid one not yet announced still is, below)
+    } else {
+      invoices.put(accountId, invoice);
+    }
     boolean announced = invoice.paidUnannounced();
     if (announced) {
       notifyPaid(accountId, invoice, now);
@@ -112,22 +94,5 @@ public record InvoiceBook(InvoiceStore invoices, CustomerStore customers,
     event.put("currency", invoice.currency());
     event.put("recipientUserIds", List.copyOf(recipients));
     notifications.send("invoice-paid:" + invoice.number(), NotificationEvent.INVOICE_PAID, Json.write(event));
-  }
-
-  private static boolean known(String currency) {
-    try {
-      Currency.getInstance(currency);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static String optionalId(JsonNode json, String field) {
-    JsonNode node = json.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    return AppointmentInput.pathId(node.isTextual() ? node.asText() : null, field);
   }
 }

@@ -3,6 +3,7 @@ package com.textinbox.shared.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.sqs.MalformedMessage;
 
 /**
  * A file job as it travels on its queue (docs/events.md, "File jobs"): which job of which company,
@@ -21,24 +22,18 @@ public record JobMessage(String kind, String accountId, String jobId, String req
     return Json.write(json);
   }
 
-  /** Thrown for a body that is no job message: it can never succeed (the DLQ keeps it). */
-  public static final class Malformed extends RuntimeException {
-    Malformed(String message) {
-      super(message);
-    }
-  }
-
+  /** The message of {@code body}; a {@link MalformedMessage} for one that is not (the DLQ keeps it). */
   public static JobMessage parse(String body) {
     JsonNode json;
     try {
       json = Json.read(body);
     } catch (RuntimeException notJson) {
-      throw new Malformed("not JSON");
+      throw new MalformedMessage("not JSON");
     }
     JobMessage message = new JobMessage(Json.text(json, "kind"), Json.text(json, "accountId"), Json.text(json, "jobId"),
         Json.text(json, "requestedBy"), Json.text(json, "email"), json.path("params"));
     if (message.kind() == null || message.accountId() == null || message.jobId() == null) {
-      throw new Malformed("a job message has kind, accountId and jobId");
+      throw new MalformedMessage("a job message has kind, accountId and jobId");
     }
     return message;
   }

@@ -1,8 +1,11 @@
 package com.textinbox.shared.messaging;
 
 import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.aws.QueuePriming;
 import com.textinbox.shared.config.Env;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /** Where the commands to text a stored message go: SendSmsQueue, read by SmsSender. */
 @FunctionalInterface
@@ -16,6 +19,8 @@ public interface SendSmsQueue {
 
   /** The SQS queue at {@code queueUrl} (SEND_SMS_QUEUE_URL). */
   static SendSmsQueue sqs(SqsClient sqs, String queueUrl) {
+    QueuePriming.register("send-sms queue", SendMessageResponse::builder, () -> sqs.sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
+        .messageBody("{}").overrideConfiguration(PrimingInterceptor.UNSENT)));
     return command -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json()));
   }
 }

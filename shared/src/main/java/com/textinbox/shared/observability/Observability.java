@@ -2,10 +2,13 @@ package com.textinbox.shared.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.observability.log.JsonLogLine;
 import java.util.function.Supplier;
+import org.slf4j.helpers.MessageFormatter;
 import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -44,6 +47,16 @@ public final class Observability {
    */
   static void prime() {
     METRICS.getClass();
+    // Powertools' logging set-up (its level from the environment, its binding found) and the MDC:
+    // what withLogging loads first, without entering it (which would mark the cold start done)
+    PowertoolsLoggedFields.stringValues();
+    PowertoolsLogging.clearBuffer();
+    org.slf4j.MDC.getCopyOfContextMap();
+    // a log line formatted and dropped (the first real one would load the formatting), and a
+    // record written the way handlers write their views (Jackson's record and bean serialisers)
+    JsonLogLine.of(org.slf4j.event.Level.INFO, MessageFormatter.basicArrayFormat("priming {}", new Object[] {1.5}), null,
+        java.util.Map.of("cold_start", "true", "function_memory_size", "1024"), System.currentTimeMillis());
+    Priming.answer(new PrimedView("priming", 0, java.time.Instant.EPOCH.toString()));
     if (Env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
       EnvironmentProvider environment = new EnvironmentProvider();
       environment.resolveEnvironment().join();
@@ -52,10 +65,30 @@ public final class Observability {
     }
   }
 
+  /** A record of the shape of the views handlers answer with (priming only). */
+  private record PrimedView(String id, int count, String at) {}
+
   /** The function's metrics; what is added is flushed at the end of the invocation. */
   public static Metrics metrics() {
     metricsUsed = true;
     return METRICS;
+  }
+
+  /**
+   * Counts {@code count} of something the pipeline did (a text stored, sent, delivered...), as an
+   * EMF metric of the function's namespace with its {@code Service} dimension. The names counted
+   * here are what template.yaml's dashboard and alarms read (docs/decisions.md 60; the template
+   * check {@code OperationsChecks} fails on a name no function counts).
+   */
+  public static void count(String metric, int count) {
+    if (count > 0) {
+      metrics().addMetric(metric, count, software.amazon.lambda.powertools.metrics.model.MetricUnit.COUNT);
+    }
+  }
+
+  /** One of something the pipeline did: {@link #count(String, int)}. */
+  public static void count(String metric) {
+    count(metric, 1);
   }
 
   public static <T> T around(Context context, Supplier<T> work) {

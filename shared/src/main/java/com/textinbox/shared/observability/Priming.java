@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rule for a step: reads only, of things that do not exist (a GetItem or Query of a priming
  * key, a GetQueueAttributes), JSON round trips, building requests, routing a request to a route
- * that does not exist. Never a write, a text, an email, a push or a metric. A step that fails is
+ * that does not exist; writes and sends only stopped before transmission ({@code
+ * PrimingInterceptor}: marshalled and signed, never sent). Never a write, a text, an email, a push
+ * or a metric that leaves the process. A step that fails is
  * logged and skipped: priming never stops the snapshot.
  *
  * <p>The CRaC context holds its resources weakly, so the owner keeps the returned resource in a
@@ -73,11 +75,24 @@ public final class Priming {
 
   /**
    * The requests of a {@code RequestCounter.during(...)} figure ({@code DynamoDb.GetItem}, ...) that
-   * are not reads: what a priming test expects to be empty.
+   * were sent (an attempt counted) and are not reads: what a priming test expects to be empty. A
+   * write or send stopped before transmission ({@code PrimingInterceptor}) is a call without an
+   * attempt: nothing left the process.
    */
   public static List<String> notReads(java.util.Map<String, Integer> requests) {
-    return requests.keySet().stream().map(key -> key.replace(".attempts", ""))
+    return requests.keySet().stream().filter(key -> key.endsWith(".attempts")).map(key -> key.replace(".attempts", ""))
         .filter(key -> !READS.contains(key.substring(key.indexOf('.') + 1))).distinct().toList();
+  }
+
+  /** Steps whose owner is the container itself (a queue sender built once): held here, strongly. */
+  private static final List<Resource> HELD = new CopyOnWriteArrayList<>();
+
+  /**
+   * Registers a step for the container's lifetime, for owners that cannot keep a field (a sender
+   * written as a lambda). Built once per container, so the list stays short.
+   */
+  public static void registerForContainer(String name, Runnable step) {
+    HELD.add(register(name, step));
   }
 
   /** The names of the steps registered and still alive, oldest first. */

@@ -70,6 +70,10 @@ public abstract class SqsBatchHandler implements RequestStreamHandler {
       }
       try {
         process(message);
+      } catch (MalformedMessage e) {
+        LOG.error("message {} is not one this queue carries ({}): left for the DLQ", message.messageId(), e.getMessage());
+        failed.add(message.messageId());
+        failRest = message.eventSourceArn() != null && message.eventSourceArn().endsWith(".fifo");
       } catch (Exception e) {
         LOG.warn("message {} failed (receive count {}): {}", message.messageId(), message.receiveCount(), e.toString());
         failed.add(message.messageId());

@@ -1,6 +1,7 @@
 package com.textinbox.shared.store;
 
 import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.aws.PrimingInterceptor;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.observability.Priming;
@@ -18,15 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -54,11 +60,40 @@ public final class DynamoTable {
   /**
    * SnapStart priming (docs/decisions.md 46): one GetItem and one Query of a key no item has, so
    * the client's request path (signing, HTTP, marshalling, endpoint rules) is loaded and its
-   * connection open before the snapshot. Reads only.
+   * connection open before the snapshot (and a BatchGetItem and a paginated Query of that key); then the writes (PutItem, UpdateItem, DeleteItem,
+   * TransactWriteItems) of that key, each stopped before transmission
+   * ({@link PrimingInterceptor}): their models, marshallers and signing load, nothing is sent. Each
+   * write is also conditional on the key's item existing, which it never does: were one sent, it
+   * would be refused, not applied.
    */
   public void prime() {
     get(Priming.KEY, Priming.KEY);
     query(Query.table(Priming.KEY).limit(1));
+    Map<String, AttributeValue> key = key(Priming.KEY, Priming.KEY);
+    batchGet(List.of(key));
+    queryAll(Query.table(Priming.KEY).limit(1)); // the paginator the scheduled functions read with
+    // the answers' models, which a stopped write never unmarshals (their fields, built once per class)
+    PutItemResponse.builder().build();
+    UpdateItemResponse.builder().build();
+    DeleteItemResponse.builder().build();
+    TransactWriteItemsResponse.builder().build();
+    String exists = "attribute_exists(" + Table.PK + ")";
+    Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN("0"));
+    PrimingInterceptor.unsent(() -> client.putItem(b -> b.tableName(name).item(key).conditionExpression(exists)
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
+    PrimingInterceptor.unsent(() -> client.updateItem(b -> b.tableName(name).key(key).conditionExpression(exists)
+        .updateExpression("SET priming = :n").expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
+    PrimingInterceptor.unsent(() -> client.deleteItem(b -> b.tableName(name).key(key).conditionExpression(exists)
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
+    List<Write> writes = List.of(
+        new Write(TransactWriteItem.builder().put(p -> p.tableName(name).item(key).conditionExpression(exists)).build()),
+        new Write(TransactWriteItem.builder().update(u -> u.tableName(name).key(key).conditionExpression(exists)
+            .updateExpression("SET priming = :n").expressionAttributeValues(values)).build()),
+        new Write(TransactWriteItem.builder().conditionCheck(c -> c.tableName(name).key(key).conditionExpression(exists)).build()),
+        new Write(TransactWriteItem.builder().delete(d -> d.tableName(name).key(key).conditionExpression(exists)).build()));
+    PrimingInterceptor.unsent(() -> client.transactWriteItems(b -> b.transactItems(writes.stream().map(Write::item).toList())
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
   }
 
   /** The table of {@code TABLE_NAME}, through the function's one DynamoDB client. */

@@ -84,6 +84,25 @@ class RequestValidationTest {
     assertEquals("status", error(call("GET", "/conversations", Map.of(), Map.of("status", "pending"), null)).path("field").asText());
   }
 
+  /** The one check of a body's fields and of a limit's range (no handler repeats them): its messages say what is allowed. */
+  @Test
+  void theMessagesSayWhatIsAllowed() {
+    assertEquals("'limit' is a whole number from 1 to 100.",
+        error(call("GET", "/conversations", Map.of(), Map.of("limit", "101"), null)).path("message").asText());
+    assertEquals("'limit' is a whole number from 1 to 100.",
+        error(call("GET", "/conversations", Map.of(), Map.of("limit", "0"), null)).path("message").asText());
+    assertEquals("'limit' must be a whole number.",
+        error(call("GET", "/conversations", Map.of(), Map.of("limit", "ten"), null)).path("message").asText());
+    JsonNode unknown = error(call("PATCH", "/customers/{customerId}", Map.of("customerId", "c1"), Map.of(), "{\"nickname\":\"Jo\"}"));
+    assertEquals("nickname", unknown.path("field").asText());
+    assertTrue(unknown.path("message").asText().startsWith("Unknown field 'nickname'; the fields are firstName, lastName, mobile"),
+        unknown.toString());
+    JsonNode phone = error(call("PATCH", "/customers/{customerId}", Map.of("customerId", "c1"), Map.of(),
+        "{\"otherPhones\":[{\"type\":\"home\",\"number\":\"1\",\"ext\":\"2\"}]}"));
+    assertEquals("otherPhones[0].ext", phone.path("field").asText());
+    assertEquals("Unknown field 'otherPhones[0].ext'; the fields are type, number.", phone.path("message").asText());
+  }
+
   @Test
   void idsAreBoundedBeforeAnyStoreSeesThem() {
     assertEquals(200, call("GET", "/users/{userId}", Map.of("userId", "u".repeat(128)), Map.of(), null).status());

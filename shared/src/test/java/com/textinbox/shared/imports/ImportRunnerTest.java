@@ -171,6 +171,20 @@ class ImportRunnerTest {
   }
 
   @Test
+  void theRejectedRowsFileEscapesFormulasAsTheExportsDo() throws IOException {
+    String a = "acct-formulas";
+    Path file = csv("=HYPERLINK(\"http://evil\");@SUM(A1:A2);+cmd|' /C calc'!A0;R-1;\n"
+        + "\t=1;-2+3;514 555;R-2;\n");
+    start(a, "imp-f", 1, false);
+    ImportRun real = run(a, "imp-f", 1, file, () -> true);
+    assertEquals(2L, real.rejected());
+    String rejected = reports.get(0);
+    assertTrue(rejected.contains("\"'=HYPERLINK(\"\"http://evil\"\")\",'@SUM(A1:A2),'+cmd|' /C calc'!A0,R-1,,"), rejected);
+    // the reader trims the cell's tab; what is left is still a formula
+    assertTrue(rejected.contains("\r\n'=1,'-2+3,514 555,R-2,,"), rejected);
+  }
+
+  @Test
   void aFileThatCannotBeReadFailsTheRunBeforeAnythingIsWritten() throws IOException {
     String a = "acct-bad";
     Path file = dir.resolve("bad.csv");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiError;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.events.EventQueue;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +62,13 @@ class InvoiceBookTest {
 
   @Test
   void paidTwiceNotifiesOnceTheAdmins() {
-    InvoiceBook.Written open = book().put(ACCOUNT, "INV-1", body("open"));
+    InvoiceBook.Written open = put("INV-1", body("open"));
     assertTrue(open.created());
     assertEquals("149.9", open.invoice().amount());
     assertEquals("cust-john", open.invoice().customerId());
     assertTrue(sent.isEmpty());
-    assertTrue(book().put(ACCOUNT, "INV-1", body("paid")).announcedPaid());
-    assertFalse(book().put(ACCOUNT, "INV-1", body("paid")).announcedPaid(), "a redelivery");
+    assertTrue(put("INV-1", body("paid")).announcedPaid());
+    assertFalse(put("INV-1", body("paid")).announcedPaid(), "a redelivery");
     assertEquals(1, sent.size());
     JsonNode event = Json.read(sent.get(0).json());
     assertEquals("invoice.paid", event.path("type").asText());
@@ -77,24 +80,42 @@ class InvoiceBookTest {
   }
 
   @Test
-  void badInputNamesTheField() {
-    assertEquals("amount", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": 12.5, \"currency\": \"CAD\", \"customerReference\": \"DMS-42\"}"))));
-    assertEquals("amount", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": \"twelve\", \"currency\": \"CAD\", \"customerReference\": \"DMS-42\"}"))));
-    assertEquals("currency", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": \"12.50\", \"currency\": \"XYZ\", \"customerReference\": \"DMS-42\"}"))));
-    assertEquals("customerReference", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"NOBODY\"}"))));
-    assertEquals("status", field(() -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"DMS-42\", \"status\": \"done\"}"))));
-    assertEquals("number", field(() -> book().put(ACCOUNT, "x".repeat(65), body("open"))));
-    ApiError notFound = assertThrows(ApiError.class, () -> book().put(ACCOUNT, "INV-2", Json.read(
-        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"NOBODY\"}")));
-    assertEquals(404, notFound.status());
+  void theSameBodyAgainWritesNothing() {
+    InvoiceBook.Written first = put("INV-3", body("paid"));
+    assertTrue(first.created());
+    assertTrue(first.announcedPaid());
+    InvoiceBook.Written[] again = new InvoiceBook.Written[1];
+    Map<String, Integer> requests = RequestCounter.during(() -> again[0] = put("INV-3", body("paid")));
+    assertFalse(again[0].created());
+    assertFalse(again[0].announcedPaid(), "invoice.paid once");
+    assertEquals(first.invoice().createdAt(), again[0].invoice().createdAt());
+    assertEquals(Map.of("DynamoDb.GetItem", 2), calls(requests),
+        "the customer by reference and the invoice read; no write");
+    assertEquals(1, sent.size());
+
+    Map<String, Integer> changed = RequestCounter.during(() -> put("INV-3", body("void")));
+    assertEquals(1, calls(changed).getOrDefault("DynamoDb.UpdateItem", 0), "a change is written: " + changed);
   }
 
-  private static String field(Runnable call) {
-    return assertThrows(ApiError.class, call::run).field();
+  private static Map<String, Integer> calls(Map<String, Integer> counts) {
+    Map<String, Integer> out = new TreeMap<>();
+    counts.forEach((k, v) -> {
+      if (!k.endsWith(RequestCounter.ATTEMPTS)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void anUnknownCustomerReferenceIsA404NamingIt() {
+    ApiError notFound = assertThrows(ApiError.class, () -> put("INV-2", Json.read(
+        "{\"amount\": \"12.50\", \"currency\": \"CAD\", \"customerReference\": \"NOBODY\"}")));
+    assertEquals(404, notFound.status());
+    assertEquals("customerReference", notFound.field());
+  }
+
+  private InvoiceBook.Written put(String number, JsonNode body) {
+    return book().put(ACCOUNT, InvoiceInput.dms(number, body));
   }
 }

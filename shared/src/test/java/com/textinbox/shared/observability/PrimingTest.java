@@ -1,19 +1,24 @@
 package com.textinbox.shared.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.api.ApiResponse;
+import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.events.EventQueue;
 import com.textinbox.shared.live.WebSocketHandler;
+import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.schedule.ScheduledHandler;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.stream.DynamoDBStreamHandler;
 import com.textinbox.shared.stream.StreamRecord;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +26,12 @@ import java.util.List;
 import java.util.Map;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SnapStart priming (docs/decisions.md 46): steps register, run, never fail, and never write. */
 class PrimingTest {
@@ -33,10 +44,42 @@ class PrimingTest {
 
       Map<String, Integer> made = RequestCounter.during(table::prime);
 
-      assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 1,
-          "DynamoDb.Query.attempts", 1), made);
+      // the reads are sent; the writes are calls stopped before transmission: no attempt
+      assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 2,
+          "DynamoDb.Query.attempts", 2, "DynamoDb.BatchGetItem", 1, "DynamoDb.BatchGetItem.attempts", 1, "DynamoDb.PutItem", 1, "DynamoDb.UpdateItem", 1, "DynamoDb.DeleteItem", 1,
+          "DynamoDb.TransactWriteItems", 1), made);
       assertEquals(List.of(), Priming.notReads(made));
       assertEquals(0, server.client().scan(b -> b.tableName("priming")).count(), "priming wrote an item");
+    }
+  }
+
+  @Test
+  void aQueueSenderPrimesItsSendMessageWithoutSendingIt() {
+    // a closed port: had anything been transmitted, the step would have failed on the connection
+    SqsClient sqs = AwsClients.build(SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))), "SQS_PRIMING_TEST");
+    String queueUrl = "http://127.0.0.1:9/000000000000/Events";
+    EventQueue.sqs(sqs, queueUrl);
+    SendSmsQueue.sqs(sqs, queueUrl);
+    assertTrue(Priming.registered().containsAll(List.of("event queue", "send-sms queue")), Priming.registered().toString());
+
+    Map<String, Integer> made = RequestCounter.during(Priming::primeAll);
+
+    assertEquals(2, made.getOrDefault("Sqs.SendMessage", 0), made.toString());
+    assertEquals(null, made.get("Sqs.SendMessage.attempts"), "a priming send left the process: " + made);
+    assertEquals(List.of(), Priming.notReads(made));
+  }
+
+  @Test
+  void aMarkedCallOnAClientWithoutTheInterceptorIsRefusedNotSent() throws Exception {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
+      server.createInboxTable("unmarked");
+      // a client built without AwsClients: the stop is missing, the write goes out and its condition refuses it
+      DynamoDbClient plain = DynamoDbClient.builder().endpointOverride(server.client().serviceClientConfiguration().endpointOverride().orElseThrow())
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+          .httpClient(com.textinbox.shared.aws.AwsHttp.client()).build();
+      assertThrows(ConditionalCheckFailedException.class, new DynamoTable(plain, "unmarked")::prime);
+      assertEquals(0, server.client().scan(b -> b.tableName("unmarked")).count(), "priming wrote an item");
     }
   }
 
@@ -57,8 +100,9 @@ class PrimingTest {
   @Test
   void onlyReadsPassTheRule() {
     assertEquals(List.of("DynamoDb.PutItem", "Sqs.SendMessage"), Priming.notReads(Map.of("DynamoDb.GetItem", 1,
-        "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1, "Sqs.GetQueueAttributes", 1, "Sqs.SendMessage", 1))
-        .stream().sorted().toList());
+        "DynamoDb.GetItem.attempts", 1, "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1,
+        "Sqs.GetQueueAttributes.attempts", 1, "Sqs.SendMessage", 1, "Sqs.SendMessage.attempts", 1,
+        "DynamoDb.TransactWriteItems", 1)).stream().sorted().toList(), "a call without an attempt was never sent");
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.store.ItemReader;
 import com.textinbox.shared.store.ItemUpdate;
 import com.textinbox.shared.store.Query;
+import com.textinbox.shared.store.TransactionCancelled;
 import com.textinbox.shared.store.Write;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,6 +54,26 @@ public record AppointmentStore(DynamoTable table, CounterStore counters) {
   /** A new appointment (fails its condition if the id exists: a DMS push racing another). */
   public Write createWrite(String accountId, Appointment appointment) {
     return table.putIfAbsentWrite(AppointmentMapper.toItem(accountId, appointment));
+  }
+
+  /** Creates the appointment; false when its id exists already (another push of the same reference won). */
+  public boolean create(String accountId, Appointment appointment) {
+    try {
+      table.transact(createWrite(accountId, appointment));
+      return true;
+    } catch (TransactionCancelled exists) {
+      return false;
+    }
+  }
+
+  /** {@link #save}, false when the appointment changed since {@code before} was read (nothing written). */
+  public boolean saveIfUnchanged(String accountId, ZoneId zone, Appointment before, Appointment after, Instant at) {
+    try {
+      save(accountId, zone, before, after, at);
+      return true;
+    } catch (TransactionCancelled changed) {
+      return false;
+    }
   }
 
   /**
