@@ -3,6 +3,7 @@ package com.textinbox.sender;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.SnsException;
 
 /**
  * Where an SMS leaves the system. Today SNS {@code Publish} to a phone number (the local carrier
@@ -12,14 +13,39 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  */
 @FunctionalInterface
 public interface SmsGateway {
-  /** Texts {@code text} from {@code originationNumber} to {@code to}; returns the carrier's message id. */
+  /**
+   * Texts {@code text} from {@code originationNumber} to {@code to}; returns the carrier's message id.
+   * {@link Throttled} when the carrier refused it for now, having sent nothing.
+   */
   String send(String originationNumber, String to, String text);
 
-  /** SNS Publish to {@code PhoneNumber}, transactional, from the company's number. */
+  /**
+   * The carrier refused the text because too many were sent (SNS {@code Throttling}, a 429: the
+   * account's SMS rate or the number's); nothing was sent, trying later is safe (decision 61).
+   */
+  final class Throttled extends RuntimeException {
+    public Throttled(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * SNS Publish to {@code PhoneNumber}, transactional, from the company's number. A throttling
+   * answer still so after the SDK's own retries is {@link Throttled}.
+   */
   static SmsGateway sns(SnsClient sns) {
-    return (origination, to, text) -> sns.publish(b -> b.phoneNumber(to).message(text).messageAttributes(Map.of(
-        "AWS.MM.SMS.OriginationNumber", MessageAttributeValue.builder().dataType("String").stringValue(origination).build(),
-        "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())))
-        .messageId();
+    return (origination, to, text) -> {
+      try {
+        return sns.publish(b -> b.phoneNumber(to).message(text).messageAttributes(Map.of(
+            "AWS.MM.SMS.OriginationNumber", MessageAttributeValue.builder().dataType("String").stringValue(origination).build(),
+            "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())))
+            .messageId();
+      } catch (SnsException e) {
+        if (e.isThrottlingException()) {
+          throw new Throttled("SNS throttled the text: " + e.awsErrorDetails().errorCode(), e);
+        }
+        throw e;
+      }
+    };
   }
 }

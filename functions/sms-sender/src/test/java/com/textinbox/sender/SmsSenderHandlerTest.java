@@ -12,6 +12,8 @@ import com.textinbox.shared.aws.RequestCounter;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.messaging.SendRate;
+import com.textinbox.shared.messaging.SendSmsCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,7 +45,12 @@ class SmsSenderHandlerTest {
       Clock.fixed(Instant.parse("2026-03-02T15:00:01Z"), ZoneOffset.UTC), (from, to, text) -> {
         sent.add(new Sent(from, to, text));
         return "carrier-" + UUID.randomUUID();
-      });
+      }, FAST, (command, delay) -> {
+        throw new AssertionError("nothing is put back at this rate");
+      }, millis -> {});
+
+  /** A rate no test here reaches with its fixed clock (SmsSenderPacingTest tests the line). */
+  static final SendRate FAST = new SendRate(1000);
 
   @BeforeAll
   static void table() {
@@ -79,6 +87,11 @@ class SmsSenderHandlerTest {
   }
 
   private List<String> deliver(String... bodies) {
+    return handler.processBatch(batch(bodies));
+  }
+
+  /** An SQS event of SendSmsQueue with these bodies. */
+  private static ObjectNode batch(String... bodies) {
     ObjectNode event = Json.object();
     ArrayNode records = event.putArray("Records");
     for (String body : bodies) {
@@ -87,7 +100,7 @@ class SmsSenderHandlerTest {
       record.put("body", body);
       record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:textinbox-dev-send-sms");
     }
-    return handler.processBatch(event);
+    return event;
   }
 
   private static Map<String, AttributeValue> message(JsonNode command) {
@@ -98,9 +111,11 @@ class SmsSenderHandlerTest {
   void textsOnceFromTheCompanyNumberAndRecordsTheCarrierId() {
     long sentBefore = sentIn("2026-03");
     ObjectNode command = queued(null);
+    dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.sendRate(COMPANY)), Table.SK, s(Keys.SEND_RATE_SK))));
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(command))));
-    // the message claimed (UpdateItem, returns it); profile, account; one transaction (message SENT + CARRIERMSG look-up)
-    assertEquals(1, requests.get("DynamoDb.UpdateItem"), requests.toString());
+    // account (its number); the text's place in the number's send line (UpdateItem, decision 61); the message
+    // claimed (UpdateItem, returns it); profile; one transaction (message SENT + CARRIERMSG look-up)
+    assertEquals(2, requests.get("DynamoDb.UpdateItem"), requests.toString());
     assertEquals(2, requests.get("DynamoDb.GetItem"), requests.toString());
     assertEquals(1, requests.get("DynamoDb.TransactWriteItems"), requests.toString());
     System.out.println("SmsSender, one send: " + requests);
@@ -129,10 +144,11 @@ class SmsSenderHandlerTest {
     assertEquals(List.of(), deliver(Json.write(first)));
     ObjectNode next = queued(null);
     SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(), deliver(Json.write(next))));
-    // decision 63: the account (its number) is kept for a minute; the profile is read each time (a STOP applies at once)
-    assertEquals(Map.of("DynamoDb.UpdateItem", 1, "DynamoDb.GetItem", 1, "DynamoDb.TransactWriteItems", 1),
+    // decision 63: the account (its number) is kept for a minute; the profile is read each time (a STOP applies at once);
+    // decision 61: the text's place in the number's send line (UpdateItem) before the claim
+    assertEquals(Map.of("DynamoDb.UpdateItem", 2, "DynamoDb.GetItem", 1, "DynamoDb.TransactWriteItems", 1),
         Map.of("DynamoDb.UpdateItem", requests.get("DynamoDb.UpdateItem"), "DynamoDb.GetItem", requests.get("DynamoDb.GetItem"),
-            "DynamoDb.TransactWriteItems", requests.get("DynamoDb.TransactWriteItems")), "the claim, the profile, SENT: " + requests);
+            "DynamoDb.TransactWriteItems", requests.get("DynamoDb.TransactWriteItems")), "the place, the claim, the profile, SENT: " + requests);
     ObjectNode unsubscribed = queued(false);
     assertEquals(List.of(), deliver(Json.write(unsubscribed)));
     assertEquals(2, sent.size(), "the unsubscribed customer is never texted, in a warm container too");
@@ -190,7 +206,9 @@ class SmsSenderHandlerTest {
         Clock.fixed(Instant.parse("2026-03-02T15:00:01Z"), ZoneOffset.UTC), (from, to, text) -> {
           sent.add(new Sent(from, to, text));
           return "carrier-" + UUID.randomUUID();
-        });
+        }, FAST, (c, delay) -> {
+          throw new AssertionError("nothing is put back");
+        }, millis -> {});
     ObjectNode event = Json.object();
     ObjectNode record = event.putArray("Records").addObject();
     record.put("messageId", UUID.randomUUID().toString());
@@ -293,6 +311,174 @@ class SmsSenderHandlerTest {
     assertEquals(2, deliver("{\"accountId\":\"" + ACCOUNT + "\",\"conversationId\":\"conv-x\",\"timelineSk\":\"T#x\",\"messageId\":\"msg-x\"}",
         "not json").size());
     assertTrue(sent.isEmpty());
+  }
+
+  // ---- the send line (decision 61)
+
+  /** A clock the test moves; the sender's waits move it too. */
+  private static final class TestClock extends Clock {
+    private Instant now;
+
+    TestClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private record Deferred(SendSmsCommand command, int delaySeconds) {}
+
+  private final List<Deferred> deferred = new ArrayList<>();
+  private final List<Long> waits = new ArrayList<>();
+
+  /** A sender at {@code rate} on a clock of its own that its waits do not move (so that the line fills). */
+  private SmsSenderHandler pacedSender(TestClock clock, SendRate rate, SmsGateway gateway) {
+    return new SmsSenderHandler(dynamoDb, TABLE, clock, gateway, rate,
+        (command, delay) -> deferred.add(new Deferred(command, delay)), waits::add);
+  }
+
+  private SmsGateway carrier() {
+    return (from, to, text) -> {
+      sent.add(new Sent(from, to, text));
+      return "carrier-" + UUID.randomUUID();
+    };
+  }
+
+  private static List<String> deliverTo(SmsSenderHandler sender, String... bodies) {
+    return new ArrayList<>(sender.processBatch(batch(bodies)));
+  }
+
+  /** The requests by name, without the SDK's attempt counts. */
+  private static Map<String, Integer> requests(SortedMap<String, Integer> counted) {
+    Map<String, Integer> requests = new HashMap<>(counted);
+    requests.keySet().removeIf(name -> name.endsWith(".attempts"));
+    return requests;
+  }
+
+  /** Every test starts with the company number's line empty (the clocks here stand still). */
+  @AfterEach
+  void emptyLineAfter() {
+    emptyLine();
+  }
+
+  private static void emptyLine() {
+    dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of(Table.PK, s(Keys.sendRate(COMPANY)), Table.SK, s(Keys.SEND_RATE_SK))));
+  }
+
+  @Test
+  void aBurstTakesPlacesOneIntervalApartWaitsForTheNearOnesAndPutsTheOthersBackWithTheirPlace() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
+    List<ObjectNode> burst = List.of(queued(true), queued(true), queued(true), queued(true), queued(true));
+    long t0 = clock.millis();
+
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(List.of(),
+        deliverTo(sender, burst.stream().map(Json::write).toArray(String[]::new))));
+
+    // places t0, +500, +1000 (waited for: at most a second), +1500 and +2000 (put back)
+    assertEquals(3, sent.size());
+    assertEquals(List.of(500L, 1000L), waits);
+    assertEquals(2, deferred.size());
+    assertEquals(t0 + 1500, deferred.get(0).command().placeAt());
+    assertEquals(t0 + 2000, deferred.get(1).command().placeAt());
+    assertEquals(List.of(2, 2), deferred.stream().map(Deferred::delaySeconds).toList(), "back when its place comes");
+    assertEquals(1, deferred.get(0).command().deferrals());
+    assertEquals("QUEUED", message(burst.get(3)).get("status").s());
+    assertEquals(Keys.queuedSmsDue("2026-03-02T15:05:02.500Z", burst.get(3).path("messageId").asText()),
+        message(burst.get(3)).get("GSI4SK").s(), "the sweep looks at it only after its place (no copy of a waiting command)");
+    // the account read once (then kept, decision 63); per text the place taken (5); per text sent: claim, profile,
+    // SENT (3 x 3); per text put back: the sweep's look moved (2)
+    assertEquals(Map.of("DynamoDb.GetItem", 4, "DynamoDb.TransactWriteItems", 3, "DynamoDb.UpdateItem", 10),
+        requests(requests), requests.toString());
+
+    // back at their place: texted with the place they hold (no new one), as many requests as before decision 61
+    // (the account still kept: the profiles, the claims, SENT)
+    clock.now = Instant.ofEpochMilli(t0 + 2000);
+    List<Deferred> back = List.copyOf(deferred);
+    deferred.clear();
+    SortedMap<String, Integer> second = RequestCounter.during(() -> assertEquals(List.of(),
+        deliverTo(sender, back.stream().map(d -> d.command().json()).toArray(String[]::new))));
+    assertEquals(5, sent.size());
+    assertTrue(deferred.isEmpty());
+    assertEquals("SENT", message(burst.get(4)).get("status").s());
+    assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.TransactWriteItems", 2, "DynamoDb.UpdateItem", 2),
+        requests(second), second.toString());
+    System.out.println("SmsSender, a burst of 5 at 2/s: first pass " + requests + ", the 2 put back " + second);
+  }
+
+  @Test
+  void aPlaceComingBackTooLateIsGivenUpForANewOne() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
+    ObjectNode command = queued(true);
+    long late = clock.millis() - SendRate.LATE.toMillis() - 1;
+    SendSmsCommand held = SendSmsCommand.parse(Json.write(command)).deferred(late);
+    assertEquals(List.of(), deliverTo(sender, held.json()));
+    assertEquals(1, sent.size());
+    Map<String, AttributeValue> line = item(Keys.sendRate(COMPANY), Keys.SEND_RATE_SK);
+    assertEquals(clock.millis() + 500, Long.parseLong(line.get("nextSendAt").n()), "a new place was taken");
+  }
+
+  @Test
+  void aThrottledTextGivesItsLeaseBackAndComesBackLaterAsANewMessageNeverAFailure() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler throttled = pacedSender(clock, new SendRate(2), (from, to, text) -> {
+      throw new SmsGateway.Throttled("SNS throttled the text: Throttling", null);
+    });
+    ObjectNode command = queued(true);
+    SortedMap<String, Integer> requests = RequestCounter.during(() ->
+        assertEquals(List.of(), deliverTo(throttled, Json.write(command)), "not a batch failure: no receive burnt"));
+    assertTrue(sent.isEmpty());
+    assertEquals(1, deferred.size());
+    Deferred again = deferred.get(0);
+    assertNull(again.command().placeAt(), "takes a new place when it comes back");
+    assertEquals(1, again.command().deferrals());
+    assertTrue(again.delaySeconds() >= 1 && again.delaySeconds() <= 2, "1 s (+ jitter) the first time: " + again.delaySeconds());
+    Map<String, AttributeValue> message = message(command);
+    assertEquals("QUEUED", message.get("status").s());
+    assertNull(message.get("sendLeaseUntil"), "its lease given back");
+    // account, place, claim, profile, then the lease given back (one UpdateItem)
+    assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.UpdateItem", 3), requests(requests), requests.toString());
+
+    clock.now = clock.now.plusSeconds(again.delaySeconds());
+    deferred.clear();
+    SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
+    assertEquals(List.of(), deliverTo(sender, again.command().json()));
+    assertEquals(1, sent.size(), "texted once");
+    assertEquals("SENT", message(command).get("status").s());
+    assertEquals(2, Integer.parseInt(message(command).get("sendAttempts").n()));
+    assertEquals(List.of(), deliverTo(sender, again.command().json()));
+    assertEquals(1, sent.size(), "a copy texts nothing more");
+  }
+
+  @Test
+  void aCommandPutBackForAMessageSentMeanwhileIsDropped() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler sender = pacedSender(clock, new SendRate(0.25), carrier());
+    ObjectNode first = queued(true);
+    assertEquals(List.of(), deliverTo(sender, Json.write(first)));
+    assertEquals(1, sent.size());
+    // the next place is 4 s away: a copy of the command for the message already SENT is not put back
+    assertEquals(List.of(), deliverTo(sender, Json.write(first)));
+    assertTrue(deferred.isEmpty());
+    assertEquals(1, sent.size());
   }
 
   private static Map<String, AttributeValue> item(String pk, String sk) {

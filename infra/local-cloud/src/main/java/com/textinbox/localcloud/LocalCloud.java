@@ -248,6 +248,7 @@ public final class LocalCloud implements AutoCloseable {
     // the local deployment's parameter values: the push platform application the SNS stand-in
     // created, and Telegram on the control server's stand-in
     Map<String, String> parameters = new LinkedHashMap<>(platformApplications(template, sns));
+    parameters.putAll(localParameterValues(template));
     parameters.putAll(Map.of(
         "TelegramApiBaseUrl", control + "/telegram",
         "TelegramBotToken", TELEGRAM_BOT_TOKEN,
@@ -351,6 +352,17 @@ public final class LocalCloud implements AutoCloseable {
           .platform(String.valueOf(application.get("Platform")))
           .attributes(Map.of("PlatformCredential", "local-server-key"))).platformApplicationArn());
     });
+    return parameters;
+  }
+
+  /**
+   * The template's {@code Metadata.LocalCloud.ParameterValues}: the local deployment's values of
+   * some parameters, as a deployer passes them (the local send rate, decision 61).
+   */
+  private static Map<String, String> localParameterValues(SamTemplate template) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    SamTemplate.map(SamTemplate.map(SamTemplate.map(template.root().get("Metadata")).get("LocalCloud")).get("ParameterValues"))
+        .forEach((parameter, value) -> parameters.put(parameter, String.valueOf(value)));
     return parameters;
   }
 

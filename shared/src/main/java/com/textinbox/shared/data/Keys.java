@@ -119,6 +119,13 @@ public final class Keys {
 
   public static final String COMPANY_NUMBER_SK = "NUMBER";
 
+  /** The send line of a company number (decision 61): when its next text may go. */
+  public static String sendRate(String e164) {
+    return "SENDRATE#" + e164;
+  }
+
+  public static final String SEND_RATE_SK = "SENDRATE";
+
   // ---- customers
   public static String customer(String accountId, String customerId) {
     return account(accountId) + "#C#" + customerId;

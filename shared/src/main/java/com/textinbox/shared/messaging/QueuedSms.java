@@ -40,6 +40,11 @@ public final class QueuedSms {
     return Keys.queuedSmsDue(Keys.time(now.plus(RETRY_EVERY)), messageId);
   }
 
+  /** The sweep's next look at a message put back to wait until {@code sendAt} (decision 61): {@link #GRACE} after it. */
+  public static String dueAfter(Instant sendAt, String messageId) {
+    return Keys.queuedSmsDue(Keys.time(sendAt.plus(GRACE)), messageId);
+  }
+
   /** Whether a message created at {@code createdAt} (ISO-8601; none: not known, so not expired) is too old to text at {@code now}. */
   public static boolean expired(String createdAt, Instant now) {
     if (createdAt == null) {

@@ -54,8 +54,12 @@ public abstract class SqsBatchHandler implements RequestStreamHandler {
     output.write(Json.bytes(Map.of("batchItemFailures", failures)));
   }
 
+  /** Called before each batch's first message (a function keeping a per-invocation budget resets it here). */
+  protected void beforeBatch() {}
+
   /** The ids of the messages that failed. */
   public final List<String> processBatch(JsonNode event) {
+    beforeBatch();
     List<String> failed = new ArrayList<>();
     boolean failRest = false;
     for (JsonNode record : event.path("Records")) {

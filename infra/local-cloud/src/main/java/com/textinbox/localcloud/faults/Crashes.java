@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Which functions' current invocation has crashed (a {@code crash-after} fault). A local function
- * runs one invocation at a time (LocalFunction), so the function's logical id names the invocation.
+ * runs one invocation at a time (LocalFunction), so the function's logical id names the invocation;
+ * a function run as several instances (an SQS event's MaximumConcurrency) runs them one at a time
+ * while {@link #possible} says a crash may strike it.
  *
  * <p>How a crash is played: the proxy forwards the call (it takes effect), then marks the function
  * crashed here and answers that call, and every later AWS call of the same invocation, with a
@@ -20,6 +22,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Crashes {
   private final ConcurrentMap<String, String> crashed = new ConcurrentHashMap<>();
+  private volatile java.util.function.Predicate<String> possible = function -> false;
+
+  /** Whether a crash-after fault may strike the function now (a rule names it or *). */
+  public boolean possible(String function) {
+    return possible.test(function);
+  }
+
+  void possibleWhen(java.util.function.Predicate<String> rule) {
+    this.possible = rule;
+  }
 
   /** A new invocation of the function starts: nothing crashed yet. */
   public void begin(String function) {

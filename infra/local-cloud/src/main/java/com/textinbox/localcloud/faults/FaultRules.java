@@ -26,6 +26,11 @@ public final class FaultRules {
   private final Crashes crashes = new Crashes();
   private final AtomicLong nextId = new AtomicLong(1);
 
+  public FaultRules() {
+    crashes.possibleWhen(function -> rules.stream().anyMatch(rule -> rule.fault() == FaultKind.CRASH_AFTER
+        && (rule.function().equals("*") || rule.function().equals(function))));
+  }
+
   public Crashes crashes() {
     return crashes;
   }

@@ -7,8 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One function of template.yaml, run as Lambda runs it: created at its first invocation (the cold
@@ -28,9 +31,11 @@ public final class LocalFunction {
   private FunctionClassLoader loader;
   private long initMillis = -1;
   private long firstInvokeMillis = -1;
-  private final AtomicLong invocations = new AtomicLong();
-  private final AtomicLong errors = new AtomicLong();
-  private final AtomicLong crashesCount = new AtomicLong();
+  private final AtomicLong invocations;
+  private final AtomicLong errors;
+  private final AtomicLong crashesCount;
+  /** Taken by each invocation of the function's instances while a crash-after fault may strike it (see invoke). */
+  private final ReentrantLock oneAtATime;
 
   public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
       Map<String, String> environment, int memoryMb, int timeoutSeconds) {
@@ -40,7 +45,18 @@ public final class LocalFunction {
   /** {@code crashes}: where the fault injection marks an invocation crashed (docs/reliability.md). */
   public LocalFunction(String logicalId, String arn, String handlerClass, Path code,
       Map<String, String> environment, int memoryMb, int timeoutSeconds, Crashes crashes) {
+    this(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, crashes, new AtomicLong(),
+        new AtomicLong(), new AtomicLong(), new ReentrantLock());
+  }
+
+  private LocalFunction(String logicalId, String arn, String handlerClass, Path code, Map<String, String> environment,
+      int memoryMb, int timeoutSeconds, Crashes crashes, AtomicLong invocations, AtomicLong errors, AtomicLong crashesCount,
+      ReentrantLock oneAtATime) {
     this.crashes = crashes;
+    this.invocations = invocations;
+    this.errors = errors;
+    this.crashesCount = crashesCount;
+    this.oneAtATime = oneAtATime;
     this.logicalId = logicalId;
     this.arn = arn;
     this.handlerClass = handlerClass;
@@ -48,6 +64,21 @@ public final class LocalFunction {
     this.environment = Map.copyOf(environment);
     this.memoryMb = memoryMb;
     this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /**
+   * {@code count} instances of this function (this one first), for an event source that runs that
+   * many invocations at once (SQS {@code ScalingConfig.MaximumConcurrency}): each its own cold
+   * start, class loader and static state, as Lambda's execution environments are; invocations and
+   * errors are counted together in {@link #stats()}.
+   */
+  public List<LocalFunction> instances(int count) {
+    List<LocalFunction> instances = new ArrayList<>(List.of(this));
+    for (int i = 1; i < count; i++) {
+      instances.add(new LocalFunction(logicalId, arn, handlerClass, code, environment, memoryMb, timeoutSeconds, crashes,
+          invocations, errors, crashesCount, oneAtATime));
+    }
+    return instances;
   }
 
   public String logicalId() {
@@ -68,6 +99,22 @@ public final class LocalFunction {
    * Lambda's START and END / REPORT lines ({@link LambdaLogLines}).
    */
   public synchronized byte[] invoke(byte[] event) {
+    // Crashes names an invocation by its function: while a crash-after fault may strike this
+    // function, its instances (instances()) take turns, so a crash is always their own
+    boolean turns = crashes.possible(logicalId);
+    if (turns) {
+      oneAtATime.lock();
+    }
+    try {
+      return invokeOnce(event);
+    } finally {
+      if (turns) {
+        oneAtATime.unlock();
+      }
+    }
+  }
+
+  private byte[] invokeOnce(byte[] event) {
     invocations.incrementAndGet();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();

@@ -48,8 +48,9 @@ public final class EventSources {
         case "SQS" -> {
           String queueId = getAttTarget(p.get("Queue"));
           boolean itemFailures = SamTemplate.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-          closeOnStop.accept(new SqsPoller(sqs, resources.queueUrl(queueId), resources.arn(queueId), function,
-              integer(p, "BatchSize", 10), itemFailures, retryDelaySeconds));
+          int concurrency = maximumConcurrency(definition.logicalId(), event.name(), p);
+          closeOnStop.accept(new SqsPoller(sqs, resources.queueUrl(queueId), resources.arn(queueId),
+              function.instances(concurrency), integer(p, "BatchSize", 10), itemFailures, retryDelaySeconds));
         }
         case "SNS" -> sns.subscribe(b -> b.topicArn(resources.resolve(p.get("Topic"))).protocol("lambda").endpoint(function.arn()));
         case "Schedule", "ScheduleV2" -> {
@@ -85,6 +86,30 @@ public final class EventSources {
           + ": the local cloud sends OnFailure records to SQS queues of the template only, not to " + target);
     }
     return resources.queueUrl(target);
+  }
+
+  /**
+   * How many invocations the SQS event may run at once: {@code ScalingConfig.MaximumConcurrency}
+   * (2 to 1000, as AWS takes it; each its own instance of the function), else one: without a cap
+   * AWS scales out to hundreds, which a laptop stands in for with one poller.
+   */
+  private int maximumConcurrency(String functionId, String eventName, Map<String, Object> properties) {
+    Object cap = SamTemplate.map(properties.get("ScalingConfig")).get("MaximumConcurrency");
+    if (cap == null) {
+      return 1;
+    }
+    String value = resources.resolve(cap);
+    int concurrency;
+    try {
+      concurrency = (int) Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      concurrency = -1;
+    }
+    if (concurrency < 2 || concurrency > 1000) {
+      throw new IllegalArgumentException("function " + functionId + ", event " + eventName
+          + ": ScalingConfig.MaximumConcurrency must be between 2 and 1000 (SQS event sources), not " + value);
+    }
+    return concurrency;
   }
 
   private static int integer(Map<String, Object> properties, String name, int fallback) {

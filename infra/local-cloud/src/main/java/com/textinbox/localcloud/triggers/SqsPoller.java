@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <p>{@code retryDelaySeconds} (default: the queue's own visibility timeout) lets tests see
  * retries and DLQ moves in seconds rather than minutes.
+ *
+ * <p>One poller per instance of the function: with {@code ScalingConfig.MaximumConcurrency} N, N
+ * instances each take a batch and run it, so at most N invocations run at once, as on AWS.
  */
 public final class SqsPoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
@@ -33,33 +36,36 @@ public final class SqsPoller implements AutoCloseable {
   private final SqsClient sqs;
   private final String queueUrl;
   private final String queueArn;
-  private final LocalFunction function;
   private final int batchSize;
   private final boolean reportsItemFailures;
   private final Integer retryDelaySeconds;
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
 
-  public SqsPoller(SqsClient sqs, String queueUrl, String queueArn, LocalFunction function, int batchSize,
+  /** Polls for each of {@code instances} (one: the function itself) at once. */
+  public SqsPoller(SqsClient sqs, String queueUrl, String queueArn, List<LocalFunction> instances, int batchSize,
       boolean reportsItemFailures, Integer retryDelaySeconds) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
-    this.function = function;
     this.batchSize = Math.max(1, Math.min(10, batchSize));
     this.reportsItemFailures = reportsItemFailures;
     this.retryDelaySeconds = retryDelaySeconds;
-    this.thread = Thread.ofPlatform().daemon().name("sqs-" + function.logicalId()).start(this::run);
+    for (int i = 0; i < instances.size(); i++) {
+      LocalFunction function = instances.get(i);
+      threads.add(Thread.ofPlatform().daemon().name("sqs-" + function.logicalId() + (i == 0 ? "" : "-" + (i + 1)))
+          .start(() -> run(function)));
+    }
   }
 
-  private void run() {
+  private void run(LocalFunction function) {
     while (running) {
       try {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
             .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
             .messageAttributeNames("All")).messages();
         if (!messages.isEmpty()) {
-          deliver(messages);
+          deliver(function, messages);
         }
       } catch (RuntimeException e) {
         if (running) {
@@ -70,7 +76,7 @@ public final class SqsPoller implements AutoCloseable {
     }
   }
 
-  private void deliver(List<Message> messages) {
+  private void deliver(LocalFunction function, List<Message> messages) {
     ObjectNode event = Json.object();
     ArrayNode records = event.putArray("Records");
     for (Message message : messages) {
@@ -135,6 +141,8 @@ public final class SqsPoller implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
-    thread.join(3000);
+    for (Thread thread : threads) {
+      thread.join(3000);
+    }
   }
 }

@@ -332,7 +332,38 @@ public final class TemplateChecks {
       problems.add(where + ": Queue must be !GetAtt <queue>.Arn of an AWS::SQS::Queue of " + fileName(template)
           + ", not " + show(event.properties().get("Queue")) + " (the queues check makes sure it has a DLQ)");
     }
+    problems.addAll(concurrencyCap(template, where, event));
     return problems;
+  }
+
+  /**
+   * {@code ScalingConfig.MaximumConcurrency}, when set, is what AWS takes for an SQS event source
+   * (2 to 1000), written as a number or as a !Ref to a parameter bounded so (MinValue, MaxValue):
+   * a deployer can then never pass a cap AWS refuses mid-deployment (decision 61).
+   */
+  private static List<String> concurrencyCap(SamTemplate template, String where, EventDefinition event) {
+    if (!event.properties().containsKey("ScalingConfig")) {
+      return List.of();
+    }
+    Object cap = SamTemplate.map(event.properties().get("ScalingConfig")).get("MaximumConcurrency");
+    Object parameterName = SamTemplate.map(cap).get("Ref");
+    Map<String, Object> parameter = parameterName == null ? null
+        : SamTemplate.map(SamTemplate.map(template.root().get("Parameters")).get(String.valueOf(parameterName)));
+    Double low = parameter == null ? number(cap) : number(parameter.get("MinValue"));
+    Double high = parameter == null ? number(cap) : number(parameter.get("MaxValue"));
+    if (low == null || high == null || low < 2 || high > 1000) {
+      return List.of(where + ": ScalingConfig.MaximumConcurrency must be between 2 and 1000 (SQS event sources), a number"
+          + " or a !Ref to a parameter with MinValue >= 2 and MaxValue <= 1000; it is " + show(cap));
+    }
+    return List.of();
+  }
+
+  private static Double number(Object value) {
+    try {
+      return value == null ? null : Double.valueOf(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

@@ -56,6 +56,15 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void drainsTheSendQueueWithAFewSendersAtMost() {
+      // a burst of texts is paced per number by the senders (decision 61), never fanned out to hundreds
+      EventDefinition commands = template.functions().stream().filter(f -> f.logicalId().equals("SmsSender")).findFirst()
+          .orElseThrow().eventsOfType("SQS").getFirst();
+      assertEquals(Map.of("Ref", "SmsSenderMaxConcurrency"),
+          SamTemplate.map(commands.properties().get("ScalingConfig")).get("MaximumConcurrency"));
+    }
+
+    @Test
     void namesHandlersThatAreInTheJars() {
       assertNoProblems("handlers", TemplateChecks.handlers(template));
     }
@@ -190,6 +199,16 @@ class TemplateConsistencyTest {
 
       assertReported(TemplateChecks.eventTypes(mutated),
           "function " + function.logicalId() + ", event " + event.name() + " (SQS)", "ReportBatchItemFailures");
+    }
+
+    @Test
+    void withAConcurrencyCapAwsRefusesIsReported() {
+      SamTemplate literal = mutated(root -> eventProperties(root, "SmsSender", "Commands")
+          .put("ScalingConfig", new LinkedHashMap<>(Map.of("MaximumConcurrency", 1))));
+      assertReported(TemplateChecks.eventTypes(literal), "function SmsSender, event Commands (SQS)",
+          "MaximumConcurrency must be between 2 and 1000", "it is 1");
+      SamTemplate unbounded = mutated(root -> map(map(root.get("Parameters")).get("SmsSenderMaxConcurrency")).remove("MinValue"));
+      assertReported(TemplateChecks.eventTypes(unbounded), "function SmsSender", "MinValue >= 2");
     }
 
     @Test

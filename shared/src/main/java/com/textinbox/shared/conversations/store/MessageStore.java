@@ -224,6 +224,43 @@ public record MessageStore(DynamoTable table) {
     }
   }
 
+  /**
+   * A text put back on the queue to wait for its place in its number's line (decision 61): the
+   * message's look by the sweep moved to {@code nextDue} (after its place), so that the sweep does
+   * not send a copy of a command that is only waiting; conditional on it being this message and
+   * still QUEUED. False when it is not QUEUED any more (nothing to send).
+   */
+  public boolean postpone(String accountId, String conversationId, String timelineSk, String messageId, String nextDue) {
+    ItemUpdate update = ItemUpdate.of()
+        .set(Table.GSI4SK, nextDue)
+        .condition("#" + MESSAGE_ID + " = :id AND #" + STATUS + " = :queued", ":id", messageId, ":queued", Message.QUEUED);
+    try {
+      update.apply(table, Keys.conversation(accountId, conversationId), timelineSk);
+      return true;
+    } catch (ConditionFailed handled) {
+      return false;
+    }
+  }
+
+  /**
+   * The carrier refused the text for now (throttled, nothing sent): the lease this delivery holds
+   * ({@code leaseUntil}, as the claim set it) is given back so that the command put back on the
+   * queue can claim it again, and the sweep's look moves to {@code nextDue}. Conditional on QUEUED
+   * and on the lease being this delivery's; false when not (then another delivery has it).
+   */
+  public boolean release(String accountId, Message message, String leaseUntil, String nextDue) {
+    ItemUpdate update = ItemUpdate.of()
+        .set(Table.GSI4SK, nextDue).remove(SEND_LEASE_UNTIL)
+        .condition("#" + STATUS + " = :queued AND #" + SEND_LEASE_UNTIL + " = :mine", ":queued", Message.QUEUED,
+            ":mine", leaseUntil);
+    try {
+      update.apply(table, Keys.conversation(accountId, message.conversationId()), message.sk());
+      return true;
+    } catch (ConditionFailed moved) {
+      return false;
+    }
+  }
+
   private static String leaseFree() {
     return "attribute_not_exists(#" + SEND_LEASE_UNTIL + ") OR #" + SEND_LEASE_UNTIL + " < :now";
   }
