@@ -3,6 +3,7 @@ package com.textinbox.sender;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.messaging.SendSmsCommand;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -20,7 +21,7 @@ public interface DeferredCommands {
    */
   static DeferredCommands fromEnvironment() {
     String queueUrl = Env.require("SEND_SMS_QUEUE_URL");
-    java.util.concurrent.atomic.AtomicReference<SqsClient> sqs = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<SqsClient> sqs = new AtomicReference<>();
     return (command, delaySeconds) -> sqs.updateAndGet(built -> built != null ? built : AwsClients.build(SqsClient.builder(), "SQS"))
         .sendMessage(b -> b.queueUrl(queueUrl).messageBody(command.json()).delaySeconds(delaySeconds));
   }
