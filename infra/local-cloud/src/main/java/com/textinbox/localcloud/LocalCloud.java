@@ -290,7 +290,9 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     String tableId = template.resourcesOfType("AWS::DynamoDB::Table").get(0);
-    new DemoData(dynamoDb, resources.name(tableId)).seed();
+    DemoData demo = new DemoData(dynamoDb, resources.name(tableId));
+    demo.seed();
+    demo.seedSampleImport(s3, resources.name("FilesBucket"));
 
     LocalTokenIssuer tokens = LocalTokenIssuer.create(resources.issuer(), LocalResources.USER_POOL_CLIENT_ID,
         data == null ? null : data.resolve("signing-key.json"));

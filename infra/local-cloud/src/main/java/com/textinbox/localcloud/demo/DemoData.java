@@ -13,6 +13,11 @@ import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.imports.CustomerImport;
+import com.textinbox.shared.imports.ImportRun;
+import com.textinbox.shared.imports.MappingFingerprint;
+import com.textinbox.shared.imports.store.ImportStore;
+import com.textinbox.shared.imports.store.UploadStore;
 import com.textinbox.shared.messaging.store.InboundSmsStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
@@ -28,7 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The demo companies: a dealership with an admin, two users, a free user, a team, customers and a
@@ -72,6 +80,23 @@ public final class DemoData {
    */
   static final String SAMPLE_REPLY_AT = "2026-11-21T14:05:00.000Z";
 
+  /**
+   * An import of the dealership's, uploaded by Bruno, its run 1 queued (and never sent to the
+   * queue): the run the sample event of CustomerImportWorker (events/customer-import-worker) names,
+   * so the cold-start bench and {@code sam local invoke} run it on a real upload. Run once, it adds
+   * its file's three customers to the dealership and emails Bruno the rejected row; later
+   * deliveries find it finished and do nothing.
+   */
+  public static final String SAMPLE_IMPORT = "imp-0b6c3d2e-5f41-4a7b-9c8d-7e6f5a4b3c2d";
+  static final List<String> SAMPLE_IMPORT_TITLES = List.of("First name", "Last name", "Mobile", "Language");
+  static final String SAMPLE_IMPORT_FILE = String.join(",", SAMPLE_IMPORT_TITLES) + "\n"
+      + "Sophie,Gagnon,514 555 0181,fr\n"
+      + "Daniel,Wong,514 555 0182,en\n"
+      + "Lucie,Ouellet,514 555 0183,fr\n"
+      + "Bad,Number,12,en\n";
+  static final String SAMPLE_IMPORT_MAPPING =
+      "[{\"to\":\"firstName\"},{\"to\":\"lastName\"},{\"to\":\"mobile\"},{\"to\":\"language\"}]";
+
   private final DynamoTable table;
 
   public DemoData(DynamoDbClient dynamoDb, String table) {
@@ -104,6 +129,34 @@ public final class DemoData {
       }
     }
     seedJohnsConversation();
+  }
+
+  /**
+   * {@link #SAMPLE_IMPORT}: its file in the files bucket under the key the worker reads, the import
+   * and its queued run as the API's POST .../run writes them, and the mapping saved for its titles.
+   * Never overwritten: a run done (with --data) stays done.
+   */
+  public void seedSampleImport(S3Client s3, String filesBucket) {
+    String account = DEALERSHIP.accountId();
+    String key = UploadStore.uploadKey(account, SAMPLE_IMPORT);
+    try {
+      s3.headObject(b -> b.bucket(filesBucket).key(key));
+    } catch (S3Exception absent) {
+      if (absent.statusCode() != 404) {
+        throw absent;
+      }
+      s3.putObject(b -> b.bucket(filesBucket).key(key).contentType("text/csv"), RequestBody.fromString(SAMPLE_IMPORT_FILE));
+    }
+    ImportStore imports = new ImportStore(table);
+    if (imports.find(account, SAMPLE_IMPORT).isPresent()) {
+      return;
+    }
+    Instant now = Instant.now();
+    String at = Keys.time(now);
+    imports.create(account, new CustomerImport(SAMPLE_IMPORT, key, "customers.csv", "user-bruno", at, null, 0, 0, 0, 0), now);
+    imports.startRun(account, ImportRun.queued(SAMPLE_IMPORT, 1, false, SAMPLE_IMPORT_MAPPING, "user-bruno", at), now);
+    imports.saveMapping(account, MappingFingerprint.of(SAMPLE_IMPORT_TITLES), SAMPLE_IMPORT_TITLES, SAMPLE_IMPORT_MAPPING,
+        "user-bruno", at);
   }
 
   /**
