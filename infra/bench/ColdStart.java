@@ -39,6 +39,9 @@ public final class ColdStart {
   /** The phases of a primed run (Harness --primed): what SnapStart's snapshot holds, then what a restore loads. */
   private static final String[] PRIMED_PHASES = {"JVM + harness", "init", "priming", "1st after priming"};
 
+  /** The local cloud's POST that queues a new run of the demo's sample import (DemoData); null for an older cloud. */
+  static String sampleImportUrl;
+
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
   /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
@@ -88,6 +91,7 @@ public final class ColdStart {
     Map<String, Object> endpoints = map(Json.parse(Files.readString(endpointsFile)));
     Map<String, Object> aws = map(endpoints.get("aws"));
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
+    sampleImportUrl = (String) endpoints.get("sampleImport");
     Path work = Files.createTempDirectory("cold-start");
     List<Function> served = functions((String) endpoints.get("functions"));
     if (!only.isEmpty()) {
@@ -297,8 +301,8 @@ public final class ColdStart {
       throw new Failure(1, f.logicalId() + ": no sample event in events/<its module>/ (see events/README.md)");
     }
     String sample = Files.readString(f.event());
-    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), prepare(sample, adminToken, f.environment()));
-    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), prepare(sample, adminToken, f.environment()));
+    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), freshImport(prepare(sample, adminToken, f.environment())));
+    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), freshImport(prepare(sample, adminToken, f.environment())));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
@@ -357,6 +361,29 @@ public final class ColdStart {
       event = event.replaceFirst("\"authorizationToken\": *\"[^\"]*\"", "\"authorizationToken\": \"Bearer " + adminToken + "\"");
     }
     return event.replaceAll("(inboundMessageId[\\\\\"]*:[\\\\\"]*)[0-9a-f-]{36}", "$1" + UUID.randomUUID());
+  }
+
+  /**
+   * An import run (CustomerImportWorker's sample) made a new queued one: the sample's own run is
+   * done after its first invoke, and a finished run is answered without any work, so each invoke
+   * gets a run of its own (the local cloud seeds it: the same file and mapping, never sent to the
+   * queue, so only this invoke runs it).
+   */
+  static String freshImport(String event) throws Exception {
+    Matcher named = Pattern.compile("(importId[\\\\\" ]*:[\\\\\" ]*)imp-[0-9a-f-]{36}").matcher(event);
+    if (!named.find() || sampleImportUrl == null) {
+      return event;
+    }
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(sampleImportUrl)).timeout(Duration.ofSeconds(20))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      Object importId = created.statusCode() == 200 ? map(Json.parse(created.body())).get("importId") : null;
+      if (importId == null) {
+        throw new Failure(1, "the local cloud made no sample import (" + created.statusCode() + " at " + sampleImportUrl
+            + "): restart infra/local-cloud.sh from this worktree");
+      }
+      return named.replaceFirst(Matcher.quoteReplacement(named.group(1) + importId));
+    }
   }
 
   /** Lines of the class-load log between the harness's phase markers (primed: up to the first invoke's end). */

@@ -292,7 +292,8 @@ public final class LocalCloud implements AutoCloseable {
     String tableId = template.resourcesOfType("AWS::DynamoDB::Table").get(0);
     DemoData demo = new DemoData(dynamoDb, resources.name(tableId));
     demo.seed();
-    demo.seedSampleImport(s3, resources.name("FilesBucket"));
+    String filesBucket = resources.name("FilesBucket");
+    demo.seedSampleImport(s3, filesBucket);
 
     LocalTokenIssuer tokens = LocalTokenIssuer.create(resources.issuer(), LocalResources.USER_POOL_CLIENT_ID,
         data == null ? null : data.resolve("signing-key.json"));
@@ -301,7 +302,7 @@ public final class LocalCloud implements AutoCloseable {
     TelegramStandIn telegram = new TelegramStandIn(TELEGRAM_BOT_TOKEN);
     telegram.setWebhook(api.url() + "/telegram/webhook", TELEGRAM_WEBHOOK_SECRET); // what a deployment does once (README)
     ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions,
-        sqs, resources, recorder, telegram));
+        sqs, resources, recorder, telegram, () -> demo.newSampleImport(s3, filesBucket)));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();
