@@ -41,8 +41,9 @@ class TenancyTest {
       // AP1, AP3: AppointmentsTest checks the clinic gets 404 for a real appointment of the dealership
       Map.entry("appointmentId", "appt-demo-dealership"),
       Map.entry("number", "INV-DEMO-1"),
-      // no demo import: CustomerImportsTest checks the dealership gets 404 for a real import of the clinic
-      Map.entry("importId", "imp-demo-dealership"));
+      // the demo's import (DemoData.SAMPLE_IMPORT, the one events/customer-import-worker names);
+      // CustomerImportsTest also checks the dealership gets 404 for a real import of the clinic
+      Map.entry("importId", "imp-0b6c3d2e-5f41-4a7b-9c8d-7e6f5a4b3c2d"));
 
   private static final String DEALERSHIP = "acct-maple-motors";
 
