@@ -66,6 +66,22 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversations.class);
   private static final int ATTEMPTS = 5;
 
+  /**
+   * Priming (decision 46): the reads a text starts with, for a number no company owns and a
+   * company and customer that do not exist (each finds nothing), the keyword check of an accented
+   * text (the JDK's normaliser, as {@link ComplianceKeyword} folds a body) and the month it counts
+   * in. Past these a text writes: not primed.
+   */
+  void prime() {
+    String none = com.textinbox.shared.observability.Priming.KEY;
+    stores.accountOwning(none);
+    stores.inbound().marker(none, none);
+    stores.appointments().phoneGuard(none, none);
+    ComplianceKeyword.detect("Arrêt", ComplianceKeyword.Language.EN);
+    MonthInZone.inEveryZone(clock.instant());
+    ReceivedSms.derivedId("inbound", none, none);
+  }
+
   /** Stores {@code sms} once and sends its event; {@code carrierTime} is the SNS timestamp, if any. */
   void receive(InboundSms sms, Instant carrierTime) {
     String accountId = stores.accountOwning(sms.to()).orElseThrow(() ->
