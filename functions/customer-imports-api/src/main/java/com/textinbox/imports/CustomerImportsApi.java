@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Wiring: template.yaml, function CustomerImportsApi.
  */
 public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandler {
+  private final ImportRoutes imports;
+
   public CustomerImportsApi() {
     this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.fromEnvironment(),
         EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
@@ -27,16 +29,20 @@ public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandle
   /** @param scratch where an uploaded file is fetched to be previewed (Lambda's /tmp) */
   public CustomerImportsApi(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock,
       Path scratch) {
-    ImportRoutes imports = new ImportRoutes(table, uploads, files, runs, clock, scratch);
+    imports = new ImportRoutes(table, uploads, files, runs, clock, scratch);
     route("POST", "/customer-imports", imports::create);
     route("GET", "/customer-imports/{importId}", imports::get);
     route("POST", "/customer-imports/{importId}/run", imports::run);
   }
 
-  /** Priming (decision 46): GET of an import of an account that does not exist (404), a read only. */
+  /**
+   * Priming (decision 46): GET of an import of an account that does not exist (404), a read only;
+   * and the upload link of such an import, presigned (no request: the S3 presigner's classes).
+   */
   @Override
   protected void prime() {
     super.prime();
     primeGet("/customer-imports/{importId}");
+    imports.primeUploadLink();
   }
 }

@@ -56,6 +56,15 @@ final class ImportRoutes {
   private final Clock clock;
   private final Path scratch;
 
+  /**
+   * Priming (decision 46): the upload link of an import of an account that does not exist. Presigning
+   * signs a URL in the process (the S3 presigner, its endpoint rules and signer) and makes no request.
+   */
+  String primeUploadLink() {
+    return uploads.uploadLink(UploadStore.uploadKey(com.textinbox.shared.observability.Priming.KEY,
+        com.textinbox.shared.observability.Priming.KEY), UPLOAD_LINK);
+  }
+
   ImportRoutes(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock, Path scratch) {
     this.imports = new ImportStore(table);
     this.definitions = new AttributeDefinitionStore(table);

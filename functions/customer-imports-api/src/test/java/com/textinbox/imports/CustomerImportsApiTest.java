@@ -36,6 +36,7 @@ class CustomerImportsApiTest {
   private static FolderUploads uploads;
   private static final List<EventQueue.Sent> sent = new CopyOnWriteArrayList<>();
   private static CustomerImportsApi api;
+  private static software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
 
   @BeforeAll
   static void start() throws IOException {
@@ -46,7 +47,7 @@ class CustomerImportsApiTest {
     Files.createDirectories(dir.resolve("tmp"));
     uploads = new FolderUploads(dir.resolve("bucket"));
     // links are only signed here (offline): no S3 request
-    var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+    presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
         .region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))).build();
@@ -141,6 +142,19 @@ class CustomerImportsApiTest {
   void primingNeverWrites() {
     Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(api::prime);
     assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+  }
+
+  /** Priming's upload link is presigned by the S3 presigner (no S3 client: any request would fail), nothing written. */
+  @Test
+  void primingPresignsAnUploadLinkWithoutARequest() {
+    var withPresigner = new CustomerImportsApi(table, new UploadStore(null, presigner, "test-bucket"),
+        new ResultFileStore(null, presigner, "test-bucket"), EventQueue.into(sent), Clock.systemUTC(), dir.resolve("tmp"));
+    int queued = sent.size();
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(withPresigner::prime);
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertEquals(queued, sent.size(), "priming queued a run");
+    assertTrue(new ImportRoutes(table, new UploadStore(null, presigner, "test-bucket"), null, null, Clock.systemUTC(),
+        dir.resolve("tmp")).primeUploadLink().contains("X-Amz-Signature="));
   }
 
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {

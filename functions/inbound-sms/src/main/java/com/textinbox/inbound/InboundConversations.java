@@ -66,6 +66,29 @@ record InboundConversations(InboundStores stores, Clock clock, ConversationEvent
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversations.class);
   private static final int ATTEMPTS = 5;
 
+  /**
+   * Priming (decision 46): the reads a text starts with, for a number no company owns and a
+   * company and customer that do not exist (each finds nothing), the keyword check of an accented
+   * text (the JDK's normaliser, as {@link ComplianceKeyword} folds a body) and the month it counts
+   * in; then the transaction's writes of {@code sms} as a first text of a new customer, built in
+   * memory (the items, the timeline message, the counters) and never sent.
+   */
+  void prime(InboundSms sms) {
+    String none = com.textinbox.shared.observability.Priming.KEY;
+    stores.accountOwning(none);
+    stores.inbound().marker(none, none);
+    stores.appointments().phoneGuard(none, none);
+    ComplianceKeyword.detect("Arrêt", ComplianceKeyword.Language.EN);
+    Instant now = clock.instant();
+    YearMonth month = MonthInZone.inEveryZone(now).orElseGet(() -> MonthInZone.of(now, Account.zoneOf(null)));
+    String messageId = ReceivedSms.derivedId("inbound", none, none);
+    Conversation conversation = opened(none, sms.carrierMessageId(), now, now);
+    CustomerProfile profile = CustomerProfile.fromFirstText(none, sms.from(), Keys.time(now), "inbound-sms",
+        conversation.conversationId());
+    new ReceivedSms(none, sms, messageId, profile, conversation, Optional.empty(), Optional.empty(), now, now, month,
+        Optional.empty()).writes(stores);
+  }
+
   /** Stores {@code sms} once and sends its event; {@code carrierTime} is the SNS timestamp, if any. */
   void receive(InboundSms sms, Instant carrierTime) {
     String accountId = stores.accountOwning(sms.to()).orElseThrow(() ->

@@ -56,13 +56,15 @@ public final class InboundSmsHandler extends SqsBatchHandler {
 
   /**
    * SnapStart priming (docs/decisions.md 46): a carrier payload parsed (the phone-number metadata
-   * loaded); nothing is stored or sent.
+   * loaded), the reads of nothing a text starts with and its writes built, never sent
+   * ({@link InboundConversations#prime}); nothing is stored or sent.
    */
   @Override
   protected void prime() {
     super.prime();
-    InboundSms.parse("{\"originationNumber\": \"(514) 555-0199\", \"destinationNumber\": \"+15145550100\","
+    InboundSms sms = InboundSms.parse("{\"originationNumber\": \"(514) 555-0199\", \"destinationNumber\": \"+15145550100\","
         + " \"messageBody\": \"priming\", \"inboundMessageId\": \"priming\"}", defaultRegion);
+    conversations.prime(sms);
   }
 
   @Override

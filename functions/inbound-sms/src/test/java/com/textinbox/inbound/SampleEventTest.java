@@ -185,4 +185,19 @@ class SampleEventTest {
     assertEquals(marker, stored());
     assertEquals(before + 1, events.size());
   }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): the payload parse, the keyword check and the reads a
+   * text starts with, for a number no company owns: reads only, nothing stored, no event, no reply.
+   */
+  @Test
+  void primingOnlyReads() {
+    java.util.List<Object> sentOrQueued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    InboundSmsHandler handler = new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.systemUTC(),
+        (id, type, json) -> sentOrQueued.add(json), sentOrQueued::add);
+    Map<String, Integer> made = RequestCounter.during(handler::prime);
+    assertTrue(made.containsKey("DynamoDb.GetItem"), made.toString());
+    assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertEquals(java.util.List.of(), sentOrQueued);
+  }
 }

@@ -39,4 +39,26 @@ public final class IntegrationApi extends ApiHandler {
     InvoiceRoutes invoices = new InvoiceRoutes(InvoiceBook.on(table, notifications, clock));
     routeForApiKeys("PUT", "/integration/invoices/{number}", invoices::put);
   }
+
+  /**
+   * A DMS's customer PUT as the API key of an account that does not exist, with a mobile (read by
+   * libphonenumber, its metadata) and a birth date in the future, which the body's rules refuse
+   * (400) after reading nothing (the account, the reference): the router, the request schema, the
+   * customer rules and the phone metadata, never a write.
+   */
+  private static final String PRIMING_PUT = """
+      {"httpMethod": "PUT", "resource": "/integration/customers/{reference}", "path": "/integration/customers/priming",
+       "pathParameters": {"reference": "priming"}, "headers": {"Accept": "application/json", "Content-Type": "application/json"},
+       "body": "{\\"mobile\\": \\"(202) 555-0143\\", \\"birthDate\\": \\"2999-01-01\\"}",
+       "requestContext": {"authorizer": {"accountId": "PRIMING#none", "userId": "PRIMING#none", "principal": "apiKey"}}}""";
+
+  /** Priming (decision 46): {@link #PRIMING_PUT} through the router, and its answer's JSON round trip. */
+  @Override
+  protected void prime() {
+    super.prime();
+    primed = primeWith(PRIMING_PUT);
+  }
+
+  /** The answer of the last priming request (tests: it is the 400 of the birth date). */
+  com.textinbox.shared.api.ApiResponse primed;
 }

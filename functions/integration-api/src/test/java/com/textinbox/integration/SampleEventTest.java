@@ -41,4 +41,18 @@ class SampleEventTest {
     assertEquals(customer.path("id").asText(), SampleEvents.body(again).path("customer").path("id").asText());
     assertEquals(customer.path("updatedAt").asText(), SampleEvents.body(again).path("customer").path("updatedAt").asText());
   }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): the customer PUT of an account that does not exist
+   * reads nothing that exists and stops at the body's birth date (400 naming it), after the mobile
+   * was read; never a write.
+   */
+  @Test
+  void primingOnlyReads() {
+    java.util.Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(api::prime);
+    org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertEquals(400, api.primed.status(), com.textinbox.shared.json.Json.write(api.primed.body()));
+    assertEquals("birthDate", com.textinbox.shared.json.Json.MAPPER.valueToTree(api.primed.body()).path("error").path("field").asText());
+  }
 }

@@ -110,6 +110,23 @@ final class Dispatcher {
     return new Result(recipients.size(), written, delivered, failed);
   }
 
+  /**
+   * Priming (decision 46): {@code event} (of an account that does not exist) read as {@link
+   * #dispatch} reads it (its facts and recipients: nothing found), then its texts and what each
+   * channel would send for it, built: no center item written, nothing sent.
+   */
+  void prime(NotificationEvent event) {
+    Facts facts = reads.facts(event);
+    String nobody = com.textinbox.shared.observability.Priming.KEY;
+    reads.recipients(event.accountId(), List.of(nobody));
+    Content content = NotificationTexts.of(event, facts.texts(), false);
+    Notification notification = new Notification(NotificationIds.of(event.eventId(), nobody, event.at()),
+        event.eventId(), event.type(), event.category(), event.at(), content, event.conversationId(), event.customerId());
+    for (NotificationChannel channel : channels) {
+      channel.prime(notification);
+    }
+  }
+
   /** Who an event is for, before N6 (the actor) and N10 (free users) are applied. */
   private List<String> recipientIds(NotificationEvent e, Facts facts) {
     List<String> ids = new ArrayList<>();

@@ -23,6 +23,12 @@ record EmailChannel(EmailSender sender, DigestStore digests, String webAppBaseUr
     return recipient.email() != null && NotificationChannel.super.wanted(recipient, notification);
   }
 
+  /** The email a recipient would get, built (never sent): to an address of the reserved .invalid domain. */
+  @Override
+  public void prime(Notification notification) {
+    NotificationEmails.single("priming@example.invalid", notification.content(), webAppBaseUrl);
+  }
+
   @Override
   public void deliver(Recipient recipient, Notification notification) {
     if (recipient.settings().emailMode() == EmailMode.DIGEST) {

@@ -20,4 +20,10 @@ public interface NotificationChannel {
 
   /** Delivers it; must be safe to call again for the same notification after a failure. */
   void deliver(Recipient recipient, Notification notification) throws Exception;
+
+  /**
+   * Priming (decision 46): builds what {@link #deliver} would send for {@code notification} (the
+   * email, the push payload, the message) and sends nothing. A channel with nothing to build keeps this.
+   */
+  default void prime(Notification notification) {}
 }

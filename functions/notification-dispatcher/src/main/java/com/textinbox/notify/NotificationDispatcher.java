@@ -57,6 +57,24 @@ public final class NotificationDispatcher extends SqsBatchHandler {
     return new Dispatcher(table, List.copyOf(channels), Clock.systemUTC());
   }
 
+  /**
+   * A customer's text to an account that does not exist: what the sample event carries, of nobody
+   * (ids have no '#', so not {@code Priming.KEY}; no id of the product starts with "priming").
+   */
+  private static final String PRIMING_EVENT = """
+      {"eventId": "priming", "type": "message.received", "accountId": "priming-none", "conversationId": "priming-none",
+       "customerId": "priming-none", "messageId": "priming-none", "at": "2026-01-01T00:00:00.000Z"}""";
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): a notification event parsed, read (nothing found) and
+   * built for every channel ({@link Dispatcher#prime}); nothing written or sent.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    dispatcher.prime(NotificationEvent.parse(PRIMING_EVENT));
+  }
+
   @Override
   protected void process(SqsMessage message) {
     NotificationEvent event;

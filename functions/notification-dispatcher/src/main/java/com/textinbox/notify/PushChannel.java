@@ -27,6 +27,12 @@ record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationCh
     return Channel.PUSH;
   }
 
+  /** The platforms' JSON payload, built (never published). */
+  @Override
+  public void prime(Notification notification) {
+    payload(notification);
+  }
+
   @Override
   public void deliver(Recipient recipient, Notification notification) {
     String message = payload(notification);

@@ -28,6 +28,12 @@ record TelegramChannel(TelegramBot bot, UserStore users, String webAppBaseUrl) i
     return bot.configured() && recipient.telegramChatId() != null && NotificationChannel.super.wanted(recipient, notification);
   }
 
+  /** The message's text, built (never sent). */
+  @Override
+  public void prime(Notification notification) {
+    text(notification, webAppBaseUrl);
+  }
+
   @Override
   public void deliver(Recipient recipient, Notification notification) {
     long chatId = recipient.telegramChatId();

@@ -226,6 +226,25 @@ class DispatcherTest {
   }
 
 
+  /**
+   * SnapStart priming (docs/decisions.md 46): an event of an account that does not exist is read
+   * (nothing found) and built for each channel, the real push channel included (with no SNS client:
+   * a publish would fail); reads only, no email, no push.
+   */
+  @Test
+  void primingOnlyReadsAndSendsNothing() {
+    DynamoTable table = new DynamoTable(dynamoDb, TABLE);
+    NotificationDispatcher primed = new NotificationDispatcher(new Dispatcher(table, List.of(new EmailChannel(email -> {
+      emails.add(email);
+      return "ses-" + emails.size();
+    }, new DigestStore(table), "https://app.example.com"), new PushChannel(null, new com.textinbox.shared.notifications.store.DeviceStore(table))),
+        Clock.fixed(AT, ZoneOffset.UTC)));
+    Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(primed::prime);
+    assertFalse(made.isEmpty(), "priming made no request");
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertEquals(List.of(), emails);
+  }
+
   private static void user(String id, String name, String role) {
     put(Keys.account(ACCOUNT), Keys.userSk(id), Map.of(Table.TYPE, s("User"), "name", s(name),
         "email", s(id.substring(5) + "@maple-motors.example"), "role", s(role)));

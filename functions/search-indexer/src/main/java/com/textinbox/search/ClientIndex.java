@@ -1,14 +1,22 @@
 package com.textinbox.search;
 
 import com.textinbox.shared.search.SearchIndexes;
+import com.textinbox.shared.search.SearchDocument;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.json.NdJsonpSerializable;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
@@ -58,12 +66,50 @@ final class ClientIndex implements SearchIndex {
     return outcomes;
   }
 
+  /**
+   * Priming (decision 46): a read of an alias that does not exist (signed GET, what the role's
+   * {@code es:ESHttpGet} on {@code _alias/*} allows), then a bulk of a put and a delete built and
+   * written to bytes as the transport writes it (never sent), and a bulk answer read back: the
+   * client's JSON mapping of both directions.
+   */
   @Override
   public void prime() {
     try {
       new SearchIndexes(client, indexes.alias() + "-priming").current();
     } catch (IOException | RuntimeException e) {
       // priming never stops a snapshot
+    }
+    String index = indexes.alias() + "-priming";
+    List<BulkOperation> operations = List.of(
+        operation(index, new IndexAction.Put(new SearchDocument("priming", Map.of("kind", "priming", "names", List.of("priming"))))),
+        operation(index, new IndexAction.Delete("priming", "priming")));
+    JsonpMapper mapper = client._transport().jsonpMapper();
+    ndjson(BulkRequest.of(b -> b.operations(operations)), mapper, new ByteArrayOutputStream());
+    BulkResponse answer = BulkResponse._DESERIALIZER.deserialize(mapper.jsonProvider().createParser(new StringReader(PRIMING_ANSWER)), mapper);
+    answer.items().forEach(ClientIndex::outcome);
+  }
+
+  /** A bulk answer of a put applied and a delete of a document not found (docs/search.md's shapes). */
+  private static final String PRIMING_ANSWER = """
+      {"took": 1, "errors": false, "items": [
+       {"index": {"_index": "priming", "_id": "priming", "_version": 1, "result": "created", "status": 201,
+                  "_seq_no": 0, "_primary_term": 1, "_shards": {"total": 1, "successful": 1, "failed": 0}}},
+       {"delete": {"_index": "priming", "_id": "priming", "_version": 1, "result": "not_found", "status": 404,
+                   "_seq_no": 1, "_primary_term": 1, "_shards": {"total": 1, "successful": 1, "failed": 0}}}]}""";
+
+  /** Newline-delimited JSON, as the client's transports write a bulk body (each line through the mapper). */
+  private static void ndjson(NdJsonpSerializable value, JsonpMapper mapper, ByteArrayOutputStream out) {
+    Iterator<?> lines = value._serializables();
+    while (lines.hasNext()) {
+      Object line = lines.next();
+      if (line instanceof NdJsonpSerializable nested && line != value) {
+        ndjson(nested, mapper, out);
+      } else {
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {
+          mapper.serialize(line, generator);
+        }
+        out.write('\n');
+      }
     }
   }
 

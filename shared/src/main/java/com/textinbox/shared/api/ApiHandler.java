@@ -56,7 +56,15 @@ public abstract class ApiHandler implements RequestStreamHandler {
    * an empty list), and the JSON round trip of the answer. Only for routes that only read.
    */
   protected final ApiResponse primeGet(String resource) {
-    String event = PRIMING_EVENT.replace("\"/priming\"", "\"" + resource + "\"");
+    return primeWith(PRIMING_EVENT.replace("\"/priming\"", "\"" + resource + "\""));
+  }
+
+  /**
+   * For a function's {@link #prime()}: a request event of its own through the router, and the JSON
+   * round trip of the answer. The event must end in a read of nothing or in a 4xx before any write
+   * (a body the route's rules refuse, as a caller of an account that does not exist).
+   */
+  protected final ApiResponse primeWith(String event) {
     ApiResponse response = handle(Priming.event(event));
     Priming.answer(response.toProxyResponse());
     return response;

@@ -2,6 +2,7 @@ package com.textinbox.shared.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.api.ApiHandler;
@@ -95,6 +96,20 @@ class PrimingTest {
 
     assertEquals(Map.of(), made);
     assertEquals(List.of(), WORKED, "priming reached a route or a process method");
+  }
+
+  /** Observability's priming writes a metric's EMF document to a string only: nothing printed reaches CloudWatch. */
+  @Test
+  void observabilityPrimesTheMetricsJsonWithoutEmittingIt() {
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      Observability.prime();
+    } finally {
+      System.setOut(out);
+    }
+    assertFalse(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("_aws"), printed.toString());
   }
 
   @Test
