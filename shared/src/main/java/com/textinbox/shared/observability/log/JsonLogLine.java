@@ -1,5 +1,6 @@
 package com.textinbox.shared.observability.log;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -75,30 +76,13 @@ public final class JsonLogLine {
     }
   }
 
+  /** A JSON string, escaped by jackson-core's encoder (loaded by every function anyway). */
   static void string(StringBuilder out, String value) {
     if (value == null) {
       out.append("null");
       return;
     }
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
   }
 
   private static String stackOf(Throwable error) {
