@@ -15,6 +15,10 @@ import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
 import com.textinbox.shared.users.store.AccountStore;
+import com.textinbox.shared.observability.Priming;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,6 +81,46 @@ public final class CustomerImportWorker extends SqsBatchHandler {
     StillRunning(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /** A file like the ones people upload (P4): a row the rules create and a row they reject. */
+  static final String PRIMING_FILE = "First name,Last name,Mobile,Email,Language,Reference\n"
+      + "\u00c9milie,C\u00f4t\u00e9,514 555 0190,emilie@example.invalid,fr,priming-1\n"
+      + "Bad,Number,12,not-an-email,en,priming-2\n";
+  static final String PRIMING_MAPPING = "[{\"to\":\"firstName\"},{\"to\":\"lastName\"},{\"to\":\"mobile\"},"
+      + "{\"to\":\"email\"},{\"to\":\"language\"},{\"to\":\"reference\"}]";
+
+  /**
+   * SnapStart priming (decision 46): what {@link #process} does, for an import of the account
+   * {@code Priming.KEY}, which does not exist, without writing, storing or sending anything: the
+   * message parsed, the account read (nothing found), the GetObject of its upload (404: no such
+   * key), {@link #PRIMING_FILE} imported by the real rules with each transaction stopped before
+   * transmission ({@link ImportRunner#prime}), the report's PutObject stopped likewise, its link
+   * presigned, and the email built and stopped before SES has it.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    String nobody = Priming.KEY;
+    ImportMessage run = ImportMessage.parse(new ImportMessage(nobody, nobody, 1, nobody, "priming@example.invalid").toJson());
+    Account account = accounts.get(run.accountId());
+    String region = CustomerRules.region(account == null ? null : account.number(), fallbackRegion);
+    uploads.primeRead();
+    String[] reportKey = new String[1];
+    try {
+      Path file = Files.createTempFile(scratch, "priming-", ".upload");
+      try {
+        Files.writeString(file, PRIMING_FILE, StandardCharsets.UTF_8);
+        runner.prime(file, PRIMING_MAPPING, region, scratch, (report, dryRun) -> reportKey[0] = ImportEmails.primeReport(files, report));
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String now = ImportEmails.now(clock);
+    emails.prime(new ImportRun(nobody, run.run(), false, ImportRun.COMPLETED, PRIMING_MAPPING, nobody, now, 2, 2, 1, 0, 0, 1, 0,
+        null, null, reportKey[0], now));
   }
 
   @Override

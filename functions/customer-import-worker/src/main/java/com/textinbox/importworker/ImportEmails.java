@@ -68,6 +68,36 @@ final class ImportEmails {
         files.link(run.reportKey(), ResultFiles.LINK_VALIDITY), expires, zone));
   }
 
+  /**
+   * Priming (decision 46): the report of an import of the account {@code Priming.KEY} (which does not
+   * exist) as a result file whose PutObject is stopped before transmission, its link presigned (no
+   * request), and the email that ends the run built and stopped before SES has it: to an address
+   * of the reserved {@code .invalid} domain, so not even a bounce could come of it.
+   */
+  static String primeReport(ResultFileStore files, Path report) {
+    String nobody = com.textinbox.shared.observability.Priming.KEY;
+    String name = reportName(1, false);
+    String key = ResultFiles.key(nobody, nobody + "-1", name);
+    try (ResultFileStore.Upload out = files.primingUpload(key, name)) {
+      Files.copy(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return key;
+  }
+
+  /**
+   * Priming (decision 46): the email that ends {@code run} (a completed run with its report key),
+   * built as {@link #send} builds it (its link presigned: no request) and handed to the sender's
+   * {@link EmailSender#prime}, which stops it before SES has it.
+   */
+  void prime(ImportRun run) {
+    new ImportEmails(files, primed -> {
+      email.prime(primed);
+      return null;
+    }, clock).send("priming@example.invalid", run, ZoneId.of("America/Toronto"));
+  }
+
   private static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
+import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.notifications.EmailSender;
+import com.textinbox.shared.observability.Priming;
+import software.amazon.awssdk.services.ses.SesClient;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.imports.CustomerImport;
 import com.textinbox.shared.imports.ImportMessage;
@@ -56,6 +60,7 @@ class CustomerImportWorkerTest {
   private static S3Proxy s3proxy;
   private static DynamoTable table;
   private static ResultFileStore files;
+  private static S3Client s3;
   @TempDir static Path dir;
 
   @BeforeAll
@@ -78,7 +83,7 @@ class CustomerImportWorkerTest {
     }
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    S3Client s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
+    s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), endpoint);
     s3.createBucket(b -> b.bucket("files"));
     files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
@@ -126,6 +131,36 @@ class CustomerImportWorkerTest {
     SampleEvents.invoke(worker, "customer-import-worker/import-run.json");
     assertEquals(1, sent.size(), "a redelivered message emails nothing more");
     assertEquals(run.status(), imports.findRun(ACCOUNT, IMPORT, 1).orElseThrow().status());
+  }
+
+  /**
+   * SnapStart priming (decision 46), against DynamoDB Local and S3Proxy, with SES at a closed port
+   * (had the email been transmitted, priming would have failed): reads of nothing only (the
+   * GetObject of an upload that does not exist: 404), the import's transactions, the report's
+   * PutObject and the email stopped before transmission; no item, object or file left.
+   */
+  @Test
+  void primingOnlyReadsAndWritesStoresOrSendsNothing() throws Exception {
+    StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    UploadStore uploads = new UploadStore(s3, null, "files");
+    EmailSender ses = EmailSender.ses(AwsClients.buildAt(SesClient.builder().region(Region.US_EAST_1).credentialsProvider(keys),
+        URI.create("http://127.0.0.1:9")), "from@example.invalid", "no-reply@example.invalid");
+    CustomerImportWorker worker = new CustomerImportWorker(table, uploads, files, ses, Clock.systemUTC(), "CA", dir.resolve("tmp"),
+        Duration.ofMinutes(5));
+    int items = local.client().scan(b -> b.tableName("worker-test")).count();
+    int objects = s3.listObjectsV2(b -> b.bucket("files")).keyCount();
+
+    Map<String, Integer> made = RequestCounter.during(worker::prime);
+
+    assertEquals(List.of(), Priming.notReads(made), made.toString());
+    assertEquals(1, made.get("S3.GetObject.attempts"), made.toString());
+    for (String stopped : List.of("DynamoDb.TransactWriteItems", "S3.PutObject", "Ses.SendEmail")) {
+      assertTrue(made.getOrDefault(stopped, 0) > 0, stopped + " not primed: " + made);
+      assertNull(made.get(stopped + ".attempts"), stopped + " left the process: " + made);
+    }
+    assertEquals(items, local.client().scan(b -> b.tableName("worker-test")).count(), "priming wrote an item");
+    assertEquals(objects, s3.listObjectsV2(b -> b.bucket("files")).keyCount(), "priming stored an object");
+    assertEquals(0, Files.list(dir.resolve("tmp")).count(), "priming left a file in /tmp");
   }
 
   @Test

@@ -123,7 +123,8 @@ public final class ImportRunner {
       if (run.done() >= total) {
         break;
       }
-      Pass rows = new Pass(accountId, run, titles, mapping, region, file.toString().endsWith(".xlsx") || isXlsx(file), timeLeft);
+      Pass rows = new Pass(accountId, run, titles, mapping, region, file.toString().endsWith(".xlsx") || isXlsx(file), timeLeft,
+          table::transact);
       try {
         ImportFiles.read(file, rows);
         rows.flush();
@@ -138,11 +139,18 @@ public final class ImportRunner {
       }
     }
     // 3. the report, then the end (once)
-    Path report = scratch.resolve(importId + "-" + runNumber + ".csv");
-    String key;
+    String key = report(file, imports.outcomes(accountId, importId, runNumber), run.dryRun(),
+        scratch.resolve(importId + "-" + runNumber + ".csv"), upload);
+    imports.finish(accountId, run, ImportRun.COMPLETED, null, null, key, now());
+    return imports.findRun(accountId, importId, runNumber).orElseThrow();
+  }
+
+  /** Writes the report to {@code report} in the scratch folder, hands it to {@code upload} and deletes it; its key. */
+  private static String report(Path file, java.util.Iterator<String> outcomes, boolean dryRun, Path report,
+      ReportUpload upload) {
     try {
-      ImportReport.write(file, imports.outcomes(accountId, importId, runNumber), run.dryRun(), report);
-      key = upload.upload(report, run.dryRun());
+      ImportReport.write(file, outcomes, dryRun, report);
+      return upload.upload(report, dryRun);
     } finally {
       try {
         java.nio.file.Files.deleteIfExists(report);
@@ -150,8 +158,43 @@ public final class ImportRunner {
         LOG.warn("report {} left in the scratch folder: {}", report, e.toString());
       }
     }
-    imports.finish(accountId, run, ImportRun.COMPLETED, null, null, key, now());
-    return imports.findRun(accountId, importId, runNumber).orElseThrow();
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): {@code file} imported as a run of the account
+   * {@code Priming.KEY}, which does not exist, without writing anything. The run, the account's
+   * attribute definitions and each chunk's holders are read (nothing found); the file is read
+   * twice as a run reads it, each row decided by the real rules; each chunk's transaction (the
+   * profiles and guards a row creates, the outcomes and the progress) is built and signed, then
+   * stopped before transmission ({@link DynamoTable#primeTransact}); the report is written to the
+   * scratch folder, handed to {@code upload} and deleted.
+   *
+   * @return the outcomes of the rows (CREATE, REJECT, ...), for the tests
+   */
+  public List<String> prime(Path file, String mapping, String region, Path scratch, ReportUpload upload) {
+    String nobody = com.textinbox.shared.observability.Priming.KEY;
+    imports.findRun(nobody, nobody, 1);
+    List<String> titles = new ArrayList<>();
+    ImportFiles.read(file, new SheetRows() {
+      @Override
+      public void header(List<String> names) {
+        titles.addAll(names);
+      }
+
+      @Override
+      public boolean row(long line, List<String> cells) {
+        return true;
+      }
+    });
+    ImportMapping parsed = ImportMapping.parse(Json.read(mapping), titles.size(), definitions.get(nobody));
+    ImportRun run = ImportRun.queued(nobody, 1, false, mapping, nobody, now());
+    List<String> outcomes = new ArrayList<>();
+    Pass rows = new Pass(nobody, run, titles, parsed, region, isXlsx(file), () -> true, table::primeTransact);
+    rows.outcomes = outcomes;
+    ImportFiles.read(file, rows);
+    rows.flush();
+    report(file, outcomes.iterator(), false, scratch.resolve("priming-report.csv"), upload);
+    return outcomes;
   }
 
   private ImportRun fail(String accountId, ImportRun run, String code, String message) {
@@ -202,6 +245,10 @@ public final class ImportRunner {
     private final String region;
     private final boolean xlsx;
     private final BooleanSupplier timeLeft;
+    /** How a chunk's transaction is made: sent ({@link DynamoTable#transact}), or stopped when priming. */
+    private final java.util.function.Consumer<List<Write>> transact;
+    /** Priming: the committed rows' outcomes, kept for the report (a run reads them back from the table). */
+    private List<String> outcomes;
     private final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     private List<String> titles;
     private final List<Row> chunk = new ArrayList<>(CHUNK);
@@ -211,7 +258,7 @@ public final class ImportRunner {
     private final Map<String, CustomerProfile> simulatedByMobile = new HashMap<>();
 
     Pass(String accountId, ImportRun run, List<String> titles, ImportMapping mapping, String region, boolean xlsx,
-        BooleanSupplier timeLeft) {
+        BooleanSupplier timeLeft, java.util.function.Consumer<List<Write>> transact) {
       this.accountId = accountId;
       this.run = run;
       this.titles = titles;
@@ -219,6 +266,7 @@ public final class ImportRunner {
       this.region = region;
       this.xlsx = xlsx;
       this.timeLeft = timeLeft;
+      this.transact = transact;
     }
 
     @Override
@@ -337,7 +385,10 @@ public final class ImportRunner {
       List<Write> writes = new ArrayList<>(group.writes);
       writes.addAll(imports.progressWrites(accountId, run, group.progress()));
       try {
-        table.transact(writes);
+        transact.accept(writes);
+        if (outcomes != null) {
+          outcomes.addAll(group.outcomes);
+        }
         return true;
       } catch (TransactionCancelled cancelled) {
         if (cancelled.conditionFailedAt(writes.size() - 1)) {

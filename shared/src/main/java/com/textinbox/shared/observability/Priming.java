@@ -69,9 +69,9 @@ public final class Priming {
     return Json.read(new ByteArrayInputStream(Json.bytes(answer)));
   }
 
-  /** The requests a priming step may make: reads (of things that do not exist). */
+  /** The requests a priming step may make: reads (of things that do not exist; S3: a key no object has). */
   public static final java.util.Set<String> READS =
-      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "GetQueueAttributes");
+      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "GetQueueAttributes", "GetObject", "HeadObject");
 
   /**
    * The requests of a {@code RequestCounter.during(...)} figure ({@code DynamoDb.GetItem}, ...) that

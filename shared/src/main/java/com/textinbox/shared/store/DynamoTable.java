@@ -327,6 +327,21 @@ public final class DynamoTable {
   }
 
   /**
+   * SnapStart priming (docs/decisions.md 46): these writes as the TransactWriteItems {@link #transact}
+   * makes, marshalled and signed, then stopped before transmission ({@link PrimingInterceptor}):
+   * nothing is written. A condition check of the key {@code Priming.KEY} (whose item never exists)
+   * goes with them: were the transaction ever sent, DynamoDB would cancel all of it.
+   */
+  public void primeTransact(List<Write> writes) {
+    List<TransactWriteItem> items = new ArrayList<>(writes.size() + 1);
+    writes.forEach(write -> items.add(write.item()));
+    items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(name).key(key(Priming.KEY, Priming.KEY))
+        .conditionExpression("attribute_exists(" + Table.PK + ")")).build());
+    PrimingInterceptor.unsent(() -> client.transactWriteItems(b -> b.transactItems(items)
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
+  }
+
+  /**
    * Writes these: one UpdateItem when they are a single update (half the cost of a transaction),
    * else one transaction. A failed condition: {@link ConditionFailed} or {@link TransactionCancelled}.
    */

@@ -103,6 +103,32 @@ class ImportRunnerTest {
     });
   }
 
+  /** SnapStart priming (decision 46): the rules run over a file, every transaction stopped before transmission, the report written and deleted. */
+  @Test
+  void primingDecidesEveryRowAndWritesNothing() throws IOException {
+    LOCAL.createInboxTable("priming-runner");
+    DynamoTable empty = new DynamoTable(LOCAL.client(), "priming-runner");
+    Path file = Files.writeString(dir.resolve("priming.csv"), HEADER + ROWS, StandardCharsets.UTF_8);
+    List<String> reports = new ArrayList<>();
+
+    Map<String, Integer> made = RequestCounter.during(() -> new ImportRunner(empty, CLOCK).prime(file, MAPPING, "CA", dir,
+        (report, dryRun) -> {
+          try {
+            reports.add(Files.readString(report, StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          return "exports/priming";
+        }).forEach(outcome -> assertNotNull(outcome)));
+
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertTrue(made.getOrDefault("DynamoDb.TransactWriteItems", 0) > 0, made.toString());
+    assertEquals(1, reports.size());
+    assertTrue(reports.get(0).contains("Bad,Phone,555 12,"), reports.get(0));
+    assertEquals(0, LOCAL.client().scan(b -> b.tableName("priming-runner")).count(), "priming wrote an item");
+    assertEquals(List.of(file), Files.list(dir).toList(), "the report is deleted");
+  }
+
   @Test
   void aDryRunGivesEveryOutcomeAndWritesNoCustomerThenTheImportWritesWhatItCounts() throws IOException {
     String a = "acct-run";

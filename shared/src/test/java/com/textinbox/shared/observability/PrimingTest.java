@@ -32,6 +32,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.ses.SesClient;
+import com.textinbox.shared.jobs.store.ResultFileStore;
+import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.notifications.EmailSender;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SnapStart priming (docs/decisions.md 46): steps register, run, never fail, and never write. */
@@ -85,6 +93,51 @@ class PrimingTest {
   }
 
   @Test
+  void aTransactionPrimesWithoutWritingAndWouldBeCancelledWereItSent() throws Exception {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
+      server.createInboxTable("transact");
+      DynamoTable table = new DynamoTable(server.client(), "transact");
+      List<com.textinbox.shared.store.Write> writes = List.of(table.putWrite(DynamoTable.values("PK", "C#priming", "SK", "C#priming")));
+
+      Map<String, Integer> made = RequestCounter.during(() -> table.primeTransact(writes));
+
+      assertEquals(Map.of("DynamoDb.TransactWriteItems", 1), made, "a priming transaction left the process");
+      // a client without the interceptor sends it: the condition check of PRIMING#none cancels all of it
+      DynamoDbClient plain = DynamoDbClient.builder().endpointOverride(server.client().serviceClientConfiguration().endpointOverride().orElseThrow())
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+          .httpClient(com.textinbox.shared.aws.AwsHttp.client()).build();
+      assertThrows(TransactionCanceledException.class, () -> new DynamoTable(plain, "transact").primeTransact(writes));
+      assertEquals(0, server.client().scan(b -> b.tableName("transact")).count(), "priming wrote an item");
+    }
+  }
+
+  /** A report's PutObject and an email's SendEmail, to a closed port: had either been transmitted, the step would have failed. */
+  @Test
+  void aResultFileAndAnEmailPrimeTheirSendsWithoutSendingThem() throws Exception {
+    URI closed = URI.create("http://127.0.0.1:9");
+    StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
+    S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
+    S3Client s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
+        .credentialsProvider(keys), closed);
+    ResultFileStore files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(closed)
+        .region(Region.US_EAST_1).credentialsProvider(keys).build(), "files");
+    EmailSender email = EmailSender.ses(AwsClients.buildAt(SesClient.builder().region(Region.US_EAST_1).credentialsProvider(keys),
+        closed), "from@example.invalid", "no-reply@example.invalid");
+
+    Map<String, Integer> made = RequestCounter.during(() -> {
+      try (ResultFileStore.Upload out = files.primingUpload("exports/PRIMING#none/x/report.csv", "report.csv")) {
+        out.write("a,b\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      email.prime(new Email("priming@example.invalid", "subject", "text", "<p>html</p>"));
+    });
+
+    assertEquals(Map.of("S3.PutObject", 1, "Ses.SendEmail", 1), made, "a priming request left the process");
+    assertEquals(List.of(), Priming.notReads(made));
+  }
+
+  @Test
   void theBaseHandlersPrimeWithoutAnyRequestOrWork() {
     WORKED.clear();
     List<Runnable> primes = List.of(new Api()::prime, new Queue()::prime, new Stream()::prime, new Schedule()::prime,
@@ -115,7 +168,7 @@ class PrimingTest {
   @Test
   void onlyReadsPassTheRule() {
     assertEquals(List.of("DynamoDb.PutItem", "Sqs.SendMessage"), Priming.notReads(Map.of("DynamoDb.GetItem", 1,
-        "DynamoDb.GetItem.attempts", 1, "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1,
+        "DynamoDb.GetItem.attempts", 1, "S3.GetObject.attempts", 1, "DynamoDb.PutItem", 1, "DynamoDb.PutItem.attempts", 1,
         "Sqs.GetQueueAttributes.attempts", 1, "Sqs.SendMessage", 1, "Sqs.SendMessage.attempts", 1,
         "DynamoDb.TransactWriteItems", 1)).stream().sorted().toList(), "a call without an attempt was never sent");
   }

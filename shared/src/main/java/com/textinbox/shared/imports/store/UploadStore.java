@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -57,6 +58,27 @@ public class UploadStore {
         return OptionalLong.empty();
       }
       throw e;
+    }
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): the GetObject {@link #download} makes, of the upload of
+   * an import of the account {@code Priming.KEY}, which does not exist (S3 answers 404 NoSuchKey:
+   * a read of nothing, within the role's s3:GetObject); and the answer's model, which a 404 never
+   * builds. Answers whether the object was missing, as expected.
+   */
+  public boolean primeRead() {
+    GetObjectResponse.builder().contentLength(0L).build();
+    String nobody = com.textinbox.shared.observability.Priming.KEY;
+    try (var in = s3.getObject(b -> b.bucket(bucket).key(uploadKey(nobody, nobody)))) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return true;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.textinbox.shared.jobs.store;
 
 import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.aws.PrimingInterceptor;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.jobs.ResultFiles;
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,17 @@ public final class ResultFileStore {
     return new Upload(key, fileName);
   }
 
+  /**
+   * SnapStart priming (docs/decisions.md 46): a file like {@link #create}'s whose PutObject is built,
+   * marshalled and signed on {@link Upload#close()}, then stopped before transmission
+   * ({@link PrimingInterceptor}): nothing is stored. Up to a part's size (one PutObject).
+   */
+  public Upload primingUpload(String key, String fileName) {
+    Upload upload = new Upload(key, fileName);
+    upload.unsent = true;
+    return upload;
+  }
+
   /** A GET link of the file, valid {@code validity} (S3 allows 7 days at most). */
   public String link(String key, Duration validity) {
     return presigner.presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
@@ -76,6 +88,8 @@ public final class ResultFileStore {
     private String uploadId;
     private final List<CompletedPart> parts = new ArrayList<>();
     private boolean closed;
+    /** Priming: the PutObject is stopped before transmission. */
+    private boolean unsent;
 
     private Upload(String key, String fileName) {
       this.key = key;
@@ -108,6 +122,9 @@ public final class ResultFileStore {
     }
 
     private void flushPart() {
+      if (unsent) {
+        throw new IllegalStateException("a priming upload is one PutObject: at most " + PART_SIZE + " bytes");
+      }
       if (uploadId == null) {
         uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
             .contentDisposition(disposition)).uploadId();
@@ -139,6 +156,12 @@ public final class ResultFileStore {
         return;
       }
       closed = true;
+      if (unsent) {
+        PrimingInterceptor.unsent(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+            .contentDisposition(disposition).overrideConfiguration(PrimingInterceptor.UNSENT),
+            RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled)));
+        return;
+      }
       if (uploadId == null) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentDisposition(disposition),
             RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled));
