@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -82,24 +84,42 @@ public final class Reindex implements RequestStreamHandler {
     output.write(Json.bytes(result));
   }
 
-  /** SnapStart priming (decision 46): reads which generation the alias is on; writes nothing. */
-  void prime() {
+  /**
+   * SnapStart priming (decision 46): reads which generation the alias is on (a GET, the role's
+   * es:ESHttpGet), then walks a whole rebuild of the alias {@code <alias>-priming} against
+   * {@link SearchClient#primingStandIn} (the same transport, signing and JSON mapping, answered in
+   * process: nothing reaches the domain) with the page {@link SearchableItems#prime} builds in
+   * memory (its Scan stopped before transmission, a Query of a key no item has). Writes nothing.
+   * Answers the stand-in rebuild's result (for the tests).
+   */
+  Map<String, Object> prime() {
     try {
       indexes.current();
     } catch (IOException e) {
       LOG.warn("priming could not read the search alias: {}", e.toString());
     }
+    OpenSearchClient standIn = SearchClient.primingStandIn(client);
+    try {
+      return rebuild(standIn, new SearchIndexes(standIn, indexes.alias() + "-priming"), items::prime, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Map<String, Object> rebuild(int settleSeconds) throws IOException {
+    return rebuild(client, indexes, items::forEachPage, settleSeconds);
+  }
+
+  private Map<String, Object> rebuild(OpenSearchClient client, SearchIndexes indexes,
+      ToIntFunction<Consumer<List<SearchDocument>>> scan, int settleSeconds) throws IOException {
     List<String> previous = indexes.current();
     String index = indexes.alias() + "-" + clock.instant().getEpochSecond();
     indexes.create(index, indexes.alias() + SearchIndexes.REBUILD_SUFFIX);
     LOG.info("rebuilding the search index into {} (the alias is on {})", index, previous);
     sleep(settleSeconds);
     AtomicInteger documents = new AtomicInteger();
-    int refused = items.forEachPage(page -> {
-      write(index, page);
+    int refused = scan.applyAsInt(page -> {
+      write(client, index, page);
       documents.addAndGet(page.size());
     });
     indexes.refresh(index);
@@ -120,7 +140,7 @@ public final class Reindex implements RequestStreamHandler {
   }
 
   /** One bulk of {@code create} operations: a document the indexer already wrote (409) is newer and stays. */
-  private void write(String index, List<SearchDocument> page) {
+  private static void write(OpenSearchClient client, String index, List<SearchDocument> page) {
     List<BulkOperation> operations = new ArrayList<>(page.size());
     for (SearchDocument document : page) {
       operations.add(BulkOperation.of(o -> o.create(c -> c.index(index).id(document.id())

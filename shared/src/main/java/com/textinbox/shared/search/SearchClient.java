@@ -39,6 +39,21 @@ public final class SearchClient {
         new DefaultAwsRegionProviderChain().getRegion(), options));
   }
 
+  /**
+   * SnapStart priming (docs/decisions.md 46): a client like {@code like} (its transport options:
+   * credentials, the JSON mapper; SigV4 for {@code es}) over {@link InProcessDomain}, an HTTP client
+   * with no network behind it that answers in process. What is done through it (a whole rebuild:
+   * index creation, bulks, alias moves) is signed, written and read back as through the real
+   * client, and never leaves the process.
+   */
+  public static OpenSearchClient primingStandIn(OpenSearchClient like) {
+    if (!(like._transport() instanceof AwsSdk2Transport transport)) {
+      throw new IllegalStateException("not a SigV4 client: " + like._transport());
+    }
+    return new OpenSearchClient(new AwsSdk2Transport(new InProcessDomain(), "priming.invalid", SIGNING_NAME,
+        software.amazon.awssdk.regions.Region.US_EAST_1, transport.options()));
+  }
+
   /** The HTTP client: the JDK's trust store, or only the certificates of a CA bundle when one is named. */
   public static SdkHttpClient httpClient(String caBundle) {
     UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();

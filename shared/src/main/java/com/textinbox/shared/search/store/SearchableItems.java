@@ -1,6 +1,8 @@
 package com.textinbox.shared.search.store;
 
+import com.textinbox.shared.aws.PrimingInterceptor;
 import com.textinbox.shared.data.Table;
+import com.textinbox.shared.observability.Priming;
 import com.textinbox.shared.search.SearchDocument;
 import com.textinbox.shared.search.SearchDocuments;
 import java.math.BigDecimal;
@@ -35,28 +37,66 @@ public final class SearchableItems {
     Map<String, AttributeValue> start = null;
     int refused = 0;
     do {
-      ScanRequest.Builder request = ScanRequest.builder().tableName(table)
-          .filterExpression("#type IN (" + String.join(", ", placeholders()) + ")")
-          .expressionAttributeNames(Map.of("#type", Table.TYPE))
-          .expressionAttributeValues(types());
+      ScanRequest.Builder request = request();
       if (start != null) {
         request.exclusiveStartKey(start);
       }
       ScanResponse response = client.scan(request.build());
-      List<SearchDocument> documents = new ArrayList<>(response.count());
-      for (Map<String, AttributeValue> item : response.items()) {
-        try {
-          SearchDocuments.of(plain(item)).ifPresent(documents::add);
-        } catch (IllegalArgumentException e) {
-          refused++;
-        }
-      }
-      if (!documents.isEmpty()) {
-        page.accept(documents);
-      }
+      refused += page(response, page);
       start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
     } while (start != null);
     return refused;
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46), in place of {@link #forEachPage}: its Scan built,
+   * marshalled and signed, then stopped before transmission ({@link PrimingInterceptor}: the table
+   * is not read); a Query of the key {@code Priming.KEY}, which no item has (a read of nothing:
+   * the client's connection and answer parsing); then a page of a scan's shape built in memory,
+   * of a customer and a message of an account {@code priming}, mapped and handed to
+   * {@code page} as a scanned page is.
+   */
+  public int prime(Consumer<List<SearchDocument>> page) {
+    PrimingInterceptor.unsent(() -> client.scan(request().overrideConfiguration(PrimingInterceptor.UNSENT).build()));
+    client.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.PK))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Priming.KEY))).limit(1));
+    String account = "A#priming"; // ids have no '#': an account named like no real one (never written anywhere)
+    List<Map<String, AttributeValue>> items = List.of(
+        Map.of(Table.PK, s(account + "#C#priming"), Table.SK, s("PROFILE"), Table.TYPE, s("Customer"), "customerId", s("priming"),
+            "firstName", s("Priming"), "mobile", s("+15145550100"), "otherPhones", AttributeValue.fromL(List.of(s("work|+15145550101"))),
+            "email", s("priming@example.invalid"), "version", AttributeValue.fromN("1"), "subscribed", AttributeValue.fromBool(true)),
+        Map.of(Table.PK, s(account + "#CONV#priming"), Table.SK, s("T#2026-01-01T00:00:00.000Z#priming"), Table.TYPE, s("Message"),
+            "messageId", s("priming"), "conversationId", s("priming"), "customerId", s("priming"), "direction", s("INBOUND"),
+            "body", s("priming"), "receivedAt", s("2026-01-01T00:00:00.000Z")));
+    return page(ScanResponse.builder().items(items).count(items.size()).scannedCount(items.size()).build(), page);
+  }
+
+  private ScanRequest.Builder request() {
+    return ScanRequest.builder().tableName(table)
+        .filterExpression("#type IN (" + String.join(", ", placeholders()) + ")")
+        .expressionAttributeNames(Map.of("#type", Table.TYPE))
+        .expressionAttributeValues(types());
+  }
+
+  /** The page's documents handed to {@code page}; how many items were refused. */
+  private static int page(ScanResponse response, Consumer<List<SearchDocument>> page) {
+    int refused = 0;
+    List<SearchDocument> documents = new ArrayList<>(response.count());
+    for (Map<String, AttributeValue> item : response.items()) {
+      try {
+        SearchDocuments.of(plain(item)).ifPresent(documents::add);
+      } catch (IllegalArgumentException e) {
+        refused++;
+      }
+    }
+    if (!documents.isEmpty()) {
+      page.accept(documents);
+    }
+    return refused;
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
   }
 
   private static List<String> placeholders() {
