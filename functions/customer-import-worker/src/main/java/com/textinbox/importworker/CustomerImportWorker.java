@@ -83,10 +83,16 @@ public final class CustomerImportWorker extends SqsBatchHandler {
     }
   }
 
-  /** A file like the ones people upload (P4): a row the rules create and a row they reject. */
+  /**
+   * A file like the ones people upload (P4): a row the rules create, one they reject, then the
+   * first customer again (unchanged) and with another first name (updated): the profile the
+   * first row made is what the later rows are matched with.
+   */
   static final String PRIMING_FILE = "First name,Last name,Mobile,Email,Language,Reference\n"
       + "\u00c9milie,C\u00f4t\u00e9,514 555 0190,emilie@example.invalid,fr,priming-1\n"
-      + "Bad,Number,12,not-an-email,en,priming-2\n";
+      + "Bad,Number,12,not-an-email,en,priming-2\n"
+      + "\u00c9milie,C\u00f4t\u00e9,514 555 0190,emilie@example.invalid,fr,priming-1\n"
+      + "Emily,C\u00f4t\u00e9,514 555 0190,emilie@example.invalid,fr,priming-1\n";
   static final String PRIMING_MAPPING = "[{\"to\":\"firstName\"},{\"to\":\"lastName\"},{\"to\":\"mobile\"},"
       + "{\"to\":\"email\"},{\"to\":\"language\"},{\"to\":\"reference\"}]";
 
@@ -119,7 +125,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
       throw new UncheckedIOException(e);
     }
     String now = ImportEmails.now(clock);
-    emails.prime(new ImportRun(nobody, run.run(), false, ImportRun.COMPLETED, PRIMING_MAPPING, nobody, now, 2, 2, 1, 0, 0, 1, 0,
+    emails.prime(new ImportRun(nobody, run.run(), false, ImportRun.COMPLETED, PRIMING_MAPPING, nobody, now, 4, 4, 1, 1, 1, 1, 0,
         null, null, reportKey[0], now));
   }
 

@@ -82,17 +82,7 @@ public final class ImportRunner {
     List<String> titles = new ArrayList<>();
     long total;
     try {
-      total = ImportFiles.read(file, new SheetRows() {
-        @Override
-        public void header(List<String> names) {
-          titles.addAll(names);
-        }
-
-        @Override
-        public boolean row(long line, List<String> cells) {
-          return true;
-        }
-      }).rows();
+      total = readThrough(file, titles);
     } catch (FileRefused refused) {
       return fail(accountId, run, refused.code(), refused.getMessage());
     }
@@ -145,6 +135,21 @@ public final class ImportRunner {
     return imports.findRun(accountId, importId, runNumber).orElseThrow();
   }
 
+  /** The file read through: its titles added to {@code titles}; its data rows. */
+  private static long readThrough(Path file, List<String> titles) {
+    return ImportFiles.read(file, new SheetRows() {
+      @Override
+      public void header(List<String> names) {
+        titles.addAll(names);
+      }
+
+      @Override
+      public boolean row(long line, List<String> cells) {
+        return true;
+      }
+    }).rows();
+  }
+
   /** Writes the report to {@code report} in the scratch folder, hands it to {@code upload} and deletes it; its key. */
   private static String report(Path file, java.util.Iterator<String> outcomes, boolean dryRun, Path report,
       ReportUpload upload) {
@@ -175,22 +180,13 @@ public final class ImportRunner {
     String nobody = com.textinbox.shared.observability.Priming.KEY;
     imports.findRun(nobody, nobody, 1);
     List<String> titles = new ArrayList<>();
-    ImportFiles.read(file, new SheetRows() {
-      @Override
-      public void header(List<String> names) {
-        titles.addAll(names);
-      }
-
-      @Override
-      public boolean row(long line, List<String> cells) {
-        return true;
-      }
-    });
+    readThrough(file, titles);
+    imports.outcomes(nobody, nobody, 1).hasNext();
     ImportMapping parsed = ImportMapping.parse(Json.read(mapping), titles.size(), definitions.get(nobody));
     ImportRun run = ImportRun.queued(nobody, 1, false, mapping, nobody, now());
     List<String> outcomes = new ArrayList<>();
     Pass rows = new Pass(nobody, run, titles, parsed, region, isXlsx(file), () -> true, table::primeTransact);
-    rows.outcomes = outcomes;
+    rows.primingOutcomes = outcomes;
     ImportFiles.read(file, rows);
     rows.flush();
     report(file, outcomes.iterator(), false, scratch.resolve("priming-report.csv"), upload);
@@ -248,7 +244,7 @@ public final class ImportRunner {
     /** How a chunk's transaction is made: sent ({@link DynamoTable#transact}), or stopped when priming. */
     private final java.util.function.Consumer<List<Write>> transact;
     /** Priming: the committed rows' outcomes, kept for the report (a run reads them back from the table). */
-    private List<String> outcomes;
+    private List<String> primingOutcomes;
     private final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     private List<String> titles;
     private final List<Row> chunk = new ArrayList<>(CHUNK);
@@ -352,6 +348,9 @@ public final class ImportRunner {
           outcome = ImportDecision.decide(v, ofReference, ofMobile, newCustomerId(run.importId(), run.run(), row.index()),
               now, "import:" + run.importId());
         }
+        if (primingOutcomes != null && outcome.after() != null) {
+          customers.primeRead(accountId, outcome.after()); // as a found profile is read (priming finds none)
+        }
         List<Write> writes = run.dryRun() ? List.of() : writesOf(outcome);
         Set<String> touched = touched(outcome);
         if (!group.fits(writes.size(), touched)) {
@@ -386,8 +385,8 @@ public final class ImportRunner {
       writes.addAll(imports.progressWrites(accountId, run, group.progress()));
       try {
         transact.accept(writes);
-        if (outcomes != null) {
-          outcomes.addAll(group.outcomes);
+        if (primingOutcomes != null) {
+          primingOutcomes.addAll(group.outcomes);
         }
         return true;
       } catch (TransactionCancelled cancelled) {

@@ -71,7 +71,7 @@ public final class Priming {
 
   /** The requests a priming step may make: reads (of things that do not exist; S3: a key no object has). */
   public static final java.util.Set<String> READS =
-      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "GetQueueAttributes", "GetObject", "HeadObject");
+      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "GetQueueAttributes", "GetObject", "HeadObject", "ListObjectsV2");
 
   /**
    * The requests of a {@code RequestCounter.during(...)} figure ({@code DynamoDb.GetItem}, ...) that

@@ -313,6 +313,14 @@ public record CustomerStore(DynamoTable table) {
     return new Holders(byReference, byMobile, profiles);
   }
 
+  /**
+   * SnapStart priming (docs/decisions.md 46): {@code profile} mapped to its item and read back, in
+   * memory, as {@link #holders} reads a profile it finds (a priming read finds none).
+   */
+  public CustomerProfile primeRead(String accountId, CustomerProfile profile) {
+    return CustomerMapper.fromItem(CustomerMapper.toItem(accountId, profile));
+  }
+
   /** The profiles holding references and mobiles, as {@link #holders} read them. */
   public record Holders(Map<String, String> byReference, Map<String, String> byMobile, Map<String, CustomerProfile> profiles) {
     public CustomerProfile ofReference(String reference) {

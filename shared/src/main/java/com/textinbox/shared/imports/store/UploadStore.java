@@ -64,12 +64,15 @@ public class UploadStore {
   /**
    * SnapStart priming (docs/decisions.md 46): the GetObject {@link #download} makes, of the upload of
    * an import of the account {@code Priming.KEY}, which does not exist (S3 answers 404 NoSuchKey:
-   * a read of nothing, within the role's s3:GetObject); and the answer's model, which a 404 never
-   * builds. Answers whether the object was missing, as expected.
+   * a read of nothing, within the role's s3:GetObject); a ListObjectsV2 of that key as a prefix
+   * (an empty list, within s3:ListBucket: the XML answer of a success, as a PutObject's is read);
+   * and the answer's model, which a 404 never builds. Answers whether the object was missing, as expected.
    */
   public boolean primeRead() {
     GetObjectResponse.builder().contentLength(0L).build();
     String nobody = com.textinbox.shared.observability.Priming.KEY;
+    // an answer of S3 that is not an error (a list of a prefix no key has: empty), read as a PutObject's answer is
+    s3.listObjectsV2(b -> b.bucket(bucket).prefix(uploadKey(nobody, nobody)).maxKeys(1));
     try (var in = s3.getObject(b -> b.bucket(bucket).key(uploadKey(nobody, nobody)))) {
       return false;
     } catch (S3Exception e) {
