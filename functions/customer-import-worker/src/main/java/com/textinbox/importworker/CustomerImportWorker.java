@@ -111,7 +111,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
     ImportMessage run = ImportMessage.parse(new ImportMessage(nobody, nobody, 1, nobody, "priming@example.invalid").toJson());
     Account account = accounts.get(run.accountId());
     String region = CustomerRules.region(account == null ? null : account.number(), fallbackRegion);
-    uploads.primeRead();
+    uploads.primeRead(scratch);
     String[] reportKey = new String[1];
     try {
       Path file = Files.createTempFile(scratch, "priming-", ".upload");

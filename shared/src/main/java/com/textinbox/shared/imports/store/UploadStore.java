@@ -4,12 +4,15 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.jobs.store.LinkSigner;
 import com.textinbox.shared.jobs.store.ResultFileStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -66,10 +69,19 @@ public class UploadStore {
    * an import of the account {@code Priming.KEY}, which does not exist (S3 answers 404 NoSuchKey:
    * a read of nothing, within the role's s3:GetObject); a ListObjectsV2 of that key as a prefix
    * (an empty list, within s3:ListBucket: the XML answer of a success, as a PutObject's is read);
-   * and the answer's model, which a 404 never builds. Answers whether the object was missing, as expected.
+   * and a found object's answer (built in memory, empty) copied to a file in {@code scratch} and
+   * deleted, as {@link #download} copies one. Answers whether the object was missing, as expected.
    */
-  public boolean primeRead() {
-    GetObjectResponse.builder().contentLength(0L).build();
+  public boolean primeRead(Path scratch) {
+    // a found object's answer, copied to a file as download copies it (an empty stream, in memory)
+    Path file = scratch.resolve("priming.upload");
+    copy(new ResponseInputStream<>(GetObjectResponse.builder().contentLength(0L).build(),
+        AbortableInputStream.create(InputStream.nullInputStream())), file);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String nobody = com.textinbox.shared.observability.Priming.KEY;
     // an answer of S3 that is not an error (a list of a prefix no key has: empty), read as a PutObject's answer is
     s3.listObjectsV2(b -> b.bucket(bucket).prefix(uploadKey(nobody, nobody)).maxKeys(1));
@@ -87,7 +99,11 @@ public class UploadStore {
 
   /** Copies the object to {@code file} (streamed to disk, never held in memory). */
   public void download(String key, Path file) {
-    try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+    copy(s3.getObject(b -> b.bucket(bucket).key(key)), file);
+  }
+
+  private static void copy(ResponseInputStream<GetObjectResponse> object, Path file) {
+    try (var in = object) {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
