@@ -42,12 +42,6 @@ public class FileStore {
   private final S3Presigner presigner;
   private final String bucket;
 
-  public FileStore(S3Client s3, S3Presigner presigner, String bucket) {
-    this.s3 = s3;
-    this.presigner = presigner;
-    this.bucket = bucket;
-  }
-
   /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
   public static FileStore fromEnvironment() {
     return new FileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
@@ -56,6 +50,13 @@ public class FileStore {
   /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
   public static FileStore forEmailedLinks() {
     return new FileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** @param s3 may be null where the store only signs links (a presigned link makes no request) */
+  public FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.bucket = bucket;
   }
 
   /** The S3 client of the environment, path-style. */
