@@ -1,6 +1,5 @@
 package com.textinbox.importworker;
 
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.customers.CustomerRules;
 import com.textinbox.shared.files.store.FileStore;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * Runs customer imports (P4, docs/decisions.md 54) from the CustomerImportQueue: fetches the file
@@ -51,7 +49,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
 
   public CustomerImportWorker() {
     this(DynamoTable.fromEnvironment(), FileStore.forEmailedLinks(),
-        EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
+        EmailSender.fromEnvironment(),
         Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Path.of(System.getProperty("java.io.tmpdir")),
         Duration.ofMinutes(14));
   }

@@ -58,7 +58,7 @@ final class ImportEmails {
       String subject = "Your customer " + kind + " failed";
       String text = subject + ": " + run.errorMessage() + "\n\nNo customer was changed"
           + (run.done() > 0 ? " after row " + run.done() : "") + ". Fix the file and upload it again.\n";
-      email.send(new Email(to, subject, text, "<html><body><p>" + escape(text).replace("\n", "<br>") + "</p></body></html>"));
+      email.send(Email.ofText(to, subject, text));
       return;
     }
     Instant expires = clock.instant().plus(ResultFiles.LINK_VALIDITY);
@@ -66,9 +66,5 @@ final class ImportEmails {
         + ", updated " + run.updated() + ", rejected " + run.rejected() + ")";
     email.send(ReadyEmail.of(to, what, reportName(run.run(), run.dryRun()),
         files.link(run.reportKey(), ResultFiles.LINK_VALIDITY), expires, zone));
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

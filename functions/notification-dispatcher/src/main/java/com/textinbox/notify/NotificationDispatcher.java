@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -42,8 +41,7 @@ public final class NotificationDispatcher extends SqsBatchHandler {
 
   private static Dispatcher wire() {
     DynamoTable table = DynamoTable.fromEnvironment();
-    EmailSender email = EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"),
-        Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
+    EmailSender email = EmailSender.fromEnvironment();
     SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
     String webApp = Env.require("WEB_APP_BASE_URL");
     List<NotificationChannel> channels = new ArrayList<>(List.of(
