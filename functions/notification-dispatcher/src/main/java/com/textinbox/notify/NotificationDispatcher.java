@@ -16,8 +16,6 @@ import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -27,8 +25,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * queue's receive count. Wiring: template.yaml, function NotificationDispatcher.
  */
 public final class NotificationDispatcher extends SqsBatchHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
-
   private final Dispatcher dispatcher;
 
   public NotificationDispatcher() {
@@ -73,15 +69,9 @@ public final class NotificationDispatcher extends SqsBatchHandler {
     dispatcher.prime(NotificationEvent.parse(PRIMING_EVENT));
   }
 
+  /** A message that is not a notification event is a {@code MalformedMessage}: its record fails, for the DLQ. */
   @Override
   protected void process(SqsMessage message) {
-    NotificationEvent event;
-    try {
-      event = NotificationEvent.parse(message.payload());
-    } catch (NotificationEvent.Malformed e) {
-      LOG.error("message {} is not a notification event ({}): left for the DLQ", message.messageId(), e.getMessage());
-      throw e;
-    }
-    dispatcher.dispatch(event);
+    dispatcher.dispatch(NotificationEvent.parse(message.payload()));
   }
 }

@@ -2,6 +2,7 @@ package com.textinbox.sender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.SendRate;
 import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -311,6 +313,24 @@ class SmsSenderHandlerTest {
     assertEquals(2, deliver("{\"accountId\":\"" + ACCOUNT + "\",\"conversationId\":\"conv-x\",\"timelineSk\":\"T#x\",\"messageId\":\"msg-x\"}",
         "not json").size());
     assertTrue(sent.isEmpty());
+  }
+
+  /** Not a command (not JSON, a field missing): the shared MalformedMessage, its record failed for the DLQ, nothing read. */
+  @Test
+  void aMessageThatIsNoCommandIsMalformedAndFailsItsRecordOnly() {
+    ObjectNode command = queued(true);
+    ObjectNode withoutId = command.deepCopy();
+    withoutId.remove("messageId");
+    assertThrows(MalformedMessage.class, () -> SendSmsCommand.parse("not json"));
+    assertThrows(MalformedMessage.class, () -> SendSmsCommand.parse(Json.write(withoutId)));
+
+    ObjectNode event = batch(Json.write(withoutId), "[1]");
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(
+        List.of(event.path("Records").get(0).path("messageId").asText(), event.path("Records").get(1).path("messageId").asText()),
+        handler.processBatch(event)));
+    assertEquals(Map.of(), requests(requests), requests.toString());
+    assertEquals(List.of(), deliver(Json.write(command)), "the sender goes on with the next command");
+    assertEquals(1, sent.size());
   }
 
   // ---- the send line (decision 61)
