@@ -440,6 +440,38 @@ class SmsSenderHandlerTest {
     System.out.println("SmsSender, a burst of 5 at 2/s: first pass " + requests + ", the 2 put back " + second);
   }
 
+  /**
+   * One invocation sleeps at most {@link SendRate#BATCH_WAIT_BUDGET} for places, whatever its texts;
+   * the handler instance is kept across invocations, and the next invocation has the whole budget again.
+   */
+  @Test
+  void anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler sender = new SmsSenderHandler(dynamoDb, TABLE, clock, carrier(), new SendRate(2),
+        (command, delay) -> deferred.add(new Deferred(command, delay)), millis -> {
+          waits.add(millis);
+          clock.now = clock.now.plusMillis(millis);   // a wait moves the clock: the line's places come one by one
+        });
+    List<ObjectNode> burst = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      burst.add(queued(true));
+    }
+
+    assertEquals(List.of(), deliverTo(sender, burst.stream().map(Json::write).toArray(String[]::new)));
+    // places 500 ms apart: 10 waits of 500 ms fill the 5 s budget; the 12th text's place is put back
+    assertEquals(11, sent.size());
+    assertEquals(SendRate.BATCH_WAIT_BUDGET.toMillis(), waits.stream().mapToLong(Long::longValue).sum());
+    assertEquals(1, deferred.size());
+
+    // the next invocation, on the same handler: its text's place is 1 s away, within a fresh budget
+    waits.clear();
+    assertEquals(List.of(), deliverTo(sender, Json.write(queued(true))));
+    assertEquals(12, sent.size());
+    assertEquals(List.of(1000L), waits);
+    assertEquals(1, deferred.size(), "nothing more put back");
+  }
+
   @Test
   void aPlaceComingBackTooLateIsGivenUpForANewOne() {
     emptyLine();
