@@ -1,11 +1,11 @@
 package com.textinbox.importworker;
 
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.jobs.ReadyEmail;
 import com.textinbox.shared.jobs.ResultFiles;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.notifications.EmailSender;
 import java.io.IOException;
@@ -22,11 +22,11 @@ import java.time.ZoneId;
  * email with the counts and the link; a failed run's email says why and that nothing was written.
  */
 final class ImportEmails {
-  private final ResultFileStore files;
+  private final FileStore files;
   private final EmailSender email;
   private final Clock clock;
 
-  ImportEmails(ResultFileStore files, EmailSender email, Clock clock) {
+  ImportEmails(FileStore files, EmailSender email, Clock clock) {
     this.files = files;
     this.email = email;
     this.clock = clock;
@@ -37,10 +37,10 @@ final class ImportEmails {
   }
 
   /** Streams the report to the bucket; its key. */
-  static String putReport(ResultFileStore files, ImportMessage run, boolean dryRun, Path report) {
+  static String putReport(FileStore files, ImportMessage run, boolean dryRun, Path report) {
     String name = reportName(run.run(), dryRun);
     String key = ResultFiles.key(run.accountId(), run.importId() + "-" + run.run(), name);
-    try (ResultFileStore.Upload out = files.create(key, name)) {
+    try (FileStore.Upload out = files.create(key, name)) {
       Files.copy(report, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,7 +58,7 @@ final class ImportEmails {
       String subject = "Your customer " + kind + " failed";
       String text = subject + ": " + run.errorMessage() + "\n\nNo customer was changed"
           + (run.done() > 0 ? " after row " + run.done() : "") + ". Fix the file and upload it again.\n";
-      email.send(new Email(to, subject, text, "<html><body><p>" + escape(text).replace("\n", "<br>") + "</p></body></html>"));
+      email.send(Email.ofText(to, subject, text));
       return;
     }
     Instant expires = clock.instant().plus(ResultFiles.LINK_VALIDITY);
@@ -70,15 +70,13 @@ final class ImportEmails {
 
   /**
    * Priming (decision 46): the report of an import of the account {@code Priming.KEY} (which does not
-   * exist) as a result file whose PutObject is stopped before transmission, its link presigned (no
-   * request), and the email that ends the run built and stopped before SES has it: to an address
-   * of the reserved {@code .invalid} domain, so not even a bounce could come of it.
+   * exist) as a result file whose PutObject is stopped before transmission; its key.
    */
-  static String primeReport(ResultFileStore files, Path report) {
+  static String primeReport(FileStore files, Path report) {
     String nobody = com.textinbox.shared.observability.Priming.KEY;
     String name = reportName(1, false);
     String key = ResultFiles.key(nobody, nobody + "-1", name);
-    try (ResultFileStore.Upload out = files.primingUpload(key, name)) {
+    try (FileStore.Upload out = files.primingUpload(key, name)) {
       Files.copy(report, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,16 +87,13 @@ final class ImportEmails {
   /**
    * Priming (decision 46): the email that ends {@code run} (a completed run with its report key),
    * built as {@link #send} builds it (its link presigned: no request) and handed to the sender's
-   * {@link EmailSender#prime}, which stops it before SES has it.
+   * {@link EmailSender#prime}, which stops it before SES has it: to an address of the reserved
+   * {@code .invalid} domain, so not even a bounce could come of it.
    */
   void prime(ImportRun run) {
     new ImportEmails(files, primed -> {
       email.prime(primed);
       return null;
     }, clock).send("priming@example.invalid", run, ZoneId.of("America/Toronto"));
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -10,13 +10,12 @@ import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.observability.Priming;
 import software.amazon.awssdk.services.ses.SesClient;
 import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.imports.CustomerImport;
+import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
-import com.textinbox.shared.imports.store.FolderUploads;
 import com.textinbox.shared.imports.store.ImportStore;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.sqs.MalformedMessage;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * events/customer-import-worker/import-run.json through the real handler, against DynamoDB Local
- * and S3Proxy (the report, its link); the upload read from a folder.
+ * and S3Proxy (the upload, the report, its link).
  */
 class CustomerImportWorkerTest {
   private static final String ACCOUNT = "acct-maple-motors";
@@ -59,8 +59,8 @@ class CustomerImportWorkerTest {
   private static DynamoDbLocalServer local;
   private static S3Proxy s3proxy;
   private static DynamoTable table;
-  private static ResultFileStore files;
   private static S3Client s3;
+  private static FileStore files;
   @TempDir static Path dir;
 
   @BeforeAll
@@ -68,7 +68,6 @@ class CustomerImportWorkerTest {
     local = DynamoDbLocalServer.start();
     local.createInboxTable("worker-test");
     table = new DynamoTable(local.client(), "worker-test");
-    Files.createDirectories(dir.resolve("bucket"));
     Files.createDirectories(dir.resolve("tmp"));
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
@@ -86,7 +85,7 @@ class CustomerImportWorkerTest {
     s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), endpoint);
     s3.createBucket(b -> b.bucket("files"));
-    files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
+    files = new FileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
         .region(Region.US_EAST_1).credentialsProvider(keys).build(), "files");
   }
 
@@ -98,17 +97,16 @@ class CustomerImportWorkerTest {
 
   @Test
   void theSampleRunImportsTheFileAndEmailsTheRejectedRowsOnceThenARedeliveryDoesNothing() throws Exception {
-    FolderUploads uploads = new FolderUploads(dir.resolve("bucket"));
     ImportStore imports = new ImportStore(table);
     Instant now = Instant.now();
-    imports.create(ACCOUNT, new CustomerImport(IMPORT, UploadStore.uploadKey(ACCOUNT, IMPORT), "c.csv", "user-bruno", "t",
+    imports.create(ACCOUNT, new CustomerImport(IMPORT, ImportFiles.uploadKey(ACCOUNT, IMPORT), "c.csv", "user-bruno", "t",
         null, 0, 0, 0, 0), now);
     assertTrue(imports.startRun(ACCOUNT, ImportRun.queued(IMPORT, 1, false,
         "[{\"to\":\"firstName\"},{\"to\":\"mobile\"}]", "user-bruno", "t"), now));
-    Files.writeString(uploads.file(UploadStore.uploadKey(ACCOUNT, IMPORT)),
-        "First name,Mobile\nAnn,514 555 0170\nBob,12\n", StandardCharsets.UTF_8);
+    s3.putObject(b -> b.bucket("files").key(ImportFiles.uploadKey(ACCOUNT, IMPORT)),
+        RequestBody.fromString("First name,Mobile\nAnn,514 555 0170\nBob,12\n", StandardCharsets.UTF_8));
     List<Email> sent = new CopyOnWriteArrayList<>();
-    CustomerImportWorker worker = new CustomerImportWorker(table, uploads, files, e -> { sent.add(e); return "ses-" + sent.size(); }, Clock.systemUTC(), "CA",
+    CustomerImportWorker worker = new CustomerImportWorker(table, files, e -> { sent.add(e); return "ses-" + sent.size(); }, Clock.systemUTC(), "CA",
         dir.resolve("tmp"), Duration.ofMinutes(5));
     JsonNode answer = SampleEvents.invoke(worker, "customer-import-worker/import-run.json");
     assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
@@ -142,10 +140,9 @@ class CustomerImportWorkerTest {
   @Test
   void primingOnlyReadsAndWritesStoresOrSendsNothing() throws Exception {
     StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    UploadStore uploads = new UploadStore(s3, null, "files");
     EmailSender ses = EmailSender.ses(AwsClients.buildAt(SesClient.builder().region(Region.US_EAST_1).credentialsProvider(keys),
         URI.create("http://127.0.0.1:9")), "from@example.invalid", "no-reply@example.invalid");
-    CustomerImportWorker worker = new CustomerImportWorker(table, uploads, files, ses, Clock.systemUTC(), "CA", dir.resolve("tmp"),
+    CustomerImportWorker worker = new CustomerImportWorker(table, files, ses, Clock.systemUTC(), "CA", dir.resolve("tmp"),
         Duration.ofMinutes(5));
     int items = local.client().scan(b -> b.tableName("worker-test")).count();
     int objects = s3.listObjectsV2(b -> b.bucket("files")).keyCount();
@@ -165,7 +162,7 @@ class CustomerImportWorkerTest {
 
   @Test
   void aMessageThatIsNoRunFailsForTheDlq() {
-    CustomerImportWorker worker = new CustomerImportWorker(table, new FolderUploads(dir.resolve("bucket")), files,
+    CustomerImportWorker worker = new CustomerImportWorker(table, files,
         e -> "ses-1", Clock.systemUTC(), "CA",
         dir.resolve("tmp"), Duration.ofMinutes(5));
     JsonNode answer = SampleEvents.invokeRaw(worker, Json.write(Map.of("Records", List.of(Map.of("messageId", "bad",

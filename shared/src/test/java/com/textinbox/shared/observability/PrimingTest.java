@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.ses.SesClient;
-import com.textinbox.shared.jobs.store.ResultFileStore;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.notifications.EmailSender;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -119,13 +119,13 @@ class PrimingTest {
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     S3Client s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), closed);
-    ResultFileStore files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(closed)
+    FileStore files = new FileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(closed)
         .region(Region.US_EAST_1).credentialsProvider(keys).build(), "files");
     EmailSender email = EmailSender.ses(AwsClients.buildAt(SesClient.builder().region(Region.US_EAST_1).credentialsProvider(keys),
         closed), "from@example.invalid", "no-reply@example.invalid");
 
     Map<String, Integer> made = RequestCounter.during(() -> {
-      try (ResultFileStore.Upload out = files.primingUpload("exports/PRIMING#none/x/report.csv", "report.csv")) {
+      try (FileStore.Upload out = files.primingUpload("exports/PRIMING#none/x/report.csv", "report.csv")) {
         out.write("a,b\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);

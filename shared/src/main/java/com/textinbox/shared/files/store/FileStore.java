@@ -1,28 +1,48 @@
-package com.textinbox.shared.jobs.store;
+package com.textinbox.shared.files.store;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.imports.ImportFiles;
+import com.textinbox.shared.observability.Priming;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.jobs.ResultFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Result files of jobs in the files bucket ({@code FILES_BUCKET}): written as a stream (S3
- * multipart upload, one part of {@link #PART_SIZE} in memory at a time, never the whole file), and
- * handed out as presigned GET links (docs/decisions.md 53).
+ * The files bucket ({@code FILES_BUCKET}), the one S3 store of the functions:
+ * <ul>
+ *   <li>result files of jobs (exports, an import's report; docs/decisions.md 53): written as a
+ *       stream (S3 multipart upload, one part of {@link #PART_SIZE} in memory at a time, never the
+ *       whole file), handed out as presigned GET links;
+ *   <li>customer files to import (P4, keys {@code ImportFiles.uploadKey}): uploaded by the browser
+ *       with a presigned PUT link, their size asked, fetched to the function's {@code /tmp} to be
+ *       read (an XLSX is a ZIP, read from a file; 50 MB at most).
+ * </ul>
+ * The bucket's lifecycle rule deletes both after 7 days. Not final: the functions' tests keep
+ * uploads in a folder instead (FolderUploads, no S3 engine there).
  */
-public final class ResultFileStore {
+public class FileStore {
   /** S3's smallest part but the last: a part in memory at a time. */
   public static final int PART_SIZE = 5 * 1024 * 1024;
 
@@ -30,24 +50,25 @@ public final class ResultFileStore {
   private final S3Presigner presigner;
   private final String bucket;
 
-  public ResultFileStore(S3Client s3, S3Presigner presigner, String bucket) {
+  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
+  public static FileStore fromEnvironment() {
+    return new FileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
+  public static FileStore forEmailedLinks() {
+    return new FileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** @param s3 may be null where the store only signs links (a presigned link makes no request) */
+  public FileStore(S3Client s3, S3Presigner presigner, String bucket) {
     this.s3 = s3;
     this.presigner = presigner;
     this.bucket = bucket;
   }
 
-  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
-  public static ResultFileStore fromEnvironment() {
-    return new ResultFileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
-  }
-
-  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
-  public static ResultFileStore forEmailedLinks() {
-    return new ResultFileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
-  }
-
-  /** The S3 client of the environment, path-style (also the imports' upload store's, P4). */
-  public static S3Client client() {
+  /** The S3 client of the environment, path-style. */
+  private static S3Client client() {
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     return AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
   }
@@ -72,6 +93,69 @@ public final class ResultFileStore {
   public String link(String key, Duration validity) {
     return presigner.presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
         .url().toString();
+  }
+
+  /** A PUT link for the browser to upload a file to {@code key} with, valid {@code validity}. */
+  public String uploadLink(String key, Duration validity) {
+    return presigner.presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(o -> o.bucket(bucket).key(key)))
+        .url().toString();
+  }
+
+  /** The file's size; empty while nothing was uploaded (one HeadObject). */
+  public OptionalLong size(String key) {
+    try {
+      return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+    } catch (S3Exception e) { // NoSuchKeyException too: a HEAD of a missing key is a 404 without body
+      if (e.statusCode() == 404) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Copies the file to {@code file} (streamed to disk, never held in memory). */
+  public void download(String key, Path file) {
+    copy(s3.getObject(b -> b.bucket(bucket).key(key)), file);
+  }
+
+  private static void copy(ResponseInputStream<GetObjectResponse> object, Path file) {
+    try (var in = object) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * SnapStart priming (docs/decisions.md 46): the GetObject {@link #download} makes, of the upload of
+   * an import of the account {@code Priming.KEY}, which does not exist (S3 answers 404 NoSuchKey:
+   * a read of nothing, within the role's s3:GetObject); a ListObjectsV2 of that key as a prefix
+   * (an empty list, within s3:ListBucket: the XML answer of a success, as a PutObject's is read);
+   * and a found object's answer (built in memory, empty) copied to a file in {@code scratch} and
+   * deleted, as {@link #download} copies one. Answers whether the object was missing, as expected.
+   */
+  public boolean primeRead(Path scratch) {
+    Path file = scratch.resolve("priming.upload");
+    copy(new ResponseInputStream<>(GetObjectResponse.builder().contentLength(0L).build(),
+        AbortableInputStream.create(InputStream.nullInputStream())), file);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String nobody = Priming.KEY;
+    String key = ImportFiles.uploadKey(nobody, nobody);
+    s3.listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1));
+    try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return true;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
