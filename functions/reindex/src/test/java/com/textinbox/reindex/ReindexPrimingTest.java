@@ -36,31 +36,36 @@ import software.amazon.awssdk.regions.Region;
  * item has; nothing written.
  */
 class ReindexPrimingTest {
+  /** What reaches the domain, recorded; every request answered with the alias on generation 1. */
+  private static final class RecordingDomain implements SdkHttpClient {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      sent.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath());
+      return new AliasAnswer();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class AliasAnswer implements ExecutableHttpRequest {
+    @Override
+    public HttpExecuteResponse call() {
+      ByteArrayInputStream alias = new ByteArrayInputStream("{\"inbox-1\": {\"aliases\": {\"inbox\": {}}}}".getBytes(StandardCharsets.UTF_8));
+      SdkHttpResponse ok = SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/json").build();
+      return HttpExecuteResponse.builder().response(ok).responseBody(AbortableInputStream.create(alias)).build();
+    }
+
+    @Override
+    public void abort() {}
+  }
+
   @Test
   void primingReadsTheAliasAndAKeyThatDoesNotExistAndWritesNothing() throws Exception {
-    List<String> sent = new CopyOnWriteArrayList<>();
-    SdkHttpClient http = new SdkHttpClient() {
-      @Override
-      public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        sent.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath());
-        return new ExecutableHttpRequest() {
-          @Override
-          public HttpExecuteResponse call() {
-            byte[] body = "{\"inbox-1\": {\"aliases\": {\"inbox\": {}}}}".getBytes(StandardCharsets.UTF_8);
-            return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/json").build())
-                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
-          }
-
-          @Override
-          public void abort() {}
-        };
-      }
-
-      @Override
-      public void close() {}
-    };
-    OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(http, "search.example", "es", Region.US_EAST_1,
+    RecordingDomain domain = new RecordingDomain();
+    OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(domain, "search.example", "es", Region.US_EAST_1,
         AwsSdk2TransportOptions.builder()
             .setCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .setMapper(new JacksonJsonpMapper(Json.MAPPER)).build()));
@@ -71,7 +76,7 @@ class ReindexPrimingTest {
       Map<String, Object>[] rebuilt = new Map[1];
       Map<String, Integer> made = RequestCounter.during(() -> rebuilt[0] = reindex.prime());
 
-      assertEquals(List.of("GET /_alias/inbox"), sent, "priming reached the domain with more than a read");
+      assertEquals(List.of("GET /_alias/inbox"), domain.sent, "priming reached the domain with more than a read");
       assertEquals(Map.of("DynamoDb.Scan", 1, "DynamoDb.Query", 1, "DynamoDb.Query.attempts", 1), made,
           "the Scan left the process, or another request was made");
       assertEquals(List.of(), Priming.notReads(made));
