@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A function's counts for one invocation, written as EMF documents when it ends (docs/decisions.md
@@ -56,14 +57,15 @@ final class EmfMetrics {
   /**
    * The container's cold start, the first time only (one container, one cold start), in its own
    * document as Powertools' {@code captureColdStartMetric} wrote it: {@code ColdStart} = 1 with the
-   * Service dimension, and {@code properties} (the invocation's request id and X-Ray trace id).
+   * Service dimension, and {@code properties} (the invocation's request id and X-Ray trace id),
+   * asked for only then.
    */
-  synchronized Optional<String> coldStart(long timestamp, Map<String, String> properties) {
+  synchronized Optional<String> coldStart(long timestamp, Supplier<Map<String, String>> properties) {
     if (coldStartWritten) {
       return Optional.empty();
     }
     coldStartWritten = true;
-    return Optional.of(document(Map.of(COLD_START, 1L), properties).toJson(timestamp));
+    return Optional.of(document(Map.of(COLD_START, 1L), properties.get()).toJson(timestamp));
   }
 
   private MetricsDocument document(Map<String, Long> counts, Map<String, String> properties) {

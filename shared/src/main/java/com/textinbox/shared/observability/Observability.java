@@ -48,7 +48,7 @@ public final class Observability {
     EmfMetrics primed = new EmfMetrics("Priming", "priming");
     primed.count("Priming", 1);
     primed.flush(System.currentTimeMillis());
-    primed.coldStart(System.currentTimeMillis(), Map.of("function_request_id", "priming"));
+    primed.coldStart(System.currentTimeMillis(), () -> Map.of("function_request_id", "priming"));
   }
 
   /** A record of the shape of the views handlers answer with (priming only). */
@@ -73,7 +73,7 @@ public final class Observability {
   }
 
   public static <T> T around(Context context, Supplier<T> work) {
-    METRICS.coldStart(System.currentTimeMillis(), coldStartProperties(context)).ifPresent(System.out::println);
+    METRICS.coldStart(System.currentTimeMillis(), () -> coldStartProperties(context)).ifPresent(System.out::println);
     try {
       return PowertoolsLogging.withLogging(context, work);
     } finally {

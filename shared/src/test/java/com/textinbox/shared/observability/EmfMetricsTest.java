@@ -86,8 +86,8 @@ class EmfMetricsTest {
     assertEquals(Optional.of("{\"_aws\":{\"Timestamp\":1764960000000,\"CloudWatchMetrics\":[{\"Namespace\":\"TextInbox/dev\","
         + "\"Dimensions\":[[\"Service\"]],\"Metrics\":[{\"Name\":\"ColdStart\",\"Unit\":\"Count\"}]}]},"
         + "\"Service\":\"inbound-sms\",\"ColdStart\":1,\"function_request_id\":\"req-1\",\"xray_trace_id\":\"1-abc-def\"}"),
-        metrics.coldStart(AT, properties));
-    assertEquals(Optional.empty(), metrics.coldStart(AT, properties));
+        metrics.coldStart(AT, () -> properties));
+    assertEquals(Optional.empty(), metrics.coldStart(AT, () -> properties));
     assertEquals(List.of(), metrics.flush(AT), "the cold start is not a count of the invocation");
   }
 
