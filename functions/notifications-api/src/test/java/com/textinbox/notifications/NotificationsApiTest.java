@@ -137,7 +137,7 @@ class NotificationsApiTest {
     String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
     ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
     assertEquals(201, first.status(), first.toString());
-    String deviceId = Json.MAPPER.valueToTree(first.body()).path("deviceId").asText();
+    String deviceId = Json.mapper().valueToTree(first.body()).path("deviceId").asText();
     assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status());
     assertNull(device("user-erin", deviceId), "erin's phone is now frank's");
     assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status(), "again: same device");
@@ -183,7 +183,7 @@ class NotificationsApiTest {
   private static JsonNode call(String method, String resource, String userId, String body, Map<String, String> query) {
     ApiResponse response = api.handle(event(method, resource, userId, body, query, Map.of()));
     assertTrue(response.status() < 300, response.toString());
-    return Json.MAPPER.valueToTree(response.body());
+    return Json.mapper().valueToTree(response.body());
   }
 
   private static int status(String method, String resource, String userId, String body, Map<String, String> query) {
@@ -203,7 +203,7 @@ class NotificationsApiTest {
     event.put("pathParameters", path);
     event.put("body", body);
     event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", userId, "role", "user")));
-    return Json.MAPPER.valueToTree(event);
+    return Json.mapper().valueToTree(event);
   }
 
   /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */
