@@ -35,6 +35,8 @@ public final class ColdStart {
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
       "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
+  /** {@code --why}: a class whose loading stacks the class-counting runs log. */
+  private static String why;
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
   /** The phases of a primed run (Harness --primed): what SnapStart's snapshot holds, then what a restore loads. */
   private static final String[] PRIMED_PHASES = {"JVM + harness", "init", "priming", "1st after priming"};
@@ -76,13 +78,15 @@ public final class ColdStart {
         case "--classes" -> classes = true;
         case "--keep" -> keep = true;
         case "--only" -> only.addAll(i + 1 < args.length ? List.of(args[++i].split(",")) : List.of());
+        case "--why" -> why = i + 1 < args.length ? args[++i] : null;
         default -> runs = -1;
       }
     }
     if (runs < 1) {
-      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep]"
+      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep] [--why a.Class]"
           + " (--classes: two more runs per function counting the classes each phase loads, unprimed and primed;"
-          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs)");
+          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs;"
+          + " --why: with --classes --keep, <function>-why.log holds the stack that loaded that class)");
     }
     Path endpointsFile = Path.of(".local-cloud/endpoints.json");
     if (!Files.exists(endpointsFile)) {
@@ -308,6 +312,10 @@ public final class ColdStart {
     command.addAll(JVM_FLAGS);
     if (classLog != null) {
       command.add("-Xlog:class+load:file=" + classLog);
+      if (why != null) { // which code loads a class (JDK 22+)
+        command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:LogClassLoadingCauseFor=" + why,
+            "-Xlog:class+load+cause:file=" + classLog.toString().replace("-classes.log", "-why.log")));
+      }
     }
     if (primed) {
       command.add("-Dorg.crac.Core.Compat=benchcrac");
