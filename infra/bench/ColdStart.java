@@ -34,7 +34,7 @@ public final class ColdStart {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
-      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
+      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) firstCpuMs=(\\S+) response=(.*)");
   /** {@code --why}: a class whose loading stacks the class-counting runs log. */
   private static String why;
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
@@ -47,7 +47,8 @@ public final class ColdStart {
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
   /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
-  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued, String response) {}
+  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued,
+      double firstCpu, String response) {}
 
   static final class Failure extends RuntimeException {
     final int exitCode;
@@ -163,7 +164,9 @@ public final class ColdStart {
 
     if (classes) {
       System.out.printf("%nClasses loaded per phase (two more runs each, -Xlog:class+load): unprimed, then primed as%n"
-          + "SnapStart primes (the CRaC resources' beforeCheckpoint between init and the first invoke)%n%-22s", "function");
+          + "SnapStart primes (the CRaC resources' beforeCheckpoint between init and the first invoke); last two columns:%n"
+          + "the CPU time of the first invoke after priming (all threads), what a SnapStart restore runs, and its ratio to%n"
+          + "the peer's first invoke (a SnapStart restore of the peer runs that invoke unprimed)%n%-22s", "function");
       for (String phase : PHASES) {
         System.out.printf(" %14s", phase);
       }
@@ -171,14 +174,18 @@ public final class ColdStart {
       for (String phase : List.of(PRIMED_PHASES).subList(1, PRIMED_PHASES.length)) {
         System.out.printf(" %17s", phase);
       }
-      System.out.println();
+      System.out.printf(" %12s %8s%n", "its CPU ms", "vs peer");
+      double peerRestoredCpu = Double.NaN;
       for (Function function : ok) {
         Path log = work.resolve(function.logicalId() + "-classes.log");
         measure(function, harness, work, aws, adminToken, log, false);
         int[] counts = classesPerPhase(log, false);
         Path primedLog = work.resolve(function.logicalId() + "-primed-classes.log");
-        measure(function, harness, work, aws, adminToken, primedLog, true);
+        Run restored = measure(function, harness, work, aws, adminToken, primedLog, true);
         int[] primed = classesPerPhase(primedLog, true);
+        if (function.logicalId().equals(PEER)) {
+          peerRestoredCpu = restored.firstCpu();
+        }
         System.out.printf("%-22s", function.logicalId());
         int total = 0;
         for (int count : counts) {
@@ -189,7 +196,8 @@ public final class ColdStart {
         for (int i = 1; i < primed.length; i++) {
           System.out.printf(" %17d", primed[i]);
         }
-        System.out.println();
+        double ratio = restored.firstCpu() / peerRestoredCpu;
+        System.out.printf(" %12.0f %8s%n", restored.firstCpu(), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
       }
     }
     if (!failed.isEmpty()) {
@@ -341,7 +349,7 @@ public final class ColdStart {
     if (status != 0 || !result.find()) {
       throw new Failure(1, f.logicalId() + " failed (exit " + status + "); its output:\n" + tail(printed));
     }
-    String response = result.group(8);
+    String response = result.group(9);
     // an error answer would time the error path, not the function's work
     // (an authorizer's policy may deny some routes to the caller: an error only when it allows nothing)
     if (response.matches(".*\"statusCode\":[45].*|.*\"itemIdentifier\".*")
@@ -351,7 +359,7 @@ public final class ColdStart {
     }
     return new Run(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
         Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Double.parseDouble(result.group(6)),
-        Double.parseDouble(result.group(7)), response);
+        Double.parseDouble(result.group(7)), Double.parseDouble(result.group(8)), response);
   }
 
   /**
