@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Keeps the search index in step with the table (C15): reads a batch of the table's stream and
@@ -88,7 +87,7 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
       outcomes = index.bulk(actions);
     } catch (Exception e) {
       LOG.error("the search index took none of {} documents: {}", actions.size(), e.toString());
-      Observability.metrics().addMetric("SearchDocumentsFailed", actions.size(), MetricUnit.COUNT);
+      Observability.count("SearchDocumentsFailed", actions.size());
       return records.getFirst().sequenceNumber();
     }
     int failed = 0;
@@ -103,10 +102,8 @@ public final class SearchIndexer extends DynamoDBStreamHandler {
           records.get(sources.get(a)).sequenceNumber(), outcomes.get(a));
       firstFailed = firstFailed < 0 ? sources.get(a) : Math.min(firstFailed, sources.get(a));
     }
-    Observability.metrics().addMetric("SearchDocumentsWritten", actions.size() - failed, MetricUnit.COUNT);
-    if (failed > 0) {
-      Observability.metrics().addMetric("SearchDocumentsFailed", failed, MetricUnit.COUNT);
-    }
+    Observability.count("SearchDocumentsWritten", actions.size() - failed);
+    Observability.count("SearchDocumentsFailed", failed);
     LOG.info("search index: {} documents written or deleted, {} refused, for {} stream records",
         actions.size() - failed, failed, records.size());
     return firstFailed < 0 ? null : records.get(firstFailed).sequenceNumber();

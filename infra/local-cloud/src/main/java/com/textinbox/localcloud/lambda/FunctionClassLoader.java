@@ -56,20 +56,14 @@ public final class FunctionClassLoader extends URLClassLoader {
   }
 
   /**
-   * Tells the function's copy of Powertools and of the EMF library what Lambda's environment
-   * would: both read the process environment ({@code System.getenv}), which here is the local
-   * cloud's, shared by every function. Without this every log line would say
-   * {@code "service":"service_undefined"} and {@code "cold_start":false}, and EMF, finding no
-   * {@code AWS_LAMBDA_FUNCTION_NAME}, would send metrics to a CloudWatch agent on
-   * tcp://127.0.0.1:25888 and warn "Unknown ServiceName." on every flush. So, in this class loader:
-   * <ul>
-   *   <li>Powertools' service name is template.yaml's {@code POWERTOOLS_SERVICE_NAME} and the first
-   *       invocation is a cold start (LambdaHandlerProcessor's static fields, read once from the
-   *       environment);</li>
-   *   <li>EMF runs in its Lambda environment: metrics are printed as EMF JSON lines, as CloudWatch
-   *       gets them;</li>
-   * </ul>
-   * A function without Powertools or EMF is left as it is.
+   * Tells the function's copy of Powertools what Lambda's environment would: it reads the process
+   * environment ({@code System.getenv}), which here is the local cloud's, shared by every function.
+   * Without this every log line would say {@code "service":"service_undefined"} and
+   * {@code "cold_start":false}. So, in this class loader, Powertools' service name is template.yaml's
+   * {@code POWERTOOLS_SERVICE_NAME} and the first invocation is a cold start (LambdaHandlerProcessor's
+   * static fields, read once from the environment). (The functions' EMF metrics are their own and
+   * read their namespace and service through {@code Env}: docs/decisions.md 66.) A function without
+   * Powertools is left as it is.
    */
   public void configurePowertools(Map<String, String> environment) {
     try {
@@ -83,19 +77,6 @@ public final class FunctionClassLoader extends URLClassLoader {
       // no Powertools in this function
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.out.println("local cloud: cannot give Powertools its service name (" + e + ")");
-    }
-    try {
-      Class<?> provider = loadClass("software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider");
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      Class<Enum> environments = (Class<Enum>) loadClass("software.amazon.cloudwatchlogs.emf.environment.Environments");
-      Object config = provider.getMethod("getConfig").invoke(null);
-      @SuppressWarnings("unchecked")
-      Object lambda = Enum.valueOf(environments, "Lambda");
-      config.getClass().getMethod("setEnvironmentOverride", environments).invoke(config, lambda);
-    } catch (ClassNotFoundException e) {
-      // no EMF in this function
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      System.out.println("local cloud: cannot put EMF in its Lambda environment (" + e + ")");
     }
   }
 

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * The operator's side of template.yaml (docs/decisions.md 60): every DLQ and every function has an
  * alarm, every alarm tells the alarm topic when it fires and when it is OK again, and every metric of
  * the product's own namespace that an alarm or the dashboard reads is one a function counts (an
- * {@code Observability.count("Name")} or {@code addMetric("Name", ...)} in the sources of the function
- * whose {@code POWERTOOLS_SERVICE_NAME} is the metric's {@code Service}). A renamed metric would
+ * {@code Observability.count("Name")} in the sources of the function whose
+ * {@code POWERTOOLS_SERVICE_NAME} is the metric's {@code Service}). A renamed metric would
  * otherwise leave a dashboard line flat and an alarm silent forever. Each check returns one readable
  * problem per fault, as {@link TemplateChecks} does.
  */
@@ -38,8 +38,8 @@ public final class OperationsChecks {
    */
   static final Map<String, String> ERRORS_NOT_ALARMED = Map.of("Authorizer", "its Errors are the API's 401s");
 
-  /** Where a function's source counts a metric: {@code Observability.count("SmsSent"...)} or {@code addMetric("SmsSent", ...)}. */
-  private static final Pattern COUNTED = Pattern.compile("(?:Observability\\.count|addMetric)\\(\\s*\"([A-Za-z0-9]+)\"");
+  /** Where a function's source counts a metric: {@code Observability.count("SmsSent"...)} (the only way: decision 66). */
+  private static final Pattern COUNTED = Pattern.compile("Observability\\.count\\(\\s*\"([A-Za-z0-9]+)\"");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -187,7 +187,7 @@ public final class OperationsChecks {
       if (emitters.stream().noneMatch(f -> counted(template, f).contains(read.name()))) {
         problems.add(read.where() + ": metric " + read.name() + " (Service " + service + ") is counted by no code of "
             + emitters.stream().map(FunctionDefinition::logicalId).toList() + " (looked for Observability.count(\""
-            + read.name() + "\") or addMetric(\"" + read.name() + "\", ...) in its sources): a renamed metric leaves the"
+            + read.name() + "\") in its sources): a renamed metric leaves the"
             + " dashboard flat and the alarm silent");
       }
     }
