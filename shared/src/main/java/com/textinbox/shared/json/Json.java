@@ -66,33 +66,15 @@ public final class Json {
    * {@link IllegalArgumentException} with the parser's reason.
    */
   public static JsonNode read(String text) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
-      return JsonTrees.read(parser, false);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return lenient(() -> FACTORY.createParser(text));
   }
 
   public static JsonNode read(byte[] bytes) {
-    try (JsonParser parser = FACTORY.createParser(bytes)) {
-      return JsonTrees.read(parser, false);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return lenient(() -> FACTORY.createParser(bytes));
   }
 
   public static JsonNode read(InputStream in) {
-    try (JsonParser parser = FACTORY.createParser(in)) {
-      return JsonTrees.read(parser, false);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return lenient(() -> FACTORY.createParser(in));
   }
 
   /**
@@ -104,6 +86,20 @@ public final class Json {
       return JsonTrees.read(parser, true);
     } catch (JsonProcessingException e) {
       throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static JsonNode lenient(ParserSource source) {
+    try (JsonParser parser = source.open()) {
+      return JsonTrees.read(parser, false);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
