@@ -1,14 +1,13 @@
 package com.textinbox.importworker;
 
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.customers.CustomerRules;
+import com.textinbox.shared.files.store.FileStore;
+import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.imports.ImportRunner;
 import com.textinbox.shared.imports.store.ImportStore;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * Runs customer imports (P4, docs/decisions.md 54) from the CustomerImportQueue: fetches the file
@@ -42,8 +40,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
   private final ImportRunner runner;
   private final ImportStore imports;
   private final AccountStore accounts;
-  private final UploadStore uploads;
-  private final ResultFileStore files;
+  private final FileStore files;
   private final ImportEmails emails;
   private final Clock clock;
   private final String fallbackRegion;
@@ -51,19 +48,21 @@ public final class CustomerImportWorker extends SqsBatchHandler {
   private final Duration budget;
 
   public CustomerImportWorker() {
-    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.forEmailedLinks(),
-        EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
+    this(DynamoTable.fromEnvironment(), FileStore.forEmailedLinks(),
+        EmailSender.fromEnvironment(),
         Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"), Path.of(System.getProperty("java.io.tmpdir")),
         Duration.ofMinutes(14));
   }
 
-  /** @param budget how long one invocation works before it hands the rest to the next (tests: short) */
-  public CustomerImportWorker(DynamoTable table, UploadStore uploads, ResultFileStore files, EmailSender email, Clock clock,
+  /**
+   * @param files the uploads and the runs' reports (the report's link is emailed: valid 7 days, {@code LinkSigner})
+   * @param budget how long one invocation works before it hands the rest to the next (tests: short)
+   */
+  public CustomerImportWorker(DynamoTable table, FileStore files, EmailSender email, Clock clock,
       String fallbackRegion, Path scratch, Duration budget) {
     this.runner = new ImportRunner(table, clock);
     this.imports = new ImportStore(table);
     this.accounts = new AccountStore(table);
-    this.uploads = uploads;
     this.files = files;
     this.emails = new ImportEmails(files, email, clock);
     this.clock = clock;
@@ -87,7 +86,7 @@ public final class CustomerImportWorker extends SqsBatchHandler {
     Path file = Files.createTempFile(scratch, "import-", ".upload");
     ImportRun after;
     try {
-      uploads.download(UploadStore.uploadKey(run.accountId(), run.importId()), file);
+      files.download(ImportFiles.uploadKey(run.accountId(), run.importId()), file);
       Instant stopAt = clock.instant().plus(budget).minus(RESERVE.compareTo(budget) < 0 ? RESERVE : Duration.ZERO);
       BooleanSupplier timeLeft = () -> clock.instant().isBefore(stopAt);
       after = runner.run(run.accountId(), run.importId(), run.run(), file, region, timeLeft, scratch,

@@ -1,11 +1,11 @@
 package com.textinbox.importworker;
 
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.jobs.ReadyEmail;
 import com.textinbox.shared.jobs.ResultFiles;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.notifications.EmailSender;
 import java.io.IOException;
@@ -22,11 +22,11 @@ import java.time.ZoneId;
  * email with the counts and the link; a failed run's email says why and that nothing was written.
  */
 final class ImportEmails {
-  private final ResultFileStore files;
+  private final FileStore files;
   private final EmailSender email;
   private final Clock clock;
 
-  ImportEmails(ResultFileStore files, EmailSender email, Clock clock) {
+  ImportEmails(FileStore files, EmailSender email, Clock clock) {
     this.files = files;
     this.email = email;
     this.clock = clock;
@@ -37,10 +37,10 @@ final class ImportEmails {
   }
 
   /** Streams the report to the bucket; its key. */
-  static String putReport(ResultFileStore files, ImportMessage run, boolean dryRun, Path report) {
+  static String putReport(FileStore files, ImportMessage run, boolean dryRun, Path report) {
     String name = reportName(run.run(), dryRun);
     String key = ResultFiles.key(run.accountId(), run.importId() + "-" + run.run(), name);
-    try (ResultFileStore.Upload out = files.create(key, name)) {
+    try (FileStore.Upload out = files.create(key, name)) {
       Files.copy(report, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,7 +58,7 @@ final class ImportEmails {
       String subject = "Your customer " + kind + " failed";
       String text = subject + ": " + run.errorMessage() + "\n\nNo customer was changed"
           + (run.done() > 0 ? " after row " + run.done() : "") + ". Fix the file and upload it again.\n";
-      email.send(new Email(to, subject, text, "<html><body><p>" + escape(text).replace("\n", "<br>") + "</p></body></html>"));
+      email.send(Email.ofText(to, subject, text));
       return;
     }
     Instant expires = clock.instant().plus(ResultFiles.LINK_VALIDITY);
@@ -66,9 +66,5 @@ final class ImportEmails {
         + ", updated " + run.updated() + ", rejected " + run.rejected() + ")";
     email.send(ReadyEmail.of(to, what, reportName(run.run(), run.dryRun()),
         files.link(run.reportKey(), ResultFiles.LINK_VALIDITY), expires, zone));
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.imports.CustomerImport;
+import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportMessage;
 import com.textinbox.shared.imports.ImportRun;
-import com.textinbox.shared.imports.store.FolderUploads;
 import com.textinbox.shared.imports.store.ImportStore;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.sqs.MalformedMessage;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * events/customer-import-worker/import-run.json through the real handler, against DynamoDB Local
- * and S3Proxy (the report, its link); the upload read from a folder.
+ * and S3Proxy (the upload, the report, its link).
  */
 class CustomerImportWorkerTest {
   private static final String ACCOUNT = "acct-maple-motors";
@@ -55,7 +55,8 @@ class CustomerImportWorkerTest {
   private static DynamoDbLocalServer local;
   private static S3Proxy s3proxy;
   private static DynamoTable table;
-  private static ResultFileStore files;
+  private static S3Client s3;
+  private static FileStore files;
   @TempDir static Path dir;
 
   @BeforeAll
@@ -63,7 +64,6 @@ class CustomerImportWorkerTest {
     local = DynamoDbLocalServer.start();
     local.createInboxTable("worker-test");
     table = new DynamoTable(local.client(), "worker-test");
-    Files.createDirectories(dir.resolve("bucket"));
     Files.createDirectories(dir.resolve("tmp"));
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
@@ -78,10 +78,10 @@ class CustomerImportWorkerTest {
     }
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    S3Client s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
+    s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), endpoint);
     s3.createBucket(b -> b.bucket("files"));
-    files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
+    files = new FileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
         .region(Region.US_EAST_1).credentialsProvider(keys).build(), "files");
   }
 
@@ -93,17 +93,16 @@ class CustomerImportWorkerTest {
 
   @Test
   void theSampleRunImportsTheFileAndEmailsTheRejectedRowsOnceThenARedeliveryDoesNothing() throws Exception {
-    FolderUploads uploads = new FolderUploads(dir.resolve("bucket"));
     ImportStore imports = new ImportStore(table);
     Instant now = Instant.now();
-    imports.create(ACCOUNT, new CustomerImport(IMPORT, UploadStore.uploadKey(ACCOUNT, IMPORT), "c.csv", "user-bruno", "t",
+    imports.create(ACCOUNT, new CustomerImport(IMPORT, ImportFiles.uploadKey(ACCOUNT, IMPORT), "c.csv", "user-bruno", "t",
         null, 0, 0, 0, 0), now);
     assertTrue(imports.startRun(ACCOUNT, ImportRun.queued(IMPORT, 1, false,
         "[{\"to\":\"firstName\"},{\"to\":\"mobile\"}]", "user-bruno", "t"), now));
-    Files.writeString(uploads.file(UploadStore.uploadKey(ACCOUNT, IMPORT)),
-        "First name,Mobile\nAnn,514 555 0170\nBob,12\n", StandardCharsets.UTF_8);
+    s3.putObject(b -> b.bucket("files").key(ImportFiles.uploadKey(ACCOUNT, IMPORT)),
+        RequestBody.fromString("First name,Mobile\nAnn,514 555 0170\nBob,12\n", StandardCharsets.UTF_8));
     List<Email> sent = new CopyOnWriteArrayList<>();
-    CustomerImportWorker worker = new CustomerImportWorker(table, uploads, files, e -> { sent.add(e); return "ses-" + sent.size(); }, Clock.systemUTC(), "CA",
+    CustomerImportWorker worker = new CustomerImportWorker(table, files, e -> { sent.add(e); return "ses-" + sent.size(); }, Clock.systemUTC(), "CA",
         dir.resolve("tmp"), Duration.ofMinutes(5));
     JsonNode answer = SampleEvents.invoke(worker, "customer-import-worker/import-run.json");
     assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
@@ -130,7 +129,7 @@ class CustomerImportWorkerTest {
 
   @Test
   void aMessageThatIsNoRunFailsForTheDlq() {
-    CustomerImportWorker worker = new CustomerImportWorker(table, new FolderUploads(dir.resolve("bucket")), files,
+    CustomerImportWorker worker = new CustomerImportWorker(table, files,
         e -> "ses-1", Clock.systemUTC(), "CA",
         dir.resolve("tmp"), Duration.ofMinutes(5));
     JsonNode answer = SampleEvents.invokeRaw(worker, Json.write(Map.of("Records", List.of(Map.of("messageId", "bad",

@@ -3,8 +3,7 @@ package com.textinbox.imports;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.events.EventQueue;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.store.DynamoTable;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,15 +20,17 @@ public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandle
   private final ImportRoutes imports;
 
   public CustomerImportsApi() {
-    this(DynamoTable.fromEnvironment(), UploadStore.fromEnvironment(), ResultFileStore.fromEnvironment(),
+    this(DynamoTable.fromEnvironment(), FileStore.fromEnvironment(),
         EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
         Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  /** @param scratch where an uploaded file is fetched to be previewed (Lambda's /tmp) */
-  public CustomerImportsApi(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock,
-      Path scratch) {
-    imports = new ImportRoutes(table, uploads, files, runs, clock, scratch);
+  /**
+   * @param files the uploads and the runs' reports (their links are short: signed with the role's credentials)
+   * @param scratch where an uploaded file is fetched to be previewed (Lambda's /tmp)
+   */
+  public CustomerImportsApi(DynamoTable table, FileStore files, EventQueue runs, Clock clock, Path scratch) {
+    imports = new ImportRoutes(table, files, runs, clock, scratch);
     route("POST", "/customer-imports", imports::create);
     route("GET", "/customer-imports/{importId}", imports::get);
     route("POST", "/customer-imports/{importId}/run", imports::run);

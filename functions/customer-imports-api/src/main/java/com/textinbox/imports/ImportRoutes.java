@@ -8,6 +8,7 @@ import com.textinbox.shared.customers.AttributeDefinition;
 import com.textinbox.shared.customers.store.AttributeDefinitionStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.imports.CustomerImport;
 import com.textinbox.shared.imports.CustomerImportView;
 import com.textinbox.shared.imports.FileRefused;
@@ -19,8 +20,6 @@ import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.imports.MappingFingerprint;
 import com.textinbox.shared.imports.MappingProposal;
 import com.textinbox.shared.imports.store.ImportStore;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import java.io.IOException;
@@ -50,8 +49,7 @@ final class ImportRoutes {
 
   private final ImportStore imports;
   private final AttributeDefinitionStore definitions;
-  private final UploadStore uploads;
-  private final ResultFileStore files;
+  private final FileStore files;
   private final EventQueue runs;
   private final Clock clock;
   private final Path scratch;
@@ -61,14 +59,13 @@ final class ImportRoutes {
    * signs a URL in the process (the S3 presigner, its endpoint rules and signer) and makes no request.
    */
   String primeUploadLink() {
-    return uploads.uploadLink(UploadStore.uploadKey(com.textinbox.shared.observability.Priming.KEY,
+    return files.uploadLink(ImportFiles.uploadKey(com.textinbox.shared.observability.Priming.KEY,
         com.textinbox.shared.observability.Priming.KEY), UPLOAD_LINK);
   }
 
-  ImportRoutes(DynamoTable table, UploadStore uploads, ResultFileStore files, EventQueue runs, Clock clock, Path scratch) {
+  ImportRoutes(DynamoTable table, FileStore files, EventQueue runs, Clock clock, Path scratch) {
     this.imports = new ImportStore(table);
     this.definitions = new AttributeDefinitionStore(table);
-    this.uploads = uploads;
     this.files = files;
     this.runs = runs;
     this.clock = clock;
@@ -89,10 +86,10 @@ final class ImportRoutes {
     }
     String accountId = request.caller().accountId();
     String importId = "imp-" + UUID.randomUUID();
-    String key = UploadStore.uploadKey(accountId, importId);
+    String key = ImportFiles.uploadKey(accountId, importId);
     imports.create(accountId, new CustomerImport(importId, key, fileName, request.caller().userId(),
         Keys.time(clock.instant()), null, 0, 0, 0, 0), clock.instant());
-    var answer = Json.object().put("importId", importId).put("uploadUrl", uploads.uploadLink(key, UPLOAD_LINK))
+    var answer = Json.object().put("importId", importId).put("uploadUrl", files.uploadLink(key, UPLOAD_LINK))
         .put("uploadExpiresAt", Keys.time(clock.instant().plus(UPLOAD_LINK))).put("maxBytes", ImportFiles.MAX_BYTES);
     LOG.info("import {} created by {}", importId, request.caller().userId());
     return ApiResponse.created(answer);
@@ -167,7 +164,7 @@ final class ImportRoutes {
 
   /** The file's preview, read and kept once it is uploaded; null before the upload. */
   private ImportPreview readPreview(String accountId, CustomerImport i) {
-    OptionalLong size = uploads.size(i.fileKey());
+    OptionalLong size = files.size(i.fileKey());
     if (size.isEmpty()) {
       return null;
     }
@@ -176,7 +173,7 @@ final class ImportRoutes {
       ImportFiles.checkSize(size.getAsLong());
       Path file = Files.createTempFile(scratch, "import-", ".upload");
       try {
-        uploads.download(i.fileKey(), file);
+        files.download(i.fileKey(), file);
         preview = ImportPreview.of(file);
       } finally {
         Files.deleteIfExists(file);

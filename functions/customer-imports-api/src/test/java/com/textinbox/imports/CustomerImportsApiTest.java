@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.events.EventQueue;
+import com.textinbox.shared.files.store.FileStore;
+import com.textinbox.shared.files.store.FolderUploads;
+import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportMessage;
-import com.textinbox.shared.imports.store.FolderUploads;
-import com.textinbox.shared.imports.store.UploadStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.testing.SampleEvents;
@@ -45,14 +45,13 @@ class CustomerImportsApiTest {
     table = new DynamoTable(local.client(), "imports-test");
     Files.createDirectories(dir.resolve("bucket"));
     Files.createDirectories(dir.resolve("tmp"));
-    uploads = new FolderUploads(dir.resolve("bucket"));
     // links are only signed here (offline): no S3 request
     presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
         .region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))).build();
-    api = new CustomerImportsApi(table, uploads, new ResultFileStore(null, presigner, "test-bucket"), EventQueue.into(sent),
-        Clock.systemUTC(), dir.resolve("tmp"));
+    uploads = new FolderUploads(dir.resolve("bucket"), presigner);
+    api = new CustomerImportsApi(table, uploads, EventQueue.into(sent), Clock.systemUTC(), dir.resolve("tmp"));
   }
 
   @AfterAll
@@ -66,7 +65,7 @@ class CustomerImportsApiTest {
     assertEquals(201, response.path("statusCode").asInt(), response.toString());
     JsonNode body = SampleEvents.body(response);
     assertTrue(body.path("importId").asText().startsWith("imp-"));
-    assertTrue(body.path("uploadUrl").asText().contains(UploadStore.uploadKey(ACCOUNT, body.path("importId").asText())));
+    assertTrue(body.path("uploadUrl").asText().contains(ImportFiles.uploadKey(ACCOUNT, body.path("importId").asText())));
     assertEquals(50L * 1024 * 1024, body.path("maxBytes").asLong());
   }
 
@@ -78,7 +77,7 @@ class CustomerImportsApiTest {
     assertEquals("not_uploaded", error(409, "POST", "/customer-imports/{importId}/run", path,
         "{\"mapping\": [], \"dryRun\": true}").path("code").asText());
 
-    Files.writeString(uploads.file(UploadStore.uploadKey(ACCOUNT, id)),
+    Files.writeString(uploads.file(ImportFiles.uploadKey(ACCOUNT, id)),
         "Prénom;Nom;Cellulaire;Prochain entretien\nHélène;Bérubé;514 555 0150;01/12/2026\n", StandardCharsets.UTF_8);
     JsonNode preview = ok(200, "GET", "/customer-imports/{importId}", path, null);
     assertEquals("ready", preview.path("status").asText());
@@ -98,6 +97,11 @@ class CustomerImportsApiTest {
             + "{\"to\": \"attribute\", \"key\": \"next\", \"name\": \"Next\", \"type\": \"date\"}]}").path("field").asText());
     assertEquals("dryRun", error(400, "POST", "/customer-imports/{importId}/run", path,
         "{\"mapping\": " + mapping + ", \"dryRun\": \"yes\"}").path("field").asText());
+    // a column's unknown field: the route's schema (docs/openapi.yaml, decision 55) names it and the known ones
+    JsonNode unknown = error(400, "POST", "/customer-imports/{importId}/run", path,
+        "{\"mapping\": [{\"to\": \"mobile\", \"colour\": 1}]}");
+    assertEquals(List.of("mapping[0].colour", "Unknown field 'mapping[0].colour'; the fields are to, key, name, type, format."),
+        List.of(unknown.path("field").asText(), unknown.path("message").asText()));
     JsonNode run = ok(202, "POST", "/customer-imports/{importId}/run", path,
         "{\"mapping\": " + mapping + ", \"dryRun\": true, \"saveMapping\": true}");
     assertEquals(List.of(1, true, "QUEUED"), List.of(run.path("run").asInt(), run.path("dryRun").asBoolean(),
@@ -110,7 +114,7 @@ class CustomerImportsApiTest {
 
     // a file with the same titles next month: the saved mapping is proposed
     String next = ok(201, "POST", "/customer-imports", Map.of(), null).path("importId").asText();
-    Files.writeString(uploads.file(UploadStore.uploadKey(ACCOUNT, next)),
+    Files.writeString(uploads.file(ImportFiles.uploadKey(ACCOUNT, next)),
         "prenom;NOM;cellulaire;Prochain Entretien\nZoé;Côté;;\n", StandardCharsets.UTF_8);
     assertEquals("saved", ok(200, "GET", "/customer-imports/{importId}", Map.of("importId", next), null)
         .path("mappingSource").asText());
@@ -119,7 +123,7 @@ class CustomerImportsApiTest {
   @Test
   void aFileThatCannotBeImportedSaysWhyAndCannotRun() throws IOException {
     String id = ok(201, "POST", "/customer-imports", Map.of(), null).path("importId").asText();
-    Files.write(uploads.file(UploadStore.uploadKey(ACCOUNT, id)), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0});
+    Files.write(uploads.file(ImportFiles.uploadKey(ACCOUNT, id)), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0});
     JsonNode preview = ok(200, "GET", "/customer-imports/{importId}", Map.of("importId", id), null);
     assertEquals("refused", preview.path("status").asText());
     assertEquals("not_csv_or_xlsx", preview.path("error").path("code").asText());
@@ -147,13 +151,13 @@ class CustomerImportsApiTest {
   /** Priming's upload link is presigned by the S3 presigner (no S3 client: any request would fail), nothing written. */
   @Test
   void primingPresignsAnUploadLinkWithoutARequest() {
-    var withPresigner = new CustomerImportsApi(table, new UploadStore(null, presigner, "test-bucket"),
-        new ResultFileStore(null, presigner, "test-bucket"), EventQueue.into(sent), Clock.systemUTC(), dir.resolve("tmp"));
+    var withPresigner = new CustomerImportsApi(table, new FileStore(null, presigner, "test-bucket"),
+        EventQueue.into(sent), Clock.systemUTC(), dir.resolve("tmp"));
     int queued = sent.size();
     Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(withPresigner::prime);
     assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
     assertEquals(queued, sent.size(), "priming queued a run");
-    assertTrue(new ImportRoutes(table, new UploadStore(null, presigner, "test-bucket"), null, null, Clock.systemUTC(),
+    assertTrue(new ImportRoutes(table, new FileStore(null, presigner, "test-bucket"), null, Clock.systemUTC(),
         dir.resolve("tmp")).primeUploadLink().contains("X-Amz-Signature="));
   }
 

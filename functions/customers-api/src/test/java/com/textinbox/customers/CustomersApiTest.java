@@ -251,6 +251,17 @@ class CustomersApiTest {
         "{\"definitions\": [{\"key\": \"a b\", \"name\": \"A\", \"type\": \"text\"}]}");
     assertEquals(400, bad.status());
     assertEquals("definitions[0].key", Json.MAPPER.valueToTree(bad.body()).path("error").path("field").asText());
+    // unknown fields: the route's schema (docs/openapi.yaml, decision 55) names them and the known ones
+    JsonNode other = Json.MAPPER.valueToTree(as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
+        "{\"definitions\": [], \"other\": 1}").body()).path("error");
+    assertEquals(List.of("other", "Unknown field 'other'; the fields are definitions."),
+        List.of(other.path("field").asText(), other.path("message").asText()));
+    ApiResponse colour = as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
+        "{\"definitions\": [{\"key\": \"a\", \"name\": \"A\", \"type\": \"text\", \"colour\": \"red\"}]}");
+    assertEquals(400, colour.status());
+    JsonNode unknown = Json.MAPPER.valueToTree(colour.body()).path("error");
+    assertEquals(List.of("definitions[0].colour", "Unknown field 'definitions[0].colour'; the fields are key, name, type."),
+        List.of(unknown.path("field").asText(), unknown.path("message").asText()));
   }
 
   @Test

@@ -1,13 +1,12 @@
 package com.textinbox.digest;
 
-import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.notifications.DigestClock;
 import com.textinbox.shared.notifications.DigestItem;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.NotificationEmails;
-import com.textinbox.shared.notifications.NotificationSettings;
 import com.textinbox.shared.notifications.NotificationSettings.EmailMode;
+import com.textinbox.shared.notifications.NotificationSettings;
 import com.textinbox.shared.notifications.NotificationSettingsItem;
 import com.textinbox.shared.notifications.store.DigestStore;
 import com.textinbox.shared.notifications.store.NotificationSettingsStore;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * The daily digest (N5), run every hour: the users whose digest is due sit in the sparse GSI4 list
@@ -43,9 +41,7 @@ public final class DailyDigestHandler extends ScheduledHandler {
   private final String webAppBaseUrl;
 
   public DailyDigestHandler() {
-    this(DynamoTable.fromEnvironment(),
-        EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
-        Env.require("WEB_APP_BASE_URL"), Clock.systemUTC());
+    this(DynamoTable.fromEnvironment(), EmailSender.fromEnvironment(), Env.require("WEB_APP_BASE_URL"), Clock.systemUTC());
   }
 
   public DailyDigestHandler(DynamoTable table, EmailSender email, String webAppBaseUrl, Clock clock) {

@@ -1,21 +1,18 @@
 package com.textinbox.exportworker;
 
-import com.textinbox.shared.aws.AwsClients;
-import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.store.CustomerStore;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.jobs.FileJobs;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.JobMessage;
 import com.textinbox.shared.jobs.store.JobStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
-import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * The export jobs of the ExportJobsQueue (docs/decisions.md 53): a customer list as CSV or XLSX
@@ -31,12 +28,10 @@ public final class ExportWorker extends SqsBatchHandler {
   private final AccountStore accounts;
 
   public ExportWorker() {
-    this(DynamoTable.fromEnvironment(), ResultFileStore.forEmailedLinks(),
-        EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO")),
-        Clock.systemUTC());
+    this(DynamoTable.fromEnvironment(), FileStore.forEmailedLinks(), EmailSender.fromEnvironment(), Clock.systemUTC());
   }
 
-  public ExportWorker(DynamoTable table, ResultFileStore files, EmailSender email, Clock clock) {
+  public ExportWorker(DynamoTable table, FileStore files, EmailSender email, Clock clock) {
     this.accounts = new AccountStore(table);
     this.customers = new CustomerStore(table);
     this.conversations = new ConversationStore(table);

@@ -17,15 +17,15 @@ import com.textinbox.shared.conversations.store.ConversationStore;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.exports.CustomerExport;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.jobs.FileJobs;
 import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.JobMessage;
-import com.textinbox.shared.sqs.MalformedMessage;
 import com.textinbox.shared.jobs.store.JobStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Email;
 import com.textinbox.shared.notifications.EmailSender;
+import com.textinbox.shared.sqs.MalformedMessage;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.users.Account;
@@ -71,7 +71,7 @@ class ExportWorkerTest {
   private static DynamoDbLocalServer local;
   private static S3Proxy s3proxy;
   private static DynamoTable table;
-  private static ResultFileStore files;
+  private static FileStore files;
   private static S3Client s3;
 
   @BeforeAll
@@ -95,7 +95,7 @@ class ExportWorkerTest {
     s3 = AwsClients.buildAt(S3Client.builder().serviceConfiguration(pathStyle).region(Region.US_EAST_1)
         .credentialsProvider(keys), endpoint);
     s3.createBucket(b -> b.bucket(BUCKET));
-    files = new ResultFileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
+    files = new FileStore(s3, S3Presigner.builder().serviceConfiguration(pathStyle).endpointOverride(endpoint)
         .region(Region.US_EAST_1).credentialsProvider(keys).build(), BUCKET);
 
     new AccountStore(table).put(new Account(MAPLE, "Maple Motors", "+15145550100", "fr", null, null, null, null, "America/Toronto"));

@@ -16,9 +16,6 @@ import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -28,8 +25,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * queue's receive count. Wiring: template.yaml, function NotificationDispatcher.
  */
 public final class NotificationDispatcher extends SqsBatchHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
-
   private final Dispatcher dispatcher;
 
   public NotificationDispatcher() {
@@ -42,8 +37,7 @@ public final class NotificationDispatcher extends SqsBatchHandler {
 
   private static Dispatcher wire() {
     DynamoTable table = DynamoTable.fromEnvironment();
-    EmailSender email = EmailSender.ses(AwsClients.build(SesClient.builder(), "SES"),
-        Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
+    EmailSender email = EmailSender.fromEnvironment();
     SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
     String webApp = Env.require("WEB_APP_BASE_URL");
     List<NotificationChannel> channels = new ArrayList<>(List.of(
@@ -75,15 +69,9 @@ public final class NotificationDispatcher extends SqsBatchHandler {
     dispatcher.prime(NotificationEvent.parse(PRIMING_EVENT));
   }
 
+  /** A message that is not a notification event is a {@code MalformedMessage}: its record fails, for the DLQ. */
   @Override
   protected void process(SqsMessage message) {
-    NotificationEvent event;
-    try {
-      event = NotificationEvent.parse(message.payload());
-    } catch (NotificationEvent.Malformed e) {
-      LOG.error("message {} is not a notification event ({}): left for the DLQ", message.messageId(), e.getMessage());
-      throw e;
-    }
-    dispatcher.dispatch(event);
+    dispatcher.dispatch(NotificationEvent.parse(message.payload()));
   }
 }

@@ -3,6 +3,7 @@ package com.textinbox.notify;
 import com.textinbox.shared.messaging.CustomerMessages;
 import com.textinbox.shared.notifications.NotificationEmails.Content;
 import com.textinbox.shared.notifications.NotificationEvent;
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -44,7 +45,7 @@ final class NotificationTexts {
           conversationLink != null ? "View conversation" : "View appointment");
       case NotificationEvent.INVOICE_PAID -> new Content("Invoice paid by " + customer + ": " + money(e.amount(), e.currency()),
           null, "/invoices/" + e.invoiceId(), "View invoice");
-      default -> throw new NotificationEvent.Malformed("unknown type " + e.type());
+      default -> throw new MalformedMessage("unknown type " + e.type());
     };
   }
 

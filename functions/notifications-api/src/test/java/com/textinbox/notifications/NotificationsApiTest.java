@@ -70,6 +70,9 @@ class NotificationsApiTest {
     assertEquals(5, byTime.path("notifications").size());
     assertEquals(400, status("GET", "/notifications", "user-bruno", null, Map.of("order", "time", "cursor", "djF8dXw")));
     assertEquals(400, status("GET", "/notifications", "user-bruno", null, Map.of("limit", "0")));
+    // an unknown order: the route's schema (docs/openapi.yaml, decision 55) names the field and its values
+    assertEquals(List.of("order", "'order' is one of unread, time."),
+        fieldAndMessage(400, "GET", "/notifications", null, Map.of("order", "oldest")));
   }
 
   @Test
@@ -105,6 +108,21 @@ class NotificationsApiTest {
     JsonNode immediate = call("PUT", "/me/notification-settings", "user-dana", "{\"email\":{\"mode\":\"immediate\"}}", Map.of());
     assertNull(immediate.path("email").get("nextDigestAt"));
     assertEquals(400, status("PUT", "/me/notification-settings", "user-dana", "[1]", Map.of()));
+    // unknown fields and out-of-range values: the route's schema (decision 55) names the field
+    assertEquals(List.of("colour", "Unknown field 'colour'; the fields are categories, email."),
+        fieldAndMessage(400, "PUT", "/me/notification-settings", "{\"colour\":\"blue\"}", Map.of()));
+    assertEquals(List.of("email.digestHour", "'email.digestHour' must be a whole number."),
+        fieldAndMessage(400, "PUT", "/me/notification-settings", "{\"email\":{\"digestHour\":7.5}}", Map.of()));
+    assertEquals(List.of("email.digestHour", "'email.digestHour' is a whole number from 0 to 23."),
+        fieldAndMessage(400, "PUT", "/me/notification-settings", "{\"email\":{\"digestHour\":24}}", Map.of()));
+  }
+
+  /** The field and message of an error answer. */
+  private static List<String> fieldAndMessage(int expected, String method, String resource, String body, Map<String, String> query) {
+    ApiResponse response = api.handle(event(method, resource, "user-dana", body, query, Map.of()));
+    assertEquals(expected, response.status(), response.toString());
+    JsonNode error = Json.MAPPER.valueToTree(response.body()).path("error");
+    return List.of(error.path("field").asText(), error.path("message").asText());
   }
 
   @Test

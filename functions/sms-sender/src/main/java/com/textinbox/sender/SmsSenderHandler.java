@@ -119,7 +119,13 @@ public final class SmsSenderHandler extends SqsBatchHandler {
     this.pause = pause;
   }
 
-  /** Slept for places in this invocation (at most {@link SendRate#BATCH_WAIT_BUDGET}, within the 20 s timeout). */
+  /**
+   * Slept for places in this invocation (at most {@link SendRate#BATCH_WAIT_BUDGET}, within the 20 s
+   * timeout). A field, since it spans the batch's {@link #process} calls: the instance is kept across
+   * invocations, but Lambda (and the local cloud) runs one invocation at a time in it, and
+   * {@link #beforeBatch} gives each the whole budget again (SmsSenderHandlerTest
+   * anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain).
+   */
   private long waitedInBatch;
 
   @Override

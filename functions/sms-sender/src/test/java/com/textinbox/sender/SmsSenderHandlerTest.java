@@ -2,6 +2,7 @@ package com.textinbox.sender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.SendRate;
 import com.textinbox.shared.messaging.SendSmsCommand;
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -313,6 +315,24 @@ class SmsSenderHandlerTest {
     assertTrue(sent.isEmpty());
   }
 
+  /** Not a command (not JSON, a field missing): the shared MalformedMessage, its record failed for the DLQ, nothing read. */
+  @Test
+  void aMessageThatIsNoCommandIsMalformedAndFailsItsRecordOnly() {
+    ObjectNode command = queued(true);
+    ObjectNode withoutId = command.deepCopy();
+    withoutId.remove("messageId");
+    assertThrows(MalformedMessage.class, () -> SendSmsCommand.parse("not json"));
+    assertThrows(MalformedMessage.class, () -> SendSmsCommand.parse(Json.write(withoutId)));
+
+    ObjectNode event = batch(Json.write(withoutId), "[1]");
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> assertEquals(
+        List.of(event.path("Records").get(0).path("messageId").asText(), event.path("Records").get(1).path("messageId").asText()),
+        handler.processBatch(event)));
+    assertEquals(Map.of(), requests(requests), requests.toString());
+    assertEquals(List.of(), deliver(Json.write(command)), "the sender goes on with the next command");
+    assertEquals(1, sent.size());
+  }
+
   // ---- the send line (decision 61)
 
   /** A clock the test moves; the sender's waits move it too. */
@@ -418,6 +438,38 @@ class SmsSenderHandlerTest {
     assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.TransactWriteItems", 2, "DynamoDb.UpdateItem", 2),
         requests(second), second.toString());
     System.out.println("SmsSender, a burst of 5 at 2/s: first pass " + requests + ", the 2 put back " + second);
+  }
+
+  /**
+   * One invocation sleeps at most {@link SendRate#BATCH_WAIT_BUDGET} for places, whatever its texts;
+   * the handler instance is kept across invocations, and the next invocation has the whole budget again.
+   */
+  @Test
+  void anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain() {
+    emptyLine();
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    SmsSenderHandler sender = new SmsSenderHandler(dynamoDb, TABLE, clock, carrier(), new SendRate(2),
+        (command, delay) -> deferred.add(new Deferred(command, delay)), millis -> {
+          waits.add(millis);
+          clock.now = clock.now.plusMillis(millis);   // a wait moves the clock: the line's places come one by one
+        });
+    List<ObjectNode> burst = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      burst.add(queued(true));
+    }
+
+    assertEquals(List.of(), deliverTo(sender, burst.stream().map(Json::write).toArray(String[]::new)));
+    // places 500 ms apart: 10 waits of 500 ms fill the 5 s budget; the 12th text's place is put back
+    assertEquals(11, sent.size());
+    assertEquals(SendRate.BATCH_WAIT_BUDGET.toMillis(), waits.stream().mapToLong(Long::longValue).sum());
+    assertEquals(1, deferred.size());
+
+    // the next invocation, on the same handler: its text's place is 1 s away, within a fresh budget
+    waits.clear();
+    assertEquals(List.of(), deliverTo(sender, Json.write(queued(true))));
+    assertEquals(12, sent.size());
+    assertEquals(List.of(1000L), waits);
+    assertEquals(1, deferred.size(), "nothing more put back");
   }
 
   @Test

@@ -52,7 +52,6 @@ public final class CustomerAttributeRules {
     if (body == null || !body.isObject()) {
       throw ApiError.badRequest("The body must be a JSON object {\"definitions\": [...]}.");
     }
-    onlyFields(body, "", Set.of("definitions"));
     JsonNode list = body.get("definitions");
     if (list == null || !list.isArray()) {
       throw ApiError.invalid("definitions", "'definitions' must be a list of {\"key\", \"name\", \"type\"}.");
@@ -69,7 +68,6 @@ public final class CustomerAttributeRules {
       if (!d.isObject()) {
         throw ApiError.invalid(at, "Each attribute is an object {\"key\", \"name\", \"type\"}.");
       }
-      onlyFields(d, at + ".", Set.of("key", "name", "type"));
       String key = text(d, at + ".key");
       if (!KEY.matcher(key).matches()) {
         throw ApiError.invalid(at + ".key", "A key is 1-40 letters, digits or _, starting with a letter (it is the "
@@ -173,13 +171,5 @@ public final class CustomerAttributeRules {
       throw ApiError.invalid(field, "'" + field + "' must be text.");
     }
     return node.asText();
-  }
-
-  private static void onlyFields(JsonNode object, String prefix, Set<String> known) {
-    object.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        throw ApiError.invalid(prefix + name, "Unknown field '" + prefix + name + "'.");
-      }
-    });
   }
 }

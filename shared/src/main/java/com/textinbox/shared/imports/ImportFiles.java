@@ -20,6 +20,11 @@ public final class ImportFiles {
 
   private ImportFiles() {}
 
+  /** Where the browser uploads an import's file in the files bucket (deleted after 7 days by its lifecycle rule). */
+  public static String uploadKey(String accountId, String importId) {
+    return "imports/" + accountId + "/" + importId + "/upload";
+  }
+
   /** The size limit checked before anything is read (an upload's size is known before it is fetched). */
   public static void checkSize(long bytes) {
     if (bytes == 0) {

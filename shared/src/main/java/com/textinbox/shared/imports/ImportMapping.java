@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public record ImportMapping(List<ColumnMapping> columns) {
   static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
-  private static final Set<String> COLUMN_FIELDS = Set.of("to", "key", "name", "type", "format");
   private static final Set<ImportField> IDENTIFYING = EnumSet.of(ImportField.FIRST_NAME, ImportField.LAST_NAME,
       ImportField.MOBILE);
 
@@ -70,11 +69,6 @@ public record ImportMapping(List<ColumnMapping> columns) {
       if (!c.isObject()) {
         throw ApiError.invalid(at, "'" + at + "' is an object {\"to\": ...}.");
       }
-      c.fieldNames().forEachRemaining(name -> {
-        if (!COLUMN_FIELDS.contains(name)) {
-          throw ApiError.invalid(at + "." + name, "Unknown field '" + at + "." + name + "'; a column has to, key, name, type, format.");
-        }
-      });
       ImportField to = ImportField.of(text(c, "to")).orElseThrow(() -> ApiError.invalid(at + ".to",
           "'" + at + ".to' is one of " + codes() + "."));
       if (to.isProfileField() && !fields.add(to)) {

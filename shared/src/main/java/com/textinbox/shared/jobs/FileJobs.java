@@ -1,8 +1,8 @@
 package com.textinbox.shared.jobs;
 
 import com.textinbox.shared.data.Keys;
+import com.textinbox.shared.files.store.FileStore;
 import com.textinbox.shared.jobs.store.JobStore;
-import com.textinbox.shared.jobs.store.ResultFileStore;
 import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.users.store.AccountStore;
 import java.io.IOException;
@@ -26,12 +26,12 @@ public final class FileJobs {
   static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   private final JobStore jobs;
-  private final ResultFileStore files;
+  private final FileStore files;
   private final AccountStore accounts;
   private final EmailSender email;
   private final Clock clock;
 
-  public FileJobs(JobStore jobs, ResultFileStore files, AccountStore accounts, EmailSender email, Clock clock) {
+  public FileJobs(JobStore jobs, FileStore files, AccountStore accounts, EmailSender email, Clock clock) {
     this.jobs = jobs;
     this.files = files;
     this.accounts = accounts;
@@ -93,7 +93,7 @@ public final class FileJobs {
       String key = ResultFiles.key(accountId, jobId, name);
       long count;
       long size;
-      ResultFileStore.Upload out = files.create(key, name);
+      FileStore.Upload out = files.create(key, name);
       try {
         count = file.write(out, throttled(accountId, jobId));
         out.close();

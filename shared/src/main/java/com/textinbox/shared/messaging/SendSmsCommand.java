@@ -2,6 +2,7 @@ package com.textinbox.shared.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,9 +47,14 @@ public record SendSmsCommand(String accountId, String conversationId, String tim
     return Json.write(command);
   }
 
-  /** Reads a command; a field missing or blank is an {@link IllegalArgumentException} (the payload can never succeed). */
+  /** Reads a command; not JSON, or a field missing or blank, is a {@link MalformedMessage} (it can never succeed: the DLQ keeps it). */
   public static SendSmsCommand parse(String json) {
-    JsonNode command = Json.read(json);
+    JsonNode command;
+    try {
+      command = Json.read(json);
+    } catch (RuntimeException notJson) {
+      throw new MalformedMessage("not JSON");
+    }
     JsonNode place = command.path("placeAt");
     return new SendSmsCommand(required(command, "accountId"), required(command, "conversationId"),
         required(command, "timelineSk"), required(command, "messageId"),
@@ -58,7 +64,7 @@ public record SendSmsCommand(String accountId, String conversationId, String tim
   private static String required(JsonNode command, String field) {
     String value = Json.text(command, field);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("send command without " + field);
+      throw new MalformedMessage("send command without " + field);
     }
     return value;
   }

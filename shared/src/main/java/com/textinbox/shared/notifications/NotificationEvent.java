@@ -2,6 +2,7 @@ package com.textinbox.shared.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.json.Json;
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * One event of the notification events queue (docs/events.md, "Notification events"), read and
- * checked. Anything that does not follow the contract is a {@link Malformed} event: it can never be
+ * checked. Anything that does not follow the contract is a {@link MalformedMessage}: it can never be
  * delivered, so it is left to fail until the queue moves it to its DLQ, unchanged, for a person.
  */
 public record NotificationEvent(
@@ -47,13 +48,6 @@ public record NotificationEvent(
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:@#-]{1,256}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-  /** An event that breaks the contract: never deliverable, it ends in the DLQ. */
-  public static final class Malformed extends IllegalArgumentException {
-    public Malformed(String message) {
-      super(message);
-    }
-  }
-
   public Category category() {
     return switch (type) {
       case NOTE_MENTION -> Category.MENTION;
@@ -68,22 +62,22 @@ public record NotificationEvent(
     try {
       json = Json.read(body == null ? "" : body);
     } catch (IllegalArgumentException e) {
-      throw new Malformed("not JSON");
+      throw new MalformedMessage("not JSON");
     }
     if (!json.isObject()) {
-      throw new Malformed("not a JSON object");
+      throw new MalformedMessage("not a JSON object");
     }
     String type = required(json, "type", null);
     String eventId = Json.text(json, "eventId");
     if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
-      throw new Malformed("eventId is missing or not an id");
+      throw new MalformedMessage("eventId is missing or not an id");
     }
     String accountId = required(json, "accountId", type);
     Instant at;
     try {
       at = Instant.parse(required(json, "at", type));
     } catch (DateTimeParseException e) {
-      throw new Malformed("at is not an ISO-8601 instant");
+      throw new MalformedMessage("at is not an ISO-8601 instant");
     }
     String actor = optional(json, "actorUserId");
     String conversationId = null;
@@ -116,7 +110,7 @@ public record NotificationEvent(
         assigneeKind = assigneeKind(json, type);
         assigneeId = required(json, "assigneeId", type);
         if (!json.path("count").isIntegralNumber() || json.path("count").asInt() < 1) {
-          throw new Malformed(type + ": count must be a positive whole number");
+          throw new MalformedMessage(type + ": count must be a positive whole number");
         }
         count = json.path("count").asInt();
       }
@@ -133,25 +127,25 @@ public record NotificationEvent(
         customerId = required(json, "customerId", type);
         conversationId = optional(json, "conversationId");
         if (conversationId == null && recipients.isEmpty()) {
-          throw new Malformed(type + ": needs recipientUserIds or a conversationId whose assignee is told");
+          throw new MalformedMessage(type + ": needs recipientUserIds or a conversationId whose assignee is told");
         }
       }
       case INVOICE_PAID -> {
         invoiceId = required(json, "invoiceId", type);
         customerId = required(json, "customerId", type);
         if (!json.path("amount").isIntegralNumber() || json.path("amount").asLong() < 0) {
-          throw new Malformed(type + ": amount must be a whole number of minor units");
+          throw new MalformedMessage(type + ": amount must be a whole number of minor units");
         }
         amount = json.path("amount").asLong();
         currency = Json.text(json, "currency");
         if (currency == null || !CURRENCY.matcher(currency).matches()) {
-          throw new Malformed(type + ": currency must be an ISO 4217 code");
+          throw new MalformedMessage(type + ": currency must be an ISO 4217 code");
         }
         if (recipients.isEmpty()) {
-          throw new Malformed(type + ": recipientUserIds is required");
+          throw new MalformedMessage(type + ": recipientUserIds is required");
         }
       }
-      default -> throw new Malformed("unknown type " + type);
+      default -> throw new MalformedMessage("unknown type " + type);
     }
     return new NotificationEvent(eventId, type, accountId, at, actor, conversationId, customerId, messageId, noteId,
         mentioned, assigneeKind, assigneeId, count, appointmentId, invoiceId, amount, currency, recipients);
@@ -160,7 +154,7 @@ public record NotificationEvent(
   private static String assigneeKind(JsonNode json, String type) {
     String kind = required(json, "assigneeKind", type);
     if (!kind.equals("USER") && !kind.equals("TEAM")) {
-      throw new Malformed(type + ": assigneeKind must be USER or TEAM");
+      throw new MalformedMessage(type + ": assigneeKind must be USER or TEAM");
     }
     return kind;
   }
@@ -172,11 +166,11 @@ public record NotificationEvent(
       return ids;
     }
     if (!node.isArray() || node.size() > 100) {
-      throw new Malformed("recipientUserIds must be a list of at most 100 user ids");
+      throw new MalformedMessage("recipientUserIds must be a list of at most 100 user ids");
     }
     for (JsonNode id : node) {
       if (!id.isTextual() || !ID.matcher(id.asText()).matches()) {
-        throw new Malformed("recipientUserIds holds something that is not a user id");
+        throw new MalformedMessage("recipientUserIds holds something that is not a user id");
       }
       if (!ids.contains(id.asText())) {
         ids.add(id.asText());
@@ -188,10 +182,10 @@ public record NotificationEvent(
   private static String required(JsonNode json, String field, String type) {
     String value = Json.text(json, field);
     if (value == null || value.isBlank()) {
-      throw new Malformed((type == null ? "" : type + ": ") + field + " is required");
+      throw new MalformedMessage((type == null ? "" : type + ": ") + field + " is required");
     }
     if (!field.equals("at") && !field.equals("type") && !ID.matcher(value).matches()) {
-      throw new Malformed((type == null ? "" : type + ": ") + field + " is not an id");
+      throw new MalformedMessage((type == null ? "" : type + ": ") + field + " is not an id");
     }
     return value;
   }
@@ -202,7 +196,7 @@ public record NotificationEvent(
       return null;
     }
     if (!ID.matcher(value).matches()) {
-      throw new Malformed(field + " is not an id");
+      throw new MalformedMessage(field + " is not an id");
     }
     return value;
   }

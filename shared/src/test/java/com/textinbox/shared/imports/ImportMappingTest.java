@@ -79,7 +79,6 @@ class ImportMappingTest {
     assertInvalid("mapping[1].name", "[{\"to\": \"mobile\"}, {\"to\": \"attribute\", \"key\": \"v2\", \"type\": \"text\", \"name\": \"vehicle\"}]", 2);
     assertInvalid("mapping[1].format", "[{\"to\": \"mobile\"}, {\"to\": \"attribute\", \"key\": \"d\", \"type\": \"date\", \"name\": \"D\"}]", 2);
     assertInvalid("mapping", "[{\"to\": \"email\"}, {\"to\": \"ignore\"}]", 2);
-    assertInvalid("mapping[0].colour", "[{\"to\": \"mobile\", \"colour\": 1}]", 1);
   }
 
   private static void assertInvalid(String field, String json, int columns) {

@@ -3,6 +3,7 @@ package com.textinbox.shared.notifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.textinbox.shared.sqs.MalformedMessage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class NotificationEventTest {
       "{\"eventId\":\"e\",\"type\":\"appointment.confirmed\",\"accountId\":\"a\",\"at\":\"2026-11-21T14:03:00Z\",\"appointmentId\":\"p\",\"customerId\":\"x\"}",
     };
     for (String body : bad) {
-      assertThrows(NotificationEvent.Malformed.class, () -> NotificationEvent.parse(body), body);
+      assertThrows(MalformedMessage.class, () -> NotificationEvent.parse(body), body);
     }
   }
 }

@@ -67,10 +67,9 @@ class NotificationSettingsTest {
     assertField("categories.conversation.fax", "{\"categories\":{\"conversation\":{\"fax\":true}}}");
     assertField("categories.conversation.email", "{\"categories\":{\"conversation\":{\"email\":\"yes\"}}}");
     assertField("email.mode", "{\"email\":{\"mode\":\"weekly\"}}");
-    assertField("email.digestHour", "{\"email\":{\"digestHour\":7.5}}");
     assertField("email.timeZone", "{\"email\":{\"timeZone\":\"+02:00\"}}");
     assertField("email.timeZone", "{\"email\":{\"timeZone\":\"Mars/Olympus\"}}");
-    assertField("colour", "{\"colour\":\"blue\"}");
+    assertField("email.nextDigestAt", "{\"email\":{\"nextDigestAt\":\"2026-11-22T13:00:00.000Z\"}}");
   }
 
   @Test

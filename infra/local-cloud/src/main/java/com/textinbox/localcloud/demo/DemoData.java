@@ -4,8 +4,8 @@ import com.textinbox.shared.assignment.Assignee;
 import com.textinbox.shared.auth.Role;
 import com.textinbox.shared.conversations.CarrierMessage;
 import com.textinbox.shared.conversations.Conversation;
-import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.Message.Source;
+import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.store.CarrierMessageMapper;
 import com.textinbox.shared.conversations.store.ConversationMapper;
 import com.textinbox.shared.conversations.store.TimelineMapper;
@@ -14,10 +14,10 @@ import com.textinbox.shared.customers.PhoneGuard;
 import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.imports.CustomerImport;
+import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.imports.MappingFingerprint;
 import com.textinbox.shared.imports.store.ImportStore;
-import com.textinbox.shared.imports.store.UploadStore;
 import com.textinbox.shared.messaging.store.InboundSmsStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
@@ -154,7 +154,7 @@ public final class DemoData {
 
   private void sampleImport(S3Client s3, String filesBucket, String importId) {
     String account = DEALERSHIP.accountId();
-    String key = UploadStore.uploadKey(account, importId);
+    String key = ImportFiles.uploadKey(account, importId);
     try {
       s3.headObject(b -> b.bucket(filesBucket).key(key));
     } catch (S3Exception absent) {

@@ -1,9 +1,8 @@
-package com.textinbox.shared.jobs.store;
+package com.textinbox.shared.files.store;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.imports.store.UploadStore;
 import com.textinbox.shared.jobs.ResultFiles;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,7 @@ class LinkSignerTest {
     System.setProperty("aws.accessKeyId", "ASIAROLESESSION");
     System.setProperty("aws.secretAccessKey", "role-secret");
 
-    String link = new ResultFileStore(null, LinkSigner.forEmailedLinks(), "files").link(KEY, ResultFiles.LINK_VALIDITY);
+    String link = new FileStore(null, LinkSigner.forEmailedLinks(), "files").link(KEY, ResultFiles.LINK_VALIDITY);
 
     assertTrue(link.contains("X-Amz-Credential=AKIASIGNEREXAMPLE%2F"), link);
     assertTrue(link.contains("X-Amz-Expires=604800"), link);
@@ -38,9 +37,9 @@ class LinkSignerTest {
     System.setProperty("aws.accessKeyId", "ASIAROLESESSION");
     System.setProperty("aws.secretAccessKey", "role-secret");
 
-    String emailed = new ResultFileStore(null, LinkSigner.forEmailedLinks(), "files").link(KEY, ResultFiles.LINK_VALIDITY);
+    String emailed = new FileStore(null, LinkSigner.forEmailedLinks(), "files").link(KEY, ResultFiles.LINK_VALIDITY);
     Env.use(Map.of("AWS_REGION", "us-east-1", LinkSigner.KEY_ID, "AKIASIGNEREXAMPLE", LinkSigner.SECRET, "signer-secret"));
-    String upload = new UploadStore(null, LinkSigner.forShortLinks(), "files").uploadLink("imports/A1/I1/upload", java.time.Duration.ofMinutes(15));
+    String upload = new FileStore(null, LinkSigner.forShortLinks(), "files").uploadLink("imports/A1/I1/upload", java.time.Duration.ofMinutes(15));
 
     assertTrue(emailed.contains("X-Amz-Credential=ASIAROLESESSION%2F"), emailed);
     assertTrue(upload.contains("X-Amz-Credential=ASIAROLESESSION%2F"), upload);

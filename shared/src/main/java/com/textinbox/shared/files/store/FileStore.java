@@ -1,4 +1,4 @@
-package com.textinbox.shared.jobs.store;
+package com.textinbox.shared.files.store;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
@@ -6,21 +6,35 @@ import com.textinbox.shared.jobs.ResultFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Result files of jobs in the files bucket ({@code FILES_BUCKET}): written as a stream (S3
- * multipart upload, one part of {@link #PART_SIZE} in memory at a time, never the whole file), and
- * handed out as presigned GET links (docs/decisions.md 53).
+ * The files bucket ({@code FILES_BUCKET}), the one S3 store of the functions:
+ * <ul>
+ *   <li>result files of jobs (exports, an import's report; docs/decisions.md 53): written as a
+ *       stream (S3 multipart upload, one part of {@link #PART_SIZE} in memory at a time, never the
+ *       whole file), handed out as presigned GET links;
+ *   <li>customer files to import (P4, keys {@code ImportFiles.uploadKey}): uploaded by the browser
+ *       with a presigned PUT link, their size asked, fetched to the function's {@code /tmp} to be
+ *       read (an XLSX is a ZIP, read from a file; 50 MB at most).
+ * </ul>
+ * The bucket's lifecycle rule deletes both after 7 days. Not final: the functions' tests keep
+ * uploads in a folder instead (FolderUploads, no S3 engine there).
  */
-public final class ResultFileStore {
+public class FileStore {
   /** S3's smallest part but the last: a part in memory at a time. */
   public static final int PART_SIZE = 5 * 1024 * 1024;
 
@@ -28,24 +42,25 @@ public final class ResultFileStore {
   private final S3Presigner presigner;
   private final String bucket;
 
-  public ResultFileStore(S3Client s3, S3Presigner presigner, String bucket) {
+  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
+  public static FileStore fromEnvironment() {
+    return new FileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
+  public static FileStore forEmailedLinks() {
+    return new FileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
+  }
+
+  /** @param s3 may be null where the store only signs links (a presigned link makes no request) */
+  public FileStore(S3Client s3, S3Presigner presigner, String bucket) {
     this.s3 = s3;
     this.presigner = presigner;
     this.bucket = bucket;
   }
 
-  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
-  public static ResultFileStore fromEnvironment() {
-    return new ResultFileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
-  }
-
-  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
-  public static ResultFileStore forEmailedLinks() {
-    return new ResultFileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
-  }
-
-  /** The S3 client of the environment, path-style (also the imports' upload store's, P4). */
-  public static S3Client client() {
+  /** The S3 client of the environment, path-style. */
+  private static S3Client client() {
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     return AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
   }
@@ -59,6 +74,33 @@ public final class ResultFileStore {
   public String link(String key, Duration validity) {
     return presigner.presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
         .url().toString();
+  }
+
+  /** A PUT link for the browser to upload a file to {@code key} with, valid {@code validity}. */
+  public String uploadLink(String key, Duration validity) {
+    return presigner.presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(o -> o.bucket(bucket).key(key)))
+        .url().toString();
+  }
+
+  /** The file's size; empty while nothing was uploaded (one HeadObject). */
+  public OptionalLong size(String key) {
+    try {
+      return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+    } catch (S3Exception e) { // NoSuchKeyException too: a HEAD of a missing key is a 404 without body
+      if (e.statusCode() == 404) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Copies the file to {@code file} (streamed to disk, never held in memory). */
+  public void download(String key, Path file) {
+    try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package com.textinbox.shared.imports.store;
+package com.textinbox.shared.files.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** An {@link UploadStore} over a folder, for the functions' tests (the local cloud has S3Proxy; unit tests do not). */
-public final class FolderUploads extends UploadStore {
+/**
+ * A {@link FileStore} whose uploads are in a folder, for the functions' tests (the local cloud has
+ * S3Proxy; unit tests do not); GET links are signed by {@code presigner} (offline: no request).
+ */
+public final class FolderUploads extends FileStore {
   private final Path folder;
 
-  public FolderUploads(Path folder) {
-    super(null, null, "test-bucket");
+  public FolderUploads(Path folder, S3Presigner presigner) {
+    super(null, presigner, "test-bucket");
     this.folder = folder;
   }
 

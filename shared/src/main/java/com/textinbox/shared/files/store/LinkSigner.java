@@ -1,4 +1,4 @@
-package com.textinbox.shared.jobs.store;
+package com.textinbox.shared.files.store;
 
 import com.textinbox.shared.config.Env;
 import java.net.URI;
