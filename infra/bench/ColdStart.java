@@ -34,7 +34,9 @@ public final class ColdStart {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
-      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) response=(.*)");
+      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) firstCpuMs=(\\S+) response=(.*)");
+  /** {@code --why}: a class whose loading stacks the class-counting runs log. */
+  private static String why;
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
   /** The phases of a primed run (Harness --primed): what SnapStart's snapshot holds, then what a restore loads. */
   private static final String[] PRIMED_PHASES = {"JVM + harness", "init", "priming", "1st after priming"};
@@ -45,7 +47,8 @@ public final class ColdStart {
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
   /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
-  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued, String response) {}
+  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued,
+      double firstCpu, String response) {}
 
   static final class Failure extends RuntimeException {
     final int exitCode;
@@ -76,13 +79,15 @@ public final class ColdStart {
         case "--classes" -> classes = true;
         case "--keep" -> keep = true;
         case "--only" -> only.addAll(i + 1 < args.length ? List.of(args[++i].split(",")) : List.of());
+        case "--why" -> why = i + 1 < args.length ? args[++i] : null;
         default -> runs = -1;
       }
     }
     if (runs < 1) {
-      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep]"
+      throw new Failure(1, "usage: infra/bench/cold-start.sh [--runs N] [--classes] [--only Fn1,Fn2] [--keep] [--why a.Class]"
           + " (--classes: two more runs per function counting the classes each phase loads, unprimed and primed;"
-          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs)");
+          + " --only: these functions and the reference rows; --keep: keep the work directory, its class-load logs;"
+          + " --why: with --classes --keep, <function>-why.log holds the stack that loaded that class)");
     }
     Path endpointsFile = Path.of(".local-cloud/endpoints.json");
     if (!Files.exists(endpointsFile)) {
@@ -159,7 +164,9 @@ public final class ColdStart {
 
     if (classes) {
       System.out.printf("%nClasses loaded per phase (two more runs each, -Xlog:class+load): unprimed, then primed as%n"
-          + "SnapStart primes (the CRaC resources' beforeCheckpoint between init and the first invoke)%n%-22s", "function");
+          + "SnapStart primes (the CRaC resources' beforeCheckpoint between init and the first invoke); last two columns:%n"
+          + "the CPU time of the first invoke after priming (all threads), what a SnapStart restore runs, and its ratio to%n"
+          + "the peer's first invoke (a SnapStart restore of the peer runs that invoke unprimed)%n%-22s", "function");
       for (String phase : PHASES) {
         System.out.printf(" %14s", phase);
       }
@@ -167,14 +174,18 @@ public final class ColdStart {
       for (String phase : List.of(PRIMED_PHASES).subList(1, PRIMED_PHASES.length)) {
         System.out.printf(" %17s", phase);
       }
-      System.out.println();
+      System.out.printf(" %12s %8s%n", "its CPU ms", "vs peer");
+      double peerRestoredCpu = Double.NaN;
       for (Function function : ok) {
         Path log = work.resolve(function.logicalId() + "-classes.log");
         measure(function, harness, work, aws, adminToken, log, false);
         int[] counts = classesPerPhase(log, false);
         Path primedLog = work.resolve(function.logicalId() + "-primed-classes.log");
-        measure(function, harness, work, aws, adminToken, primedLog, true);
+        Run restored = measure(function, harness, work, aws, adminToken, primedLog, true);
         int[] primed = classesPerPhase(primedLog, true);
+        if (function.logicalId().equals(PEER)) {
+          peerRestoredCpu = restored.firstCpu();
+        }
         System.out.printf("%-22s", function.logicalId());
         int total = 0;
         for (int count : counts) {
@@ -185,7 +196,8 @@ public final class ColdStart {
         for (int i = 1; i < primed.length; i++) {
           System.out.printf(" %17d", primed[i]);
         }
-        System.out.println();
+        double ratio = restored.firstCpu() / peerRestoredCpu;
+        System.out.printf(" %12.0f %8s%n", restored.firstCpu(), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
       }
     }
     if (!failed.isEmpty()) {
@@ -308,6 +320,10 @@ public final class ColdStart {
     command.addAll(JVM_FLAGS);
     if (classLog != null) {
       command.add("-Xlog:class+load:file=" + classLog);
+      if (why != null) { // which code loads a class (JDK 22+)
+        command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:LogClassLoadingCauseFor=" + why,
+            "-Xlog:class+load+cause:file=" + classLog.toString().replace("-classes.log", "-why.log")));
+      }
     }
     if (primed) {
       command.add("-Dorg.crac.Core.Compat=benchcrac");
@@ -333,7 +349,7 @@ public final class ColdStart {
     if (status != 0 || !result.find()) {
       throw new Failure(1, f.logicalId() + " failed (exit " + status + "); its output:\n" + tail(printed));
     }
-    String response = result.group(8);
+    String response = result.group(9);
     // an error answer would time the error path, not the function's work
     // (an authorizer's policy may deny some routes to the caller: an error only when it allows nothing)
     if (response.matches(".*\"statusCode\":[45].*|.*\"itemIdentifier\".*")
@@ -343,7 +359,7 @@ public final class ColdStart {
     }
     return new Run(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
         Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Double.parseDouble(result.group(6)),
-        Double.parseDouble(result.group(7)), response);
+        Double.parseDouble(result.group(7)), Double.parseDouble(result.group(8)), response);
   }
 
   /**

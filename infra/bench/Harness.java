@@ -19,7 +19,8 @@ import java.util.UUID;
  * <p>Usage: Harness [--primed] HANDLER_CLASS FIRST_EVENT WARM_EVENT. Prints one {@code COLDSTART ...}
  * line. With {@code --primed} (and {@code -Dorg.crac.Core.Compat=benchcrac}, infra/bench/crac), the
  * CRaC resources the handler registered run between init and the first invoke, as SnapStart runs
- * them before its snapshot: the first invoke is then the first invoke after a restore.
+ * them before its snapshot: the first invoke is then the first invoke after a restore, and
+ * {@code firstCpuMs} its CPU time (-1 without {@code --primed}).
  */
 public final class Harness {
   // Loaded (never used) between the phases: with -Xlog:class+load they split the log into phases.
@@ -46,9 +47,11 @@ public final class Harness {
       Checkpoint.beforeAndAfter();
       t1 = System.nanoTime(); // priming is part of the snapshot, not of the first invoke
     }
+    long cpuBeforeFirst = primed ? processCpuNanos() : 0;
     mark(FirstInvoke.class);
     String first = invoke(handler, args[1]);
     long t2 = System.nanoTime();
+    long firstCpu = primed ? processCpuNanos() - cpuBeforeFirst : -1_000_000;
     long queuedAfter = queuedNanos();
     mark(WarmInvoke.class);
     invoke(handler, args[2]);
@@ -57,9 +60,9 @@ public final class Harness {
     // the JMX classes are loaded only now, so they do not count in the phases above
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
-    System.out.printf("COLDSTART jvmToMainMs=%d initMs=%.1f firstMs=%.1f warmMs=%.1f maxRssKb=%d cpuMs=%d queuedMs=%.1f response=%s%n",
+    System.out.printf("COLDSTART jvmToMainMs=%d initMs=%.1f firstMs=%.1f warmMs=%.1f maxRssKb=%d cpuMs=%d queuedMs=%.1f firstCpuMs=%.1f response=%s%n",
         mainAt - jvmStart, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), maxRssKb(), cpuMs,
-        ms(queuedAfter - queuedBefore), first.replaceAll("\\s+", " "));
+        ms(queuedAfter - queuedBefore), ms(firstCpu), first.replaceAll("\\s+", " "));
   }
 
   private static void mark(Class<?> phase) {}
@@ -79,6 +82,26 @@ public final class Harness {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(eventFile))), out, new BenchContext());
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * CPU time of every thread of this process so far (the JIT's and GC's included), to the
+   * nanosecond: with --primed, what the first invoke after a restore costs. -1 off Linux.
+   */
+  private static long processCpuNanos() {
+    long sum = 0;
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path task : tasks) {
+        try {
+          sum += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+        } catch (Exception ended) {
+          // a thread that ended between the listing and the read: its time is lost, rarely
+        }
+      }
+      return sum;
+    } catch (Exception notLinux) {
+      return -1;
+    }
   }
 
   /**

@@ -157,8 +157,8 @@ class AppointmentsApiTest {
     Map<String, Object> event = new LinkedHashMap<>(Map.of("httpMethod", method, "resource", resource, "path", resource,
         "queryStringParameters", query, "pathParameters", path, "requestContext", Map.of("authorizer", caller)));
     event.put("body", body);
-    ApiResponse response = api.handle(Json.MAPPER.valueToTree(event));
+    ApiResponse response = api.handle(Json.mapper().valueToTree(event));
     assertEquals(expected, response.status(), Json.write(response.body()));
-    return response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body());
+    return response.body() == null ? Json.object() : Json.mapper().valueToTree(response.body());
   }
 }

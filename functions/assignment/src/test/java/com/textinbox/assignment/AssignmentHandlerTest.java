@@ -187,7 +187,7 @@ class AssignmentHandlerTest {
     // found by the chaos run: the conversation.created event came back after a crash, later than the next message's
     conversation("conv-o", "cust-john", "OPEN", null, null);
     defaultAssignee("USER", "user-alice");
-    Map<String, Object> received = new java.util.HashMap<>(Json.MAPPER.convertValue(
+    Map<String, Object> received = new java.util.HashMap<>(Json.mapper().convertValue(
         Json.read(event("o2", "message.received", "conv-o", "cust-john")), Map.class));
     received.put("unassigned", true);
     deliver(Json.write(received));
@@ -304,7 +304,7 @@ class AssignmentHandlerTest {
   }
 
   private static JsonNode run(String sqsEvent) {
-    return Json.MAPPER.valueToTree(Map.of("batchItemFailures", handler.processBatch(Json.read(sqsEvent)).stream()
+    return Json.mapper().valueToTree(Map.of("batchItemFailures", handler.processBatch(Json.read(sqsEvent)).stream()
         .map(id -> Map.of("itemIdentifier", id)).toList()));
   }
 

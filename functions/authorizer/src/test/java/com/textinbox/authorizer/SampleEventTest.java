@@ -33,7 +33,7 @@ class SampleEventTest {
   @BeforeAll
   static void read() throws Exception {
     event = Files.readAllBytes(RepositoryFiles.root().resolve("events/authorizer/token.json"));
-    String header = Json.text(Json.MAPPER.readTree(event), "authorizationToken");
+    String header = Json.text(Json.mapper().readTree(event), "authorizationToken");
     assertTrue(header.startsWith("Bearer "), header);
     sampleClaims = SignedJWT.parse(header.substring(7)).getJWTClaimsSet();
   }
@@ -46,7 +46,7 @@ class SampleEventTest {
   private static JsonNode invoke(TokenAuthorizer authorizer, byte[] input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     authorizer.handleRequest(new ByteArrayInputStream(input), out, null);
-    return Json.MAPPER.readTree(out.toByteArray());
+    return Json.mapper().readTree(out.toByteArray());
   }
 
   @Test
@@ -65,7 +65,7 @@ class SampleEventTest {
         new JWTClaimsSet.Builder(sampleClaims)
             .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
     live.sign(new RSASSASigner(pool));
-    ObjectNode withLiveToken = (ObjectNode) Json.MAPPER.readTree(event);
+    ObjectNode withLiveToken = (ObjectNode) Json.mapper().readTree(event);
     withLiveToken.put("authorizationToken", "Bearer " + live.serialize());
 
     JsonNode policy = invoke(authorizerTrusting(pool), Json.bytes(withLiveToken));

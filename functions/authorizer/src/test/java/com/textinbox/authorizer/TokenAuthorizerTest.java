@@ -62,13 +62,13 @@ class TokenAuthorizerTest {
   }
 
   private static Map<String, Object> authorize(String header, String methodArn) {
-    return authorizer.authorize(Json.MAPPER.valueToTree(Map.of("type", "TOKEN", "authorizationToken", header, "methodArn", methodArn)));
+    return authorizer.authorize(Json.mapper().valueToTree(Map.of("type", "TOKEN", "authorizationToken", header, "methodArn", methodArn)));
   }
 
   /** Whether a policy lets the method ARN through as API Gateway reads it: some Allow covers it, no Deny does. */
   private static boolean allows(Map<String, Object> policy, String methodArn) {
     boolean allowed = false;
-    for (JsonNode statement : Json.MAPPER.valueToTree(policy).path("policyDocument").path("Statement")) {
+    for (JsonNode statement : Json.mapper().valueToTree(policy).path("policyDocument").path("Statement")) {
       java.util.List<String> patterns = new java.util.ArrayList<>();
       JsonNode resources = statement.path("Resource");
       if (resources.isArray()) {
@@ -93,7 +93,7 @@ class TokenAuthorizerTest {
   void aCompanyKeyReachesOnlyTheIntegrationRoutesAsItsCompany() {
     for (String askedBy : new String[] {INTEGRATION_ARN, METHOD_ARN}) {
       Map<String, Object> policy = authorize("ApiKey " + KEY, askedBy);
-      JsonNode tree = Json.MAPPER.valueToTree(policy);
+      JsonNode tree = Json.mapper().valueToTree(policy);
       assertEquals("key-1", tree.path("principalId").asText());
       assertEquals("acct-1", tree.path("context").path("accountId").asText());
       assertEquals("key-1", tree.path("context").path("userId").asText());
@@ -146,7 +146,7 @@ class TokenAuthorizerTest {
 
   @Test
   void aValidPoolTokenAllowsTheWholeApiButTheIntegrationRoutesAndPassesTheIdentityOn() throws Exception {
-    JsonNode policy = Json.MAPPER.valueToTree(authorize("Bearer " + token(poolKey, c -> { })));
+    JsonNode policy = Json.mapper().valueToTree(authorize("Bearer " + token(poolKey, c -> { })));
     assertEquals("user-1", policy.path("principalId").asText());
     assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
     assertEquals("arn:aws:execute-api:us-east-1:123:api1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").get(0).asText());
@@ -183,12 +183,12 @@ class TokenAuthorizerTest {
     if (query != null) {
       event.put("queryStringParameters", query);
     }
-    return authorizer.authorize(Json.MAPPER.valueToTree(event));
+    return authorizer.authorize(Json.mapper().valueToTree(event));
   }
 
   @Test
   void aWebSocketConnectWithAValidTokenParameterIsAllowedWithTheSameIdentity() throws Exception {
-    JsonNode policy = Json.MAPPER.valueToTree(authorizeConnect(Map.of("token", token(poolKey, c -> { }))));
+    JsonNode policy = Json.mapper().valueToTree(authorizeConnect(Map.of("token", token(poolKey, c -> { }))));
     assertEquals("user-1", policy.path("principalId").asText());
     assertEquals("Allow", policy.path("policyDocument").path("Statement").get(0).path("Effect").asText());
     assertEquals("arn:aws:execute-api:us-east-1:123:ws1/dev/*", policy.path("policyDocument").path("Statement").get(0).path("Resource").get(0).asText());

@@ -63,7 +63,7 @@ class AutoCloseBench {
           String at = Keys.time(NOW.minus(isDue || isUnanswered ? Duration.ofDays(10) : Duration.ofDays(1)).minusMillis(i));
           batch.add(store.createWrite(accountId, new Conversation("conv-" + c + "-" + i, "cust-" + i, Conversation.OPEN, at, null,
               null, at, null, null, null, null, null, 1, isUnanswered ? at : null, null, null, null, null, null, null, null, null,
-              null, null, null)));
+              null, null, null, 0)));
           if (batch.size() == 100) {
             table.transact(batch);
             batch.clear();

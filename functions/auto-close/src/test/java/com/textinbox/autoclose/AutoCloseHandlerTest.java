@@ -68,7 +68,7 @@ class AutoCloseHandlerTest {
     String activity = Keys.time(NOW.minus(idle));
     Conversation c = new Conversation(id, "cust-" + id, Conversation.OPEN, activity, null, null, activity, "msg-" + id,
         "Thanks!", unanswered ? "INBOUND" : "OUTBOUND", activity, activity, 2, unanswered ? activity : null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, 0);
     table.transact(conversations.createWrite(accountId, c));
     return c;
   }

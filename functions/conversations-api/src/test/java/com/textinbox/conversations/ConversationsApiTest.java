@@ -609,7 +609,7 @@ class ConversationsApiTest {
     }
     event.putObject("requestContext").putObject("authorizer").put("accountId", account).put("userId", userId).put("role", role);
     ApiResponse response = api.handle(event);
-    return new Answer(response.status(), response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body()));
+    return new Answer(response.status(), response.body() == null ? Json.object() : Json.mapper().valueToTree(response.body()));
   }
 
   /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */

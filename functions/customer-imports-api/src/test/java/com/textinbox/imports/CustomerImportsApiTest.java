@@ -164,7 +164,7 @@ class CustomerImportsApiTest {
   private static JsonNode ok(int expected, String method, String resource, Map<String, String> path, String body) {
     ApiResponse response = api.handle(event(method, resource, path, body, ACCOUNT, "user"));
     assertEquals(expected, response.status(), Json.write(response.body()));
-    return Json.MAPPER.valueToTree(response.body());
+    return Json.mapper().valueToTree(response.body());
   }
 
   private static JsonNode error(int expected, String method, String resource, Map<String, String> path, String body) {
@@ -181,6 +181,6 @@ class CustomerImportsApiTest {
         "pathParameters", path, "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", "user-bruno",
             "role", role, "email", "bruno@maple-motors.example"))));
     event.put("body", body);
-    return Json.MAPPER.valueToTree(event);
+    return Json.mapper().valueToTree(event);
   }
 }

@@ -243,23 +243,23 @@ class CustomersApiTest {
   void adminsDefineAttributesEveryoneReadsThem() {
     assertEquals(403, as("acct-harbor-clinic", "user-nina", "user", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS)
         .status(), "users read the definitions, admins write them");
-    assertEquals(0, Json.MAPPER.valueToTree(as("acct-harbor-clinic", "user-nina", "user", "GET", "/settings/customer-attributes",
+    assertEquals(0, Json.mapper().valueToTree(as("acct-harbor-clinic", "user-nina", "user", "GET", "/settings/customer-attributes",
         Map.of(), null).body()).path("definitions").size(), "none until an admin writes them");
     assertEquals(200, as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(), DEFINITIONS).status());
     assertEquals(Json.read(DEFINITIONS), ok(200, "GET", "/settings/customer-attributes", Map.of(), null));
     ApiResponse bad = as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
         "{\"definitions\": [{\"key\": \"a b\", \"name\": \"A\", \"type\": \"text\"}]}");
     assertEquals(400, bad.status());
-    assertEquals("definitions[0].key", Json.MAPPER.valueToTree(bad.body()).path("error").path("field").asText());
+    assertEquals("definitions[0].key", Json.mapper().valueToTree(bad.body()).path("error").path("field").asText());
     // unknown fields: the route's schema (docs/openapi.yaml, decision 55) names them and the known ones
-    JsonNode other = Json.MAPPER.valueToTree(as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
+    JsonNode other = Json.mapper().valueToTree(as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
         "{\"definitions\": [], \"other\": 1}").body()).path("error");
     assertEquals(List.of("other", "Unknown field 'other'; the fields are definitions."),
         List.of(other.path("field").asText(), other.path("message").asText()));
     ApiResponse colour = as(ACCOUNT, "user-alice", "admin", "PUT", "/settings/customer-attributes", Map.of(),
         "{\"definitions\": [{\"key\": \"a\", \"name\": \"A\", \"type\": \"text\", \"colour\": \"red\"}]}");
     assertEquals(400, colour.status());
-    JsonNode unknown = Json.MAPPER.valueToTree(colour.body()).path("error");
+    JsonNode unknown = Json.mapper().valueToTree(colour.body()).path("error");
     assertEquals(List.of("definitions[0].colour", "Unknown field 'definitions[0].colour'; the fields are key, name, type."),
         List.of(unknown.path("field").asText(), unknown.path("message").asText()));
   }
@@ -302,7 +302,7 @@ class CustomersApiTest {
         "queryStringParameters", Map.of(), "pathParameters", path,
         "requestContext", Map.of("authorizer", Map.of("accountId", account, "userId", userId, "role", role))));
     event.put("body", body);
-    return api.handle(Json.MAPPER.valueToTree(event));
+    return api.handle(Json.mapper().valueToTree(event));
   }
 
   /** A customer made by POST /customers with {@code body}, who has texted: its active conversation {@code conversationId}. */
@@ -323,7 +323,7 @@ class CustomersApiTest {
       Map<String, String> query) {
     ApiResponse response = api.handle(event(method, resource, path, body, query));
     assertEquals(expected, response.status(), Json.write(response.body()));
-    return Json.MAPPER.valueToTree(response.body());
+    return Json.mapper().valueToTree(response.body());
   }
 
   private static JsonNode error(int expected, String method, String resource, Map<String, String> path, String body) {
@@ -345,6 +345,6 @@ class CustomersApiTest {
         "queryStringParameters", query, "pathParameters", path,
         "requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", "user-bruno", "role", "user"))));
     event.put("body", body);   // may be null
-    return Json.MAPPER.valueToTree(event);
+    return Json.mapper().valueToTree(event);
   }
 }

@@ -14,6 +14,7 @@ import com.textinbox.shared.jobs.Job;
 import com.textinbox.shared.jobs.JobMessage;
 import com.textinbox.shared.jobs.JobView;
 import com.textinbox.shared.jobs.store.JobStore;
+import com.textinbox.shared.json.Json;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -72,7 +73,7 @@ record ExportRoutes(JobStore jobs, ConversationStore conversations, EventQueue e
 
   private ApiResponse start(Caller caller, String kind, JsonNode params) {
     String jobId = "job-" + UUID.randomUUID();
-    Job job = Job.file(jobId, kind, caller.userId(), Keys.time(clock.instant()), params.toString());
+    Job job = Job.file(jobId, kind, caller.userId(), Keys.time(clock.instant()), Json.write(params));
     jobs.create(caller.accountId(), job);
     JobMessage message = new JobMessage(kind, caller.accountId(), jobId, caller.userId(), caller.email(), params);
     try {

@@ -246,7 +246,7 @@ class AppointmentReplyTest {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       handler().handleRequest(new ByteArrayInputStream(Json.bytes(Map.of("Records", List.of(record)))), out, null);
-      JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+      JsonNode answer = Json.mapper().readTree(out.toByteArray());
       assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -744,7 +744,7 @@ class InboundConversationTest {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       handler.handleRequest(new ByteArrayInputStream(Json.bytes(Map.of("Records", List.of(record)))), out, null);
-      return Json.MAPPER.readTree(out.toByteArray());
+      return Json.mapper().readTree(out.toByteArray());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -69,7 +69,7 @@ class SampleEventTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new InboundSmsHandler(dynamoDb, TABLE, "US", Clock.fixed(at, ZoneOffset.UTC), (id, type, json) -> events.add(json), command -> { })
         .handleRequest(new ByteArrayInputStream(sqsEvent), out, null);
-    return Json.MAPPER.readTree(out.toByteArray());
+    return Json.mapper().readTree(out.toByteArray());
   }
 
   /** The DynamoDB requests one delivery of the event makes to a new handler (a cold container); it must succeed. */
@@ -87,7 +87,7 @@ class SampleEventTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         handler.handleRequest(new ByteArrayInputStream(sqsEvent), out, null);
-        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+        JsonNode response = Json.mapper().readTree(out.toByteArray());
         assertTrue(response.path("batchItemFailures").isEmpty(), response.toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -168,7 +168,7 @@ class SampleEventTest {
     assertEquals("Hi, is my car ready? I can pick it up after 5.", item.get("body").s());
     assertEquals("2026-01-01T14:05:13.000Z", item.get("receivedAt").s());
     assertEquals(before + 1, events.size());
-    JsonNode sent = Json.MAPPER.readTree(events.get(before));
+    JsonNode sent = Json.mapper().readTree(events.get(before));
     assertEquals("conversation.created", sent.path("type").asText(), "a number not known yet: a new customer and conversation");
     String conversationId = sent.path("conversationId").asText();
     // the message in John's conversation, at the time SNS stamped the envelope

@@ -53,6 +53,6 @@ class SampleEventTest {
     org.junit.jupiter.api.Assertions.assertFalse(made.isEmpty(), "priming made no request");
     assertEquals(java.util.List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
     assertEquals(400, api.primed.status(), com.textinbox.shared.json.Json.write(api.primed.body()));
-    assertEquals("birthDate", com.textinbox.shared.json.Json.MAPPER.valueToTree(api.primed.body()).path("error").path("field").asText());
+    assertEquals("birthDate", com.textinbox.shared.json.Json.mapper().valueToTree(api.primed.body()).path("error").path("field").asText());
   }
 }

@@ -66,7 +66,7 @@ class LiveConnectionsHandlerTest {
   }
 
   private static JsonNode sample() throws Exception {
-    return Json.MAPPER.readTree(RepositoryFiles.root().resolve("events/live-connections/connect.json").toFile());
+    return Json.mapper().readTree(RepositoryFiles.root().resolve("events/live-connections/connect.json").toFile());
   }
 
   private static JsonNode event(String routeKey, String connectionId) throws Exception {
@@ -104,6 +104,6 @@ class LiveConnectionsHandlerTest {
     JsonNode anonymous = event("$connect", "d=");
     ((com.fasterxml.jackson.databind.node.ObjectNode) anonymous.path("requestContext")).remove("authorizer");
     assertEquals(401, handler.handle(anonymous));
-    assertEquals(400, handler.handle(Json.MAPPER.readTree("{\"body\":\"x\"}")));
+    assertEquals(400, handler.handle(Json.mapper().readTree("{\"body\":\"x\"}")));
   }
 }

@@ -92,7 +92,7 @@ class MessagesApiTest {
   }
 
   private static JsonNode json(ApiResponse response) {
-    return Json.MAPPER.valueToTree(response.body());
+    return Json.mapper().valueToTree(response.body());
   }
 
   /** A customer who never texted: no conversation yet. */

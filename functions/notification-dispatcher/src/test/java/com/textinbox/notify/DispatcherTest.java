@@ -207,7 +207,7 @@ class DispatcherTest {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("messageId", "bad-1");
     record.put("body", "{\"type\":\"message.received\"}");
-    JsonNode batch = Json.MAPPER.valueToTree(Map.of("Records", List.of(record)));
+    JsonNode batch = Json.mapper().valueToTree(Map.of("Records", List.of(record)));
     assertEquals(List.of("bad-1"), new NotificationDispatcher(dispatcher).processBatch(batch));
   }
 

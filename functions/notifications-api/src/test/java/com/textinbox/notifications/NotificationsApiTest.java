@@ -121,7 +121,7 @@ class NotificationsApiTest {
   private static List<String> fieldAndMessage(int expected, String method, String resource, String body, Map<String, String> query) {
     ApiResponse response = api.handle(event(method, resource, "user-dana", body, query, Map.of()));
     assertEquals(expected, response.status(), response.toString());
-    JsonNode error = Json.MAPPER.valueToTree(response.body()).path("error");
+    JsonNode error = Json.mapper().valueToTree(response.body()).path("error");
     return List.of(error.path("field").asText(), error.path("message").asText());
   }
 
@@ -155,7 +155,7 @@ class NotificationsApiTest {
     String body = "{\"platform\":\"android\",\"token\":\"shared-phone-token\"}";
     ApiResponse first = withPush.handle(event("POST", "/me/devices", "user-erin", body, Map.of(), Map.of()));
     assertEquals(201, first.status(), first.toString());
-    String deviceId = Json.MAPPER.valueToTree(first.body()).path("deviceId").asText();
+    String deviceId = Json.mapper().valueToTree(first.body()).path("deviceId").asText();
     assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status());
     assertNull(device("user-erin", deviceId), "erin's phone is now frank's");
     assertEquals(201, withPush.handle(event("POST", "/me/devices", "user-frank", body, Map.of(), Map.of())).status(), "again: same device");
@@ -201,7 +201,7 @@ class NotificationsApiTest {
   private static JsonNode call(String method, String resource, String userId, String body, Map<String, String> query) {
     ApiResponse response = api.handle(event(method, resource, userId, body, query, Map.of()));
     assertTrue(response.status() < 300, response.toString());
-    return Json.MAPPER.valueToTree(response.body());
+    return Json.mapper().valueToTree(response.body());
   }
 
   private static int status(String method, String resource, String userId, String body, Map<String, String> query) {
@@ -221,7 +221,7 @@ class NotificationsApiTest {
     event.put("pathParameters", path);
     event.put("body", body);
     event.put("requestContext", Map.of("authorizer", Map.of("accountId", ACCOUNT, "userId", userId, "role", "user")));
-    return Json.MAPPER.valueToTree(event);
+    return Json.mapper().valueToTree(event);
   }
 
   /** SnapStart priming (docs/decisions.md 46): reads of an account that does not exist, never a write. */

@@ -26,7 +26,7 @@ final class FakeTransport implements OpenSearchTransport {
 
   final List<Call> calls = new ArrayList<>();
   Function<Call, String> answer = call -> "{}";
-  private final JsonpMapper mapper = new JacksonJsonpMapper(Json.MAPPER);
+  private final JsonpMapper mapper = new JacksonJsonpMapper(Json.mapper());
 
   @Override
   public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint,

@@ -57,7 +57,7 @@ class ClientIndexPrimingTest {
     OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(http, "search.example", "es", Region.US_EAST_1,
         AwsSdk2TransportOptions.builder()
             .setCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .setMapper(new JacksonJsonpMapper(Json.MAPPER)).build()));
+            .setMapper(new JacksonJsonpMapper(Json.mapper())).build()));
     new ClientIndex(client, "inbox", Clock.systemUTC()).prime();
     assertEquals(List.of("GET /_alias/inbox-priming"), sent);
   }

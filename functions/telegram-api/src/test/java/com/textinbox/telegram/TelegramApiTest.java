@@ -56,7 +56,7 @@ class TelegramApiTest {
     }
     telegram = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     telegram.createContext("/", exchange -> {
-      sent.add(Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
+      sent.add(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
       byte[] ok = "{\"ok\":true,\"result\":{\"message_id\":1}}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, ok.length);
       exchange.getResponseBody().write(ok);
@@ -77,7 +77,7 @@ class TelegramApiTest {
   }
 
   private static JsonNode sample() throws Exception {
-    return Json.MAPPER.readTree(RepositoryFiles.bytes("events/telegram-api/webhook-start.json"));
+    return Json.mapper().readTree(RepositoryFiles.bytes("events/telegram-api/webhook-start.json"));
   }
 
   private static JsonNode webhook(String text, long chatId, String secret) throws Exception {
@@ -105,7 +105,7 @@ class TelegramApiTest {
     ApiResponse response = api.handle(event);
     ObjectNode answer = Json.object();
     answer.put("status", response.status());
-    answer.set("body", Json.MAPPER.valueToTree(response.body()));
+    answer.set("body", Json.mapper().valueToTree(response.body()));
     return answer;
   }
 

@@ -58,7 +58,7 @@ class ThrottledReadTest {
     AtomicInteger calls = new AtomicInteger();
     ApiResponse response = getMe(throttling(2, calls));
     assertEquals(200, response.status());
-    assertEquals("Ann", Json.MAPPER.valueToTree(response.body()).path("name").asText());
+    assertEquals("Ann", Json.mapper().valueToTree(response.body()).path("name").asText());
     assertEquals(3, calls.get());
   }
 
@@ -67,7 +67,7 @@ class ThrottledReadTest {
     AtomicInteger calls = new AtomicInteger();
     ApiResponse response = getMe(throttling(100, calls));
     assertEquals(503, response.status());
-    assertEquals("busy", Json.MAPPER.valueToTree(response.body()).path("error").path("code").asText());
+    assertEquals("busy", Json.mapper().valueToTree(response.body()).path("error").path("code").asText());
     assertEquals(4, calls.get(), "a bounded number of tries");
   }
 }

@@ -125,7 +125,7 @@ class UsersTeamsAwayApiTest {
     event.putObject("requestContext").putObject("authorizer")
         .put("accountId", account).put("userId", userId).put("role", role);
     ApiResponse response = api.handle(event);
-    return new Answer(response.status(), response.body() == null ? Json.object() : Json.MAPPER.valueToTree(response.body()));
+    return new Answer(response.status(), response.body() == null ? Json.object() : Json.mapper().valueToTree(response.body()));
   }
 
   private static Answer admin(String method, String resource, Map<String, String> parameters, String body) {

@@ -70,7 +70,7 @@ final class EndpointsFile {
   void write(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temporary, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(document));
+    Files.write(temporary, Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(document));
     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -70,17 +70,4 @@ public record ApiRequest(
     }
     return RequestSchema.parse(body);
   }
-
-  /** The JSON body mapped onto a record or class; a field of the wrong type is a 400 naming it. */
-  public <T> T json(Class<T> type) {
-    JsonNode node = json();
-    try {
-      return Json.MAPPER.treeToValue(node, type);
-    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-      String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
-      throw ApiError.invalid(field, "The field '" + field + "' has the wrong type.");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiError.badRequest("The body does not match what this call takes: " + e.getOriginalMessage());
-    }
-  }
 }

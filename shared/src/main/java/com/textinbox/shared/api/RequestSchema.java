@@ -2,9 +2,7 @@ package com.textinbox.shared.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -27,9 +25,6 @@ final class RequestSchema {
   /** The bound of a path id whose schema gives none: DynamoDB refuses keys over 1,024 bytes with a 500. */
   static final int DEFAULT_ID_LENGTH = 128;
 
-  /** Strict: text after the JSON value is refused (Jackson ignores it by default). */
-  private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private final JsonNode schema;
 
   private RequestSchema(JsonNode schema) {
@@ -38,7 +33,7 @@ final class RequestSchema {
 
   static RequestSchema of(String method, String resource) {
     try (InputStream in = RequestSchema.class.getClassLoader().getResourceAsStream(resourceName(method, resource))) {
-      return new RequestSchema(in == null ? null : Json.MAPPER.readTree(in));
+      return new RequestSchema(in == null ? null : Json.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -131,7 +126,7 @@ final class RequestSchema {
   static JsonNode parse(String body) {
     String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
     try {
-      return STRICT.readTree(text);
+      return Json.readStrict(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

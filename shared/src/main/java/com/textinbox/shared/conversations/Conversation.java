@@ -12,6 +12,9 @@ import com.textinbox.shared.data.Keys;
  * @param autoAssignedEventId the conversation event an automatic assignment answered (a redelivery assigns nothing again)
  * @param awayReplyUserId A5: who last texted the customer while away, and {@code awayReplyAt} when
  * @param unansweredSince the first customer message not answered yet (null once answered)
+ * @param version how many times the item was updated (every update adds 1; 0: never updated since
+ *     created, or last updated before the counter existed): the writes conditional on the
+ *     conversation as read check it, so any write meanwhile fails them (docs/decisions.md 49)
  */
 public record Conversation(
     String conversationId, String customerId, String status, String createdAt,
@@ -21,7 +24,7 @@ public record Conversation(
     String unansweredSince, Assignee assignee, String assignedAt, String assignedBy,
     String assignmentId, String autoAssignedEventId, String awayReplyUserId,
     String awayReplyAt, String closedAt, String closedBy, String reopenedAt,
-    String reopenedBy) {
+    String reopenedBy, long version) {
 
   public static final String OPEN = "OPEN";
   public static final String CLOSED = "CLOSED";
@@ -38,7 +41,7 @@ public record Conversation(
   public static Conversation opened(String conversationId, String customerId, String createdAt, String activityAt,
       String openedBy, String openedByCarrierMessageId) {
     return new Conversation(conversationId, customerId, OPEN, createdAt, openedBy, openedByCarrierMessageId, activityAt,
-        null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, 0);
   }
 
   public boolean assigned() {
@@ -63,6 +66,6 @@ public record Conversation(
     return new Conversation(conversationId, customerId, status, createdAt, openedBy, openedByCarrierMessageId,
         lastActivityAt, lastMessageId, lastMessagePreview, lastMessageDirection, lastInboundAt, lastOutboundAt,
         messageCount, unansweredSince, newAssignee, assignedAt, assignedBy, assignmentId, autoAssignedEventId,
-        awayReplyUserId, awayReplyAt, closedAt, closedBy, reopenedAt, reopenedBy);
+        awayReplyUserId, awayReplyAt, closedAt, closedBy, reopenedAt, reopenedBy, version);
   }
 }

@@ -147,7 +147,7 @@ public record ImportMapping(List<ColumnMapping> columns) {
 
   /** As the API writes it (and as it is saved): the shape {@link #parse} reads. */
   public ArrayNode toJson() {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.array();
     for (ColumnMapping c : columns) {
       var o = array.addObject().put("to", c.to().code());
       if (c.key() != null) {

@@ -15,10 +15,10 @@ import com.textinbox.shared.sqs.MalformedMessage;
 public record JobMessage(String kind, String accountId, String jobId, String requestedBy, String email, JsonNode params) {
 
   public String toJson() {
-    ObjectNode json = Json.MAPPER.createObjectNode();
+    ObjectNode json = Json.object();
     json.put("kind", kind).put("accountId", accountId).put("jobId", jobId).put("requestedBy", requestedBy);
     json.put("email", email);
-    json.set("params", params == null ? Json.MAPPER.createObjectNode() : params);
+    json.set("params", params == null ? Json.object() : params);
     return Json.write(json);
   }
 

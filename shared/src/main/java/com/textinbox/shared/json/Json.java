@@ -1,56 +1,103 @@
 package com.textinbox.shared.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** The one ObjectMapper of a container: built once, shared by every call. */
+/**
+ * JSON in and out of every function: jackson-core's streaming parser and generator and Jackson's
+ * tree nodes, with no ObjectMapper on the way (docs/decisions.md 67: an ObjectMapper and the
+ * serialisers it builds on first use were about 400 classes and a sixth of a cold start's CPU).
+ */
 public final class Json {
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private Json() {}
 
   public static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return JsonNodeFactory.instance.objectNode();
   }
 
+  public static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /** Maps, lists, trees, text, numbers, booleans and records as JSON text ({@link JsonValues}). */
   public static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+      JsonValues.write(out, value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return text.toString();
   }
 
+  /** {@link #write(Object)} as UTF-8. */
   public static byte[] bytes(Object value) {
-    try {
-      return MAPPER.writeValueAsBytes(value);
+    ByteArrayBuilder bytes = new ByteArrayBuilder();
+    try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+      JsonValues.write(out, value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return bytes.toByteArray();
   }
 
-  /** Parses JSON text; malformed text is an {@link IllegalArgumentException} with the parser's reason. */
+  /**
+   * Parses JSON text (its first value; no content is the missing node); malformed text is an
+   * {@link IllegalArgumentException} with the parser's reason.
+   */
   public static JsonNode read(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-    }
+    return lenient(() -> FACTORY.createParser(text));
+  }
+
+  public static JsonNode read(byte[] bytes) {
+    return lenient(() -> FACTORY.createParser(bytes));
   }
 
   public static JsonNode read(InputStream in) {
-    try {
-      return MAPPER.readTree(in);
+    return lenient(() -> FACTORY.createParser(in));
+  }
+
+  /**
+   * Parses exactly one JSON value: text after it is refused too (the API's bodies). The exception
+   * carries where the fault is.
+   */
+  public static JsonNode readStrict(String text) throws JsonProcessingException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      return JsonTrees.read(parser, true);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static JsonNode lenient(ParserSource source) {
+    try (JsonParser parser = source.open()) {
+      return JsonTrees.read(parser, false);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -58,17 +105,34 @@ public final class Json {
     }
   }
 
+  /** JSON text mapped onto a class by Jackson's databinding (tests, and clients that need a mapper). */
   public static <T> T read(String text, Class<T> type) {
     try {
-      return MAPPER.readValue(text, type);
+      return mapper().readValue(text, type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * An ObjectMapper configured as the functions' JSON is (unknown properties ignored, a record's
+   * nulls left out), built on first use only: the OpenSearch client's JSON mapping and tests.
+   */
+  public static ObjectMapper mapper() {
+    return Mapper.INSTANCE;
   }
 
   /** A text field, or null when missing, null or not text. */
   public static String text(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+  }
+
+  /** Holder: the mapper is built when first asked for, not when {@link Json} is loaded. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   }
 }

@@ -140,8 +140,15 @@ public record ComplianceKeyword(Type type, Language language, String keyword) {
     };
   }
 
-  /** Compatibility forms and accents folded away: "ＡＲＲÊＴ" and "arrêt" both become ARRET. */
+  /**
+   * Compatibility forms and accents folded away: "ＡＲＲÊＴ" and "arrêt" both become ARRET. Plain
+   * ASCII, most texts, is left as it is without the JDK's normaliser (its tables are loaded on first
+   * use: a cold start's cost for nothing, issue 15).
+   */
   private static String fold(String text) {
+    if (text.chars().allMatch(c -> c < 0x80)) {
+      return text;
+    }
     return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
   }
 }

@@ -59,7 +59,7 @@ public final class Priming {
     return ran;
   }
 
-  /** An event read the way an invoke reads it (a stream through {@link Json#MAPPER}). */
+  /** An event read the way an invoke reads it (a stream through {@link Json#read(java.io.InputStream)}). */
   public static JsonNode event(String json) {
     return Json.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }

@@ -33,7 +33,7 @@ public final class SearchClient {
   public static OpenSearchClient create(String host, SdkHttpClient http) {
     AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
         .setCredentials(DefaultCredentialsProvider.builder().build())
-        .setMapper(new JacksonJsonpMapper(Json.MAPPER))
+        .setMapper(new JacksonJsonpMapper(Json.mapper()))
         .build();
     return new OpenSearchClient(new AwsSdk2Transport(http, host, SIGNING_NAME,
         new DefaultAwsRegionProviderChain().getRegion(), options));

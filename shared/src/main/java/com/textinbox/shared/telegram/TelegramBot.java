@@ -105,8 +105,8 @@ public final class TelegramBot {
       bytes = stream.readAllBytes();
     }
     try {
-      return bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return bytes.length == 0 ? null : Json.read(bytes);
+    } catch (IllegalArgumentException e) {
       return null; // not JSON (a proxy's error page): judged by the HTTP status
     }
   }

@@ -30,8 +30,8 @@ class RequestValidationTest {
     event.put("httpMethod", method);
     event.put("resource", resource);
     event.put("path", resource);
-    event.set("pathParameters", Json.MAPPER.valueToTree(path));
-    event.set("queryStringParameters", Json.MAPPER.valueToTree(query));
+    event.set("pathParameters", Json.mapper().valueToTree(path));
+    event.set("queryStringParameters", Json.mapper().valueToTree(query));
     if (body != null) {
       event.put("body", body);
     }
@@ -41,7 +41,7 @@ class RequestValidationTest {
 
   private static JsonNode error(ApiResponse response) {
     assertEquals(400, response.status(), () -> Json.write(response.body()));
-    return Json.MAPPER.valueToTree(response.body()).path("error");
+    return Json.mapper().valueToTree(response.body()).path("error");
   }
 
   private static String field(String method, String resource, String body) {

@@ -22,7 +22,7 @@ class AssigneeChoiceTest {
 
   private static Conversation conversation(String id, String customerId, Assignee assignee, String awayReplyUserId) {
     return new Conversation(id, customerId, "OPEN", T, null, null, T, null, null, null, null, null, 0, null, assignee, null,
-        null, null, null, awayReplyUserId, awayReplyUserId == null ? null : T, null, null, null, null);
+        null, null, null, awayReplyUserId, awayReplyUserId == null ? null : T, null, null, null, null, 0);
   }
 
   @Test

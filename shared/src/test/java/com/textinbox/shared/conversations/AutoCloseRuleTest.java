@@ -17,7 +17,7 @@ class AutoCloseRuleTest {
   private static Conversation idle(Duration idle, boolean unanswered, String status) {
     String at = Keys.time(NOW.minus(idle));
     return new Conversation("conv-1", "cust-1", status, at, null, null, at, null, null, null, null, null, 1,
-        unanswered ? at : null, null, null, null, null, null, null, null, null, null, null, null);
+        unanswered ? at : null, null, null, null, null, null, null, null, null, null, null, null, 0);
   }
 
   @Test

@@ -31,7 +31,7 @@ class TelegramBotTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       lastPath.set(exchange.getRequestURI().getPath());
-      lastBody.set(Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
+      lastBody.set(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
       byte[] bytes = nextAnswer.get().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(nextStatus.get(), bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {

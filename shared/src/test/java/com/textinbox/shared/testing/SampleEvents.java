@@ -22,7 +22,7 @@ public final class SampleEvents {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(event), out, null);
-      return out.size() == 0 ? null : Json.MAPPER.readTree(out.toByteArray());
+      return out.size() == 0 ? null : Json.mapper().readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -190,7 +190,7 @@ public final class DemoData {
 
     Conversation conversation = new Conversation(JOHN_CONVERSATION, "cust-john", Conversation.OPEN, in, null, null,
         out, "msg-demo-john-2", outboundBody, Message.OUTBOUND, in, out, 3, null,
-        Assignee.user("user-bruno", "Bruno Tremblay"), in, null, null, null, null, null, null, null, null, null);
+        Assignee.user("user-bruno", "Bruno Tremblay"), in, null, null, null, null, null, null, null, null, null, 0);
     table.putIfAbsent(ConversationMapper.toItem(account, conversation));
 
     Message inbound = Message.inbound("msg-demo-john-1", in, JOHN_CONVERSATION, "cust-john",

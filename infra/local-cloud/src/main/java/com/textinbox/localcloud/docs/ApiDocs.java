@@ -99,7 +99,7 @@ public final class ApiDocs implements HttpHandler {
     if (!(root instanceof ObjectNode document)) {
       return text;
     }
-    ArrayNode servers = Json.MAPPER.createArrayNode();
+    ArrayNode servers = Json.array();
     servers.addObject().put("url", apiUrl).put("description", "this local cloud");
     for (JsonNode server : document.path("servers")) {
       if (!server.path("url").asText().contains("127.0.0.1")) {
@@ -170,8 +170,8 @@ public final class ApiDocs implements HttpHandler {
           </script>
         </body>
         </html>
-        """.formatted(apiUrl, options, list, Json.MAPPER.writeValueAsString(tokens),
-        Json.MAPPER.writeValueAsString(bearerScheme()));
+        """.formatted(apiUrl, options, list, Json.mapper().writeValueAsString(tokens),
+        Json.mapper().writeValueAsString(bearerScheme()));
   }
 
   private void asset(HttpExchange exchange, String name) throws IOException {

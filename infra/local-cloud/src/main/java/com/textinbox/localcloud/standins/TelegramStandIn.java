@@ -178,7 +178,7 @@ public final class TelegramStandIn {
       return Json.object();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = Json.mapper().readTree(body);
       return node == null ? Json.object() : node;
     } catch (IOException e) {
       throw new IllegalArgumentException("the body is not valid JSON: " + e.getMessage());

@@ -205,7 +205,7 @@ public final class ApiGateway implements AutoCloseable {
     ObjectNode event = proxyEvent(exchange, route, matcher, path, authorizerContext);
     JsonNode response;
     try {
-      response = Json.MAPPER.readTree(route.function().invoke(Json.bytes(event)));
+      response = Json.mapper().readTree(route.function().invoke(Json.bytes(event)));
     } catch (LocalFunction.FunctionError | IOException e) {
       LOG.warn("API function failed: {}", e.getMessage());
       gateway(exchange, "DEFAULT_5XX", 502, "{\"message\":\"Internal server error\"}");
@@ -235,7 +235,7 @@ public final class ApiGateway implements AutoCloseable {
     event.put("methodArn", methodArn);
     JsonNode policy;
     try {
-      policy = Json.MAPPER.readTree(authorizer.function().invoke(Json.bytes(event)));
+      policy = Json.mapper().readTree(authorizer.function().invoke(Json.bytes(event)));
     } catch (IOException e) {
       throw new IllegalStateException("authorizer answered something that is not JSON", e);
     }
@@ -285,7 +285,7 @@ public final class ApiGateway implements AutoCloseable {
     ObjectNode multiHeaders = event.putObject("multiValueHeaders");
     exchange.getRequestHeaders().forEach((name, values) -> {
       headers.put(name, values.get(values.size() - 1));
-      multiHeaders.set(name, Json.MAPPER.valueToTree(values));
+      multiHeaders.set(name, Json.mapper().valueToTree(values));
     });
     String query = exchange.getRequestURI().getRawQuery();
     if (query == null || query.isEmpty()) {

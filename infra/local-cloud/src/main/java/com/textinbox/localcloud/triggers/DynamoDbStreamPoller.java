@@ -185,7 +185,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
       d.put("StreamViewType", s.streamViewTypeAsString());
     }
     try {
-      JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
+      JsonNode answer = Json.mapper().readTree(function.invoke(Json.bytes(event)));
       JsonNode failures = answer == null ? null : answer.path("batchItemFailures");
       if (failures == null || failures.isEmpty()) {
         return new Outcome(-1, false);

@@ -99,7 +99,7 @@ public final class SqsPoller implements AutoCloseable {
     }
     Set<String> failed = new HashSet<>();
     try {
-      JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
+      JsonNode answer = Json.mapper().readTree(function.invoke(Json.bytes(event)));
       if (reportsItemFailures && answer != null) {
         Set<String> ids = new HashSet<>();
         messages.forEach(m -> ids.add(m.messageId()));

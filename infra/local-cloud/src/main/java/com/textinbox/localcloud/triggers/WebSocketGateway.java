@@ -196,7 +196,7 @@ public final class WebSocketGateway implements AutoCloseable {
           + LocalResources.LIVE_API_ID + "/" + stage + "/$connect");
       JsonNode policy;
       try {
-        policy = Json.MAPPER.readTree(connectAuthorizer.function().invoke(Json.bytes(event)));
+        policy = Json.mapper().readTree(connectAuthorizer.function().invoke(Json.bytes(event)));
       } catch (LocalFunction.FunctionError e) {
         if ("Unauthorized".equals(e.functionMessage())) {
           return refuse(request, response, callback, 401, "Unauthorized");
@@ -247,7 +247,7 @@ public final class WebSocketGateway implements AutoCloseable {
   /** The integration's answer: its statusCode (200 when it answers none, as API Gateway takes it), 500 when it fails. */
   private static int statusOf(LocalFunction function, ObjectNode event) {
     try {
-      JsonNode answer = Json.MAPPER.readTree(function.invoke(Json.bytes(event)));
+      JsonNode answer = Json.mapper().readTree(function.invoke(Json.bytes(event)));
       return answer != null && answer.has("statusCode") ? answer.get("statusCode").asInt() : 200;
     } catch (LocalFunction.FunctionError | IOException e) {
       LOG.warn("WebSocket integration failed: {}", e.getMessage(), e);

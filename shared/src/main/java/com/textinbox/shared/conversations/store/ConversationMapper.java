@@ -34,6 +34,8 @@ public final class ConversationMapper {
   static final String REOPENED_BY = "reopenedBy", USER_ID = "userId", READ_AT = "readAt";
   /** C14: when a merge archived it, and the profile it belonged to before a merge moved it. */
   static final String ARCHIVED_AT = "archivedAt", MERGED_FROM_CUSTOMER_ID = "mergedFromCustomerId", MERGED_AT = "mergedAt";
+  /** Every update adds 1 (absent until the first update since the counter exists; docs/decisions.md 49). */
+  static final String VERSION = "version";
 
   private ConversationMapper() {}
 
@@ -50,7 +52,7 @@ public final class ConversationMapper {
         .str(ASSIGNMENT_ID, c.assignmentId()).str(AUTO_ASSIGNED_EVENT_ID, c.autoAssignedEventId())
         .str(AWAY_REPLY_USER_ID, c.awayReplyUserId()).str(AWAY_REPLY_AT, c.awayReplyAt())
         .str(CLOSED_AT, c.closedAt()).str(CLOSED_BY, c.closedBy()).str(REOPENED_AT, c.reopenedAt())
-        .str(REOPENED_BY, c.reopenedBy());
+        .str(REOPENED_BY, c.reopenedBy()).num(VERSION, c.version() == 0 ? null : c.version());
     if (c.assigned()) {
       item.str(ASSIGNEE_KIND, c.assignee().kind()).str(ASSIGNEE_ID, c.assignee().id())
           .index(Table.GSI1PK, assigneeList(accountId, c.assignee(), c.status()), Table.GSI1SK, activitySk);
@@ -74,7 +76,7 @@ public final class ConversationMapper {
         r.num(MESSAGE_COUNT, 0), r.str(UNANSWERED_SINCE), assignee(r.str(ASSIGNEE_KIND), r.str(ASSIGNEE_ID)),
         r.str(ASSIGNED_AT), r.str(ASSIGNED_BY), r.str(ASSIGNMENT_ID), r.str(AUTO_ASSIGNED_EVENT_ID),
         r.str(AWAY_REPLY_USER_ID), r.str(AWAY_REPLY_AT), r.str(CLOSED_AT), r.str(CLOSED_BY), r.str(REOPENED_AT),
-        r.str(REOPENED_BY));
+        r.str(REOPENED_BY), r.num(VERSION, 0));
   }
 
   /** Whether an item read is a conversation (an id of something else in the same key shape is not). */

@@ -68,13 +68,16 @@ public record ConversationStore(DynamoTable table) {
 
   /**
    * A new message's effect on the conversation, conditional on the conversation as read
-   * ({@code seen}: its last activity, and for an inbound text its status): a concurrent change
-   * cancels it and the caller reads again. The activity and preview move only forward.
+   * ({@code seen}: its version and last activity, its status, and for an inbound text its
+   * customer): a concurrent change cancels it and the caller reads again. The activity and
+   * preview move only forward; the version moves always, so a message older than the last
+   * activity (texts from the carrier arrive out of order) still fails every write conditional
+   * on the conversation as read before it (a merge's, C14).
    */
   public Write messageActivityWrite(String accountId, Conversation seen, MessageActivity activity) {
     String conversationId = seen.conversationId();
     String at = activity.at();
-    ItemUpdate update = ItemUpdate.of().condition("attribute_exists(PK)");
+    ItemUpdate update = counted().condition("attribute_exists(PK)");
     // the status as read: a text reopens only what it saw closed, a close meanwhile is seen, and a
     // conversation archived meanwhile by a merge (C14) takes no message: the writer reads again
     update.condition("#" + STATUS + " = :seenStatus", ":seenStatus", seen.status());
@@ -82,7 +85,7 @@ public record ConversationStore(DynamoTable table) {
       // C14: a merge that moved the conversation to the survivor meanwhile: the text reads its customer again
       update.condition("#" + CUSTOMER_ID + " = :seenCustomer", ":seenCustomer", seen.customerId());
     }
-    seenActivity(update, seen);
+    asRead(update, seen);
     boolean reopen = activity.reopenedAt() != null;
     String status = reopen ? Conversation.OPEN : seen.status();
     if (reopen) {
@@ -134,7 +137,7 @@ public record ConversationStore(DynamoTable table) {
 
   private static ItemUpdate statusUpdate(String accountId, Conversation seen, String target, String at, String by) {
     boolean closing = Conversation.CLOSED.equals(target);
-    ItemUpdate update = ItemUpdate.of()
+    ItemUpdate update = counted()
         .condition("attribute_exists(PK) AND #" + STATUS + " = :seen", ":seen", seen.status())
         .set(STATUS, target)
         .set(Table.GSI3PK, Keys.conversationsByStatus(accountId, target))
@@ -148,12 +151,12 @@ public record ConversationStore(DynamoTable table) {
 
   /**
    * An automatic close (C6): {@link #statusWrite} by {@code auto-close}, on condition the
-   * conversation is as read (no message since: the last activity unchanged) and, unless
+   * conversation is as read (no message nor any other write since: its version unchanged) and, unless
    * {@code closeUnanswered}, still answered. Two overlapping runs: one wins, the other's fails.
    */
   public Write autoCloseWrite(String accountId, Conversation seen, String at, boolean closeUnanswered) {
     ItemUpdate update = statusUpdate(accountId, seen, Conversation.CLOSED, at, AutoCloseRule.BY);
-    seenActivity(update, seen);
+    asRead(update, seen);
     if (!closeUnanswered) {
       update.condition("attribute_not_exists(#" + UNANSWERED_SINCE + ")");
     }
@@ -163,12 +166,12 @@ public record ConversationStore(DynamoTable table) {
   /**
    * An assignment's update of the conversation (C4): the assignee (null unassigns) and its GSI1
    * list in the same status, who and when, conditional on the conversation as read (status,
-   * assignee, last activity); with {@code autoEventId}, also that no assignment answered that
+   * assignee, version and last activity); with {@code autoEventId}, also that no assignment answered that
    * event already.
    */
   public Write assignWrite(String accountId, Conversation seen, Assignee target,
       String at, String by, String assignmentId, String autoEventId) {
-    ItemUpdate update = ItemUpdate.of().set(ASSIGNED_AT, at).set(ASSIGNED_BY, by).set(ASSIGNMENT_ID, assignmentId);
+    ItemUpdate update = counted().set(ASSIGNED_AT, at).set(ASSIGNED_BY, by).set(ASSIGNMENT_ID, assignmentId);
     if (target != null) {
       update.set(ASSIGNEE_KIND, target.kind()).set(ASSIGNEE_ID, target.id())
           .set(Table.GSI1PK, assigneeList(accountId, target, seen.status()))
@@ -183,7 +186,7 @@ public record ConversationStore(DynamoTable table) {
     } else {
       update.condition("attribute_not_exists(#" + ASSIGNEE_ID + ")");
     }
-    seenActivity(update, seen);
+    asRead(update, seen);
     if (autoEventId != null) {
       update.set(AUTO_ASSIGNED_EVENT_ID, autoEventId).condition("attribute_not_exists(#" + AUTO_ASSIGNED_EVENT_ID
           + ") OR #" + AUTO_ASSIGNED_EVENT_ID + " <> :" + AUTO_ASSIGNED_EVENT_ID);
@@ -196,8 +199,8 @@ public record ConversationStore(DynamoTable table) {
   /**
    * C14: the merged profile's active conversation, archived under the survivor: status ARCHIVED,
    * its customer the survivor (listed in its conversations, GSI2), off every inbox list (GSI1
-   * assignee, GSI3 status, GSI4 unanswered). On condition that it is as read: a message or any
-   * change meanwhile fails the merge, which reads again (docs/decisions.md 49).
+   * assignee, GSI3 status, GSI4 unanswered). On condition that it is as read (its version): a
+   * message or any change meanwhile fails the merge, which reads again (docs/decisions.md 49).
    */
   public Write archiveWrite(String accountId, Conversation seen, String survivorId, String at) {
     ItemUpdate update = reparent(accountId, seen, survivorId, at).set(STATUS, Conversation.ARCHIVED).set(ARCHIVED_AT, at)
@@ -214,17 +217,35 @@ public record ConversationStore(DynamoTable table) {
   }
 
   private static ItemUpdate reparent(String accountId, Conversation seen, String survivorId, String at) {
-    ItemUpdate update = ItemUpdate.of().set(CUSTOMER_ID, survivorId).set(MERGED_FROM_CUSTOMER_ID, seen.customerId())
+    ItemUpdate update = counted().set(CUSTOMER_ID, survivorId).set(MERGED_FROM_CUSTOMER_ID, seen.customerId())
         .set(MERGED_AT, at)
         .set(Table.GSI2PK, Keys.conversationsOfCustomer(accountId, survivorId))
         .condition("attribute_exists(PK) AND #" + STATUS + " = :seenStatus AND #" + CUSTOMER_ID + " = :seenCustomer",
             ":seenStatus", seen.status(), ":seenCustomer", seen.customerId());
-    seenActivity(update, seen);
+    asRead(update, seen);
     return update;
   }
 
-  /** The last activity as read: a message meanwhile fails the condition. */
-  private static void seenActivity(ItemUpdate update, Conversation seen) {
+  /**
+   * Every update of the conversation item: one more to its version, which {@link #asRead} checks.
+   * (Its creation, a put if absent, leaves it absent: 0.)
+   */
+  private static ItemUpdate counted() {
+    return ItemUpdate.of().add(VERSION, 1);
+  }
+
+  /**
+   * The conversation as read: its version (every update moves it, a message older than the last
+   * activity too, so any write meanwhile fails the condition; an item never updated since the
+   * counter exists has none) and its last activity (still what a writer deployed before the
+   * counter moves).
+   */
+  private static void asRead(ItemUpdate update, Conversation seen) {
+    if (seen.version() == 0) {
+      update.condition("attribute_not_exists(#" + VERSION + ")");
+    } else {
+      update.condition("#" + VERSION + " = :seenVersion", ":seenVersion", seen.version());
+    }
     if (seen.lastActivityAt() == null) {
       update.condition("attribute_not_exists(#" + LAST_ACTIVITY_AT + ")");
     } else {

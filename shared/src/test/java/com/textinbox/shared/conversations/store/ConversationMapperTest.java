@@ -20,14 +20,14 @@ class ConversationMapperTest {
   void everyAttributeComesBack() {
     Conversation c = new Conversation("conv-1", "cust-1", "OPEN", T1, "user-a", "carrier-1", T2, "msg-2", "hi",
         "INBOUND", T2, T1, 3, T2, new Assignee("TEAM", "team-1", null), T1, "user-a", "asg-1", "evt-1", "user-b", T1,
-        T1, "user-c", T2, "user-d");
+        T1, "user-c", T2, "user-d", 7);
     assertEquals(c, ConversationMapper.fromItem(ConversationMapper.toItem("acct", c)));
   }
 
   @Test
   void indexKeysFollowTheConversation() {
     Conversation c = new Conversation("conv-1", "cust-1", "CLOSED", T1, null, null, T2, null, null, null, null, null, 0,
-        T1, Assignee.user("user-a", null), null, null, null, null, null, null, null, null, null, null);
+        T1, Assignee.user("user-a", null), null, null, null, null, null, null, null, null, null, null, 0);
     Map<String, AttributeValue> item = ConversationMapper.toItem("acct", c);
     assertEquals(Keys.conversation("acct", "conv-1"), item.get("PK").s());
     assertEquals(Keys.assigneeList("acct", "USER", "user-a", "CLOSED"), item.get("GSI1PK").s());
@@ -38,6 +38,7 @@ class ConversationMapperTest {
     assertEquals(Keys.unansweredConversations("acct"), item.get("GSI4PK").s());
     assertEquals(Keys.activitySk(T1, "conv-1"), item.get("GSI4SK").s());
     assertFalse(item.containsKey("messageCount"), "a new conversation has no count yet");
+    assertFalse(item.containsKey("version"), "nor a version: absent until its first update (docs/decisions.md 49)");
   }
 
   @Test

@@ -38,6 +38,7 @@ class ConversationStoreTest {
   private static final String T0 = "2026-11-21T14:00:00.000Z";
   private static final String T1 = "2026-11-21T14:03:00.120Z";
   private static final String T2 = "2026-11-21T15:00:00.000Z";
+  private static final String T3 = "2026-11-21T15:10:00.000Z";
   private static DynamoDbLocalServer local;
   private static DynamoTable table;
   private static ConversationStore conversations;
@@ -190,6 +191,65 @@ class ConversationStoreTest {
     BatchRead.Slot<ReadState> readNow = conversations.readState(later, A, "conv-5", "user-a");
     later.run();
     assertEquals(T2, readNow.get().readAt());
+  }
+
+  /**
+   * C14 (docs/decisions.md 49): a text the carrier sent before the conversation's last activity
+   * (texts arrive out of order) leaves the activity where it was, yet every write conditional on
+   * the conversation as read before it must fail: else a merge archives a conversation holding a
+   * text it never saw, and Assignment notifies nobody of it.
+   */
+  @Test
+  void aTextOlderThanTheLastActivityFailsEveryWriteThatReadTheConversationBeforeIt() {
+    table.transact(conversations.createWrite(A, Conversation.opened("conv-7", "cust-7", T0, T0, null, "carrier-7")));
+    text("conv-7", "msg-7a", T2, conversations.find(A, "conv-7").orElseThrow());
+    Conversation seen = conversations.find(A, "conv-7").orElseThrow();
+    // stored after that read, sent before the last activity
+    text("conv-7", "msg-7b", T1, seen);
+    Conversation now = conversations.find(A, "conv-7").orElseThrow();
+    assertEquals(T2, now.lastActivityAt(), "the activity never moves back");
+    assertEquals(2, now.messageCount());
+    assertThrows(TransactionCancelled.class, () -> table.transact(conversations.archiveWrite(A, seen, "cust-8", T3)),
+        "the merge reads again");
+    assertThrows(TransactionCancelled.class, () -> table.transact(conversations.moveWrite(A, seen, "cust-8", T3)));
+    assertThrows(TransactionCancelled.class, () -> table.transact(conversations.autoCloseWrite(A, seen, T3, true)));
+    assertThrows(TransactionCancelled.class, () -> table.transact(
+        conversations.assignWrite(A, seen, Assignee.user("user-b", null), T3, "user-a", "asg-7", null)));
+    assertThrows(TransactionCancelled.class, () -> text("conv-7", "msg-7c", T0, seen), "another text reads again too");
+    // read again, the merge archives it with both texts in it
+    table.transact(conversations.archiveWrite(A, now, "cust-8", T3));
+    Conversation archived = conversations.find(A, "conv-7").orElseThrow();
+    assertEquals(Conversation.ARCHIVED, archived.status());
+    assertEquals("cust-8", archived.customerId());
+    assertEquals(2, archived.messageCount());
+  }
+
+  /** The same for a conversation last written before the counter existed (no version attribute). */
+  @Test
+  void aConversationWrittenBeforeTheCounterIsConditionedOnItsAbsence() {
+    // as a deployed table holds it: active at T2, one message, no version
+    Conversation old = new Conversation("conv-9", "cust-9b", Conversation.OPEN, T0, null, "carrier-9", T2, "msg-9a", "hi",
+        Message.INBOUND, T2, null, 1, T2, null, null, null, null, null, null, null, null, null, null, null, 0);
+    table.transact(conversations.createWrite(A, old));
+    Conversation seen = conversations.find(A, "conv-9").orElseThrow();
+    assertEquals(0, seen.version());
+    text("conv-9", "msg-9b", T1, seen);
+    assertEquals(T2, conversations.find(A, "conv-9").orElseThrow().lastActivityAt());
+    assertThrows(TransactionCancelled.class, () -> table.transact(conversations.archiveWrite(A, seen, "cust-8", T3)));
+    // untouched since read, the merge's condition holds
+    table.transact(conversations.createWrite(A, new Conversation("conv-10", "cust-9b", Conversation.OPEN, T0, null, null,
+        T2, null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, 0)));
+    table.transact(conversations.moveWrite(A, conversations.find(A, "conv-10").orElseThrow(), "cust-8", T3));
+    Conversation moved = conversations.find(A, "conv-10").orElseThrow();
+    assertEquals("cust-8", moved.customerId());
+    assertEquals(1, moved.version(), "every update counts");
+  }
+
+  /** A customer's text stored with its effect on the conversation as read. */
+  private static void text(String conversationId, String messageId, String at, Conversation seen) {
+    table.transact(conversations.appendWrite(A, conversationId, Message.inbound(messageId, at, conversationId,
+            seen.customerId(), "text " + messageId, "+1", "+2", "carrier-" + messageId, null, at)),
+        conversations.messageActivityWrite(A, seen, MessageActivity.inbound(messageId, at, "text " + messageId, null, true, 1)));
   }
 
   @Test
