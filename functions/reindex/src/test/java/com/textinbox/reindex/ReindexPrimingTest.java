@@ -68,7 +68,7 @@ class ReindexPrimingTest {
     OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(domain, "search.example", "es", Region.US_EAST_1,
         AwsSdk2TransportOptions.builder()
             .setCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .setMapper(new JacksonJsonpMapper(Json.MAPPER)).build()));
+            .setMapper(new JacksonJsonpMapper(Json.mapper())).build()));
     try (DynamoDbLocalServer local = DynamoDbLocalServer.start()) {
       local.createInboxTable("reindex-priming");
       Reindex reindex = new Reindex(client, "inbox", new SearchableItems(local.client(), "reindex-priming"), Clock.systemUTC());
