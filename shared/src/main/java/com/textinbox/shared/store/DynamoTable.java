@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -78,6 +79,11 @@ public final class DynamoTable {
     DeleteItemResponse.builder().build();
     TransactWriteItemsResponse.builder().itemCollectionMetrics(Map.of()).build();
     BatchGetItemResponse.builder().responses(Map.of(name, List.of(key))).build(); // as an answer with items is read
+    // a write whose condition failed, a redelivery's usual answer: the exception the SDK builds, and
+    // the JDK's number formatting (locale data) its retry strategy words a non-retryable error with
+    ConditionalCheckFailedException.builder().message("priming")
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ConditionalCheckFailedException").build()).build();
+    String.format("%d of %d", 1, 1);
     String exists = "attribute_exists(" + Table.PK + ")";
     Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN("0"));
     PrimingInterceptor.unsent(() -> client.putItem(b -> b.tableName(name).item(key).conditionExpression(exists)
