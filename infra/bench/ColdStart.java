@@ -43,6 +43,7 @@ public final class ColdStart {
 
   /** The local cloud's POST that queues a new run of the demo's sample import (DemoData); null for an older cloud. */
   static String sampleImportUrl;
+  static String sampleDeletionUrl;
 
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
 
@@ -97,6 +98,7 @@ public final class ColdStart {
     Map<String, Object> aws = map(endpoints.get("aws"));
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
     sampleImportUrl = (String) endpoints.get("sampleImport");
+    sampleDeletionUrl = (String) endpoints.get("sampleDeletion");
     Path work = Files.createTempDirectory("cold-start");
     List<Function> served = functions((String) endpoints.get("functions"));
     if (!only.isEmpty()) {
@@ -313,8 +315,8 @@ public final class ColdStart {
       throw new Failure(1, f.logicalId() + ": no sample event in events/<its module>/ (see events/README.md)");
     }
     String sample = Files.readString(f.event());
-    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), freshImport(prepare(sample, adminToken, f.environment())));
-    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), freshImport(prepare(sample, adminToken, f.environment())));
+    Path first = Files.writeString(work.resolve(f.logicalId() + "-first.json"), freshSample(prepare(sample, adminToken, f.environment())));
+    Path warm = Files.writeString(work.resolve(f.logicalId() + "-warm.json"), freshSample(prepare(sample, adminToken, f.environment())));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
@@ -380,25 +382,31 @@ public final class ColdStart {
   }
 
   /**
-   * An import run (CustomerImportWorker's sample) made a new queued one: the sample's own run is
-   * done after its first invoke, and a finished run is answered without any work, so each invoke
-   * gets a run of its own (the local cloud seeds it: the same file and mapping, never sent to the
-   * queue, so only this invoke runs it).
+   * A sample that names work done once made fresh, so each invoke does that work (the local cloud
+   * seeds it, never sends it to a queue, so only this invoke runs it): CustomerImportWorker's import
+   * run (a finished run is answered without any work) gets a new queued run of the same file and
+   * mapping; CustomerDeletion's job (a completed one is answered without work, one not there is
+   * retried) a new QUEUED job of a customer with a history.
    */
-  static String freshImport(String event) throws Exception {
-    Matcher named = Pattern.compile("(importId[\\\\\" ]*:[\\\\\" ]*)imp-[0-9a-f-]{36}").matcher(event);
-    if (!named.find() || sampleImportUrl == null) {
+  static String freshSample(String event) throws Exception {
+    String imported = fresh(event, "(importId[\\\\\" ]*:[\\\\\" ]*)imp-[0-9a-f-]{36}", sampleImportUrl, "importId");
+    return fresh(imported, "()job-demo-delete-karim", sampleDeletionUrl, "jobId");
+  }
+
+  private static String fresh(String event, String named, String url, String field) throws Exception {
+    Matcher matcher = Pattern.compile(named).matcher(event);
+    if (!matcher.find() || url == null) {
       return event;
     }
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(sampleImportUrl)).timeout(Duration.ofSeconds(20))
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      Object importId = created.statusCode() == 200 ? map(Json.parse(created.body())).get("importId") : null;
-      if (importId == null) {
-        throw new Failure(1, "the local cloud made no sample import (" + created.statusCode() + " at " + sampleImportUrl
+      Object id = created.statusCode() == 200 ? map(Json.parse(created.body())).get(field) : null;
+      if (id == null) {
+        throw new Failure(1, "the local cloud made no sample (" + created.statusCode() + " at " + url
             + "): restart infra/local-cloud.sh from this worktree");
       }
-      return named.replaceFirst(Matcher.quoteReplacement(named.group(1) + importId));
+      return matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + id));
     }
   }
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * demand, tokens, queue depths, function figures, the AWS actions each function
  * has called ({@code /_local/aws-calls}: logical id -> IAM actions), the faults injected into
  * them ({@code /_local/faults}, docs/reliability.md), a fresh queued run of the demo's sample
- * import ({@code /_local/sample-import}, for the cold-start bench), and the user pool's JWKS.
+ * import and deletion ({@code /_local/sample-import}, {@code /_local/sample-deletion}, for the cold-start bench), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
 final class ControlServer implements AutoCloseable {
@@ -53,14 +53,16 @@ final class ControlServer implements AutoCloseable {
   private final LocalResources resources;
   private final AwsCallRecorder recorder;
   private final TelegramStandIn telegram;
-  /** A new queued run of the demo's sample import (DemoData.newSampleImport): its import id. */
-  private final java.util.function.Supplier<String> newSampleImport;
+  /** What the cold-start bench asks for before each invoke (DemoData): a new queued import run, a new deletion job. */
+  public record Samples(java.util.function.Supplier<String> importId, java.util.function.Supplier<String> deletionJobId) {}
+
+  private final Samples samples;
 
   ControlServer(int port, LocalCarrier carrier, SesStandIn ses, SnsStandIn sns, Scheduler scheduler, LocalTokenIssuer tokens,
       Map<String, LocalFunction> functions, SqsClient sqs, LocalResources resources, AwsCallRecorder recorder,
-      TelegramStandIn telegram, java.util.function.Supplier<String> newSampleImport) throws IOException {
+      TelegramStandIn telegram, Samples samples) throws IOException {
     this.telegram = telegram;
-    this.newSampleImport = newSampleImport;
+    this.samples = samples;
     this.carrier = carrier;
     this.ses = ses;
     this.sns = sns;
@@ -103,7 +105,8 @@ final class ControlServer implements AutoCloseable {
           case "GET /_local/aws-calls" -> recorder.calls();
           case "GET /_local/sent-messages" -> recorder.sentMessages(FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("queue"));
           case "POST /_local/tokens" -> token(body(exchange));
-          case "POST /_local/sample-import" -> Map.of("importId", newSampleImport.get());
+          case "POST /_local/sample-import" -> Map.of("importId", samples.importId().get());
+          case "POST /_local/sample-deletion" -> Map.of("jobId", samples.deletionJobId().get());
           case "POST /_local/faults" -> {
             status = 201;
             yield recorder.faults().add(body(exchange)).view();

@@ -58,6 +58,7 @@ final class EndpointsFile {
     document.put("sentMessages", control + "/_local/sent-messages");
     document.put("faults", control + "/_local/faults");
     document.put("sampleImport", control + "/_local/sample-import");
+    document.put("sampleDeletion", control + "/_local/sample-deletion");
     document.put("demo", Map.of(
         "accounts", Map.of("dealership", DemoData.DEALERSHIP.accountId(), "clinic", DemoData.CLINIC.accountId()),
         "users", DemoData.USERS.stream().collect(Collectors.toMap(DemoData.DemoUser::key, DemoData.DemoUser::userId)),

@@ -302,7 +302,8 @@ public final class LocalCloud implements AutoCloseable {
     TelegramStandIn telegram = new TelegramStandIn(TELEGRAM_BOT_TOKEN);
     telegram.setWebhook(api.url() + "/telegram/webhook", TELEGRAM_WEBHOOK_SECRET); // what a deployment does once (README)
     ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions,
-        sqs, resources, recorder, telegram, () -> demo.newSampleImport(s3, filesBucket)));
+        sqs, resources, recorder, telegram,
+        new ControlServer.Samples(() -> demo.newSampleImport(s3, filesBucket), demo::newSampleDeletion)));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();

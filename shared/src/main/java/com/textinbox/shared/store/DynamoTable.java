@@ -101,6 +101,11 @@ public final class DynamoTable {
         new Write(TransactWriteItem.builder().delete(d -> d.tableName(name).key(key).conditionExpression(exists)).build()));
     PrimingInterceptor.unsent(() -> client.transactWriteItems(b -> b.transactItems(writes.stream().map(Write::item).toList())
         .overrideConfiguration(PrimingInterceptor.UNSENT)));
+    // deleteAll's batch (a customer's history deleted by CustomerDeletion), stopped as the writes are
+    List<WriteRequest> batch = List.of(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+    PrimingInterceptor.unsent(() -> client.batchWriteItem(b -> b.requestItems(Map.of(name, batch))
+        .overrideConfiguration(PrimingInterceptor.UNSENT)));
+    BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
   }
 
   /** The table of {@code TABLE_NAME}, through the function's one DynamoDB client. */

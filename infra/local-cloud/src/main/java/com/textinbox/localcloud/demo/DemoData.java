@@ -18,6 +18,8 @@ import com.textinbox.shared.imports.ImportFiles;
 import com.textinbox.shared.imports.ImportRun;
 import com.textinbox.shared.imports.MappingFingerprint;
 import com.textinbox.shared.imports.store.ImportStore;
+import com.textinbox.shared.jobs.CustomerDeletionJob;
+import com.textinbox.shared.jobs.store.CustomerDeletionJobStore;
 import com.textinbox.shared.messaging.store.InboundSmsStore;
 import com.textinbox.shared.store.DynamoTable;
 import com.textinbox.shared.users.Account;
@@ -150,6 +152,31 @@ public final class DemoData {
     String importId = "imp-" + UUID.randomUUID();
     sampleImport(s3, filesBucket, importId);
     return importId;
+  }
+
+  /**
+   * A customer deletion as {@code DELETE /customers/{id}} leaves it for its job (POST
+   * /_local/sample-deletion): the profile and conversation already gone, the job QUEUED, the
+   * conversation's history (texts, a delivery look-up) still there. The cold-start bench runs one per
+   * measurement, so every cold start of CustomerDeletion does a deletion's work. Answers the job's id.
+   */
+  public String newSampleDeletion() {
+    String account = DEALERSHIP.accountId();
+    String suffix = UUID.randomUUID().toString();
+    String customerId = "cust-sample-delete-" + suffix;
+    String conversationId = "conv-sample-delete-" + suffix;
+    String number = "+15145550199";
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 0; i < 3; i++) {
+      String at = Keys.time(now.minusSeconds(60L * (3 - i)));
+      Message inbound = Message.inbound("msg-sample-delete-" + i + "-" + suffix, at, conversationId, customerId,
+          "Text " + i + " of a customer being deleted", number, DEALERSHIP.number(), null, null, at);
+      table.putIfAbsent(TimelineMapper.toItem(account, conversationId, inbound));
+    }
+    String jobId = "job-sample-delete-" + suffix;
+    table.transact(List.of(new CustomerDeletionJobStore(table).createWrite(account,
+        CustomerDeletionJob.requested(jobId, customerId, List.of(conversationId), "user-alice", Keys.time(now)))));
+    return jobId;
   }
 
   private void sampleImport(S3Client s3, String filesBucket, String importId) {
