@@ -16,6 +16,7 @@ import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.SendRate;
 import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.sqs.MalformedMessage;
+import com.textinbox.shared.testing.MovingClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -335,37 +336,13 @@ class SmsSenderHandlerTest {
 
   // ---- the send line (decision 61)
 
-  /** A clock the test moves; the sender's waits move it too. */
-  private static final class TestClock extends Clock {
-    private Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   private record Deferred(SendSmsCommand command, int delaySeconds) {}
 
   private final List<Deferred> deferred = new ArrayList<>();
   private final List<Long> waits = new ArrayList<>();
 
   /** A sender at {@code rate} on a clock of its own that its waits do not move (so that the line fills). */
-  private SmsSenderHandler pacedSender(TestClock clock, SendRate rate, SmsGateway gateway) {
+  private SmsSenderHandler pacedSender(MovingClock clock, SendRate rate, SmsGateway gateway) {
     return new SmsSenderHandler(dynamoDb, TABLE, clock, gateway, rate,
         (command, delay) -> deferred.add(new Deferred(command, delay)), waits::add);
   }
@@ -401,7 +378,7 @@ class SmsSenderHandlerTest {
   @Test
   void aBurstTakesPlacesOneIntervalApartWaitsForTheNearOnesAndPutsTheOthersBackWithTheirPlace() {
     emptyLine();
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    MovingClock clock = new MovingClock(Instant.parse("2026-03-02T15:00:01Z"));
     SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
     List<ObjectNode> burst = List.of(queued(true), queued(true), queued(true), queued(true), queued(true));
     long t0 = clock.millis();
@@ -427,7 +404,7 @@ class SmsSenderHandlerTest {
 
     // back at their place: texted with the place they hold (no new one), as many requests as before decision 61
     // (the account still kept: the profiles, the claims, SENT)
-    clock.now = Instant.ofEpochMilli(t0 + 2000);
+    clock.set(Instant.ofEpochMilli(t0 + 2000));
     List<Deferred> back = List.copyOf(deferred);
     deferred.clear();
     SortedMap<String, Integer> second = RequestCounter.during(() -> assertEquals(List.of(),
@@ -447,11 +424,11 @@ class SmsSenderHandlerTest {
   @Test
   void anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain() {
     emptyLine();
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    MovingClock clock = new MovingClock(Instant.parse("2026-03-02T15:00:01Z"));
     SmsSenderHandler sender = new SmsSenderHandler(dynamoDb, TABLE, clock, carrier(), new SendRate(2),
         (command, delay) -> deferred.add(new Deferred(command, delay)), millis -> {
           waits.add(millis);
-          clock.now = clock.now.plusMillis(millis);   // a wait moves the clock: the line's places come one by one
+          clock.advance(java.time.Duration.ofMillis(millis));   // a wait moves the clock: the line's places come one by one
         });
     List<ObjectNode> burst = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -475,7 +452,7 @@ class SmsSenderHandlerTest {
   @Test
   void aPlaceComingBackTooLateIsGivenUpForANewOne() {
     emptyLine();
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    MovingClock clock = new MovingClock(Instant.parse("2026-03-02T15:00:01Z"));
     SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
     ObjectNode command = queued(true);
     long late = clock.millis() - SendRate.LATE.toMillis() - 1;
@@ -489,7 +466,7 @@ class SmsSenderHandlerTest {
   @Test
   void aThrottledTextGivesItsLeaseBackAndComesBackLaterAsANewMessageNeverAFailure() {
     emptyLine();
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    MovingClock clock = new MovingClock(Instant.parse("2026-03-02T15:00:01Z"));
     SmsSenderHandler throttled = pacedSender(clock, new SendRate(2), (from, to, text) -> {
       throw new SmsGateway.Throttled("SNS throttled the text: Throttling", null);
     });
@@ -508,7 +485,7 @@ class SmsSenderHandlerTest {
     // account, place, claim, profile, then the lease given back (one UpdateItem)
     assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.UpdateItem", 3), requests(requests), requests.toString());
 
-    clock.now = clock.now.plusSeconds(again.delaySeconds());
+    clock.advance(java.time.Duration.ofSeconds(again.delaySeconds()));
     deferred.clear();
     SmsSenderHandler sender = pacedSender(clock, new SendRate(2), carrier());
     assertEquals(List.of(), deliverTo(sender, again.command().json()));
@@ -522,7 +499,7 @@ class SmsSenderHandlerTest {
   @Test
   void aCommandPutBackForAMessageSentMeanwhileIsDropped() {
     emptyLine();
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:01Z"));
+    MovingClock clock = new MovingClock(Instant.parse("2026-03-02T15:00:01Z"));
     SmsSenderHandler sender = pacedSender(clock, new SendRate(0.25), carrier());
     ObjectNode first = queued(true);
     assertEquals(List.of(), deliverTo(sender, Json.write(first)));
