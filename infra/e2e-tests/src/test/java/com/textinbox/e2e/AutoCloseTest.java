@@ -63,12 +63,12 @@ class AutoCloseTest {
     try {
       String suffix = String.format("%02d", Math.abs(UUID.randomUUID().hashCode()) % 90 + 10);
       // answered: the customer wrote, the clinic replied
-      String answered = textIn("+143855501" + suffix, "Can I move my appointment?");
+      String answered = textIn(ClinicNumbers.AUTO_CLOSE_ANSWERED + suffix, "Can I move my appointment?");
       Http.Response reply = Http.post(api("/conversations/" + answered + "/messages"), Tokens.of("otherAdmin"),
           Http.json(Map.of("body", "Done, see you Thursday.")));
       assertEquals(202, reply.status(), reply.body());
       // unanswered: the customer's message is the last
-      String waiting = textIn("+143855502" + suffix, "Is the clinic open Saturday?");
+      String waiting = textIn(ClinicNumbers.AUTO_CLOSE_WAITING + suffix, "Is the clinic open Saturday?");
       Instant now = Instant.now();
 
       JsonNode twoDays = runAt("AutoClose", now.plus(Duration.ofDays(2)));
@@ -94,7 +94,7 @@ class AutoCloseTest {
       assertEquals(0, runAt("AutoClose", now.plus(Duration.ofDays(4))).path("closed").asInt());
 
       // the customer's next text reopens it
-      textIn("+143855501" + suffix, "One more question");
+      textIn(ClinicNumbers.AUTO_CLOSE_ANSWERED + suffix, "One more question");
       assertEquals("OPEN", status(answered));
       assertTrue(conversation(answered).path("timeline").toString().contains("\"reopened\""));
     } finally {

@@ -53,6 +53,12 @@ public final class LocalCloudProcess {
 
   private static final int STARTUP_SECONDS = 300;
 
+  /** The log's last lines but stack frames, so the cause is in the test report: CI keeps the report, not target/. */
+  private static String lastLines(Path log, int count) throws IOException {
+    List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("\tat ")).toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+  }
+
   private static JsonNode start() {
     try {
       Path root = repositoryRoot();
@@ -77,7 +83,8 @@ public final class LocalCloudProcess {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(STARTUP_SECONDS));
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("the local cloud exited with " + process.exitValue() + "; see " + log);
+          throw new IllegalStateException("the local cloud exited with " + process.exitValue() + "; the end of " + log + ":\n"
+              + lastLines(log, 12));
         }
         if (Files.exists(endpointsFile)) {
           return JSON.readTree(endpointsFile.toFile());
@@ -85,7 +92,8 @@ public final class LocalCloudProcess {
         Thread.sleep(200);
       }
       process.destroy();
-      throw new IllegalStateException("the local cloud was not ready within " + STARTUP_SECONDS + " s; see " + log);
+      throw new IllegalStateException("the local cloud was not ready within " + STARTUP_SECONDS + " s; the end of " + log + ":\n"
+          + lastLines(log, 12));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

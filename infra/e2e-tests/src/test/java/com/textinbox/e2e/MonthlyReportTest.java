@@ -74,8 +74,8 @@ class MonthlyReportTest {
 
     // what the test does: 2 texts in, 1 reply out (counted once the carrier took it)
     String suffix = String.format("%02d", Math.abs(id.hashCode()) % 90 + 10);
-    String conversationId = AutoCloseTest.textIn("+143855503" + suffix, "Do you take walk-ins?");
-    AutoCloseTest.textIn("+143855503" + suffix, "Or only appointments?");
+    String conversationId = AutoCloseTest.textIn(ClinicNumbers.MONTHLY_REPORT + suffix, "Do you take walk-ins?");
+    AutoCloseTest.textIn(ClinicNumbers.MONTHLY_REPORT + suffix, "Or only appointments?");
     Http.Response reply = Http.post(api("/conversations/" + conversationId + "/messages"), Tokens.of("otherAdmin"),
         Http.json(Map.of("body", "Appointments only, sorry.")));
     assertEquals(202, reply.status(), reply.body());

@@ -46,7 +46,7 @@ class OutboundThroughputTest {
 
   @Test
   void aBurstIsTextedAtTheNumbersRateEachTextOnceNothingInTheDlq() throws Exception {
-    Figures figures = burst("plain", "+1438555015");
+    Figures figures = burst("plain", ClinicNumbers.BURST);
     System.out.println("Outbound throughput, a burst without faults: " + figures);
   }
 
@@ -56,7 +56,7 @@ class OutboundThroughputTest {
     Figures figures;
     long throttled;
     try {
-      figures = burst("throttled", "+1438555016");
+      figures = burst("throttled", ClinicNumbers.THROTTLED_BURST);
     } finally {
       throttled = Faults.injected(rule);
       Faults.clear();
