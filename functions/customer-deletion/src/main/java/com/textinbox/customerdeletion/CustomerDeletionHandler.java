@@ -30,6 +30,13 @@ public final class CustomerDeletionHandler extends SqsBatchHandler {
     this.deleter = new CustomerDeleter(table, clock, continuations);
   }
 
+  /** Priming (decision 46): the event's round trip, then a job's requests, each of nothing ({@link CustomerDeleter#prime}). */
+  @Override
+  protected void prime() {
+    super.prime();
+    deleter.prime();
+  }
+
   @Override
   protected void process(SqsMessage message) {
     deleter.run(CustomerDeletionJob.Step.parse(message.body()), message.receiveCount());

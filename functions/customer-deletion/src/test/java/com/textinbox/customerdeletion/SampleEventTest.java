@@ -143,6 +143,24 @@ class SampleEventTest {
     assertTrue(new CustomerDeletionJobStore(table).find(MAPLE, "job-never-committed").isEmpty());
   }
 
+  /**
+   * SnapStart priming (decision 46): a job's requests, each of nothing (decision 70): reads only,
+   * every one a run sends (the job's GetItem, the Queries of a conversation, the customer, the users
+   * and their notifications), nothing deleted, no continuation, the sample's items untouched.
+   */
+  @Test
+  void primingOnlyReadsWhatARunReads() {
+    int items = count(Keys.notificationsOf(MAPLE, "user-bruno"));
+    CustomerDeletionHandler handler = new CustomerDeletionHandler(table, Clock.systemUTC(), (eventId, type, json) -> {
+      throw new AssertionError("priming queues no continuation");
+    });
+    SortedMap<String, Integer> made = RequestCounter.during(handler::prime);
+    assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.GetItem.attempts", 1, "DynamoDb.Query", 5,
+        "DynamoDb.Query.attempts", 5), made, "the job, a conversation's page, the customer's rest, the users, their notifications");
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made));
+    assertEquals(items, count(Keys.notificationsOf(MAPLE, "user-bruno")));
+  }
+
   private static CustomerDeletionJob job() {
     return new CustomerDeletionJobStore(table).find(MAPLE, JOB).orElseThrow();
   }

@@ -23,9 +23,10 @@ public record InboundSms(
       throw new RejectedPayload("the payload is not a JSON object");
     }
     String id = required(node, "inboundMessageId");
-    String from = PhoneNumbers.toE164(required(node, "originationNumber"), defaultRegion)
+    // the carrier's E.164 numbers as they are (no libphonenumber at a text's cold start, decision 70)
+    String from = PhoneNumbers.fromCarrier(required(node, "originationNumber"), defaultRegion)
         .orElseThrow(() -> new RejectedPayload("originationNumber is not a valid phone number"));
-    String to = PhoneNumbers.toE164(required(node, "destinationNumber"), defaultRegion)
+    String to = PhoneNumbers.fromCarrier(required(node, "destinationNumber"), defaultRegion)
         .orElseThrow(() -> new RejectedPayload("destinationNumber is not a valid phone number"));
     JsonNode body = node.get("messageBody");
     if (body == null || !body.isTextual()) {
