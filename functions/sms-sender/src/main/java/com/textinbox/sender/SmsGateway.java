@@ -1,6 +1,8 @@
 package com.textinbox.sender;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.SnsException;
@@ -29,23 +31,43 @@ public interface SmsGateway {
     }
   }
 
+  /** SnapStart priming (decision 46): what the first text needs built (its client), nothing sent. */
+  default void prime() {}
+
   /**
    * SNS Publish to {@code PhoneNumber}, transactional, from the company's number. A throttling
-   * answer still so after the SDK's own retries is {@link Throttled}.
+   * answer still so after the SDK's own retries is {@link Throttled}. The client is built at the
+   * first text (or by priming), not with the function: a command whose message was texted already
+   * (a redelivery, the sweep's copy) sends nothing and so never needs it (decision 70: about 270
+   * classes of the cold start).
    */
-  static SmsGateway sns(SnsClient sns) {
-    return (origination, to, text) -> {
-      try {
-        return sns.publish(b -> b.phoneNumber(to).message(text).messageAttributes(Map.of(
-            "AWS.MM.SMS.OriginationNumber", MessageAttributeValue.builder().dataType("String").stringValue(origination).build(),
-            "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())))
-            .messageId();
-      } catch (SnsException e) {
-        if (e.isThrottlingException()) {
-          throw new Throttled("SNS throttled the text: " + e.awsErrorDetails().errorCode(), e);
-        }
-        throw e;
+  static SmsGateway sns(Supplier<SnsClient> client) {
+    AtomicReference<SnsClient> built = new AtomicReference<>();
+    Supplier<SnsClient> sns = () -> built.updateAndGet(b -> b != null ? b : client.get());
+    return new SmsGateway() {
+      @Override
+      public void prime() {
+        sns.get();
+      }
+
+      @Override
+      public String send(String origination, String to, String text) {
+        return publish(sns.get(), origination, to, text);
       }
     };
+  }
+
+  private static String publish(SnsClient sns, String origination, String to, String text) {
+    try {
+      return sns.publish(b -> b.phoneNumber(to).message(text).messageAttributes(Map.of(
+          "AWS.MM.SMS.OriginationNumber", MessageAttributeValue.builder().dataType("String").stringValue(origination).build(),
+          "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())))
+          .messageId();
+    } catch (SnsException e) {
+      if (e.isThrottlingException()) {
+        throw new Throttled("SNS throttled the text: " + e.awsErrorDetails().errorCode(), e);
+      }
+      throw e;
+    }
   }
 }
