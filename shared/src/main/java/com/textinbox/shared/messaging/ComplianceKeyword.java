@@ -116,7 +116,8 @@ public record ComplianceKeyword(Type type, Language language, String keyword) {
 
   /** The body without accents, invisible characters, and spaces or punctuation at either end. */
   private static String bare(String body) {
-    String s = fold(body).replaceAll("\\p{Cf}", "");
+    // invisible format characters (U+00AD, U+200B...) are never ASCII: most texts need no pattern
+    String s = ascii(body) ? body : fold(body).replaceAll("\\p{Cf}", "");
     int start = 0;
     int end = s.length();
     while (start < end && ignorableAtEdge(s.charAt(start))) {
@@ -140,13 +141,23 @@ public record ComplianceKeyword(Type type, Language language, String keyword) {
     };
   }
 
+  /** A loop rather than a stream: every text passes here (a stream's classes at each cold start, decision 70). */
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Compatibility forms and accents folded away: "ＡＲＲÊＴ" and "arrêt" both become ARRET. Plain
    * ASCII, most texts, is left as it is without the JDK's normaliser (its tables are loaded on first
    * use: a cold start's cost for nothing, issue 15).
    */
   private static String fold(String text) {
-    if (text.chars().allMatch(c -> c < 0x80)) {
+    if (ascii(text)) {
       return text;
     }
     return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
