@@ -2,9 +2,11 @@ package com.textinbox.sender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -18,21 +20,7 @@ class SmsGatewayTest {
     List<PublishRequest> published = new ArrayList<>();
     SmsGateway gateway = SmsGateway.sns(() -> {
       built.incrementAndGet();
-      return new SnsClient() {
-        @Override
-        public PublishResponse publish(PublishRequest request) {
-          published.add(request);
-          return PublishResponse.builder().messageId("carrier-" + published.size()).build();
-        }
-
-        @Override
-        public String serviceName() {
-          return "sns";
-        }
-
-        @Override
-        public void close() {}
-      };
+      return recording(published);
     });
     assertEquals(0, built.get(), "not built with the function: a redelivered command texts nothing");
 
@@ -46,5 +34,20 @@ class SmsGatewayTest {
     assertEquals("+15145550112", published.get(0).phoneNumber());
     assertEquals("+15145550100", published.get(0).messageAttributes().get("AWS.MM.SMS.OriginationNumber").stringValue());
     assertEquals("Transactional", published.get(0).messageAttributes().get("AWS.SNS.SMS.SMSType").stringValue());
+  }
+
+  /** A client whose one call, publish as the gateway makes it, is recorded and answered with an id. */
+  @SuppressWarnings("unchecked")
+  private static SnsClient recording(List<PublishRequest> published) {
+    return (SnsClient) Proxy.newProxyInstance(SmsGatewayTest.class.getClassLoader(), new Class<?>[] {SnsClient.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("publish") || !(args[0] instanceof Consumer<?>)) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          PublishRequest.Builder request = PublishRequest.builder();
+          ((Consumer<PublishRequest.Builder>) args[0]).accept(request);
+          published.add(request.build());
+          return PublishResponse.builder().messageId("carrier-" + published.size()).build();
+        });
   }
 }
