@@ -88,9 +88,13 @@ final class CustomerDeleter {
           deleted += notifications.deleteAbout(accountId, user.userId(), job.customerId(), job.conversationIds());
         }
       } else {
-        for (int n = conversations.deleteHistory(accountId, step, PAGE); n > 0; n = conversations.deleteHistory(accountId, step, PAGE)) {
-          deleted += n;
-          if (++pages == PAGES_PER_MESSAGE) {
+        // page by page until the Query's last page (no Query more to find the partition empty)
+        for (boolean more = true; more; ) {
+          ConversationStore.HistoryPage page = conversations.deleteHistory(accountId, step, PAGE);
+          deleted += page.deleted();
+          more = page.more();
+          pages++;
+          if (more && pages >= PAGES_PER_MESSAGE) {
             continueLater(accountId, job, deleted);
             return;
           }

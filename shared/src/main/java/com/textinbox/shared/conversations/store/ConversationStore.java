@@ -304,12 +304,13 @@ public record ConversationStore(DynamoTable table) {
    * Deletes up to {@code limit} items of the conversation's partition (timeline entries, read
    * states, the conversation item if still there) and, for each message, its carrier look-up (the
    * inbound dedupe marker, whose search document goes with it, or the outbound receipt look-up):
-   * one consistent Query, then BatchWriteItem by 25. Returns how many partition items it deleted;
-   * 0 when the partition is empty. Run again, it deletes only what is left.
+   * one consistent Query, then BatchWriteItem by 25. Returns how many partition items it deleted,
+   * and whether any may be left (the Query's page was not its last: a caller stops without another
+   * Query that would find nothing, decision 70). Run again, it deletes only what is left.
    */
-  public int deleteHistory(String accountId, String conversationId, int limit) {
-    List<Map<String, AttributeValue>> items = table.query(Query.table(Keys.conversation(accountId, conversationId))
-        .consistent().limit(limit)).items();
+  public HistoryPage deleteHistory(String accountId, String conversationId, int limit) {
+    QueryResult page = table.query(Query.table(Keys.conversation(accountId, conversationId)).consistent().limit(limit));
+    List<Map<String, AttributeValue>> items = page.items();
     Map<String, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();   // by "PK|SK": no key twice in a batch
     for (Map<String, AttributeValue> item : items) {
       add(keys, DynamoTable.keyOf(item));
@@ -321,8 +322,11 @@ public record ConversationStore(DynamoTable table) {
       }
     }
     table.deleteAll(new ArrayList<>(keys.values()));
-    return items.size();
+    return new HistoryPage(items.size(), page.hasMore());
   }
+
+  /** One {@link #deleteHistory} call: the partition's items it deleted, and whether any may be left. */
+  public record HistoryPage(int deleted, boolean more) {}
 
   private static void add(Map<String, Map<String, AttributeValue>> keys, Map<String, AttributeValue> key) {
     keys.put(key.get(Table.PK).s() + "|" + key.get(Table.SK).s(), key);

@@ -511,17 +511,14 @@ public record CustomerStore(DynamoTable table) {
    */
   public int deleteRest(String accountId, String customerId) {
     int deleted = 0;
-    for (List<Map<String, AttributeValue>> page = restPage(accountId, customerId); !page.isEmpty();
-        page = restPage(accountId, customerId)) {
-      table.deleteAll(page);
-      deleted += page.size();
+    for (boolean more = true; more; ) {
+      // a page that is the Query's last ends it: no further Query to find nothing (decision 70)
+      QueryResult page = table.query(Query.table(Keys.customer(accountId, customerId)).consistent().limit(100));
+      table.deleteAll(page.items().stream().map(DynamoTable::keyOf).toList());
+      deleted += page.items().size();
+      more = page.hasMore();
     }
     return deleted;
-  }
-
-  private List<Map<String, AttributeValue>> restPage(String accountId, String customerId) {
-    return table.query(Query.table(Keys.customer(accountId, customerId)).consistent().limit(100)).items().stream()
-        .map(DynamoTable::keyOf).toList();
   }
 
   // ------------------------------------------------------------------ lists
