@@ -38,7 +38,7 @@ public interface SmsGateway {
    * SNS Publish to {@code PhoneNumber}, transactional, from the company's number. A throttling
    * answer still so after the SDK's own retries is {@link Throttled}. The client is built at the
    * first text (or by priming), not with the function: a command whose message was texted already
-   * (a redelivery, the sweep's copy) sends nothing and so never needs it (decision 70: about 270
+   * (a redelivery, the sweep's copy) sends nothing and so never needs it (decision 70: about 215
    * classes of the cold start).
    */
   static SmsGateway sns(Supplier<SnsClient> client) {
