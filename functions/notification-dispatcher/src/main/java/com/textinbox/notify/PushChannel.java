@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
 /**
  * Mobile push through SNS platform endpoints: one Publish per device the user registered (one
  * Query of their devices). A device whose endpoint SNS reports disabled (the app was uninstalled,
- * the token expired) or gone is cleaned up: its endpoint and its device item are deleted.
+ * the token expired) or gone is cleaned up: its endpoint and its device item are deleted. The SNS
+ * client is asked for only when a device is found (built then, or by priming: decision 69).
  */
 record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);

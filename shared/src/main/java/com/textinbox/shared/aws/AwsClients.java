@@ -15,8 +15,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SDK clients, built once per container and only when first used (cold start, principle 3; the
- * others than DynamoDB through {@link #lazy}).
+ * SDK clients, built once per container and only when first used (cold start, principle 3; those
+ * other than DynamoDB through {@link #lazy}).
  *
  * <p>One HTTP client for all of them ({@link AwsHttp}): the JDK's URL connection, the smallest and
  * quickest to start. Endpoints come from {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set
