@@ -74,7 +74,7 @@ class PrimingTest {
     SendSmsQueue.sqs(sqs, queueUrl);
     assertTrue(Priming.registered().containsAll(List.of("event queue", "send-sms queue")), Priming.registered().toString());
 
-    // one send per queue sender alive in this JVM: these two, and any another test class built (they live as long as the container)
+    // one send per queue sender alive in this JVM: these two, and any other test class built (they live as long as the container)
     int queues = (int) Priming.registered().stream().filter(name -> name.endsWith(" queue")).count();
     Map<String, Integer> made = RequestCounter.during(Priming::primeAll);
 
