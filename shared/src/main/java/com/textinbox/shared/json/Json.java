@@ -134,7 +134,8 @@ public final class Json {
 
   /**
    * An ObjectMapper configured as the functions' JSON is (unknown properties ignored, a record's
-   * nulls left out), built on first use only: the OpenSearch client's JSON mapping and tests.
+   * nulls left out), built on first use only: tests, the local cloud, and a type {@link JsonValues}
+   * does not write (none today). No function builds it (the OpenSearch client: decision 68).
    */
   public static ObjectMapper mapper() {
     return Mapper.INSTANCE;
