@@ -25,8 +25,8 @@ import org.opensearch.client.json.jackson.JacksonJsonpParser;
  * The OpenSearch client's JSON mapping without an ObjectMapper (C15, docs/decisions.md 68): the
  * client's own types write and read themselves over the client's jackson-core provider
  * ({@link JacksonJsonProvider}), as with its {@code JacksonJsonpMapper}; what that mapper handed
- * to an ObjectMapper (building one cost the search functions about 400 classes and a sixth of a
- * cold start's CPU) is here only the documents the search functions have: maps written as they
+ * to an ObjectMapper (building one cost each search function about 450 classes at init and 120 to
+ * 180 ms of a cold start's CPU) is here only the documents the search functions have: maps written as they
  * index them ({@link SearchDocument#fields()}: text, lists of text, numbers) through
  * {@link Json#writePlain}, and {@code _source} read back as a {@code Map} (as the ObjectMapper read
  * it: {@code LinkedHashMap}, {@code ArrayList}, Integer, Long or BigInteger by size, Double,
