@@ -26,8 +26,8 @@ import org.opensearch.client.json.jackson.JacksonJsonpParser;
  * client's own types write and read themselves over the client's jackson-core provider
  * ({@link JacksonJsonProvider}), as with its {@code JacksonJsonpMapper}; what that mapper handed
  * to an ObjectMapper (building one cost each search function about 450 classes at init and 120 to
- * 180 ms of a cold start's CPU) is here only the documents the search functions have: maps written as they
- * index them ({@link SearchDocument#fields()}: text, lists of text, numbers) through
+ * 180 ms of a cold start's CPU) is here only the documents the search functions have: maps
+ * written as they index them ({@link SearchDocument#fields()}: text, lists of text, numbers) through
  * {@link Json#writePlain}, and {@code _source} read back as a {@code Map} (as the ObjectMapper read
  * it: {@code LinkedHashMap}, {@code ArrayList}, Integer, Long or BigInteger by size, Double,
  * String, Boolean, null). Any other document type is refused with a message naming it.
