@@ -4,6 +4,7 @@ import com.textinbox.shared.api.ApiHandler;
 import com.textinbox.shared.api.Cursors;
 import com.textinbox.shared.assignment.store.AssigneeStore;
 import com.textinbox.shared.aws.AwsClients;
+import com.textinbox.shared.cache.Lazy;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.store.AutoCloseStore;
@@ -40,11 +41,12 @@ public final class ConversationsApi extends ApiHandler {
         Cursors.fromEnvironment());
   }
 
-  private static volatile SqsClient sqs;
+  /** One SQS client for both queues, built by the first send or by priming: most routes send nothing (decision 69). */
+  private static volatile Lazy<SqsClient> sqs;
 
   private static EventQueue sqsQueue(String url) {
     if (sqs == null) {
-      sqs = AwsClients.build(SqsClient.builder(), "SQS");
+      sqs = AwsClients.lazy(SqsClient::builder, "SQS");
     }
     return EventQueue.sqs(sqs, url);
   }

@@ -21,7 +21,7 @@ public final class CustomerImportsApi extends com.textinbox.shared.api.ApiHandle
 
   public CustomerImportsApi() {
     this(DynamoTable.fromEnvironment(), FileStore.fromEnvironment(),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
+        EventQueue.sqs(AwsClients.lazy(SqsClient::builder, "SQS"), Env.require("CUSTOMER_IMPORT_QUEUE_URL")),
         Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
   }
 

@@ -29,7 +29,7 @@ public final class CustomersApi extends ApiHandler {
   public CustomersApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"),
         // sent before the deletion's transaction (DeleteRoutes): a few seconds' delay keeps it behind the commit
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL"),
+        EventQueue.sqs(AwsClients.lazy(SqsClient::builder, "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL"),
             DeleteRoutes.MESSAGE_DELAY_SECONDS),
         Cursors.fromEnvironment());
   }

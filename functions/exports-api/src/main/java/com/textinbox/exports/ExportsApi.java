@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ExportsApi extends ApiHandler {
   public ExportsApi() {
     this(DynamoTable.fromEnvironment(),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("EXPORT_JOBS_QUEUE_URL")),
+        EventQueue.sqs(AwsClients.lazy(SqsClient::builder, "SQS"), Env.require("EXPORT_JOBS_QUEUE_URL")),
         Clock.systemUTC());
   }
 

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class IntegrationApi extends ApiHandler {
   public IntegrationApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(), Env.optional("DEFAULT_PHONE_REGION", "US"),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("NOTIFICATION_EVENTS_QUEUE_URL")));
+        EventQueue.sqs(AwsClients.lazy(SqsClient::builder, "SQS"), Env.require("NOTIFICATION_EVENTS_QUEUE_URL")));
   }
 
   /** Without the notification events queue: for tests that push no paid invoice. */

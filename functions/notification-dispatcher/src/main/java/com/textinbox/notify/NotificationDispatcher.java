@@ -16,6 +16,7 @@ import com.textinbox.shared.users.store.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -37,8 +38,10 @@ public final class NotificationDispatcher extends SqsBatchHandler {
 
   private static Dispatcher wire() {
     DynamoTable table = DynamoTable.fromEnvironment();
+    // SES, SNS and the Management API are built by the first email, push or live message, or by
+    // priming: an event whose recipients want none of them builds none (decision 69)
     EmailSender email = EmailSender.fromEnvironment();
-    SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
+    Supplier<SnsClient> sns = AwsClients.lazy(SnsClient::builder, "SNS");
     String webApp = Env.require("WEB_APP_BASE_URL");
     List<NotificationChannel> channels = new ArrayList<>(List.of(
         new EmailChannel(email, new DigestStore(table), webApp),

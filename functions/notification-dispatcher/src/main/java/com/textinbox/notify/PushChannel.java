@@ -7,6 +7,7 @@ import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.store.DeviceStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -17,9 +18,10 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
 /**
  * Mobile push through SNS platform endpoints: one Publish per device the user registered (one
  * Query of their devices). A device whose endpoint SNS reports disabled (the app was uninstalled,
- * the token expired) or gone is cleaned up: its endpoint and its device item are deleted.
+ * the token expired) or gone is cleaned up: its endpoint and its device item are deleted. The SNS
+ * client is asked for only when a device is found (built then, or by priming: decision 69).
  */
-record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationChannel {
+record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);
 
   @Override
@@ -39,7 +41,7 @@ record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationCh
     for (Device device : devices.devicesOf(recipient.accountId(), recipient.userId())) {
       String endpointArn = device.endpointArn();
       try {
-        sns.publish(b -> b.targetArn(endpointArn).messageStructure("json").message(message));
+        sns.get().publish(b -> b.targetArn(endpointArn).messageStructure("json").message(message));
       } catch (EndpointDisabledException | NotFoundException gone) {
         cleanUp(recipient, device);
       } catch (InvalidParameterException e) {
@@ -53,7 +55,7 @@ record PushChannel(SnsClient sns, DeviceStore devices) implements NotificationCh
 
   private void cleanUp(Recipient recipient, Device device) {
     LOG.info("push endpoint of device {} is disabled or gone: removing it", device.deviceId());
-    sns.deleteEndpoint(b -> b.endpointArn(device.endpointArn()));
+    sns.get().deleteEndpoint(b -> b.endpointArn(device.endpointArn()));
     devices.delete(recipient.accountId(), recipient.userId(), device.deviceId());
   }
 

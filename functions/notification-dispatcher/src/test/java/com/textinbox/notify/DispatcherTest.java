@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
+import com.textinbox.shared.cache.Lazy;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.data.Table;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.testing.SampleEvents;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Email;
+import com.textinbox.shared.notifications.EmailSender;
 import com.textinbox.shared.notifications.Notification;
 import com.textinbox.shared.notifications.NotificationEvent;
 import com.textinbox.shared.notifications.store.DigestStore;
@@ -33,8 +35,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The dispatcher against DynamoDB Local, with SES replaced by a recording sender and push by a
@@ -190,6 +196,31 @@ class DispatcherTest {
     assertEquals(1, digest.size());
     assertEquals("Invoice paid by John Smith: 120.50 CAD", digest.get(0).get("title").s());
     assertEquals("/invoices/inv-42", digest.get(0).get("linkPath").s());
+  }
+
+  /**
+   * Decision 69: SES and SNS are built by the first email or push (the handler's wiring hands the
+   * channels lazy clients), so an event whose recipient keeps a digest item and has no device
+   * builds neither.
+   */
+  @Test
+  void anEventThatEmailsAndPushesNobodyBuildsNeitherClient() {
+    DynamoTable table = new DynamoTable(dynamoDb, TABLE);
+    Lazy<SesClient> ses = Lazy.of(() -> SesClient.builder().region(Region.US_EAST_1)
+        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
+    Lazy<SnsClient> sns = Lazy.of(() -> SnsClient.builder().region(Region.US_EAST_1)
+        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
+    Dispatcher lazy = new Dispatcher(table, List.of(
+        new EmailChannel(EmailSender.ses(ses, "inbox@textinbox.example", "no-reply@textinbox.example"), new DigestStore(table),
+            "https://app.example.com"),
+        new PushChannel(sns, new com.textinbox.shared.notifications.store.DeviceStore(table))), Clock.fixed(AT, ZoneOffset.UTC));
+
+    lazy.dispatch(NotificationEvent.parse(Json.write(Map.of("eventId", "evt-" + UUID.randomUUID(), "type", "invoice.paid",
+        "accountId", ACCOUNT, "at", Keys.time(AT), "invoiceId", "inv-43", "customerId", "cust-john", "amount", 900,
+        "currency", "CAD", "recipientUserIds", List.of("user-dana")))));
+
+    assertFalse(ses.built(), "SES client built for a digest item");
+    assertFalse(sns.built(), "SNS client built for a user without devices");
   }
 
   @Test

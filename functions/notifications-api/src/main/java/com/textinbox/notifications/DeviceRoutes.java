@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * Android and, through Firebase, iOS); {@code DELETE /me/devices/{deviceId}} removes it. The device
  * id is derived from the token, so registering the same token again is the same device.
  */
-record DeviceRoutes(DeviceStore devices, Clock clock, SnsClient sns, String applicationArn) {
+record DeviceRoutes(DeviceStore devices, Clock clock, Supplier<SnsClient> sns, String applicationArn) {
   static final Set<String> PLATFORMS = Set.of("android", "ios");
   static final int MAX_TOKEN = 4096;
 
@@ -43,7 +44,7 @@ record DeviceRoutes(DeviceStore devices, Clock clock, SnsClient sns, String appl
     }
     String endpointArn;
     try {
-      endpointArn = sns.createPlatformEndpoint(b -> b.platformApplicationArn(applicationArn).token(token)).endpointArn();
+      endpointArn = sns.get().createPlatformEndpoint(b -> b.platformApplicationArn(applicationArn).token(token)).endpointArn();
     } catch (InvalidParameterException e) {
       throw ApiError.invalid("token", "The push service refused this token.");
     } catch (NotFoundException e) {
@@ -67,7 +68,7 @@ record DeviceRoutes(DeviceStore devices, Clock clock, SnsClient sns, String appl
     if (device == null) {
       throw ApiError.notFound("The device");
     }
-    sns.deleteEndpoint(b -> b.endpointArn(device.endpointArn()));
+    sns.get().deleteEndpoint(b -> b.endpointArn(device.endpointArn()));
     devices.delete(caller.accountId(), caller.userId(), deviceId);
     return ApiResponse.noContent();
   }

@@ -9,6 +9,7 @@ import com.textinbox.shared.notifications.store.NotificationSettingsStore;
 import com.textinbox.shared.notifications.store.NotificationStore;
 import com.textinbox.shared.store.DynamoTable;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -19,11 +20,17 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class NotificationsApi extends ApiHandler {
   public NotificationsApi() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(),
-        AwsClients.build(SnsClient.builder(), "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"),
+        // built by the first device registered or removed (or by priming), not by every cold start (decision 69)
+        AwsClients.lazy(SnsClient::builder, "SNS"), Env.require("PUSH_PLATFORM_APPLICATION_ARN"),
         Cursors.fromEnvironment());
   }
 
   public NotificationsApi(DynamoTable table, Clock clock, SnsClient sns, String pushApplicationArn, Cursors cursors) {
+    this(table, clock, () -> sns, pushApplicationArn, cursors);
+  }
+
+  /** @param sns the client of the device routes, asked for when one calls SNS */
+  NotificationsApi(DynamoTable table, Clock clock, Supplier<SnsClient> sns, String pushApplicationArn, Cursors cursors) {
     SettingsRoutes settings = new SettingsRoutes(new NotificationSettingsStore(table), clock);
     CenterRoutes center = new CenterRoutes(new NotificationStore(table), clock, cursors);
     DeviceRoutes devices = new DeviceRoutes(new DeviceStore(table), clock, sns, pushApplicationArn);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Settings and the notification center against DynamoDB Local (devices need SNS: the e2e NotificationsTest). */
 class NotificationsApiTest {
@@ -44,7 +45,7 @@ class NotificationsApiTest {
     local = DynamoDbLocalServer.start();
     dynamoDb = local.client();
     local.createInboxTable(TABLE);
-    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x", TestCursors.codec());
+    api = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), (SnsClient) null, "arn:aws:sns:us-east-1:000000000000:app/GCM/x", TestCursors.codec());
     for (int i = 1; i <= 5; i++) {
       notification("user-bruno", i, i == 2);
     }
@@ -123,6 +124,21 @@ class NotificationsApiTest {
     assertEquals(expected, response.status(), response.toString());
     JsonNode error = Json.mapper().valueToTree(response.body()).path("error");
     return List.of(error.path("field").asText(), error.path("message").asText());
+  }
+
+  /** Decision 69: the SNS client is built by the first device route, not by the API's wiring nor by its sample event. */
+  @Test
+  void theCenterBuildsNoSnsClientADeviceRouteDoes() {
+    com.textinbox.shared.cache.Lazy<SnsClient> sns = com.textinbox.shared.cache.Lazy.of(() -> SnsClient.builder()
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build());
+    NotificationsApi lazy = new NotificationsApi(new DynamoTable(dynamoDb, TABLE), Clock.fixed(NOW, ZoneOffset.UTC), sns,
+        "arn:aws:sns:us-east-1:000000000000:app/GCM/x", TestCursors.codec());
+
+    assertEquals(200, SampleEvents.invoke(lazy, "notifications-api/list-notifications.json").path("statusCode").asInt());
+    assertEquals(404, lazy.handle(event("DELETE", "/me/devices/{deviceId}", "user-bruno", null, Map.of(),
+        Map.of("deviceId", "dev-none"))).status(), "a device not there: nothing for SNS to delete");
+    assertFalse(sns.built(), "the center built the SNS client");
   }
 
   @Test

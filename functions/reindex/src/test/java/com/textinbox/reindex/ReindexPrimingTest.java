@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.textinbox.shared.aws.DynamoDbLocalServer;
 import com.textinbox.shared.aws.RequestCounter;
-import com.textinbox.shared.json.Json;
+import com.textinbox.shared.search.SearchJsonMapper;
 import com.textinbox.shared.observability.Priming;
 import com.textinbox.shared.search.store.SearchableItems;
 import java.io.ByteArrayInputStream;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
@@ -68,7 +67,7 @@ class ReindexPrimingTest {
     OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(domain, "search.example", "es", Region.US_EAST_1,
         AwsSdk2TransportOptions.builder()
             .setCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .setMapper(new JacksonJsonpMapper(Json.mapper())).build()));
+            .setMapper(new SearchJsonMapper()).build()));
     try (DynamoDbLocalServer local = DynamoDbLocalServer.start()) {
       local.createInboxTable("reindex-priming");
       Reindex reindex = new Reindex(client, "inbox", new SearchableItems(local.client(), "reindex-priming"), Clock.systemUTC());

@@ -1,6 +1,6 @@
 package com.textinbox.searchapi;
 
-import com.textinbox.shared.json.Json;
+import com.textinbox.shared.search.SearchJsonMapper;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.opensearch.client.json.JsonpMapper;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.transport.Endpoint;
 import org.opensearch.client.transport.JsonEndpoint;
 import org.opensearch.client.transport.OpenSearchTransport;
@@ -26,7 +25,7 @@ final class FakeTransport implements OpenSearchTransport {
 
   final List<Call> calls = new ArrayList<>();
   Function<Call, String> answer = call -> "{}";
-  private final JsonpMapper mapper = new JacksonJsonpMapper(Json.mapper());
+  private final JsonpMapper mapper = new SearchJsonMapper();
 
   @Override
   public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint,

@@ -2,14 +2,13 @@ package com.textinbox.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.textinbox.shared.json.Json;
+import com.textinbox.shared.search.SearchJsonMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
@@ -57,7 +56,7 @@ class ClientIndexPrimingTest {
     OpenSearchClient client = new OpenSearchClient(new AwsSdk2Transport(http, "search.example", "es", Region.US_EAST_1,
         AwsSdk2TransportOptions.builder()
             .setCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .setMapper(new JacksonJsonpMapper(Json.mapper())).build()));
+            .setMapper(new SearchJsonMapper()).build()));
     new ClientIndex(client, "inbox", Clock.systemUTC()).prime();
     assertEquals(List.of("GET /_alias/inbox-priming"), sent);
   }

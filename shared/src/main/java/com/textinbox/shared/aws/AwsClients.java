@@ -1,15 +1,22 @@
 package com.textinbox.shared.aws;
 
+import com.textinbox.shared.cache.Lazy;
 import com.textinbox.shared.config.Env;
+import com.textinbox.shared.observability.Priming;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SDK clients, built once per container and only when first used (cold start, principle 3).
+ * SDK clients, built once per container and only when first used (cold start, principle 3; those
+ * other than DynamoDB through {@link #lazy}).
  *
  * <p>One HTTP client for all of them ({@link AwsHttp}): the JDK's URL connection, the smallest and
  * quickest to start. Endpoints come from {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} when set
@@ -18,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class AwsClients {
   private static volatile DynamoDbClient dynamoDb;
+  /** Clients built in this JVM per service (or endpoint, {@link #buildAt}): what the wiring tests count. */
+  private static final Map<String, AtomicInteger> BUILT = new ConcurrentHashMap<>();
 
   private AwsClients() {}
 
@@ -36,16 +45,53 @@ public final class AwsClients {
 
   /**
    * Builds any sync client with the shared HTTP client, the configured endpoint and the request
-   * counter. Functions call it once, from their no-argument constructor, for the services they use
-   * besides DynamoDB; tests call it to build clients that count like production ones.
+   * counter. Functions reach it through {@link #lazy}, from their no-argument constructor, for the
+   * services they use besides DynamoDB; tests call it to build clients that count like production ones.
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String service) {
     counting(builder);
+    BUILT.computeIfAbsent(service, key -> new AtomicInteger()).incrementAndGet();
     Env.optional("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
         .or(() -> Env.optional("AWS_ENDPOINT_URL"))
         .ifPresent(url -> builder.endpointOverride(URI.create(url)));
     return builder.build();
+  }
+
+  /**
+   * A client of {@link #build}, built on its first use rather than at init (issue 15, docs/decisions.md
+   * 69): a service that an invocation may not call (an email, a push, a file) costs a cold start
+   * nothing until it does. SnapStart priming (decision 46) builds it before the snapshot.
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> Lazy<C> lazy(
+      Supplier<B> builder, String service) {
+    return onFirstUse(service + " client", () -> build(builder.get(), service));
+  }
+
+  /** {@link #buildAt}'s client, built on its first use (as {@link #lazy}). */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> Lazy<C> lazyAt(
+      Supplier<B> builder, URI endpoint) {
+    return onFirstUse(endpoint.getHost() + " client", () -> buildAt(builder.get(), endpoint));
+  }
+
+  /**
+   * Any heavy object of the container (an S3 presigner) built on its first use, and by SnapStart
+   * priming (a step named {@code name}, held for the container's lifetime): the first invoke after
+   * a restore finds it built, as when it was built at init.
+   */
+  public static <T> Lazy<T> onFirstUse(String name, Supplier<T> factory) {
+    Lazy<T> lazy = Lazy.of(factory);
+    Priming.registerForContainer(name, lazy::get);
+    return lazy;
+  }
+
+  /**
+   * How many clients of {@code service} ({@link #build}'s name, or {@link #buildAt}'s endpoint) this
+   * JVM built: tests assert that a route or an event built none it does not use (decision 69).
+   */
+  public static int built(String service) {
+    AtomicInteger count = BUILT.get(service);
+    return count == null ? 0 : count.get();
   }
 
   /**
@@ -57,6 +103,7 @@ public final class AwsClients {
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildAt(
       B builder, URI endpoint) {
     counting(builder);
+    BUILT.computeIfAbsent(endpoint.toString(), key -> new AtomicInteger()).incrementAndGet();
     builder.endpointOverride(endpoint);
     return builder.build();
   }

@@ -5,6 +5,7 @@ import com.textinbox.shared.aws.QueuePriming;
 import com.textinbox.shared.observability.Priming;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -21,9 +22,17 @@ public interface EventQueue {
 
   /** The SQS queue at {@code queueUrl}. */
   static EventQueue sqs(SqsClient sqs, String queueUrl) {
-    QueuePriming.register("event queue", SendMessageResponse::builder, () -> sqs.sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
+    return sqs(() -> sqs, queueUrl);
+  }
+
+  /**
+   * The SQS queue at {@code queueUrl}, through the client {@code sqs} gives at the first send or
+   * priming ({@code AwsClients.lazy}: a route that sends nothing never builds it, decision 69).
+   */
+  static EventQueue sqs(Supplier<SqsClient> sqs, String queueUrl) {
+    QueuePriming.register("event queue", SendMessageResponse::builder, () -> sqs.get().sendMessage(b -> b.queueUrl(QueuePriming.nowhere(queueUrl))
         .messageBody("{}").messageAttributes(attributes(Priming.KEY, Priming.KEY)).overrideConfiguration(PrimingInterceptor.UNSENT)));
-    return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json)
+    return (eventId, type, json) -> sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(json)
         .messageAttributes(attributes(eventId, type)));
   }
 
@@ -33,7 +42,12 @@ public interface EventQueue {
    * that it does not reach its consumer first (docs/decisions.md 65).
    */
   static EventQueue sqs(SqsClient sqs, String queueUrl, int delaySeconds) {
-    return (eventId, type, json) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(json).delaySeconds(delaySeconds)
+    return sqs(() -> sqs, queueUrl, delaySeconds);
+  }
+
+  /** {@link #sqs(SqsClient, String, int)} through the client {@code sqs} gives at the first send. */
+  static EventQueue sqs(Supplier<SqsClient> sqs, String queueUrl, int delaySeconds) {
+    return (eventId, type, json) -> sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(json).delaySeconds(delaySeconds)
         .messageAttributes(attributes(eventId, type)));
   }
 

@@ -105,6 +105,24 @@ public final class Json {
     }
   }
 
+  /**
+   * Writes a plain JSON value (maps, lists, trees, text, numbers, booleans, null; a map's null
+   * values left out) to a generator someone else holds: the OpenSearch client's documents
+   * (docs/decisions.md 68). Anything else (a record, an enum, a bean) is refused with an
+   * {@link IllegalArgumentException} naming its class: nothing here builds an ObjectMapper.
+   */
+  public static void writePlain(JsonGenerator out, Object value) throws IOException {
+    JsonValues.write(out, value, true);
+  }
+
+  /**
+   * The value a parser someone else holds is on (its current token), as a tree, the parser left on
+   * the value's last token: the OpenSearch client's documents (docs/decisions.md 68).
+   */
+  public static JsonNode readCurrent(JsonParser parser) throws IOException {
+    return JsonTrees.current(parser);
+  }
+
   /** JSON text mapped onto a class by Jackson's databinding (tests, and clients that need a mapper). */
   public static <T> T read(String text, Class<T> type) {
     try {
@@ -116,7 +134,8 @@ public final class Json {
 
   /**
    * An ObjectMapper configured as the functions' JSON is (unknown properties ignored, a record's
-   * nulls left out), built on first use only: the OpenSearch client's JSON mapping and tests.
+   * nulls left out), built on first use only: tests, the local cloud, and a type {@link JsonValues}
+   * does not write (none today). No function builds it (the OpenSearch client: decision 68).
    */
   public static ObjectMapper mapper() {
     return Mapper.INSTANCE;

@@ -38,6 +38,15 @@ final class JsonTrees {
     return value;
   }
 
+  /** The value the parser is on (its current token, already read), as a tree; the parser is left on its last token. */
+  static JsonNode current(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      throw new JsonParseException(parser, "No JSON value to read");
+    }
+    return value(parser, token);
+  }
+
   private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
       case START_OBJECT -> object(parser);

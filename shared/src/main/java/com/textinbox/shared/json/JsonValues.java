@@ -21,6 +21,16 @@ final class JsonValues {
   private JsonValues() {}
 
   static void write(JsonGenerator out, Object value) throws IOException {
+    write(out, value, false);
+  }
+
+  /**
+   * {@code plainOnly}: only what a JSON document is made of (maps, lists, arrays, trees, text,
+   * numbers, booleans, null); a record, an enum or any other type is refused with an
+   * {@link IllegalArgumentException} naming it, never handed to the ObjectMapper (the OpenSearch
+   * client's documents, decision 68).
+   */
+  static void write(JsonGenerator out, Object value, boolean plainOnly) throws IOException {
     switch (value) {
       case null -> out.writeNull();
       case CharSequence text -> out.writeString(text.toString());
@@ -33,29 +43,38 @@ final class JsonValues {
       case Byte number -> out.writeNumber(number);
       case BigDecimal number -> out.writeNumber(number);
       case BigInteger number -> out.writeNumber(number);
-      case JsonNode node -> node(out, node);
-      case Map<?, ?> map -> map(out, map);
+      case JsonNode node -> node(out, node, plainOnly);
+      case Map<?, ?> map -> map(out, map, plainOnly);
       case Iterable<?> items -> {
         out.writeStartArray();
         for (Object item : items) {
-          write(out, item);
+          write(out, item, plainOnly);
         }
         out.writeEndArray();
       }
       case Object[] items -> {
         out.writeStartArray();
         for (Object item : items) {
-          write(out, item);
+          write(out, item, plainOnly);
         }
         out.writeEndArray();
       }
-      case Enum<?> constant -> out.writeString(constant.name());
-      case Record record -> record(out, record);
-      default -> Json.mapper().writeValue(out, value);
+      case Enum<?> constant when !plainOnly -> out.writeString(constant.name());
+      case Record record when !plainOnly -> record(out, record);
+      default -> mapped(out, value, plainOnly);
     }
   }
 
-  private static void map(JsonGenerator out, Map<?, ?> map) throws IOException {
+  /** A type this class does not write: the ObjectMapper's, built only then, unless refused. */
+  private static void mapped(JsonGenerator out, Object value, boolean plainOnly) throws IOException {
+    if (plainOnly) {
+      throw new IllegalArgumentException("not a plain JSON value (map, list, tree, text, number, boolean): "
+          + value.getClass().getName());
+    }
+    Json.mapper().writeValue(out, value);
+  }
+
+  private static void map(JsonGenerator out, Map<?, ?> map, boolean plainOnly) throws IOException {
     out.writeStartObject();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (entry.getValue() == null) {
@@ -63,7 +82,7 @@ final class JsonValues {
       }
       Object key = entry.getKey();
       out.writeFieldName(key instanceof Enum<?> constant ? constant.name() : String.valueOf(key));
-      write(out, entry.getValue());
+      write(out, entry.getValue(), plainOnly);
     }
     out.writeEndObject();
   }
@@ -89,20 +108,20 @@ final class JsonValues {
     }
   }
 
-  private static void node(JsonGenerator out, JsonNode node) throws IOException {
+  private static void node(JsonGenerator out, JsonNode node, boolean plainOnly) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
         out.writeStartObject();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
           out.writeFieldName(field.getKey());
-          node(out, field.getValue());
+          node(out, field.getValue(), plainOnly);
         }
         out.writeEndObject();
       }
       case ARRAY -> {
         out.writeStartArray();
         for (JsonNode item : node) {
-          node(out, item);
+          node(out, item, plainOnly);
         }
         out.writeEndArray();
       }
@@ -110,7 +129,7 @@ final class JsonValues {
       case NUMBER -> number(out, node);
       case BOOLEAN -> out.writeBoolean(node.booleanValue());
       case NULL, MISSING -> out.writeNull();
-      default -> Json.mapper().writeValue(out, node); // binary and POJO nodes: none made here
+      default -> mapped(out, node, plainOnly); // binary and POJO nodes: none made here
     }
   }
 

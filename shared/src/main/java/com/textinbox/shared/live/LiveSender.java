@@ -5,6 +5,7 @@ import com.textinbox.shared.config.Env;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.live.store.LiveConnectionStore;
 import java.net.URI;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -30,18 +31,26 @@ public final class LiveSender {
   /** What one push did: connections written to, connections found gone (and forgotten), failures. */
   public record Result(int sent, int gone, int failed) {}
 
-  private final ApiGatewayManagementApiClient api;
+  /** Built at the first push to an open connection (or by priming): a user with none costs no client. */
+  private final Supplier<ApiGatewayManagementApiClient> api;
   private final LiveConnectionStore connections;
 
   public LiveSender(ApiGatewayManagementApiClient api, LiveConnectionStore connections) {
+    this(() -> api, connections);
+  }
+
+  private LiveSender(Supplier<ApiGatewayManagementApiClient> api, LiveConnectionStore connections) {
     this.api = api;
     this.connections = connections;
   }
 
-  /** Production wiring: the management endpoint from {@code LIVE_MANAGEMENT_ENDPOINT}. */
+  /**
+   * Production wiring: the management endpoint from {@code LIVE_MANAGEMENT_ENDPOINT}, its client
+   * built on first use (docs/decisions.md 69).
+   */
   public static LiveSender fromEnvironment(LiveConnectionStore connections) {
     URI endpoint = URI.create(Env.require("LIVE_MANAGEMENT_ENDPOINT"));
-    return new LiveSender(AwsClients.buildAt(ApiGatewayManagementApiClient.builder(), endpoint), connections);
+    return new LiveSender(AwsClients.lazyAt(ApiGatewayManagementApiClient::builder, endpoint), connections);
   }
 
   /** Sends {@code payload} (any value Jackson writes) to each open connection of the user. */
@@ -52,7 +61,7 @@ public final class LiveSender {
     int failed = 0;
     for (String connectionId : connections.of(accountId, userId)) {
       try {
-        api.postToConnection(b -> b.connectionId(connectionId).data(data));
+        api.get().postToConnection(b -> b.connectionId(connectionId).data(data));
         sent++;
       } catch (GoneException e) {
         connections.remove(accountId, userId, connectionId);

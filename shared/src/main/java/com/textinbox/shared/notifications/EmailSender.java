@@ -1,6 +1,9 @@
 package com.textinbox.shared.notifications;
 
+import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.config.Env;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.ses.model.SendEmailRequest;
 import software.amazon.awssdk.services.ses.model.SendEmailResponse;
@@ -15,10 +18,13 @@ public interface EmailSender {
   /** Sends it; returns SES's message id. Throws when SES refuses or cannot be reached. */
   String send(Email email);
 
-  /** SES through the function's client, from {@code EMAIL_FROM} with the Reply-To {@code EMAIL_REPLY_TO}. */
+  /**
+   * SES through the function's client, from {@code EMAIL_FROM} with the Reply-To {@code EMAIL_REPLY_TO}.
+   * The client is built by the first email (or by priming), not at init: most invocations of the
+   * functions that email send none (docs/decisions.md 69).
+   */
   static EmailSender fromEnvironment() {
-    return ses(com.textinbox.shared.aws.AwsClients.build(SesClient.builder(), "SES"),
-        com.textinbox.shared.config.Env.require("EMAIL_FROM"), com.textinbox.shared.config.Env.require("EMAIL_REPLY_TO"));
+    return ses(AwsClients.lazy(SesClient::builder, "SES"), Env.require("EMAIL_FROM"), Env.require("EMAIL_REPLY_TO"));
   }
 
   /**
@@ -29,16 +35,21 @@ public interface EmailSender {
   default void prime(Email email) {}
 
   static EmailSender ses(SesClient ses, String from, String replyTo) {
+    return ses(() -> ses, from, replyTo);
+  }
+
+  /** SES through the client {@code ses} gives when an email is first sent or primed. */
+  static EmailSender ses(Supplier<SesClient> ses, String from, String replyTo) {
     return new EmailSender() {
       @Override
       public String send(Email email) {
-        return ses.sendEmail(request(email, from, replyTo).build()).messageId();
+        return ses.get().sendEmail(request(email, from, replyTo).build()).messageId();
       }
 
       @Override
       public void prime(Email email) {
         SendEmailResponse.builder().messageId("priming").build(); // the answer's model, which a stopped send never reads
-        PrimingInterceptor.unsent(() -> ses.sendEmail(request(email, from, replyTo)
+        PrimingInterceptor.unsent(() -> ses.get().sendEmail(request(email, from, replyTo)
             .overrideConfiguration(PrimingInterceptor.UNSENT).build()));
       }
     };

@@ -1,9 +1,7 @@
 package com.textinbox.shared.search;
 
 import com.textinbox.shared.config.Env;
-import com.textinbox.shared.json.Json;
 import java.nio.file.Path;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
@@ -15,7 +13,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * The OpenSearch Java client of a search function (C15): its SigV4 transport
  * ({@link AwsSdk2Transport}, service {@code es}) against Amazon OpenSearch Service, over the SDK's
- * URL-connection HTTP client, JSON through the shared ObjectMapper. The transport builds
+ * URL-connection HTTP client, JSON through {@link SearchJsonMapper} (no ObjectMapper, decision 68). The transport builds
  * {@code https://<host>} URLs only; the same code reaches the local cloud's TLS front, trusted
  * through {@code AWS_CA_BUNDLE} ({@link TrustBundle}). Built once per container.
  */
@@ -33,7 +31,7 @@ public final class SearchClient {
   public static OpenSearchClient create(String host, SdkHttpClient http) {
     AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
         .setCredentials(DefaultCredentialsProvider.builder().build())
-        .setMapper(new JacksonJsonpMapper(Json.mapper()))
+        .setMapper(new SearchJsonMapper())
         .build();
     return new OpenSearchClient(new AwsSdk2Transport(http, host, SIGNING_NAME,
         new DefaultAwsRegionProviderChain().getRegion(), options));

@@ -74,9 +74,11 @@ class PrimingTest {
     SendSmsQueue.sqs(sqs, queueUrl);
     assertTrue(Priming.registered().containsAll(List.of("event queue", "send-sms queue")), Priming.registered().toString());
 
+    // one send per queue sender alive in this JVM: these two, and any other test class built (they live as long as the container)
+    int queues = (int) Priming.registered().stream().filter(name -> name.endsWith(" queue")).count();
     Map<String, Integer> made = RequestCounter.during(Priming::primeAll);
 
-    assertEquals(2, made.getOrDefault("Sqs.SendMessage", 0), made.toString());
+    assertEquals(queues, (int) made.getOrDefault("Sqs.SendMessage", 0), made.toString());
     assertEquals(null, made.get("Sqs.SendMessage.attempts"), "a priming send left the process: " + made);
     assertEquals(List.of(), Priming.notReads(made));
   }

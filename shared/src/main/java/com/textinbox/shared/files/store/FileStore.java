@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -46,31 +47,39 @@ public class FileStore {
   /** S3's smallest part but the last: a part in memory at a time. */
   public static final int PART_SIZE = 5 * 1024 * 1024;
 
-  private final S3Client s3;
-  private final S3Presigner presigner;
+  /** Built on their first use: a route that only signs links never builds the client, a read never the presigner. */
+  private final Supplier<S3Client> s3;
+  private final Supplier<S3Presigner> presigner;
   private final String bucket;
 
-  /** The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). */
+  /**
+   * The bucket of {@code FILES_BUCKET}, path-style, for short links (the role signs them). The
+   * client and the presigner are built when first used, or by priming (docs/decisions.md 69).
+   */
   public static FileStore fromEnvironment() {
-    return new FileStore(client(), LinkSigner.forShortLinks(), Env.require("FILES_BUCKET"));
+    return new FileStore(client(), AwsClients.onFirstUse("S3 presigner", LinkSigner::forShortLinks), Env.require("FILES_BUCKET"));
   }
 
-  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}). */
+  /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}); lazy as above. */
   public static FileStore forEmailedLinks() {
-    return new FileStore(client(), LinkSigner.forEmailedLinks(), Env.require("FILES_BUCKET"));
+    return new FileStore(client(), AwsClients.onFirstUse("S3 presigner", LinkSigner::forEmailedLinks), Env.require("FILES_BUCKET"));
   }
 
   /** @param s3 may be null where the store only signs links (a presigned link makes no request) */
   public FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+    this(() -> s3, () -> presigner, bucket);
+  }
+
+  private FileStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
     this.s3 = s3;
     this.presigner = presigner;
     this.bucket = bucket;
   }
 
-  /** The S3 client of the environment, path-style. */
-  private static S3Client client() {
-    S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-    return AwsClients.build(S3Client.builder().serviceConfiguration(pathStyle), "S3");
+  /** The S3 client of the environment, path-style, built on its first use. */
+  private static Supplier<S3Client> client() {
+    return AwsClients.lazy(() -> S3Client.builder()
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()), "S3");
   }
 
   /** A new file at {@code key}: bytes written go up part by part; {@link Upload#close()} finishes it. */
@@ -91,20 +100,20 @@ public class FileStore {
 
   /** A GET link of the file, valid {@code validity} (S3 allows 7 days at most). */
   public String link(String key, Duration validity) {
-    return presigner.presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
+    return presigner.get().presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
         .url().toString();
   }
 
   /** A PUT link for the browser to upload a file to {@code key} with, valid {@code validity}. */
   public String uploadLink(String key, Duration validity) {
-    return presigner.presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(o -> o.bucket(bucket).key(key)))
+    return presigner.get().presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(o -> o.bucket(bucket).key(key)))
         .url().toString();
   }
 
   /** The file's size; empty while nothing was uploaded (one HeadObject). */
   public OptionalLong size(String key) {
     try {
-      return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+      return OptionalLong.of(s3.get().headObject(b -> b.bucket(bucket).key(key)).contentLength());
     } catch (S3Exception e) { // NoSuchKeyException too: a HEAD of a missing key is a 404 without body
       if (e.statusCode() == 404) {
         return OptionalLong.empty();
@@ -115,7 +124,7 @@ public class FileStore {
 
   /** Copies the file to {@code file} (streamed to disk, never held in memory). */
   public void download(String key, Path file) {
-    copy(s3.getObject(b -> b.bucket(bucket).key(key)), file);
+    copy(s3.get().getObject(b -> b.bucket(bucket).key(key)), file);
   }
 
   private static void copy(ResponseInputStream<GetObjectResponse> object, Path file) {
@@ -145,8 +154,8 @@ public class FileStore {
     }
     String nobody = Priming.KEY;
     String key = ImportFiles.uploadKey(nobody, nobody);
-    s3.listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1));
-    try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+    s3.get().listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1));
+    try (var in = s3.get().getObject(b -> b.bucket(bucket).key(key))) {
       return false;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
@@ -211,11 +220,11 @@ public class FileStore {
         throw new IllegalStateException("a priming upload is one PutObject: at most " + PART_SIZE + " bytes");
       }
       if (uploadId == null) {
-        uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
+        uploadId = s3.get().createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
             .contentDisposition(disposition)).uploadId();
       }
       int number = parts.size() + 1;
-      String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+      String etag = s3.get().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
           RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled)).eTag();
       parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
       filled = 0;
@@ -243,20 +252,20 @@ public class FileStore {
       closed = true;
       if (unsent) {
         PutObjectResponse.builder().eTag("priming").build(); // the answer's model, which a stopped request never reads
-        PrimingInterceptor.unsent(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+        PrimingInterceptor.unsent(() -> s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
             .contentDisposition(disposition).overrideConfiguration(PrimingInterceptor.UNSENT),
             RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled)));
         return;
       }
       if (uploadId == null) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentDisposition(disposition),
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentDisposition(disposition),
             RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled));
         return;
       }
       if (filled > 0) {
         flushPart();
       }
-      s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+      s3.get().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
           .multipartUpload(m -> m.parts(parts)));
     }
   }
