@@ -22,7 +22,9 @@ public final class CustomerDeletionHandler extends SqsBatchHandler {
 
   public CustomerDeletionHandler() {
     this(DynamoTable.fromEnvironment(), Clock.systemUTC(),
-        EventQueue.sqs(AwsClients.build(SqsClient.builder(), "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL")));
+        // the continuation's SQS client built at the first continuation or by priming: most runs
+        // finish within their budget and send none (decisions 69 and 70)
+        EventQueue.sqs(AwsClients.lazy(SqsClient::builder, "SQS"), Env.require("CUSTOMER_DELETION_QUEUE_URL")));
   }
 
   /** @param continuations where a job's next message goes when the budget runs out (its own queue) */

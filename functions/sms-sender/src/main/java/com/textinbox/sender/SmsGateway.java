@@ -1,7 +1,6 @@
 package com.textinbox.sender;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -31,30 +30,15 @@ public interface SmsGateway {
     }
   }
 
-  /** SnapStart priming (decision 46): what the first text needs built (its client), nothing sent. */
-  default void prime() {}
-
   /**
    * SNS Publish to {@code PhoneNumber}, transactional, from the company's number. A throttling
-   * answer still so after the SDK's own retries is {@link Throttled}. The client is built at the
-   * first text (or by priming), not with the function: a command whose message was texted already
-   * (a redelivery, the sweep's copy) sends nothing and so never needs it (decision 70: about 215
-   * classes of the cold start).
+   * answer still so after the SDK's own retries is {@link Throttled}. The client is asked for at
+   * each text, so that it can be built at the first one ({@code AwsClients.lazy}, which priming
+   * builds): a command whose message was texted already (a redelivery, the sweep's copy) sends
+   * nothing and so never needs it (decision 70: about 215 classes of the cold start).
    */
   static SmsGateway sns(Supplier<SnsClient> client) {
-    AtomicReference<SnsClient> built = new AtomicReference<>();
-    Supplier<SnsClient> sns = () -> built.updateAndGet(b -> b != null ? b : client.get());
-    return new SmsGateway() {
-      @Override
-      public void prime() {
-        sns.get();
-      }
-
-      @Override
-      public String send(String origination, String to, String text) {
-        return publish(sns.get(), origination, to, text);
-      }
-    };
+    return (origination, to, text) -> publish(client.get(), origination, to, text);
   }
 
   private static String publish(SnsClient sns, String origination, String to, String text) {

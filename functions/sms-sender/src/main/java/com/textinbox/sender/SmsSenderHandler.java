@@ -100,7 +100,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
 
   public SmsSenderHandler() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(),
-        SmsGateway.sns(() -> AwsClients.build(SnsClient.builder(), "SNS")),
+        SmsGateway.sns(AwsClients.lazy(SnsClient::builder, "SNS")),
         SendRate.of(Env.require("SMS_SEND_RATE_PER_SECOND")), DeferredCommands.fromEnvironment(), Thread::sleep);
   }
 
@@ -127,13 +127,6 @@ public final class SmsSenderHandler extends SqsBatchHandler {
    * anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain).
    */
   private long waitedInBatch;
-
-  /** Priming (decision 46): the event's round trip, and the gateway's client built (nothing sent). */
-  @Override
-  protected void prime() {
-    super.prime();
-    gateway.prime();
-  }
 
   @Override
   protected void beforeBatch() {

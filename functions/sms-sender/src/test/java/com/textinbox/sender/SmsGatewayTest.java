@@ -2,6 +2,7 @@ package com.textinbox.sender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.textinbox.shared.cache.Lazy;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +13,18 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 
-/** The SNS gateway builds its client at the first text or at priming, once (decision 70). */
+/** The SNS gateway asks for its client at each text, so a lazy one is built at the first (decision 70). */
 class SmsGatewayTest {
   @Test
-  void theClientIsBuiltAtTheFirstTextOrByPrimingAndOnlyOnce() {
+  void theClientIsAskedForOnlyWhenATextIsSent() {
     AtomicInteger built = new AtomicInteger();
     List<PublishRequest> published = new ArrayList<>();
-    SmsGateway gateway = SmsGateway.sns(() -> {
+    Lazy<SnsClient> client = Lazy.of(() -> {
       built.incrementAndGet();
       return recording(published);
     });
+    SmsGateway gateway = SmsGateway.sns(client);
     assertEquals(0, built.get(), "not built with the function: a redelivered command texts nothing");
-
-    gateway.prime();
-    assertEquals(1, built.get(), "priming builds it (SnapStart's snapshot holds it)");
-    assertEquals(List.of(), published, "priming sends nothing");
 
     assertEquals("carrier-1", gateway.send("+15145550100", "+15145550112", "Your car is ready."));
     assertEquals("carrier-2", gateway.send("+15145550100", "+15145550113", "Your car is ready."));
