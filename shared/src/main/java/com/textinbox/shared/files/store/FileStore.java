@@ -62,7 +62,7 @@ public class FileStore {
 
   /** The bucket of {@code FILES_BUCKET}, path-style, for the links emailed for 7 days ({@link LinkSigner}); lazy as above. */
   public static FileStore forEmailedLinks() {
-    return new FileStore(client(), AwsClients.onFirstUse("S3 presigner", LinkSigner::forEmailedLinks), Env.require("FILES_BUCKET"));
+    return new FileStore(client(), AwsClients.onFirstUse("S3 presigner", LinkSigner.emailedLinks()), Env.require("FILES_BUCKET"));
   }
 
   /** @param s3 may be null where the store only signs links (a presigned link makes no request) */

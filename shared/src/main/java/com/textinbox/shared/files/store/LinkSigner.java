@@ -3,6 +3,7 @@ package com.textinbox.shared.files.store;
 import com.textinbox.shared.config.Env;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -25,13 +26,29 @@ public final class LinkSigner {
 
   /** Signs with the DownloadLinkSigner key when the environment has it, else with the role's credentials. */
   public static S3Presigner forEmailedLinks() {
+    return forEmailedLinks(signerKey());
+  }
+
+  /**
+   * {@link #forEmailedLinks()} built when first asked for (decision 69), its key read now: a
+   * handler reads its environment at start, where template.yaml's checks see it.
+   */
+  public static Supplier<S3Presigner> emailedLinks() {
+    Optional<AwsBasicCredentials> key = signerKey();
+    return () -> forEmailedLinks(key);
+  }
+
+  private static S3Presigner forEmailedLinks(Optional<AwsBasicCredentials> key) {
     S3Presigner.Builder presigner = builder();
+    key.ifPresent(credentials -> presigner.credentialsProvider(StaticCredentialsProvider.create(credentials)));
+    return presigner.build();
+  }
+
+  private static Optional<AwsBasicCredentials> signerKey() {
     Optional<String> keyId = Env.optional(KEY_ID);
     Optional<String> secret = Env.optional(SECRET);
-    if (keyId.isPresent() && secret.isPresent()) {
-      presigner.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId.get(), secret.get())));
-    }
-    return presigner.build();
+    return keyId.isPresent() && secret.isPresent()
+        ? Optional.of(AwsBasicCredentials.create(keyId.get(), secret.get())) : Optional.empty();
   }
 
   /** Signs with the role's credentials: links of minutes or an hour. */
