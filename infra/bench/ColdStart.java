@@ -45,7 +45,12 @@ public final class ColdStart {
   static String sampleImportUrl;
   static String sampleDeletionUrl;
 
-  record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {}
+  /** {@code sdkFirst}: classes put before the jar on the class path (the peer's plain SDK), or null. */
+  record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment, Path sdkFirst) {
+    Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment) {
+      this(logicalId, handler, jar, event, environment, null);
+    }
+  }
 
   /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
   record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued,
@@ -245,7 +250,37 @@ public final class ColdStart {
       }
     });
     return List.of(new Function(HELLO, HELLO, host.jar(), event, Map.of()),
-        new Function(PEER, PEER, host.jar(), event, peerEnvironment));
+        new Function(PEER, PEER, host.jar(), event, peerEnvironment, plainSdkMetadata(work)));
+  }
+
+  /**
+   * The SDK's own metadata providers, from its regions jar in the local Maven repository: the
+   * function jars carry shared's lazy ones instead (decision 71), and the peer is a plain SDK
+   * function, so these go before the jar on its class path.
+   */
+  static Path plainSdkMetadata(Path work) throws IOException {
+    Matcher version = Pattern.compile("<aws.sdk.version>([^<]+)</aws.sdk.version>").matcher(Files.readString(Path.of("pom.xml")));
+    if (!version.find()) {
+      throw new Failure(1, "pom.xml names no aws.sdk.version");
+    }
+    String v = version.group(1);
+    Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "software", "amazon", "awssdk", "regions", v,
+        "regions-" + v + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new Failure(1, "the SDK's regions jar is not at " + jar + ": build once with mvn -B package -DskipTests");
+    }
+    Path classes = work.resolve("plain-sdk");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      for (String provider : List.of("GeneratedServiceMetadataProvider", "GeneratedRegionMetadataProvider")) {
+        String entry = "software/amazon/awssdk/regions/" + provider + ".class";
+        Path target = classes.resolve(entry);
+        Files.createDirectories(target.getParent());
+        try (var in = zip.getInputStream(zip.getEntry(entry))) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    return classes;
   }
 
   /** The functions the local cloud runs, with their resolved environment, jar and sample event. */
@@ -330,7 +365,9 @@ public final class ColdStart {
     if (primed) {
       command.add("-Dorg.crac.Core.Compat=benchcrac");
     }
-    command.addAll(List.of("-cp", f.jar() + java.io.File.pathSeparator + harness, "Harness"));
+    String classPath = f.jar() + java.io.File.pathSeparator + harness;
+    command.addAll(List.of("-cp", f.sdkFirst() == null ? classPath : f.sdkFirst() + java.io.File.pathSeparator + classPath,
+        "Harness"));
     if (primed) {
       command.add("--primed");
     }

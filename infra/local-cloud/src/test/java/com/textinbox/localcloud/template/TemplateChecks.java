@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -218,6 +219,44 @@ public final class TemplateChecks {
       } catch (LinkageError e) {
         problems.add("function " + id + ": handler class " + function.handlerClass() + " is in " + function.codeUri()
             + " but does not load: " + e + " (a dependency missing from the jar?)");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The jars carry shared's lazy SDK metadata providers, not the SDK's, which build the metadata of
+   * every service and region at the first client's build (decision 71; the parent pom's shade
+   * filter): each provider in a jar is byte for byte the one shared compiled.
+   */
+  public static List<String> lazySdkMetadata(SamTemplate template) {
+    List<String> problems = new ArrayList<>();
+    for (FunctionDefinition function : template.functions()) {
+      Path jar = template.baseDir().resolve(String.valueOf(function.codeUri()));
+      if (!Files.isRegularFile(jar)) {
+        continue; // the handlers check reports it
+      }
+      try (JarFile file = new JarFile(jar.toFile())) {
+        if (file.getEntry("software/amazon/awssdk/regions/ServiceMetadata.class") == null) {
+          continue; // no AWS SDK client in this jar
+        }
+        for (String provider : List.of("GeneratedServiceMetadataProvider", "GeneratedRegionMetadataProvider")) {
+          String entry = "software/amazon/awssdk/regions/" + provider + ".class";
+          Path shared = template.baseDir().resolve("shared/target/classes/" + entry);
+          var inJar = file.getEntry(entry);
+          if (inJar == null || !Files.isRegularFile(shared)) {
+            problems.add("function " + function.logicalId() + ": " + entry + " is missing from its jar or from shared's build");
+            continue;
+          }
+          try (InputStream in = file.getInputStream(inJar)) {
+            if (!Arrays.equals(in.readAllBytes(), Files.readAllBytes(shared))) {
+              problems.add("function " + function.logicalId() + ": its jar has the SDK's " + provider + ", not shared's lazy one:"
+                  + " keep the regions filter of the parent pom's shade configuration (decision 71)");
+            }
+          }
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

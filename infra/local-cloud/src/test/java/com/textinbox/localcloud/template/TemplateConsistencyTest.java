@@ -70,6 +70,11 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void carriesSharedsLazySdkMetadata() {
+      assertNoProblems("SDK metadata", TemplateChecks.lazySdkMetadata(template));
+    }
+
+    @Test
     void sendsEachHandlerEventsItCanTake() {
       assertNoProblems("event types", TemplateChecks.eventTypes(template));
     }
