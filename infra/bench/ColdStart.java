@@ -44,6 +44,8 @@ public final class ColdStart {
   /** The local cloud's POST that queues a new run of the demo's sample import (DemoData); null for an older cloud. */
   static String sampleImportUrl;
   static String sampleDeletionUrl;
+  static String sampleSendUrl;
+  static String sampleReceiptUrl;
 
   /** {@code sdkFirst}: classes put before the jar on the class path (the peer's plain SDK), or null. */
   record Function(String logicalId, String handler, Path jar, Path event, Map<String, String> environment, Path sdkFirst) {
@@ -104,6 +106,8 @@ public final class ColdStart {
     String adminToken = (String) map(endpoints.get("tokens")).get("admin");
     sampleImportUrl = (String) endpoints.get("sampleImport");
     sampleDeletionUrl = (String) endpoints.get("sampleDeletion");
+    sampleSendUrl = (String) endpoints.get("sampleSend");
+    sampleReceiptUrl = (String) endpoints.get("sampleReceipt");
     Path work = Files.createTempDirectory("cold-start");
     List<Function> served = functions((String) endpoints.get("functions"));
     if (!only.isEmpty()) {
@@ -404,10 +408,15 @@ public final class ColdStart {
   /**
    * The sample event made live for the local cloud: a TOKEN authorizer event gets a real token, so
    * the invoke runs the whole verification, JWKS fetch included; an inbound SMS gets a fresh
-   * carrier id, so each invoke stores a message rather than taking the duplicate path; Telegram's
-   * webhook call carries the secret the function was given.
+   * carrier id, so each invoke stores a message rather than taking the duplicate path; a
+   * conversation event gets a fresh event id, so NotificationDispatcher notifies rather than
+   * finding its notifications made; Telegram's webhook call carries the secret the function was given.
    */
   static String prepare(String event, String adminToken, Map<String, String> environment) {
+    Matcher eventId = Pattern.compile("eventId[\\\\\" ]*:[\\\\\" ]*(msg-[0-9a-f-]{36})").matcher(event);
+    if (eventId.find()) { // in the body and in the message's attributes
+      event = event.replace(eventId.group(1), "msg-" + UUID.randomUUID());
+    }
     String webhookSecret = environment.get("TELEGRAM_WEBHOOK_SECRET");
     if (webhookSecret != null && !webhookSecret.isEmpty()) {
       event = event.replace("sample-webhook-secret", webhookSecret);
@@ -423,11 +432,20 @@ public final class ColdStart {
    * seeds it, never sends it to a queue, so only this invoke runs it): CustomerImportWorker's import
    * run (a finished run is answered without any work) gets a new queued run of the same file and
    * mapping; CustomerDeletion's job (a completed one is answered without work, one not there is
-   * retried) a new QUEUED job of a customer with a history.
+   * retried) a new QUEUED job of a customer with a history; SmsSender's send command (the demo's
+   * reply is texted already) a new QUEUED reply; DeliveryReceipts' receipt (the demo's reply is
+   * delivered already) a new SENT reply's carrier id.
    */
   static String freshSample(String event) throws Exception {
     String imported = fresh(event, "(importId[\\\\\" ]*:[\\\\\" ]*)imp-[0-9a-f-]{36}", sampleImportUrl, "importId");
-    return fresh(imported, "()job-demo-delete-karim", sampleDeletionUrl, "jobId");
+    String deleted = fresh(imported, "()job-demo-delete-karim", sampleDeletionUrl, "jobId");
+    String received = fresh(deleted, "()carrier-demo-reply", sampleReceiptUrl, "carrierMessageId");
+    if (!received.contains("msg-demo-reply") || sampleSendUrl == null) {
+      return received;
+    }
+    Map<String, Object> queued = created(sampleSendUrl);
+    return received.replaceAll("T#[^\\\\\"]*#msg-demo-reply", Matcher.quoteReplacement((String) queued.get("timelineSk")))
+        .replace("msg-demo-reply", (String) queued.get("messageId"));
   }
 
   private static String fresh(String event, String named, String url, String field) throws Exception {
@@ -435,15 +453,23 @@ public final class ColdStart {
     if (!matcher.find() || url == null) {
       return event;
     }
+    Object id = created(url).get(field);
+    if (id == null) {
+      throw new Failure(1, "the local cloud answered no " + field + " at " + url + ": restart infra/local-cloud.sh from this worktree");
+    }
+    return matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + id));
+  }
+
+  /** What the local cloud's control port answers when asked for a new sample at {@code url}. */
+  private static Map<String, Object> created(String url) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      Object id = created.statusCode() == 200 ? map(Json.parse(created.body())).get(field) : null;
-      if (id == null) {
+      if (created.statusCode() != 200) {
         throw new Failure(1, "the local cloud made no sample (" + created.statusCode() + " at " + url
             + "): restart infra/local-cloud.sh from this worktree");
       }
-      return matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + id));
+      return map(Json.parse(created.body()));
     }
   }
 

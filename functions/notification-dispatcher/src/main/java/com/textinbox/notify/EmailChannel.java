@@ -23,10 +23,13 @@ record EmailChannel(EmailSender sender, DigestStore digests, String webAppBaseUr
     return recipient.email() != null && NotificationChannel.super.wanted(recipient, notification);
   }
 
-  /** The email a recipient would get, built (never sent): to an address of the reserved .invalid domain. */
+  /**
+   * The email a recipient would get, built and handed to the sender's {@link EmailSender#prime},
+   * which stops it before SES has it: to an address of the reserved .invalid domain.
+   */
   @Override
   public void prime(Notification notification) {
-    NotificationEmails.single("priming@example.invalid", notification.content(), webAppBaseUrl);
+    sender.prime(NotificationEmails.single("priming@example.invalid", notification.content(), webAppBaseUrl));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.textinbox.notify;
 
+import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.aws.XmlAnswers;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.notifications.Channel;
 import com.textinbox.shared.notifications.Device;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.EndpointDisabledException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
  * Mobile push through SNS platform endpoints: one Publish per device the user registered (one
@@ -29,11 +32,21 @@ record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements Noti
     return Channel.PUSH;
   }
 
-  /** The platforms' JSON payload, built (never published). */
+  /**
+   * The platforms' JSON payload, built and published as {@link #deliver} publishes it, stopped
+   * before transmission ({@link PrimingInterceptor}: nothing sent), to an endpoint that does not
+   * exist; the answer's model and XML, which a stopped publish never reads.
+   */
   @Override
   public void prime(Notification notification) {
-    payload(notification);
+    String message = payload(notification);
+    PrimingInterceptor.unsent(() -> sns.get().publish(b -> b.targetArn(PRIMING_ENDPOINT).messageStructure("json")
+        .message(message).overrideConfiguration(PrimingInterceptor.UNSENT)));
+    PublishResponse.builder().messageId("priming").build();
+    XmlAnswers.prime();
   }
+
+  private static final String PRIMING_ENDPOINT = "arn:aws:sns:us-east-1:000000000000:endpoint/GCM/priming/none";
 
   @Override
   public void deliver(Recipient recipient, Notification notification) {

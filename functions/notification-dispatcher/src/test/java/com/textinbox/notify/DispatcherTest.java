@@ -268,12 +268,22 @@ class DispatcherTest {
     NotificationDispatcher primed = new NotificationDispatcher(new Dispatcher(table, List.of(new EmailChannel(email -> {
       emails.add(email);
       return "ses-" + emails.size();
-    }, new DigestStore(table), "https://app.example.com"), new PushChannel(null, new com.textinbox.shared.notifications.store.DeviceStore(table))),
-        Clock.fixed(AT, ZoneOffset.UTC)));
+    }, new DigestStore(table), "https://app.example.com"), new PushChannel(() -> nowhereSns(),
+        new com.textinbox.shared.notifications.store.DeviceStore(table))), Clock.fixed(AT, ZoneOffset.UTC)));
     Map<String, Integer> made = com.textinbox.shared.aws.RequestCounter.during(primed::prime);
     assertFalse(made.isEmpty(), "priming made no request");
     assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(made), made.toString());
+    assertTrue(made.keySet().stream().anyMatch(call -> call.endsWith("Publish")), "the push's publish, stopped: " + made);
     assertEquals(List.of(), emails);
+  }
+
+  /** SNS as the function builds it, at an address where nothing listens: only a stopped call can succeed. */
+  private static software.amazon.awssdk.services.sns.SnsClient nowhereSns() {
+    return com.textinbox.shared.aws.AwsClients.buildAt(software.amazon.awssdk.services.sns.SnsClient.builder()
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("priming", "priming"))),
+        java.net.URI.create("http://127.0.0.1:9"));
   }
 
   private static void user(String id, String name, String role) {

@@ -4,7 +4,9 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.store.MessageStore;
+import com.textinbox.shared.conversations.store.TimelineMapper;
 import com.textinbox.shared.customers.CustomerProfile;
+import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.QueuedSms;
@@ -13,6 +15,7 @@ import com.textinbox.shared.messaging.SendSmsCommand;
 import com.textinbox.shared.messaging.store.SendRateStore;
 import com.textinbox.shared.messaging.SubscriptionRule;
 import com.textinbox.shared.observability.Observability;
+import com.textinbox.shared.observability.Priming;
 import com.textinbox.shared.sqs.SqsBatchHandler;
 import com.textinbox.shared.sqs.SqsMessage;
 import com.textinbox.shared.reports.MonthlyCounter;
@@ -24,6 +27,7 @@ import com.textinbox.shared.users.store.AccountCache;
 import com.textinbox.shared.users.store.AccountStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -81,6 +85,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class SmsSenderHandler extends SqsBatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SmsSenderHandler.class);
 
+  private final DynamoTable table;
   private final MessageStore messages;
   private final CustomerStore customers;
   private final AccountCache accounts;
@@ -107,6 +112,7 @@ public final class SmsSenderHandler extends SqsBatchHandler {
   public SmsSenderHandler(DynamoDbClient dynamoDb, String tableName, Clock clock, SmsGateway gateway, SendRate rate,
       DeferredCommands later, Pause pause) {
     DynamoTable table = new DynamoTable(dynamoDb, tableName);
+    this.table = table;
     this.messages = new MessageStore(table);
     this.customers = new CustomerStore(table);
     this.accounts = new AccountCache(new AccountStore(table), clock);
@@ -127,6 +133,32 @@ public final class SmsSenderHandler extends SqsBatchHandler {
    * anInvocationWaitsAtMostItsBudgetAndTheNextInvocationOfTheSameHandlerHasItAgain).
    */
   private long waitedInBatch;
+
+  /**
+   * SnapStart priming (decision 46): beyond the SQS event and the table's reads and stopped writes,
+   * what a text goes through, with nothing read, written or sent: the profile's read (of nothing),
+   * a queued message and a profile mapped as the stores map them, the text published and stopped
+   * before it leaves ({@link SmsGateway#prime}: SNS's models and the XML reader), and the
+   * transaction that marks it SENT, stopped the same way.
+   */
+  @Override
+  protected void prime() {
+    super.prime();
+    String nobody = Priming.KEY;
+    customers.find(nobody, nobody);
+    Message queued = Message.queued("priming", "2026-01-01T00:00:00.000Z", "priming-none", "priming-none", "priming",
+        "priming", 1, "GSM", new Message.Source(Message.Source.USER, "priming-none"), "priming-none", "priming", false,
+        null, null, null, null);
+    TimelineMapper.messageOf(TimelineMapper.toItem(nobody, "priming-none", queued));
+    CustomerMapper.fromItem(CustomerMapper.toItem(nobody, new CustomerProfile("priming-none", "Priming", null, null,
+        "+15145550199", "en", null, true, null, null, null, null, null, null, null)));
+    gateway.prime();
+    Instant now = clock.instant();
+    List<Write> sent = new ArrayList<>(messages.sentWrites(nobody, queued, Keys.time(now), "priming", "+15145550100",
+        "+15145550199"));
+    sent.add(counters.add(nobody, ZoneId.of(Account.DEFAULT_TIME_ZONE), now, MonthlyCounter.MESSAGES_SENT));
+    table.primeTransact(sent);
+  }
 
   @Override
   protected void beforeBatch() {

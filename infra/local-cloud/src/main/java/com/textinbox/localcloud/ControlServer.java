@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * demand, tokens, queue depths, function figures, the AWS actions each function
  * has called ({@code /_local/aws-calls}: logical id -> IAM actions), the faults injected into
  * them ({@code /_local/faults}, docs/reliability.md), a fresh queued run of the demo's sample
- * import and deletion ({@code /_local/sample-import}, {@code /_local/sample-deletion}, for the cold-start bench), and the user pool's JWKS.
+ * import and deletion, a queued reply and a sent one ({@code /_local/sample-import}, {@code /_local/sample-deletion},
+ * {@code /_local/sample-send}, {@code /_local/sample-receipt}, for the cold-start bench), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
 final class ControlServer implements AutoCloseable {
@@ -54,7 +55,8 @@ final class ControlServer implements AutoCloseable {
   private final AwsCallRecorder recorder;
   private final TelegramStandIn telegram;
   /** What the cold-start bench asks for before each invoke (DemoData): a new queued import run, a new deletion job. */
-  public record Samples(java.util.function.Supplier<String> importId, java.util.function.Supplier<String> deletionJobId) {}
+  public record Samples(java.util.function.Supplier<String> importId, java.util.function.Supplier<String> deletionJobId,
+      java.util.function.Supplier<Map<String, String>> send, java.util.function.Supplier<String> receiptCarrierId) {}
 
   private final Samples samples;
 
@@ -107,6 +109,8 @@ final class ControlServer implements AutoCloseable {
           case "POST /_local/tokens" -> token(body(exchange));
           case "POST /_local/sample-import" -> Map.of("importId", samples.importId().get());
           case "POST /_local/sample-deletion" -> Map.of("jobId", samples.deletionJobId().get());
+          case "POST /_local/sample-send" -> samples.send().get();
+          case "POST /_local/sample-receipt" -> Map.of("carrierMessageId", samples.receiptCarrierId().get());
           case "POST /_local/faults" -> {
             status = 201;
             yield recorder.faults().add(body(exchange)).view();

@@ -303,7 +303,8 @@ public final class LocalCloud implements AutoCloseable {
     telegram.setWebhook(api.url() + "/telegram/webhook", TELEGRAM_WEBHOOK_SECRET); // what a deployment does once (README)
     ControlServer controlServer = closing(new ControlServer(controlPort, carrier, sesStandIn, snsStandIn, scheduler, tokens, functions,
         sqs, resources, recorder, telegram,
-        new ControlServer.Samples(() -> demo.newSampleImport(s3, filesBucket), demo::newSampleDeletion)));
+        new ControlServer.Samples(() -> demo.newSampleImport(s3, filesBucket), demo::newSampleDeletion,
+            demo::newSampleSend, demo::newSampleReceipt)));
     controlServer.start();
 
     Map<String, String> userTokens = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package com.textinbox.shared.notifications;
 
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.aws.PrimingInterceptor;
+import com.textinbox.shared.aws.XmlAnswers;
 import com.textinbox.shared.config.Env;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -51,6 +52,7 @@ public interface EmailSender {
         SendEmailResponse.builder().messageId("priming").build(); // the answer's model, which a stopped send never reads
         PrimingInterceptor.unsent(() -> ses.get().sendEmail(request(email, from, replyTo)
             .overrideConfiguration(PrimingInterceptor.UNSENT).build()));
+        XmlAnswers.prime();
       }
     };
   }

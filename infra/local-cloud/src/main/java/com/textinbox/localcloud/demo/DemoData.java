@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -179,6 +180,40 @@ public final class DemoData {
     return jobId;
   }
 
+  /**
+   * A reply of Bruno's to John, QUEUED as the API stores one before its send command (POST
+   * /_local/sample-send): the cold-start bench sends one per measurement, so every cold start of
+   * SmsSender texts a message (to the local carrier) rather than finding it texted already.
+   * Answers its id and its timeline key.
+   */
+  public Map<String, String> newSampleSend() {
+    String id = "msg-sample-send-" + UUID.randomUUID();
+    String at = Keys.time(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    String body = "Your car is ready for pick-up. Bruno, Maple Motors";
+    Message queued = Message.queued(id, at, JOHN_CONVERSATION, "cust-john", body, body, 1, "GSM",
+        new Source(Source.USER, "user-bruno"), "user-bruno", "Bruno Tremblay", false, null, null, null, null);
+    table.putIfAbsent(TimelineMapper.toItem(DEALERSHIP.accountId(), JOHN_CONVERSATION, queued));
+    return Map.of("messageId", id, "timelineSk", queued.sk());
+  }
+
+  /**
+   * A reply of Bruno's to John, SENT and waiting for its receipt, with the look-up from its carrier
+   * id (POST /_local/sample-receipt): the cold-start bench sends a receipt for one per
+   * measurement, so every cold start of DeliveryReceipts records a delivery rather than finding
+   * the message final already. Answers its carrier id.
+   */
+  public String newSampleReceipt() {
+    String suffix = UUID.randomUUID().toString();
+    String id = "msg-sample-receipt-" + suffix;
+    String carrierId = "carrier-sample-" + suffix;
+    String at = Keys.time(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    Message sent = sentReply(id, at, "Your car is ready for pick-up. Bruno, Maple Motors", "+15145550112", carrierId);
+    table.putIfAbsent(TimelineMapper.toItem(DEALERSHIP.accountId(), JOHN_CONVERSATION, sent));
+    table.putIfAbsent(CarrierMessageMapper.toItem(new CarrierMessage(carrierId, DEALERSHIP.accountId(), JOHN_CONVERSATION,
+        sent.sk(), id)));
+    return carrierId;
+  }
+
   private void sampleImport(S3Client s3, String filesBucket, String importId) {
     String account = DEALERSHIP.accountId();
     String key = ImportFiles.uploadKey(account, importId);
@@ -231,6 +266,14 @@ public final class DemoData {
     table.putIfAbsent(TimelineMapper.toItem(account, JOHN_CONVERSATION, sampleReply));
     table.putIfAbsent(CarrierMessageMapper.toItem(new CarrierMessage("carrier-demo-reply", account, JOHN_CONVERSATION,
         Keys.timelineSk(SAMPLE_REPLY_AT, "msg-demo-reply"), "msg-demo-reply")));
+  }
+
+  /** Bruno's answer to John, texted at {@code at}, its receipt not in yet. */
+  private static Message sentReply(String id, String at, String body, String john, String carrierId) {
+    return new Message(id, at, JOHN_CONVERSATION, "cust-john", Message.OUTBOUND, Message.SENT, body, body,
+        DEALERSHIP.number(), john, carrierId, new Source(Source.USER, "user-bruno"), "user-bruno", "Bruno Tremblay",
+        false, 1, "GSM", null, null, null, null, at, null, at, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 
   /** Bruno's answer to John, texted at {@code at} and delivered. */
