@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  */
 record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);
+  /** Priming's push goes nowhere: an endpoint of an account that does not exist (and it is stopped before it leaves). */
+  private static final String PRIMING_ENDPOINT = "arn:aws:sns:us-east-1:000000000000:endpoint/GCM/priming/none";
 
   @Override
   public Channel channel() {
@@ -46,7 +48,6 @@ record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements Noti
     XmlAnswers.prime();
   }
 
-  private static final String PRIMING_ENDPOINT = "arn:aws:sns:us-east-1:000000000000:endpoint/GCM/priming/none";
 
   @Override
   public void deliver(Recipient recipient, Notification notification) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -58,20 +57,13 @@ class SmsGatewayTest {
   }
 
   /** A client whose one call, publish as the gateway makes it, is recorded and answered with an id. */
-  @SuppressWarnings("unchecked")
   private static SnsClient recording(List<PublishRequest> published) {
     return (SnsClient) Proxy.newProxyInstance(SmsGatewayTest.class.getClassLoader(), new Class<?>[] {SnsClient.class},
         (proxy, method, args) -> {
-          if (!method.getName().equals("publish")) {
+          if (!method.getName().equals("publish") || !(args[0] instanceof PublishRequest request)) {
             throw new UnsupportedOperationException(method.getName());
           }
-          if (args[0] instanceof PublishRequest request) {
-            published.add(request);
-          } else {
-            PublishRequest.Builder request = PublishRequest.builder();
-            ((Consumer<PublishRequest.Builder>) args[0]).accept(request);
-            published.add(request.build());
-          }
+          published.add(request);
           return PublishResponse.builder().messageId("carrier-" + published.size()).build();
         });
   }
