@@ -148,6 +148,8 @@ class ChaosTest {
       System.out.println("chaos: " + leftToTheSweep + " replies left QUEUED by crashes; the sweep: " + swept.body());
       textedReplies = awaitTexted(replies, Duration.ofSeconds(120));
     }
+    // the keyword replies (HELP answers, the STOP's confirmation) may be among what the sweep sent again
+    awaitKeywordReplies(texts, stop, Duration.ofSeconds(120));
     Instant done = Instant.now();
 
     // ---- the figures
@@ -310,6 +312,25 @@ class ChaosTest {
       // some are left: the caller decides
     }
     return texted;
+  }
+
+  /**
+   * Waits until every HELP was answered and the STOP confirmed, as the carrier's outbox shows; on
+   * timeout it returns, and the assertions say what is missing.
+   */
+  private static void awaitKeywordReplies(List<Text> texts, Text stop, Duration timeout) {
+    List<String> helps = texts.stream().filter(t -> t.body().equals("HELP")).map(Text::from).toList();
+    try {
+      Eventually.await("the keyword replies texted", timeout, () -> {
+        List<JsonNode> outbox = outbox();
+        boolean confirmed = outbox.stream().anyMatch(e -> e.path("to").asText().equals(stop.from())
+            && e.path("body").asText().equals(STOP_CONFIRMATION));
+        return confirmed && helps.stream().allMatch(from -> outbox.stream().anyMatch(e -> e.path("to").asText().equals(from)
+            && e.path("body").asText().startsWith("Maple Motors")));
+      });
+    } catch (AssertionError late) {
+      System.out.println("chaos: keyword replies still missing after " + timeout.toSeconds() + " s");
+    }
   }
 
   private static List<JsonNode> outbox() {
