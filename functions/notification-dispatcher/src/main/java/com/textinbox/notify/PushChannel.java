@@ -48,7 +48,6 @@ record PushChannel(Supplier<SnsClient> sns, DeviceStore devices) implements Noti
     XmlAnswers.prime();
   }
 
-
   @Override
   public void deliver(Recipient recipient, Notification notification) {
     String message = payload(notification);

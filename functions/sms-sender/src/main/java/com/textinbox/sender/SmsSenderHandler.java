@@ -4,9 +4,7 @@ import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.store.MessageStore;
-import com.textinbox.shared.conversations.store.TimelineMapper;
 import com.textinbox.shared.customers.CustomerProfile;
-import com.textinbox.shared.customers.store.CustomerMapper;
 import com.textinbox.shared.customers.store.CustomerStore;
 import com.textinbox.shared.data.Keys;
 import com.textinbox.shared.messaging.QueuedSms;
@@ -136,22 +134,23 @@ public final class SmsSenderHandler extends SqsBatchHandler {
 
   /**
    * SnapStart priming (decision 46): beyond the SQS event and the table's reads and stopped writes,
-   * what a text goes through, with nothing read, written or sent: the profile's read (of nothing),
-   * a queued message and a profile mapped as the stores map them, the text published and stopped
-   * before it leaves ({@link SmsGateway#prime}: SNS's models and the XML reader), and the
-   * transaction that marks it SENT, stopped the same way.
+   * what a text goes through, with nothing written or sent: the profile's read (of a customer that
+   * does not exist), a queued message and a profile read back as the stores read them, the text
+   * published and stopped before it leaves ({@link SmsGateway#prime}: SNS's models and the XML
+   * reader), and the transaction that marks it SENT, stopped the same way.
    */
   @Override
   protected void prime() {
     super.prime();
     String nobody = Priming.KEY;
-    customers.find(nobody, nobody);
-    Message queued = Message.queued("priming", "2026-01-01T00:00:00.000Z", "priming-none", "priming-none", "priming",
-        "priming", 1, "GSM", new Message.Source(Message.Source.USER, "priming-none"), "priming-none", "priming", false,
-        null, null, null, null);
-    TimelineMapper.messageOf(TimelineMapper.toItem(nobody, "priming-none", queued));
-    CustomerMapper.fromItem(CustomerMapper.toItem(nobody, new CustomerProfile("priming-none", "Priming", null, null,
-        "+15145550199", "en", null, true, null, null, null, null, null, null, null)));
+    CustomerProfile profile = new CustomerProfile("priming-none", "Priming", null, null, "+15145550199", "en", null,
+        true, null, null, null, null, null, null, null);
+    customers.find(nobody, profile.customerId());
+    customers.primeRead(nobody, profile);
+    Message queued = Message.queued("priming", "2026-01-01T00:00:00.000Z", "priming-none", profile.customerId(),
+        "priming", "priming", 1, "GSM", new Message.Source(Message.Source.USER, "priming-none"), "priming-none",
+        "priming", false, null, null, null, null);
+    messages.primeRead(nobody, queued);
     gateway.prime();
     Instant now = clock.instant();
     List<Write> sent = new ArrayList<>(messages.sentWrites(nobody, queued, Keys.time(now), "priming", "+15145550100",

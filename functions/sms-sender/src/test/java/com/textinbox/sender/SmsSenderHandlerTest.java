@@ -524,4 +524,18 @@ class SmsSenderHandlerTest {
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
   }
+
+  /**
+   * Priming (decision 72) reads only, of things that do not exist, and texts nothing: its SENT
+   * transaction goes as far as signing and is stopped, so it is a call but never an attempt.
+   */
+  @Test
+  void primingOnlyReadsAndTextsNothing() {
+    SortedMap<String, Integer> requests = RequestCounter.during(handler::prime);
+    assertEquals(List.of(), com.textinbox.shared.observability.Priming.notReads(requests), requests.toString());
+    assertTrue(requests.containsKey("DynamoDb.GetItem.attempts"), "the profile's read: " + requests);
+    assertTrue(requests.containsKey("DynamoDb.TransactWriteItems"), "the SENT transaction, stopped: " + requests);
+    assertEquals(List.of(), sent);
+  }
+
 }

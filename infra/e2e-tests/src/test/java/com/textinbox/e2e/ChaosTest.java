@@ -159,11 +159,9 @@ class ChaosTest {
     List<JsonNode> outbox = outbox();
     long helpAnswers = 0;
     for (Text help : texts.stream().filter(t -> t.body().equals("HELP")).toList()) {
-      helpAnswers += outbox.stream().filter(e -> e.path("to").asText().equals(help.from())
-          && e.path("body").asText().startsWith("Maple Motors")).count();
+      helpAnswers += outbox.stream().filter(e -> isHelpAnswer(e, help.from())).count();
     }
-    long stopConfirmations = outbox.stream().filter(e -> e.path("to").asText().equals(stop.from())
-        && e.path("body").asText().equals(STOP_CONFIRMATION)).count();
+    long stopConfirmations = outbox.stream().filter(e -> isStopConfirmation(e, stop)).count();
     Instant stopStoredAt = storedAt(conversationOf.get(stop.from()), stop.carrierId());
     long afterStop = outbox.stream().filter(e -> e.path("to").asText().equals(stop.from())
         && !e.path("body").asText().equals(STOP_CONFIRMATION)
@@ -323,14 +321,21 @@ class ChaosTest {
     try {
       Eventually.await("the keyword replies texted", timeout, () -> {
         List<JsonNode> outbox = outbox();
-        boolean confirmed = outbox.stream().anyMatch(e -> e.path("to").asText().equals(stop.from())
-            && e.path("body").asText().equals(STOP_CONFIRMATION));
-        return confirmed && helps.stream().allMatch(from -> outbox.stream().anyMatch(e -> e.path("to").asText().equals(from)
-            && e.path("body").asText().startsWith("Maple Motors")));
+        return outbox.stream().anyMatch(e -> isStopConfirmation(e, stop))
+            && helps.stream().allMatch(from -> outbox.stream().anyMatch(e -> isHelpAnswer(e, from)));
       });
     } catch (AssertionError late) {
       System.out.println("chaos: keyword replies still missing after " + timeout.toSeconds() + " s");
     }
+  }
+
+  /** An outbox entry that answers a HELP from {@code from} (the company's name starts it). */
+  private static boolean isHelpAnswer(JsonNode entry, String from) {
+    return entry.path("to").asText().equals(from) && entry.path("body").asText().startsWith("Maple Motors");
+  }
+
+  private static boolean isStopConfirmation(JsonNode entry, Text stop) {
+    return entry.path("to").asText().equals(stop.from()) && entry.path("body").asText().equals(STOP_CONFIRMATION);
   }
 
   private static List<JsonNode> outbox() {

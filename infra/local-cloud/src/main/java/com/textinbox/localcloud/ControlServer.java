@@ -54,7 +54,10 @@ final class ControlServer implements AutoCloseable {
   private final LocalResources resources;
   private final AwsCallRecorder recorder;
   private final TelegramStandIn telegram;
-  /** What the cold-start bench asks for before each invoke (DemoData): a new queued import run, a new deletion job. */
+  /**
+   * What the cold-start bench asks for before each invoke (DemoData): a new queued import run, a new
+   * deletion job, a new queued reply (its id and timeline key), a new sent reply's carrier id.
+   */
   public record Samples(java.util.function.Supplier<String> importId, java.util.function.Supplier<String> deletionJobId,
       java.util.function.Supplier<Map<String, String>> send, java.util.function.Supplier<String> receiptCarrierId) {}
 

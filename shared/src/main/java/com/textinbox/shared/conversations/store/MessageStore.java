@@ -27,6 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * repeated delivery never moves a final status.
  */
 public record MessageStore(DynamoTable table) {
+  /**
+   * SnapStart priming (docs/decisions.md 46): {@code message} mapped to its item and read back, in
+   * memory, as {@link #claim} reads the message it leases (a priming claim would be a write).
+   */
+  public Message primeRead(String accountId, Message message) {
+    return messageOf(toItem(accountId, message.conversationId(), message));
+  }
+
   /** A timeline message by its sort key (as the send command names it), strongly consistent. */
   public Optional<Message> find(String accountId, String conversationId, String timelineSk) {
     Map<String, AttributeValue> item = table.getConsistent(Keys.conversation(accountId, conversationId), timelineSk);
