@@ -34,7 +34,9 @@ public final class ColdStart {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
-      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) queuedMs=(\\S+) firstCpuMs=(\\S+) response=(.*)");
+      "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) coldCpuMs=(\\S+) queuedMs=(\\S+) firstCpuMs=(\\S+) response=(.*)");
+  /** The trust store every measured JVM reads: the JDK's CA certificates and the local cloud's ({@link #overTls}). */
+  private static final List<String> trustFlags = new ArrayList<>();
   /** {@code --why}: a class whose loading stacks the class-counting runs log. */
   private static String why;
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
@@ -54,9 +56,13 @@ public final class ColdStart {
     }
   }
 
-  /** cpu: of the whole process (all threads, JIT and GC included); queued: the main thread's wait for a CPU in init + first invoke. */
-  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double cpu, double queued,
-      double firstCpu, String response) {}
+  /**
+   * coldCpu: of the process from its start to the first invoke's end, the cold start (all threads,
+   * JIT and GC included); wholeCpu: the same to the end of the warm invoke; queued: the main
+   * thread's wait for a CPU in init + first invoke.
+   */
+  record Run(double jvmToMain, double init, double first, double warm, double maxRssKb, double wholeCpu,
+      double coldCpu, double queued, double firstCpu, String response) {}
 
   static final class Failure extends RuntimeException {
     final int exitCode;
@@ -109,7 +115,7 @@ public final class ColdStart {
     sampleSendUrl = (String) endpoints.get("sampleSend");
     sampleReceiptUrl = (String) endpoints.get("sampleReceipt");
     Path work = Files.createTempDirectory("cold-start");
-    List<Function> served = functions((String) endpoints.get("functions"));
+    List<Function> served = overTls(functions((String) endpoints.get("functions")), (String) endpoints.get("tlsEndpoints"), work);
     if (!only.isEmpty()) {
       served = served.stream().filter(f -> only.contains(f.logicalId())).toList();
     }
@@ -133,9 +139,13 @@ public final class ColdStart {
     Path harness = compileHarness(functions.get(0).jar(), work);
 
     Map<String, List<Run>> measured = new LinkedHashMap<>();
+    Map<String, List<Run[]>> pairs = new LinkedHashMap<>();
     Map<String, String> failed = new LinkedHashMap<>();
     functions.forEach(f -> measured.put(f.logicalId(), new ArrayList<>()));
-    // run r of every function before run r+1 of any, so drift on a busy machine spreads evenly;
+    functions.forEach(f -> pairs.put(f.logicalId(), new ArrayList<>()));
+    Function peer = functions.stream().filter(f -> f.logicalId().equals(PEER)).findFirst().orElseThrow();
+    // run r of every function before run r+1 of any, so drift on a busy machine spreads evenly; and
+    // the peer just before each function's run, so each ratio compares two runs a second apart;
     // a function that fails is reported at the end and not run again, the others are still measured
     for (int r = 1; r <= runs; r++) {
       for (Function function : functions) {
@@ -144,7 +154,13 @@ public final class ColdStart {
         }
         System.err.printf("run %d/%d: %s%n", r, runs, function.logicalId());
         try {
-          measured.get(function.logicalId()).add(measure(function, harness, work, aws, adminToken, null, false));
+          Run beside = function == peer || failed.containsKey(PEER) ? null : measure(peer, harness, work, aws, adminToken, null, false);
+          Run run = measure(function, harness, work, aws, adminToken, null, false);
+          measured.get(function.logicalId()).add(run);
+          if (beside != null) {
+            measured.get(PEER).add(beside);
+            pairs.get(function.logicalId()).add(new Run[] {run, beside});
+          }
         } catch (Failure e) {
           failed.put(function.logicalId(), e.getMessage());
         }
@@ -154,19 +170,22 @@ public final class ColdStart {
 
     System.out.printf("%nMedians of %d cold starts per function (fresh JVM each; %s; java %s; %d cores)%n",
         runs, String.join(" ", JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
-    System.out.printf("%-22s %12s %14s %9s %12s %10s %12s %8s %10s%n",
-        "function", "jar bytes", "JVM->main ms", "init ms", "1st invoke", "warm ms", "max RSS MB", "CPU ms", "queued ms");
+    System.out.printf("%-22s %12s %14s %9s %12s %10s %12s %8s %10s %10s%n", "function", "jar bytes", "JVM->main ms",
+        "init ms", "1st invoke", "warm ms", "max RSS MB", "CPU ms", "with warm", "queued ms");
     for (Function function : ok) {
       List<Run> all = measured.get(function.logicalId());
-      System.out.printf("%-22s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f%n", function.logicalId(),
+      System.out.printf("%-22s %12d %14.0f %9.0f %12.0f %10.1f %12.0f %8.0f %10.0f %10.0f%n", function.logicalId(),
           Files.size(function.jar()), median(all, Run::jvmToMain), median(all, Run::init), median(all, Run::first),
-          median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::cpu), median(all, Run::queued));
+          median(all, Run::warm), median(all, Run::maxRssKb) / 1024, median(all, Run::coldCpu), median(all, Run::wholeCpu),
+          median(all, Run::queued));
     }
-    System.out.printf("CPU ms: the whole child process (all threads, JIT and GC included). queued ms: time the main thread%n"
+    System.out.printf("CPU ms: the cold start's, the child process from its start to the first invoke's end (all threads,%n"
+        + "JIT and GC included); with warm: to the warm invoke's end. queued ms: time the main thread%n"
         + "was ready but waited for a CPU during init + first invoke (other processes, or this JVM's JIT and GC threads).%n"
         + "%s and %s are the reference rows (infra/bench/reference), run on the jar of the first function%n"
-        + "that reads the table.%n%n", HELLO, PEER);
-    printRatios(ok, measured);
+        + "that reads the table; %s also runs before each run of every other row (its medians are of all its runs).%n%n",
+        HELLO, PEER, PEER);
+    printRatios(ok, pairs);
     for (Function function : ok) {
       String response = measured.get(function.logicalId()).get(0).response();
       System.out.printf("%s answered: %s%n", function.logicalId(),
@@ -187,10 +206,12 @@ public final class ColdStart {
       }
       System.out.printf(" %12s %8s%n", "its CPU ms", "vs peer");
       double peerRestoredCpu = Double.NaN;
+      Map<String, int[]> origins = new LinkedHashMap<>();
       for (Function function : ok) {
         Path log = work.resolve(function.logicalId() + "-classes.log");
         measure(function, harness, work, aws, adminToken, log, false);
         int[] counts = classesPerPhase(log, false);
+        origins.put(function.logicalId(), coldStartClassesByOrigin(log));
         Path primedLog = work.resolve(function.logicalId() + "-primed-classes.log");
         Run restored = measure(function, harness, work, aws, adminToken, primedLog, true);
         int[] primed = classesPerPhase(primedLog, true);
@@ -210,6 +231,7 @@ public final class ColdStart {
         double ratio = restored.firstCpu() / peerRestoredCpu;
         System.out.printf(" %12.0f %8s%n", restored.firstCpu(), Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio));
       }
+      printOriginsBeyondPeer(origins);
     }
     if (!failed.isEmpty()) {
       failed.forEach((id, why) -> System.out.printf("%nNOT MEASURED %s: %s%n", id, why));
@@ -217,22 +239,35 @@ public final class ColdStart {
     }
   }
 
-  /** Each function against the plain SDK peer of the same run: CPU ms and init + first invoke, as ratios. */
-  static void printRatios(List<Function> ok, Map<String, List<Run>> measured) {
-    List<Run> peer = measured.get(PEER);
-    if (peer == null || peer.isEmpty()) {
-      return;
-    }
-    double peerCpu = median(peer, Run::cpu);
-    double peerStart = median(peer, Run::init) + median(peer, Run::first);
-    System.out.printf("Against %s (1.00 = the same; lower is better)%n%-22s %10s %22s%n", PEER, "function", "CPU ms",
-        "init + first invoke");
+  /**
+   * Each function against the plain SDK peer: for each of its runs, its figure over the peer's run
+   * just before it, then the median of those ratios (CPU ms, with warm, init + first invoke). A
+   * ratio of two runs a second apart cancels the machine's drift between minutes, which a ratio of
+   * medians taken minutes apart does not.
+   */
+  static void printRatios(List<Function> ok, Map<String, List<Run[]>> pairs) {
+    System.out.printf("Against %s, each run over the peer's run just before it, median of the ratios (1.00 = the same;%n"
+        + "lower is better)%n%-22s %10s %10s %22s%n", PEER, "function", "CPU ms", "with warm", "init + first invoke");
     for (Function function : ok) {
-      List<Run> all = measured.get(function.logicalId());
-      System.out.printf("%-22s %10.2f %22.2f%n", function.logicalId(), median(all, Run::cpu) / peerCpu,
-          (median(all, Run::init) + median(all, Run::first)) / peerStart);
+      List<Run[]> paired = pairs.get(function.logicalId());
+      if (function.logicalId().equals(PEER)) {
+        System.out.printf("%-22s %10.2f %10.2f %22.2f%n", PEER, 1.0, 1.0, 1.0);
+        continue;
+      }
+      if (paired.isEmpty()) {
+        continue; // the peer failed: no ratio
+      }
+      System.out.printf("%-22s %10.2f %10.2f %22.2f%n", function.logicalId(),
+          medianRatio(paired, Run::coldCpu), medianRatio(paired, Run::wholeCpu),
+          medianRatio(paired, run -> run.init() + run.first()));
     }
     System.out.println();
+  }
+
+  static double medianRatio(List<Run[]> pairs, java.util.function.ToDoubleFunction<Run> field) {
+    double[] ratios = pairs.stream().mapToDouble(p -> field.applyAsDouble(p[0]) / field.applyAsDouble(p[1])).sorted().toArray();
+    int n = ratios.length;
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
   }
 
   static final String HELLO = "HelloWorld";
@@ -285,6 +320,58 @@ public final class ColdStart {
       }
     }
     return classes;
+  }
+
+  /**
+   * The functions with their AWS calls over https, as on AWS, where every SDK call is: each
+   * environment value that starts with the function's http endpoint (its AWS_ENDPOINT_URL_*, the
+   * Management API's) starts with its TLS endpoint instead (the same recorder behind the local
+   * cloud's certificate, {@code GET /_local/tls-endpoints}). The measured JVMs trust that
+   * certificate beside the JDK's CA certificates, in a trust store of the same format as the JDK's
+   * (no password, no MAC), so the first call pays the handshake and the CA certificates' load it
+   * pays on Lambda. The peer takes its endpoint from a function here, so it goes over https too.
+   */
+  static List<Function> overTls(List<Function> functions, String tlsEndpointsUrl, Path work) throws Exception {
+    if (tlsEndpointsUrl == null) {
+      throw new Failure(2, "this local cloud serves no TLS endpoints (an older build): restart infra/local-cloud.sh and run this again.");
+    }
+    Map<String, Object> tls = map(Json.parse(get(tlsEndpointsUrl)));
+    String caBundle = functions.stream().map(f -> f.environment().get("AWS_CA_BUNDLE")).filter(v -> v != null)
+        .findFirst().orElseThrow(() -> new Failure(1, "no function has AWS_CA_BUNDLE, the local cloud's certificate"));
+    Path trustStore = work.resolve("truststore.p12");
+    Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"), trustStore);
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
+        "-importcert", "-noprompt", "-alias", "local-cloud", "-file", caBundle, "-keystore", trustStore.toString(),
+        "-storetype", "PKCS12", "-storepass", "changeit").redirectErrorStream(true).start();
+    String said = new String(keytool.getInputStream().readAllBytes());
+    if (keytool.waitFor() != 0) {
+      throw new Failure(1, "keytool could not add the local cloud's certificate to a trust store: " + said);
+    }
+    trustFlags.add("-Djavax.net.ssl.trustStore=" + trustStore);
+    List<Function> overTls = new ArrayList<>();
+    for (Function f : functions) {
+      String http = f.environment().get("AWS_ENDPOINT_URL_DYNAMODB");
+      String https = (String) tls.get(f.logicalId());
+      if (http == null || https == null) {
+        throw new Failure(1, f.logicalId() + " has no AWS endpoint behind TLS in the local cloud");
+      }
+      Map<String, String> environment = new LinkedHashMap<>();
+      f.environment().forEach((name, value) -> environment.put(name, value.startsWith(http) ? https + value.substring(http.length()) : value));
+      overTls.add(new Function(f.logicalId(), f.handler(), f.jar(), f.event(), environment));
+    }
+    return overTls;
+  }
+
+  static String get(String url) throws Exception {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new Failure(2, "the local cloud answered " + response.statusCode() + " at " + url + ": " + response.body());
+      }
+      return response.body();
+    }
   }
 
   /** The functions the local cloud runs, with their resolved environment, jar and sample event. */
@@ -359,6 +446,7 @@ public final class ColdStart {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    command.addAll(trustFlags);
     if (classLog != null) {
       command.add("-Xlog:class+load:file=" + classLog);
       if (why != null) { // which code loads a class (JDK 22+)
@@ -392,7 +480,7 @@ public final class ColdStart {
     if (status != 0 || !result.find()) {
       throw new Failure(1, f.logicalId() + " failed (exit " + status + "); its output:\n" + tail(printed));
     }
-    String response = result.group(9);
+    String response = result.group(10);
     // an error answer would time the error path, not the function's work
     // (an authorizer's policy may deny some routes to the caller: an error only when it allows nothing)
     if (response.matches(".*\"statusCode\":[45].*|.*\"itemIdentifier\".*")
@@ -402,7 +490,8 @@ public final class ColdStart {
     }
     return new Run(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
         Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Double.parseDouble(result.group(6)),
-        Double.parseDouble(result.group(7)), Double.parseDouble(result.group(8)), response);
+        Double.parseDouble(result.group(7)), Double.parseDouble(result.group(8)), Double.parseDouble(result.group(9)),
+        response);
   }
 
   /**
@@ -489,6 +578,67 @@ public final class ColdStart {
       }
     }
     return counts;
+  }
+
+  /** Where a class comes from, by its name: the order of {@link #ORIGINS}. */
+  static int origin(String className) {
+    if (className.startsWith("software.amazon.awssdk.services.")) {
+      return 0;
+    }
+    if (className.startsWith("software.amazon.awssdk.")) {
+      return 1;
+    }
+    return className.startsWith("com.textinbox.") ? 2 : 3;
+  }
+
+  static final String[] ORIGINS = {"SDK services", "rest of SDK", "ours", "JDK + libraries"};
+
+  /** The classes init and the first invoke loaded (unprimed: the cold start's), counted by {@link #origin}. */
+  static int[] coldStartClassesByOrigin(Path log) throws IOException {
+    int[] counts = new int[ORIGINS.length];
+    boolean inColdStart = false;
+    for (String line : Files.readAllLines(log)) {
+      if (line.contains(" Harness$Init ") || line.contains(" Harness$WarmInvoke ")) {
+        inColdStart = line.contains(" Harness$Init ");
+      } else if (inColdStart && line.contains("class,load")) {
+        Matcher name = LOADED.matcher(line);
+        if (name.find()) {
+          counts[origin(name.group(1))]++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+)");
+
+  /**
+   * Each function's cold-start classes (init + first invoke, unprimed) beyond the peer's, by where
+   * they come from: the SDK's service clients and request models for the requests a function
+   * makes, the rest of the SDK, our code, the JDK and other libraries.
+   */
+  static void printOriginsBeyondPeer(Map<String, int[]> origins) {
+    int[] peer = origins.get(PEER);
+    if (peer == null) {
+      return;
+    }
+    System.out.printf("%nClasses of the cold start (init + first invoke, unprimed) beyond the peer's, by origin%n%-22s %8s",
+        "function", "total");
+    for (String origin : ORIGINS) {
+      System.out.printf(" %16s", origin);
+    }
+    System.out.println();
+    origins.forEach((function, counts) -> {
+      int total = 0;
+      for (int i = 0; i < counts.length; i++) {
+        total += counts[i] - peer[i];
+      }
+      System.out.printf("%-22s %+8d", function, total);
+      for (int i = 0; i < counts.length; i++) {
+        System.out.printf(" %+16d", counts[i] - peer[i]);
+      }
+      System.out.println();
+    });
   }
 
   static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> field) {

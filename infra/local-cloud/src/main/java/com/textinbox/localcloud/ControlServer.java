@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * has called ({@code /_local/aws-calls}: logical id -> IAM actions), the faults injected into
  * them ({@code /_local/faults}, docs/reliability.md), a fresh queued run of the demo's sample
  * import and deletion, a queued reply and a sent one ({@code /_local/sample-import}, {@code /_local/sample-deletion},
- * {@code /_local/sample-send}, {@code /_local/sample-receipt}, for the cold-start bench), and the user pool's JWKS.
+ * {@code /_local/sample-send}, {@code /_local/sample-receipt}, for the cold-start bench), each function's AWS
+ * endpoint behind TLS ({@code /_local/tls-endpoints}, for the bench too), and the user pool's JWKS.
  * Every answer is JSON; every client mistake a 4xx that says what is wrong.
  */
 final class ControlServer implements AutoCloseable {
@@ -92,6 +93,19 @@ final class ControlServer implements AutoCloseable {
 
   private record Failure(int status, String message) {}
 
+  /** Each function's AWS endpoint behind TLS (logical id -> https URL), for the cold-start bench. */
+  private Map<String, String> tlsEndpoints() {
+    Map<String, String> endpoints = new java.util.TreeMap<>();
+    for (String logicalId : functions.keySet()) {
+      String endpoint = resources.tlsEndpointOf(logicalId);
+      if (endpoint == null) {
+        throw new Failed(404, "this local cloud has no TLS front for the functions' AWS calls");
+      }
+      endpoints.put(logicalId, endpoint);
+    }
+    return endpoints;
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       Object answer;
@@ -108,6 +122,7 @@ final class ControlServer implements AutoCloseable {
           case "GET /_local/functions" -> functions.values().stream().map(LocalFunction::stats).toList();
           case "GET /_local/queues" -> queues();
           case "GET /_local/aws-calls" -> recorder.calls();
+          case "GET /_local/tls-endpoints" -> tlsEndpoints();
           case "GET /_local/sent-messages" -> recorder.sentMessages(FormEncoding.parse(exchange.getRequestURI().getRawQuery()).get("queue"));
           case "POST /_local/tokens" -> token(body(exchange));
           case "POST /_local/sample-import" -> Map.of("importId", samples.importId().get());

@@ -61,6 +61,7 @@ final class EndpointsFile {
     document.put("sampleDeletion", control + "/_local/sample-deletion");
     document.put("sampleSend", control + "/_local/sample-send");
     document.put("sampleReceipt", control + "/_local/sample-receipt");
+    document.put("tlsEndpoints", control + "/_local/tls-endpoints");
     document.put("demo", Map.of(
         "accounts", Map.of("dealership", DemoData.DEALERSHIP.accountId(), "clinic", DemoData.CLINIC.accountId()),
         "users", DemoData.USERS.stream().collect(Collectors.toMap(DemoData.DemoUser::key, DemoData.DemoUser::userId)),

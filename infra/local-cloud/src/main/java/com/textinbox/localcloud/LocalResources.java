@@ -245,4 +245,14 @@ public final class LocalResources implements Intrinsics.Resources {
     });
     return environment;
   }
+
+  /**
+   * The function's AWS endpoint behind TLS ({@code https://127.0.0.1:PORT}: the same recording and
+   * forwarding as the http one its environment names), or null without a recorder or a
+   * certificate. For the cold-start bench: on AWS every SDK call goes over https, so its first
+   * call pays a TLS handshake, and the bench's functions and peer should too.
+   */
+  public String tlsEndpointOf(String logicalId) {
+    return recorder == null || endpoints.tls() == null ? null : "https://" + recorder.tlsEndpoint(logicalId, endpoints.tls());
+  }
 }
