@@ -119,10 +119,11 @@ public final class AwsCallRecorder implements AutoCloseable {
   }
 
   /**
-   * The https endpoint of the function's calls to the search domain ({@code 127.0.0.1:PORT}, a host
-   * as the domain's {@code DomainEndpoint} is on AWS): the OpenSearch client's SigV4 transport only
-   * speaks https. Same recording and forwarding as {@link #endpoint}, behind TLS with the local
-   * certificate; {@code functionLogicalId} null for the unrecorded front of the domain itself.
+   * The https endpoint of the function's calls ({@code 127.0.0.1:PORT}, a host as the search
+   * domain's {@code DomainEndpoint} is on AWS): the OpenSearch client's SigV4 transport only speaks
+   * https, and the cold-start bench sends all of a function's AWS calls here, as AWS takes them.
+   * Same recording and forwarding as {@link #endpoint}, behind TLS with the local certificate;
+   * {@code functionLogicalId} null for the unrecorded front of the domain itself.
    */
   public synchronized String tlsEndpoint(String functionLogicalId, javax.net.ssl.SSLContext tls) {
     return "127.0.0.1:" + listening("tls:" + functionLogicalId, functionLogicalId, tls);
