@@ -363,31 +363,25 @@ public final class ColdStart {
     return overTls;
   }
 
+  /** A GET of the local cloud's control port, its body; a Failure that says what to do when it does not answer 200. */
   static String get(String url) throws Exception {
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new Failure(2, "the local cloud answered " + response.statusCode() + " at " + url + ": " + response.body());
+        throw new Failure(2, "the local cloud answered " + response.statusCode() + " at " + url + " (" + response.body()
+            + "); restart infra/local-cloud.sh.");
       }
       return response.body();
+    } catch (IOException e) {
+      throw new Failure(2, "the local cloud is not running (nothing answers at " + url
+          + ", from .local-cloud/endpoints.json): start infra/local-cloud.sh and run this again.");
     }
   }
 
   /** The functions the local cloud runs, with their resolved environment, jar and sample event. */
   static List<Function> functions(String url) throws Exception {
-    String body;
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new Failure(2, "the local cloud answered " + response.statusCode() + " at " + url + "; restart infra/local-cloud.sh.");
-      }
-      body = response.body();
-    } catch (IOException e) {
-      throw new Failure(2, "the local cloud is not running (nothing answers at " + url
-          + ", from .local-cloud/endpoints.json): start infra/local-cloud.sh and run this again.");
-    }
+    String body = get(url);
     List<Function> functions = new ArrayList<>();
     for (Object item : (List<?>) Json.parse(body)) {
       Map<String, Object> f = map(item);
