@@ -35,8 +35,8 @@ public final class ColdStart {
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
   private static final Pattern RESULT = Pattern.compile(
       "COLDSTART jvmToMainMs=(\\S+) initMs=(\\S+) firstMs=(\\S+) warmMs=(\\S+) maxRssKb=(\\S+) cpuMs=(\\S+) coldCpuMs=(\\S+) queuedMs=(\\S+) firstCpuMs=(\\S+) response=(.*)");
-  /** The trust store every measured JVM reads: the JDK's CA certificates and the local cloud's ({@link #overTls}). */
-  private static final List<String> trustFlags = new ArrayList<>();
+  /** The trust store every measured JVM reads: the JDK's CA certificates and the local cloud's (set by {@link #overTls}). */
+  private static Path trustStore;
   /** {@code --why}: a class whose loading stacks the class-counting runs log. */
   private static String why;
   private static final String[] PHASES = {"JVM + harness", "init", "first invoke", "warm invoke"};
@@ -338,7 +338,7 @@ public final class ColdStart {
     Map<String, Object> tls = map(Json.parse(get(tlsEndpointsUrl)));
     String caBundle = functions.stream().map(f -> f.environment().get("AWS_CA_BUNDLE")).filter(v -> v != null)
         .findFirst().orElseThrow(() -> new Failure(1, "no function has AWS_CA_BUNDLE, the local cloud's certificate"));
-    Path trustStore = work.resolve("truststore.p12");
+    trustStore = work.resolve("truststore.p12");
     Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"), trustStore);
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
@@ -348,7 +348,6 @@ public final class ColdStart {
     if (keytool.waitFor() != 0) {
       throw new Failure(1, "keytool could not add the local cloud's certificate to a trust store: " + said);
     }
-    trustFlags.add("-Djavax.net.ssl.trustStore=" + trustStore);
     List<Function> overTls = new ArrayList<>();
     for (Function f : functions) {
       String http = f.environment().get("AWS_ENDPOINT_URL_DYNAMODB");
@@ -440,7 +439,7 @@ public final class ColdStart {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
-    command.addAll(trustFlags);
+    command.add("-Djavax.net.ssl.trustStore=" + trustStore);
     if (classLog != null) {
       command.add("-Xlog:class+load:file=" + classLog);
       if (why != null) { // which code loads a class (JDK 22+)

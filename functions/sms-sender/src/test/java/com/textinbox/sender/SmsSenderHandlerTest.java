@@ -537,5 +537,4 @@ class SmsSenderHandlerTest {
     assertTrue(requests.containsKey("DynamoDb.TransactWriteItems"), "the SENT transaction, stopped: " + requests);
     assertEquals(List.of(), sent);
   }
-
 }
