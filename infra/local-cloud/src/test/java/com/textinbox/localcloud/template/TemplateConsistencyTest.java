@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.textinbox.localcloud.recording.SamPolicyTemplates;
 import com.textinbox.localcloud.template.SamTemplate.EventDefinition;
 import com.textinbox.localcloud.template.SamTemplate.FunctionDefinition;
+import com.textinbox.shared.messaging.QueuedSms;
 import com.textinbox.shared.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,20 @@ class TemplateConsistencyTest {
           .orElseThrow().eventsOfType("SQS").getFirst();
       assertEquals(Map.of("Ref", "SmsSenderMaxConcurrency"),
           SamTemplate.map(commands.properties().get("ScalingConfig")).get("MaximumConcurrency"));
+    }
+
+    @Test
+    void bringsACrashedSendBackAfterItsLease() {
+      // a command whose SmsSender crashed after its claim comes back after the queue's visibility
+      // timeout; only once the message's lease is over may that delivery text it (else it waits
+      // for QueuedSmsSweep, minutes): the lease ends at most the function's timeout after the receive
+      FunctionDefinition sender = template.functions().stream().filter(f -> f.logicalId().equals("SmsSender")).findFirst()
+          .orElseThrow();
+      long visibility = ((Number) template.properties("SendSmsQueue").get("VisibilityTimeout")).longValue();
+      long timeout = ((Number) sender.properties().get("Timeout")).longValue();
+      assertTrue(visibility > timeout + QueuedSms.LEASE.toSeconds(),
+          "SendSmsQueue's VisibilityTimeout " + visibility + " s, SmsSender's Timeout " + timeout + " s, the lease "
+              + QueuedSms.LEASE.toSeconds() + " s");
     }
 
     @Test
