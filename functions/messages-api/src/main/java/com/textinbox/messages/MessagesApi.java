@@ -7,22 +7,30 @@ import com.textinbox.shared.api.ApiRequest;
 import com.textinbox.shared.api.ApiResponse;
 import com.textinbox.shared.appointments.Appointment;
 import com.textinbox.shared.appointments.store.AppointmentStore;
+import com.textinbox.shared.auth.Caller;
 import com.textinbox.shared.aws.AwsClients;
 import com.textinbox.shared.config.Env;
 import com.textinbox.shared.conversations.Conversation;
 import com.textinbox.shared.conversations.Message;
 import com.textinbox.shared.conversations.TimelineEntryView;
+import com.textinbox.shared.conversations.store.MessageStore;
 import com.textinbox.shared.customers.CustomerProfile;
 import com.textinbox.shared.json.Json;
 import com.textinbox.shared.messaging.MessageTemplate;
 import com.textinbox.shared.messaging.OutboundMessages;
 import com.textinbox.shared.messaging.OutboundStores;
+import com.textinbox.shared.messaging.SendKey;
 import com.textinbox.shared.messaging.SendSmsQueue;
 import com.textinbox.shared.messaging.SubscriptionRule;
+import com.textinbox.shared.messaging.store.SendKeyStore;
 import com.textinbox.shared.store.DynamoTable;
+import com.textinbox.shared.store.TransactionCancelled;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,6 +48,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Requests per send (user source): 3 GetItem (conversation, profile, sender) + 1
  * TransactWriteItems (message, conversation, profile on a first message) + 1 SQS SendMessage.
+ *
+ * <p>An {@code Idempotency-Key} header (decision 74, {@link SendKey}) makes a client's retry safe:
+ * the key is looked up first (1 GetItem more); a key this user sent within a day answers 202 with
+ * that message as it is now (nothing stored or texted again), or 422 when the request differs; a
+ * new key is written in the message's transaction. Two requests with one key at once: one
+ * transaction fails on the key and its request answers with the other's message.
  */
 public final class MessagesApi extends ApiHandler {
   static final Set<String> SOURCE_TYPES = Set.of("user", "automation", "campaign", "appointment", "api");
@@ -48,6 +62,9 @@ public final class MessagesApi extends ApiHandler {
 
   private final OutboundMessages outbound;
   private final AppointmentStore appointments;
+  private final SendKeyStore sendKeys;
+  private final MessageStore messages;
+  private final Clock clock;
 
   public MessagesApi() {
     this(AwsClients.dynamoDb(), Env.require("TABLE_NAME"), Clock.systemUTC(), SendSmsQueue.fromEnvironment());
@@ -59,6 +76,9 @@ public final class MessagesApi extends ApiHandler {
     route("POST", "/customers/{customerId}/messages", this::startConversation);
     route("POST", "/appointments/{appointmentId}/messages", this::aboutAppointment);
     this.appointments = new AppointmentStore(outbound.stores().table());
+    this.sendKeys = new SendKeyStore(outbound.stores().table());
+    this.messages = new MessageStore(outbound.stores().table());
+    this.clock = clock;
   }
 
   /**
@@ -75,16 +95,18 @@ public final class MessagesApi extends ApiHandler {
       throw ApiError.notFound("The appointment");
     }
     OutboundMessages.Outgoing typed = outgoing(request);
-    if (request.json().has("source")) {
-      throw ApiError.invalid("source", "A message about an appointment has the appointment as its source; leave 'source' out.");
-    }
-    CustomerProfile profile = outbound.stores().customers().find(accountId, appointment.customerId())
-        .orElseThrow(() -> ApiError.notFound("The appointment's customer"));
-    refuseUntextable(profile);
-    OutboundMessages.Outgoing outgoing = filled(new OutboundMessages.Outgoing(typed.body(),
-        new Message.Source(SOURCE_APPOINTMENT, appointment.appointmentId())), profile);
-    OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
-    return answer(outbound.queue(request.caller(), outgoing, recipient.conversation(), recipient.profile()));
+    return once(request, "appointment", appointmentId, key -> {
+      if (request.json().has("source")) {
+        throw ApiError.invalid("source", "A message about an appointment has the appointment as its source; leave 'source' out.");
+      }
+      CustomerProfile profile = outbound.stores().customers().find(accountId, appointment.customerId())
+          .orElseThrow(() -> ApiError.notFound("The appointment's customer"));
+      refuseUntextable(profile);
+      OutboundMessages.Outgoing outgoing = filled(new OutboundMessages.Outgoing(typed.body(),
+          new Message.Source(SOURCE_APPOINTMENT, appointment.appointmentId())), profile);
+      OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
+      return queueOnce(request.caller(), key, outgoing, recipient.conversation(), recipient.profile());
+    });
   }
 
   private ApiResponse send(ApiRequest request) {
@@ -93,13 +115,15 @@ public final class MessagesApi extends ApiHandler {
     Conversation conversation = outbound.stores().conversations().find(accountId, request.pathParameter("conversationId"))
         .orElseThrow(() -> ApiError.notFound("The conversation"));
     OutboundMessages.Outgoing outgoing = outgoing(request);
-    CustomerProfile profile = conversation.customerId() == null ? null
-        : outbound.stores().customers().find(accountId, conversation.customerId()).orElse(null);
-    if (profile == null) {
-      throw ApiError.notFound("The conversation's customer");
-    }
-    refuseUntextable(profile);
-    return answer(outbound.queue(request.caller(), filled(outgoing, profile), conversation, profile));
+    return once(request, "conversation", conversation.conversationId(), key -> {
+      CustomerProfile profile = conversation.customerId() == null ? null
+          : outbound.stores().customers().find(accountId, conversation.customerId()).orElse(null);
+      if (profile == null) {
+        throw ApiError.notFound("The conversation's customer");
+      }
+      refuseUntextable(profile);
+      return queueOnce(request.caller(), key, filled(outgoing, profile), conversation, profile);
+    });
   }
 
   /**
@@ -112,11 +136,55 @@ public final class MessagesApi extends ApiHandler {
     // first the customer: another company's id is a 404 whatever the body
     CustomerProfile profile = outbound.stores().customers().find(accountId, request.pathParameter("customerId"))
         .orElseThrow(() -> ApiError.notFound("The customer"));
-    OutboundMessages.Outgoing outgoing = outgoing(request);
-    refuseUntextable(profile);   // before opening a conversation that could never be used
-    outgoing = filled(outgoing, profile);   // a missing placeholder too
-    OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
-    return answer(outbound.queue(request.caller(), outgoing, recipient.conversation(), recipient.profile()));
+    OutboundMessages.Outgoing typed = outgoing(request);
+    return once(request, "customer", profile.customerId(), key -> {
+      refuseUntextable(profile);   // before opening a conversation that could never be used
+      OutboundMessages.Outgoing outgoing = filled(typed, profile);   // a missing placeholder too
+      OutboundMessages.Recipient recipient = outbound.activeConversation(request.caller(), profile);
+      return queueOnce(request.caller(), key, outgoing, recipient.conversation(), recipient.profile());
+    });
+  }
+
+  /**
+   * The request's Idempotency-Key (null without one), fingerprinted with what it sends to and its
+   * body: a key this user already sent a message with answers with that message; else {@code send}.
+   */
+  private ApiResponse once(ApiRequest request, String route, String target, Function<SendKey, ApiResponse> send) {
+    SendKey key = SendKey.of(request.header(SendKey.HEADER), route, target, Json.write(request.json()));
+    return sentBefore(request.caller(), key).orElseGet(() -> send.apply(key));
+  }
+
+  /**
+   * The answer to a request whose key this user already sent a message with: that message as it is
+   * now (202), or 422 when the key came with another request. Empty for a new key, or none.
+   */
+  private Optional<ApiResponse> sentBefore(Caller caller, SendKey key) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return sendKeys.find(caller.accountId(), caller.userId(), key.value(), clock.instant()).map(sent -> {
+      if (!sent.fingerprint().equals(key.fingerprint())) {
+        throw SendKey.reusedForAnotherMessage();
+      }
+      // written in one transaction with its key: missing only once its conversation was deleted (C13)
+      Message message = messages.find(caller.accountId(), sent.conversationId(), sent.timelineSk())
+          .orElseThrow(() -> ApiError.notFound("The message sent with this Idempotency-Key"));
+      return answer(message);
+    });
+  }
+
+  /** The message queued, with its key when the request has one; beaten to the key by a twin request: the twin's message. */
+  private ApiResponse queueOnce(Caller caller, SendKey key, OutboundMessages.Outgoing outgoing, Conversation conversation,
+      CustomerProfile profile) {
+    if (key == null) {
+      return answer(outbound.queue(caller, outgoing, conversation, profile));
+    }
+    try {
+      return answer(outbound.queue(caller, outgoing, conversation, profile,
+          message -> List.of(sendKeys.claimWrite(caller.accountId(), caller.userId(), key, message, clock.instant()))));
+    } catch (TransactionCancelled twin) {
+      return sentBefore(caller, key).orElseThrow(() -> twin);
+    }
   }
 
   private static ApiResponse answer(Message message) {

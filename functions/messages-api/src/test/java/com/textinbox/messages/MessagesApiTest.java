@@ -338,6 +338,132 @@ class MessagesApiTest {
     assertFalse(item(Keys.conversation(ACCOUNT, conversationId), Keys.CONVERSATION_SK).containsKey("lastMessageDirection"));
   }
 
+  // ---- Idempotency-Key (decision 74)
+
+  /** POST /{collection}/{id}/messages as {@code userId}, with an Idempotency-Key header. */
+  private ApiResponse postWithKey(String userId, String collection, String parameter, String id, String body, String key) {
+    ObjectNode event = Json.object();
+    event.put("httpMethod", "POST");
+    event.put("resource", "/" + collection + "/{" + parameter + "}/messages");
+    event.put("path", "/" + collection + "/" + id + "/messages");
+    event.putObject("pathParameters").put(parameter, id);
+    event.putObject("headers").put("Idempotency-Key", key);
+    event.put("body", body);
+    ObjectNode authorizer = event.putObject("requestContext").putObject("authorizer");
+    authorizer.put("accountId", ACCOUNT);
+    authorizer.put("userId", userId);
+    authorizer.put("role", "user");
+    return api.handle(event);
+  }
+
+  private ApiResponse replyWithKey(String conversationId, String body, String key) {
+    return postWithKey("user-chloe", "conversations", "conversationId", conversationId, body, key);
+  }
+
+  private static long outboundMessagesIn(String conversationId) {
+    return dynamoDb.query(b -> b.tableName(TABLE).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :t)")
+        .expressionAttributeValues(Map.of(":pk", s(Keys.conversation(ACCOUNT, conversationId)), ":t", s("T#"))))
+        .items().stream().filter(i -> i.containsKey("direction") && i.get("direction").s().equals("OUTBOUND")).count();
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyStoresAndTextsNothingMoreAndAnswersTheSameMessage() {
+    String conversationId = conversation("+15145550181", "en", true);
+    String key = UUID.randomUUID().toString();
+    ApiResponse first = replyWithKey(conversationId, "{\"body\":\"Your car is ready.\"}", key);
+    assertEquals(202, first.status(), String.valueOf(first.body()));
+    SortedMap<String, Integer> requests = RequestCounter.during(() -> {
+      ApiResponse retry = replyWithKey(conversationId, "{ \"body\": \"Your car is ready.\" }", key);
+      assertEquals(202, retry.status(), String.valueOf(retry.body()));
+      assertEquals(json(first).path("id").asText(), json(retry).path("id").asText(), "the same message answered");
+      assertEquals("QUEUED", json(retry).path("status").asText());
+    });
+    // the conversation, the key, the message: nothing written, nothing sent
+    assertEquals(3, requests.get("DynamoDb.GetItem"), requests.toString());
+    assertEquals(List.of("DynamoDb.GetItem"), requests.keySet().stream().filter(r -> !r.endsWith(".attempts")).toList(),
+        requests.toString());
+    assertEquals(1, commands.size(), "one command: texted once");
+    assertEquals(1, outboundMessagesIn(conversationId), "stored once");
+    Map<String, AttributeValue> keyItem = item(Keys.sendKey(ACCOUNT, "user-chloe", key), Keys.SEND_KEY_SK);
+    assertEquals(NOW.plus(java.time.Duration.ofHours(24)).getEpochSecond(), Long.parseLong(keyItem.get("expiresAt").n()),
+        "kept a day (TTL)");
+  }
+
+  @Test
+  void aKeySentAgainWithAnotherRequestIs422AndAnotherUsersSameKeyIsTheirOwn() {
+    String conversationId = conversation("+15145550182", "en", true);
+    String other = conversation("+15145550183", "en", true);
+    String key = "retry-" + UUID.randomUUID();
+    assertEquals(202, replyWithKey(conversationId, "{\"body\":\"See you at 3\"}", key).status());
+    for (ApiResponse refused : List.of(replyWithKey(conversationId, "{\"body\":\"See you at 4\"}", key),
+        replyWithKey(other, "{\"body\":\"See you at 3\"}", key))) {
+      assertEquals(422, refused.status(), String.valueOf(refused.body()));
+      assertEquals("idempotency_key_reused", json(refused).path("error").path("code").asText());
+      assertEquals("Idempotency-Key", json(refused).path("error").path("field").asText());
+    }
+    ApiResponse bruno = postWithKey("user-bruno", "conversations", "conversationId", conversationId, "{\"body\":\"See you at 3\"}", key);
+    assertEquals(202, bruno.status(), "a key is the user's own");
+    assertEquals(2, commands.size(), "Chloé's message and Bruno's");
+    assertEquals(2, outboundMessagesIn(conversationId));
+    assertEquals(0, outboundMessagesIn(other), "nothing stored by the refused request");
+  }
+
+  @Test
+  void aKeyThatIsNotOneTo255VisibleCharactersIs400AndStoresNothing() {
+    String conversationId = conversation("+15145550184", "en", true);
+    for (String key : List.of("", "two words", "x".repeat(256), "caf\u00e9")) {
+      ApiResponse refused = replyWithKey(conversationId, "{\"body\":\"Hello\"}", key);
+      assertEquals(400, refused.status(), key);
+      assertEquals("Idempotency-Key", json(refused).path("error").path("field").asText());
+    }
+    assertEquals(0, outboundMessagesIn(conversationId));
+    assertEquals(202, replyWithKey(conversationId, "{\"body\":\"Hello\"}", "x".repeat(255)).status());
+  }
+
+  @Test
+  void aKeyPastItsDayIsFreeAgainEvenBeforeTtlDeletesIt() {
+    String conversationId = conversation("+15145550185", "en", true);
+    String key = "old-" + UUID.randomUUID();
+    put(Keys.sendKey(ACCOUNT, "user-chloe", key), Keys.SEND_KEY_SK, Map.of(Table.TYPE, s("SendKey"), "fingerprint", s("another"),
+        "conversationId", s(conversationId), "timelineSk", s("T#2026-02-28T10:00:00.000Z#msg-old"), "messageId", s("msg-old"),
+        "expiresAt", AttributeValue.fromN(String.valueOf(NOW.getEpochSecond() - 1))));
+    ApiResponse sent = replyWithKey(conversationId, "{\"body\":\"Hello again\"}", key);
+    assertEquals(202, sent.status(), String.valueOf(sent.body()));
+    assertEquals(json(sent).path("id").asText(), item(Keys.sendKey(ACCOUNT, "user-chloe", key), Keys.SEND_KEY_SK).get("messageId").s());
+  }
+
+  @Test
+  void twinRequestsWithOneKeyAtOnceStoreAndTextOneMessage() throws Exception {
+    String conversationId = conversation("+15145550186", "en", true);
+    String key = UUID.randomUUID().toString();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<ApiResponse>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(clients.submit(() -> replyWithKey(conversationId, "{\"body\":\"On my way\"}", key)));
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (java.util.concurrent.Future<ApiResponse> answer : answers) {
+      assertEquals(202, answer.get().status(), String.valueOf(answer.get().body()));
+      ids.add(json(answer.get()).path("id").asText());
+    }
+    clients.shutdown();
+    assertEquals(1, ids.size(), "every twin answered with the one message: " + ids);
+    assertEquals(1, commands.size(), "texted once");
+    assertEquals(1, outboundMessagesIn(conversationId), "stored once");
+  }
+
+  @Test
+  void aRetriedTextToACustomerOpensOneConversationAndStoresOneMessage() {
+    String customerId = customerWithoutConversation("+15145550187");
+    String key = UUID.randomUUID().toString();
+    ApiResponse first = postWithKey("user-chloe", "customers", "customerId", customerId, "{\"body\":\"Welcome\"}", key);
+    ApiResponse retry = postWithKey("user-chloe", "customers", "customerId", customerId, "{\"body\":\"Welcome\"}", key);
+    assertEquals(202, first.status(), String.valueOf(first.body()));
+    assertEquals(202, retry.status(), String.valueOf(retry.body()));
+    assertEquals(json(first).path("id").asText(), json(retry).path("id").asText());
+    assertEquals(1, commands.size());
+  }
+
   private static Map<String, AttributeValue> item(String pk, String sk) {
     return dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).item();
   }

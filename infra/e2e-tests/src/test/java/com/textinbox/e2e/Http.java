@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the tests: JSON in, status and JSON out. */
 public final class Http {
@@ -33,6 +34,14 @@ public final class Http {
   public static Response post(String url, String token, String body) {
     return send(request(url, token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build());
+  }
+
+  /** A POST with more headers ({@code Idempotency-Key}...). */
+  public static Response post(String url, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = request(url, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   public static Response send(String method, String url, String token, String body) {

@@ -145,6 +145,35 @@ class OutboundSmsTest {
     assertEquals(conversationId, textInAndWait(mobile, "Merci!").get("conversationId").s());
   }
 
+  /**
+   * A client that lost the answer posts the same reply again with its Idempotency-Key (decision
+   * 74): one text, the same message answered (as it is now); the key with another text is a 422.
+   */
+  @Test
+  void aReplyPostedAgainWithItsIdempotencyKeyIsTextedOnce() {
+    String mobile = "+15145550146";
+    String conversationId = textInAndWait(mobile, "Is my car ready?").get("conversationId").s();
+    String url = LocalCloudProcess.endpoints().path("apiUrl").asText() + "/conversations/" + conversationId + "/messages";
+    Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+    String body = Http.json(Map.of("body", "Tomorrow at 10."));
+    Http.Response first = Http.post(url, Tokens.of("user2"), body, key);
+    Http.Response again = Http.post(url, Tokens.of("user2"), body, key);
+    assertEquals(202, first.status(), first.body());
+    assertEquals(202, again.status(), again.body());
+    assertEquals(first.json().path("messageId").asText(), again.json().path("messageId").asText());
+    assertEquals("DELIVERED", finalMessage(conversationId, first.json()).get("status").s());
+
+    Http.Response late = Http.post(url, Tokens.of("user2"), body, key);
+    assertEquals(202, late.status(), late.body());
+    assertEquals("DELIVERED", late.json().path("status").asText(), "the message as it is now");
+    Http.Response other = Http.post(url, Tokens.of("user2"), Http.json(Map.of("body", "Tomorrow at 11.")), key);
+    assertEquals(422, other.status(), other.body());
+    assertEquals("idempotency_key_reused", other.json().path("error").path("code").asText());
+    assertEquals(List.of("Chloé: Tomorrow at 10.\nReply STOP to unsubscribe, HELP for help."),
+        outboxTo(mobile).stream().map(e -> e.path("body").asText()).filter(b -> b.startsWith("Chloé")).toList(),
+        "texted once");
+  }
+
   @Test
   void aReplyToALandlineFailsWithAReason() {
     Map<String, AttributeValue> marker = textInAndWait("+15145550190", "Hi from the office phone");

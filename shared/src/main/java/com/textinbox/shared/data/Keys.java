@@ -396,6 +396,13 @@ public final class Keys {
     return account(accountId) + "#CUSTINV#" + customerId;
   }
 
+  // ---- a staff client's Idempotency-Key on a send (decision 74): per user, so two users never share one
+  public static String sendKey(String accountId, String userId, String key) {
+    return account(accountId) + "#U#" + userId + "#SENDKEY#" + key;
+  }
+
+  public static final String SEND_KEY_SK = "SENDKEY";
+
   // ---- idempotency of queue consumers
   public static String idempotency(String scope, String key) {
     return "IDEMPOTENCY#" + scope + "#" + key;
