@@ -166,7 +166,7 @@ public final class MessagesApi extends ApiHandler {
       if (!sent.fingerprint().equals(key.fingerprint())) {
         throw SendKey.reusedForAnotherMessage();
       }
-      // written in one transaction with its key: missing only once its conversation was deleted (C13)
+      // written in one transaction with its key: missing only once its customer was deleted (P5)
       Message message = messages.find(caller.accountId(), sent.conversationId(), sent.timelineSk())
           .orElseThrow(() -> ApiError.notFound("The message sent with this Idempotency-Key"));
       return answer(message);

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The messages sent with a staff client's {@code Idempotency-Key} (decision 74; docs/data-model.md,
- * "Send keys"): one item per user and key, {@code A#<account>#U#<user>#SENDKEY#<key>}, written in
+ * the "send key" item): one item per user and key, {@code A#<account>#U#<user>#SENDKEY#<key>}, written in
  * the message's own transaction, so a key names a stored message or nothing. Kept
  * {@link SendKey#KEPT} (DynamoDB TTL on {@code expiresAt}); a key past that is free again even
  * before TTL deletes its item.
