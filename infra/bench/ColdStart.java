@@ -265,9 +265,7 @@ public final class ColdStart {
   }
 
   static double medianRatio(List<Run[]> pairs, java.util.function.ToDoubleFunction<Run> field) {
-    double[] ratios = pairs.stream().mapToDouble(p -> field.applyAsDouble(p[0]) / field.applyAsDouble(p[1])).sorted().toArray();
-    int n = ratios.length;
-    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return median(pairs.stream().mapToDouble(p -> field.applyAsDouble(p[0]) / field.applyAsDouble(p[1])));
   }
 
   static final String HELLO = "HelloWorld";
@@ -635,9 +633,13 @@ public final class ColdStart {
   }
 
   static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> field) {
-    double[] values = runs.stream().mapToDouble(field).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median(runs.stream().mapToDouble(field));
+  }
+
+  static double median(java.util.stream.DoubleStream values) {
+    double[] sorted = values.sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   static String tail(String text) {

@@ -150,7 +150,7 @@ public final class MessagesApi extends ApiHandler {
    * body: a key this user already sent a message with answers with that message; else {@code send}.
    */
   private ApiResponse once(ApiRequest request, String route, String target, Function<SendKey, ApiResponse> send) {
-    SendKey key = SendKey.of(request.header(SendKey.HEADER), route, target, Json.write(request.json()));
+    SendKey key = SendKey.of(request.header(SendKey.HEADER), route, target, () -> Json.write(request.json()));
     return sentBefore(request.caller(), key).orElseGet(() -> send.apply(key));
   }
 
@@ -163,9 +163,7 @@ public final class MessagesApi extends ApiHandler {
       return Optional.empty();
     }
     return sendKeys.find(caller.accountId(), caller.userId(), key.value(), clock.instant()).map(sent -> {
-      if (!sent.fingerprint().equals(key.fingerprint())) {
-        throw SendKey.reusedForAnotherMessage();
-      }
+      key.requireSameRequestAs(sent.fingerprint());
       // written in one transaction with its key: missing only once its customer was deleted (P5)
       Message message = messages.find(caller.accountId(), sent.conversationId(), sent.timelineSk())
           .orElseThrow(() -> ApiError.notFound("The message sent with this Idempotency-Key"));

@@ -370,8 +370,14 @@ class MessagesApiTest {
   void aRetryWithTheSameIdempotencyKeyStoresAndTextsNothingMoreAndAnswersTheSameMessage() {
     String conversationId = conversation("+15145550181", "en", true);
     String key = UUID.randomUUID().toString();
-    ApiResponse first = replyWithKey(conversationId, "{\"body\":\"Your car is ready.\"}", key);
+    ApiResponse[] sent = new ApiResponse[1];
+    SortedMap<String, Integer> keyed = RequestCounter.during(() ->
+        sent[0] = replyWithKey(conversationId, "{\"body\":\"Your car is ready.\"}", key));
+    ApiResponse first = sent[0];
     assertEquals(202, first.status(), String.valueOf(first.body()));
+    // an unkeyed send's 3 GetItem, and the key's; the key rides in the message's one transaction
+    assertEquals(4, keyed.get("DynamoDb.GetItem"), keyed.toString());
+    assertEquals(1, keyed.get("DynamoDb.TransactWriteItems"), keyed.toString());
     SortedMap<String, Integer> requests = RequestCounter.during(() -> {
       ApiResponse retry = replyWithKey(conversationId, "{ \"body\": \"Your car is ready.\" }", key);
       assertEquals(202, retry.status(), String.valueOf(retry.body()));

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * A staff client's {@code Idempotency-Key} on a send (C2, decision 74): the same key from the same
@@ -26,9 +27,9 @@ public record SendKey(String value, String fingerprint) {
    *
    * @param route what is sent to ({@code conversation}, {@code customer}, {@code appointment})
    * @param target that one's id
-   * @param body the request's JSON body as text, in one canonical form
+   * @param body the request's JSON body as text, in one canonical form (read only when there is a key)
    */
-  public static SendKey of(String header, String route, String target, String body) {
+  public static SendKey of(String header, String route, String target, Supplier<String> body) {
     if (header == null) {
       return null;
     }
@@ -36,11 +37,20 @@ public record SendKey(String value, String fingerprint) {
       throw ApiError.invalid(HEADER, "The Idempotency-Key header must be 1 to " + MAX_LENGTH
           + " visible ASCII characters, no spaces (a UUID is usual); send a new one for each new message.");
     }
-    return new SendKey(header, sha256(route + "\n" + target + "\n" + body));
+    return new SendKey(header, sha256(route + "\n" + target + "\n" + body.get()));
   }
 
-  /** The key sent again with another request: 422, so the client learns its mistake and no message is lost or guessed. */
-  public static ApiError reusedForAnotherMessage() {
+  /**
+   * Checks that this request is the one the key was first sent with ({@code fingerprint}): else a
+   * 422 naming the header, so the client learns its mistake and no message is guessed for it.
+   */
+  public void requireSameRequestAs(String fingerprint) {
+    if (!this.fingerprint.equals(fingerprint)) {
+      throw reusedForAnotherMessage();
+    }
+  }
+
+  private static ApiError reusedForAnotherMessage() {
     return new ApiError(422, "idempotency_key_reused",
         "This Idempotency-Key was used for another message (another conversation, customer or text) in the last 24 hours;"
             + " send a new key with each new message.", HEADER);

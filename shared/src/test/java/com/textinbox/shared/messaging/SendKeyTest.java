@@ -9,11 +9,13 @@ import com.textinbox.shared.api.ApiError;
 import org.junit.jupiter.api.Test;
 
 class SendKeyTest {
-  private static final String BODY = "{\"body\":\"Your car is ready.\"}";
+  private static final java.util.function.Supplier<String> BODY = () -> "{\"body\":\"Your car is ready.\"}";
 
   @Test
-  void noHeaderIsNoKey() {
-    assertNull(SendKey.of(null, "conversation", "conv-1", BODY));
+  void noHeaderIsNoKeyAndTheBodyIsNotRead() {
+    assertNull(SendKey.of(null, "conversation", "conv-1", () -> {
+      throw new AssertionError("the body read without a key");
+    }));
   }
 
   @Test
@@ -24,7 +26,7 @@ class SendKeyTest {
     assertEquals(key.fingerprint(), SendKey.of("another-key", "conversation", "conv-1", BODY).fingerprint());
     assertNotEquals(key.fingerprint(), SendKey.of(key.value(), "conversation", "conv-2", BODY).fingerprint());
     assertNotEquals(key.fingerprint(), SendKey.of(key.value(), "customer", "conv-1", BODY).fingerprint());
-    assertNotEquals(key.fingerprint(), SendKey.of(key.value(), "conversation", "conv-1", "{\"body\":\"Your car is ready!\"}")
+    assertNotEquals(key.fingerprint(), SendKey.of(key.value(), "conversation", "conv-1", () -> "{\"body\":\"Your car is ready!\"}")
         .fingerprint());
   }
 
@@ -40,7 +42,10 @@ class SendKeyTest {
 
   @Test
   void aKeyReusedForAnotherMessageIsA422NamingTheHeader() {
-    ApiError reused = SendKey.reusedForAnotherMessage();
+    SendKey key = SendKey.of("k-1", "conversation", "conv-1", BODY);
+    key.requireSameRequestAs(SendKey.of("k-1", "conversation", "conv-1", BODY).fingerprint());
+    ApiError reused = assertThrows(ApiError.class,
+        () -> key.requireSameRequestAs(SendKey.of("k-1", "conversation", "conv-2", BODY).fingerprint()));
     assertEquals(422, reused.status());
     assertEquals("idempotency_key_reused", reused.code());
     assertEquals("Idempotency-Key", reused.field());
